@@ -1,0 +1,55 @@
+// Alignment: plain data describing which segments of two documents match.
+//
+// Writers only format an Alignment; they never decide anything.
+#ifndef CROSSALIGN_ALIGNMENT_H_
+#define CROSSALIGN_ALIGNMENT_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "crossalign/document.h"
+
+namespace crossalign {
+
+// How two documents were aligned.
+enum class AlignMode {
+  kTranslation,  // one is a translation of the other: aligned in order
+  kComparable,   // independent reports of one story: passages in any order
+};
+
+// "translation" or "comparable".
+const char* AlignModeName(AlignMode mode);
+
+// One bead: source segments aligned with target segments. Indices refer to
+// Document::segments() of each side and are in document order. One side may
+// be empty (a 1-0 or 0-1 bead: a sentence with no counterpart).
+struct Bead {
+  std::vector<int> src;
+  std::vector<int> tgt;
+  // Probability-like confidence in [0, 1] that the two sides say the same
+  // thing; 0 for 1-0 and 0-1 beads.
+  double score = 0.0;
+
+  // "1-1", "2-1", "1-0", ...
+  std::string Type() const;
+  bool IsPair() const { return !src.empty() && !tgt.empty(); }
+};
+
+struct Alignment {
+  AlignMode mode = AlignMode::kTranslation;
+  std::string method;  // short description of the aligner and its settings
+  std::vector<Bead> beads;
+};
+
+// Two documents and their alignment. Documents are shared so that an article
+// that takes part in many pairs is prepared once.
+struct AlignedPair {
+  std::shared_ptr<const Document> src;
+  std::shared_ptr<const Document> tgt;
+  Alignment alignment;
+};
+
+}  // namespace crossalign
+
+#endif  // CROSSALIGN_ALIGNMENT_H_

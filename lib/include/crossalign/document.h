@@ -1,0 +1,129 @@
+// Document: one article's decoded UTF-8 text and what the pipeline found in it.
+//
+// The Document owns the text. Every other structure refers to it by byte
+// offsets, so nothing is copied or rewritten and every output can point back
+// to its exact source. The stages fill a Document in order:
+//
+//   ReadDocumentFile()                 text, name, header metadata
+//   LanguageIdentifier::Identify...()  lang()
+//   SentenceSegmenter::Segment()       paragraphs() and segments()
+//   LanguageIdentifier::Identify...()  Segment::lang for each segment
+//
+// An optional first line of the form
+//   ## outlet: Kyiv Ledger | lang: uk | date: 2025-03-14
+// is an article header. It is parsed into metadata() and is not part of the
+// body that gets segmented and aligned.
+#ifndef CROSSALIGN_DOCUMENT_H_
+#define CROSSALIGN_DOCUMENT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crossalign/status.h"
+
+namespace crossalign {
+
+// What a segment is. Only sentences and headings are aligned by default.
+enum class SegmentKind { kSentence, kHeading, kBoilerplate };
+
+// "sentence", "heading" or "boilerplate".
+const char* SegmentKindName(SegmentKind kind);
+
+// A half-open byte range [begin, end) of Document::text().
+struct Span {
+  size_t begin = 0;
+  size_t end = 0;
+  size_t size() const { return end - begin; }
+  bool empty() const { return end <= begin; }
+};
+
+// A sentence, heading or boilerplate line. Its span is trimmed of surrounding
+// white space and is an exact substring of the document text.
+struct Segment {
+  Span span;
+  int paragraph = 0;  // index into Document::paragraphs()
+  SegmentKind kind = SegmentKind::kSentence;
+  std::string lang;  // BCP-47 code of this segment; empty until identified
+  double lang_confidence = 0.0;
+};
+
+// Metadata from the article header line; fields are empty when absent.
+struct DocumentMetadata {
+  std::string outlet;
+  std::string lang;  // the language the header declares (not detected)
+  std::string date;  // as written, normally ISO 8601
+};
+
+class Document {
+ public:
+  Document() = default;
+
+  // Builds a document from UTF-8 `text` (validated by the caller; see
+  // ReadDocumentFile). `name` identifies it in outputs, normally the path as
+  // given on the command line. Parses the optional header line.
+  static Document FromText(std::string name, std::string text);
+
+  const std::string& name() const { return name_; }
+  const std::string& text() const { return text_; }
+  const DocumentMetadata& metadata() const { return metadata_; }
+
+  // The part of the text after the header line.
+  Span body() const { return body_; }
+
+  // The detected language (BCP-47) and its confidence in [0, 1]; "und" when
+  // it could not be determined, empty before identification.
+  const std::string& lang() const { return lang_; }
+  double lang_confidence() const { return lang_confidence_; }
+  void set_lang(std::string lang, double confidence) {
+    lang_ = std::move(lang);
+    lang_confidence_ = confidence;
+  }
+
+  // Paragraph spans, in order; filled by the segmenter.
+  const std::vector<Span>& paragraphs() const { return paragraphs_; }
+  std::vector<Span>* mutable_paragraphs() { return &paragraphs_; }
+
+  // Segments in document order; filled by the segmenter.
+  const std::vector<Segment>& segments() const { return segments_; }
+  std::vector<Segment>* mutable_segments() { return &segments_; }
+
+  // The exact text of a span or of segment `i`.
+  std::string_view TextOf(Span span) const;
+  std::string_view SegmentText(size_t i) const {
+    return TextOf(segments_[i].span);
+  }
+
+ private:
+  std::string name_;
+  std::string text_;
+  DocumentMetadata metadata_;
+  Span body_;
+  std::string lang_;
+  double lang_confidence_ = 0.0;
+  std::vector<Span> paragraphs_;
+  std::vector<Segment> segments_;
+};
+
+struct ReadOptions {
+  // Files larger than this are refused with a clear error.
+  uint64_t max_file_bytes = uint64_t{64} << 20;
+};
+
+// Reads an article from a UTF-8 text file. A UTF-8 byte-order mark is
+// skipped. Errors (each message names the file):
+//   kNotFound           the file does not exist
+//   kInvalidArgument    the path is a directory
+//   kPermissionDenied   the file cannot be read
+//   kDataLoss           NUL bytes, invalid UTF-8 (with the byte offset),
+//                       or a UTF-16/UTF-32 byte-order mark
+//   kFailedPrecondition the file is empty or holds only white space
+//   kResourceExhausted  the file exceeds options.max_file_bytes
+StatusOr<Document> ReadDocumentFile(const std::string& path,
+                                    const ReadOptions& options = {});
+
+}  // namespace crossalign
+
+#endif  // CROSSALIGN_DOCUMENT_H_

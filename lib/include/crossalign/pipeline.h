@@ -1,0 +1,72 @@
+// Pipeline: the whole job for a pair of articles, read -> identify language
+// -> segment -> align, with every stage loaded once and shared.
+//
+//   crossalign::PipelineOptions options;            // finds lid.176.ftz
+//   auto pipeline = crossalign::Pipeline::Create(options);
+//   if (!pipeline.ok()) { /* pipeline.status().ToString() */ }
+//   auto pair = (*pipeline)->AlignFiles("a.en.txt", "a.uk.txt");
+//   crossalign::TmxWriter writer;
+//   crossalign::Status s = writer.WriteFile("out.tmx", {*pair});
+#ifndef CROSSALIGN_PIPELINE_H_
+#define CROSSALIGN_PIPELINE_H_
+
+#include <memory>
+#include <string>
+
+#include "crossalign/alignment.h"
+#include "crossalign/document.h"
+#include "crossalign/language_identifier.h"
+#include "crossalign/sentence_segmenter.h"
+#include "crossalign/status.h"
+#include "crossalign/translation_aligner.h"
+
+namespace crossalign {
+
+struct PipelineOptions {
+  // Path of the fastText language-ID model; searched for when empty (see
+  // FindLidModel).
+  std::string lid_model;
+  LanguageIdentifierOptions lid;
+  SentenceSegmenterOptions segmenter;
+  TranslationAlignerOptions aligner;
+  ReadOptions read;
+};
+
+class Pipeline {
+ public:
+  static StatusOr<std::unique_ptr<Pipeline>> Create(
+      const PipelineOptions& options);
+
+  // Reads, identifies and segments one article. `lang`, when not empty,
+  // overrides the detected language.
+  StatusOr<std::shared_ptr<const Document>> Prepare(
+      const std::string& path, const std::string& lang = "") const;
+
+  // Identifies and segments a document that is already in memory.
+  std::shared_ptr<const Document> PrepareDocument(
+      Document doc, const std::string& lang = "") const;
+
+  // Aligns two prepared documents.
+  StatusOr<AlignedPair> Align(std::shared_ptr<const Document> src,
+                              std::shared_ptr<const Document> tgt) const;
+
+  // Prepare() both files, then Align().
+  StatusOr<AlignedPair> AlignFiles(const std::string& src_path,
+                                   const std::string& tgt_path,
+                                   const std::string& src_lang = "",
+                                   const std::string& tgt_lang = "") const;
+
+  const LanguageIdentifier& language_identifier() const { return *lid_; }
+  const SentenceSegmenter& segmenter() const { return *segmenter_; }
+
+ private:
+  Pipeline() = default;
+  PipelineOptions options_;
+  std::unique_ptr<LanguageIdentifier> lid_;
+  std::unique_ptr<SentenceSegmenter> segmenter_;
+  std::unique_ptr<TranslationAligner> aligner_;
+};
+
+}  // namespace crossalign
+
+#endif  // CROSSALIGN_PIPELINE_H_

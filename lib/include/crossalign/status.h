@@ -1,0 +1,101 @@
+// Status and StatusOr<T>: how every fallible crossalign call reports errors.
+//
+// No exception crosses the library boundary. A function that can fail returns
+// a Status (or a StatusOr<T> holding either a value or an error). The message
+// names the file and, where it helps, the line or byte, and says what to do.
+//
+//   crossalign::StatusOr<crossalign::Document> doc =
+//       crossalign::ReadDocumentFile("article.txt");
+//   if (!doc.ok()) {
+//     std::cerr << doc.status().ToString() << "\n";
+//     return 1;
+//   }
+//   Use(*doc);
+#ifndef CROSSALIGN_STATUS_H_
+#define CROSSALIGN_STATUS_H_
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <utility>
+
+namespace crossalign {
+
+enum class StatusCode {
+  kOk = 0,
+  kInvalidArgument,     // bad option or malformed input data
+  kNotFound,            // a file or resource does not exist
+  kPermissionDenied,    // a file cannot be read or written
+  kDataLoss,            // a file is corrupt, truncated or not text
+  kFailedPrecondition,  // the input is well-formed but unusable (e.g. empty)
+  kResourceExhausted,   // a configured limit was exceeded, or the disk is full
+  kCancelled,           // interrupted by the user
+  kInternal,            // a bug in crossalign: please report it
+};
+
+// Returns a short lower-case name such as "not found".
+const char* StatusCodeName(StatusCode code);
+
+class Status {
+ public:
+  Status() = default;  // OK
+  Status(StatusCode code, std::string message)
+      : code_(code), message_(std::move(message)) {}
+
+  static Status Ok() { return Status(); }
+
+  bool ok() const { return code_ == StatusCode::kOk; }
+  StatusCode code() const { return code_; }
+  const std::string& message() const { return message_; }
+  // "OK", or the message (which already names the file and the problem).
+  std::string ToString() const;
+
+ private:
+  StatusCode code_ = StatusCode::kOk;
+  std::string message_;
+};
+
+inline std::ostream& operator<<(std::ostream& os, const Status& s) {
+  return os << s.ToString();
+}
+
+// Shorthands for building errors.
+Status InvalidArgumentError(std::string message);
+Status NotFoundError(std::string message);
+Status PermissionDeniedError(std::string message);
+Status DataLossError(std::string message);
+Status FailedPreconditionError(std::string message);
+Status ResourceExhaustedError(std::string message);
+Status InternalError(std::string message);
+
+// Either a T or a non-OK Status.
+template <typename T>
+class StatusOr {
+ public:
+  StatusOr(const T& value) : value_(value) {}  // NOLINT: implicit by design
+  StatusOr(T&& value) : value_(std::move(value)) {}  // NOLINT
+  StatusOr(Status status) : status_(std::move(status)) {  // NOLINT
+    if (status_.ok()) status_ = InternalError("StatusOr built from OK status");
+  }
+
+  bool ok() const { return status_.ok(); }
+  const Status& status() const { return status_; }
+
+  // Only valid when ok().
+  const T& value() const& { return *value_; }
+  T& value() & { return *value_; }
+  T&& value() && { return std::move(*value_); }
+  const T& operator*() const& { return *value_; }
+  T& operator*() & { return *value_; }
+  T&& operator*() && { return std::move(*value_); }
+  const T* operator->() const { return &*value_; }
+  T* operator->() { return &*value_; }
+
+ private:
+  Status status_;
+  std::optional<T> value_;
+};
+
+}  // namespace crossalign
+
+#endif  // CROSSALIGN_STATUS_H_

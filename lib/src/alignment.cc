@@ -1,0 +1,13 @@
+#include "crossalign/alignment.h"
+
+namespace crossalign {
+
+const char* AlignModeName(AlignMode mode) {
+  return mode == AlignMode::kComparable ? "comparable" : "translation";
+}
+
+std::string Bead::Type() const {
+  return std::to_string(src.size()) + "-" + std::to_string(tgt.size());
+}
+
+}  // namespace crossalign

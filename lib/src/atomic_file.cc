@@ -1,0 +1,127 @@
+#include "atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <vector>
+
+namespace crossalign::internal {
+namespace {
+
+Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
+  std::string message = what + " " + path + ": " + std::strerror(err);
+  switch (err) {
+    case ENOENT:
+    case ENOTDIR:
+      return NotFoundError(message);
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return PermissionDeniedError(message);
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:
+      return ResourceExhaustedError(message);
+    case EISDIR:
+      return InvalidArgumentError(message);
+    default:
+      return PermissionDeniedError(message);
+  }
+}
+
+}  // namespace
+
+Status WriteFileAtomically(const std::string& path, std::string_view content) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+    return InvalidArgumentError("cannot write " + path +
+                                ": it is a directory; name a file");
+  }
+  std::string tmpl = path + ".tmp.XXXXXX";
+  std::vector<char> name(tmpl.begin(), tmpl.end());
+  name.push_back('\0');
+  const int fd = ::mkstemp(name.data());
+  if (fd < 0) {
+    return ErrnoStatus("cannot write", path, errno);
+  }
+  const std::string tmp_path(name.data());
+  auto fail = [&](const char* what, int err) {
+    ::close(fd);
+    ::unlink(tmp_path.c_str());
+    return ErrnoStatus(what, path, err);
+  };
+  // mkstemp creates 0600; give the file the usual permissions under umask.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::fchmod(fd, 0666 & ~mask);
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n =
+        ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return fail("cannot write", errno);
+    }
+    written += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 && errno != EINVAL) return fail("cannot flush", errno);
+  if (::close(fd) != 0) {
+    const int err = errno;
+    ::unlink(tmp_path.c_str());
+    return ErrnoStatus("cannot close", path, err);
+  }
+  if (::rename(tmp_path.c_str(), path.c_str()) != 0) {
+    const int err = errno;
+    ::unlink(tmp_path.c_str());
+    return ErrnoStatus("cannot rename the temporary file onto", path, err);
+  }
+  return Status::Ok();
+}
+
+StatusOr<std::string> ReadWholeFile(const std::string& path,
+                                    uint64_t max_bytes) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;
+    if (err == ENOENT) return NotFoundError(path + ": no such file");
+    return ErrnoStatus("cannot read", path, err);
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return InvalidArgumentError(path + ": is a directory, not an article file");
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return ResourceExhaustedError(
+        path + ": file is " + std::to_string(st.st_size) +
+        " bytes, above the limit of " + std::to_string(max_bytes) +
+        " bytes; split it or raise the limit (--max-file-size)");
+  }
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus("cannot read", path, errno);
+  std::string data;
+  char buffer[1 << 16];
+  while (true) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const int err = errno;
+      ::close(fd);
+      return ErrnoStatus("cannot read", path, err);
+    }
+    if (n == 0) break;
+    data.append(buffer, static_cast<size_t>(n));
+    if (data.size() > max_bytes) {
+      ::close(fd);
+      return ResourceExhaustedError(path + ": file is above the limit of " +
+                                    std::to_string(max_bytes) + " bytes");
+    }
+  }
+  ::close(fd);
+  return data;
+}
+
+}  // namespace crossalign::internal

