@@ -115,7 +115,8 @@ Status CheckFastTextModel(std::string_view bytes, const std::string& path) {
       !r.Read(&ntokens) || !r.Read(&pruneidx_size)) {
     return corrupt("truncated in the dictionary");
   }
-  if (size < 0 || nwords < 0 || nlabels <= 0 || nwords + nlabels != size ||
+  if (size < 0 || nwords < 0 || nlabels <= 0 ||
+      int64_t{nwords} + nlabels != size ||
       pruneidx_size < -1) {
     return corrupt("inconsistent dictionary sizes");
   }

@@ -158,8 +158,9 @@ std::vector<LanguageGuess> LanguageIdentifier::Predict(std::string_view text,
     return guesses;
   }
   for (const auto& [prob, label] : predictions) {
-    guesses.push_back(
-        LanguageGuess{LabelToBcp47(label), static_cast<double>(prob)});
+    // fastText's softmax can overshoot 1 by a rounding error.
+    guesses.push_back(LanguageGuess{
+        LabelToBcp47(label), std::clamp(static_cast<double>(prob), 0.0, 1.0)});
   }
   return guesses;
 }
@@ -170,16 +171,26 @@ LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
   const auto& candidates = impl_->options.candidates;
   std::vector<LanguageGuess> guesses =
       Predict(text, candidates.empty() ? 1 : 20);
-  for (const LanguageGuess& g : guesses) {
-    if (!candidates.empty() &&
-        std::find(candidates.begin(), candidates.end(), g.lang) ==
-            candidates.end()) {
-      continue;
+  if (!candidates.empty()) {
+    // Keep the candidates and renormalise their probabilities, so the answer
+    // is "the best of these", with a confidence relative to them.
+    std::vector<LanguageGuess> kept;
+    double mass = 0.0;
+    for (const LanguageGuess& g : guesses) {
+      if (std::find(candidates.begin(), candidates.end(), g.lang) !=
+          candidates.end()) {
+        kept.push_back(g);
+        mass += g.probability;
+      }
     }
-    if (g.probability < impl_->options.min_confidence) return undetermined;
-    return g;
+    for (LanguageGuess& g : kept) g.probability /= mass;
+    guesses = std::move(kept);
   }
-  return undetermined;
+  if (guesses.empty() ||
+      guesses.front().probability < impl_->options.min_confidence) {
+    return undetermined;
+  }
+  return guesses.front();
 }
 
 void LanguageIdentifier::IdentifyDocument(Document* doc) const {

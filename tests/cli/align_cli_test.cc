@@ -1,0 +1,143 @@
+// End-to-end tests of the align binary: exit codes, messages, outputs.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "crossalign/version.h"
+#include "test_support.h"
+
+namespace crossalign {
+namespace {
+
+using testing::AlignBinary;
+using testing::Exists;
+using testing::ListDir;
+using testing::MakeTempDir;
+using testing::Quote;
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::SourceDir;
+using testing::WriteFile;
+
+std::string Align(const std::string& args) {
+  return Quote(AlignBinary()) + " " + args;
+}
+
+// A small translation pair written here, independent of corpora/.
+struct Pair {
+  std::string dir = MakeTempDir();
+  std::string en = dir + "/a.en.txt";
+  std::string uk = dir + "/a.uk.txt";
+  Pair() {
+    WriteFile(en,
+              "## outlet: Test Wire | lang: en | date: 2025-03-14\n"
+              "Bridge reopens\n\nThe bridge opened on Friday. It cost a lot.\n");
+    WriteFile(uk,
+              "Міст відкрили\n\nМіст відкрили в пʼятницю. Він коштував "
+              "чимало.\n");
+  }
+};
+
+TEST(AlignCliTest, Version) {
+  auto r = RunCommand(Align("--version"));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_EQ(r.out, std::string("align (crossalign) ") + CROSSALIGN_VERSION + "\n");
+}
+
+TEST(AlignCliTest, HelpDocumentsExitCodes) {
+  auto r = RunCommand(Align("--help"));
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("Usage: align"), std::string::npos);
+  EXPECT_NE(r.out.find("4  output not writable"), std::string::npos);
+}
+
+TEST(AlignCliTest, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunCommand(Align("")).exit_code, 2);
+  EXPECT_EQ(RunCommand(Align("only-one.txt")).exit_code, 2);
+  auto r = RunCommand(Align("--no-such-flag a b"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--no-such-flag"), std::string::npos);
+  Pair p;
+  EXPECT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --min-score 2")).exit_code,
+            2);
+  EXPECT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date yesterday")).exit_code,
+            2);
+  EXPECT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o")).exit_code, 2);
+}
+
+TEST(AlignCliTest, WritesTmxToStdoutWithoutOutputFlag) {
+  Pair p;
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date 2025-03-14"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<tmx version=\"1.4\">"), std::string::npos);
+  EXPECT_NE(r.out.find("<seg>Міст відкрили в пʼятницю.</seg>"), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("creationdate=\"20250314T000000Z\""), std::string::npos);
+  EXPECT_NE(r.out.find("srclang=\"en\""), std::string::npos);
+}
+
+TEST(AlignCliTest, SameRunGivesIdenticalFilesWithFixedDate) {
+  Pair p;
+  const std::string a = p.dir + "/1.tmx", b = p.dir + "/2.tmx";
+  ASSERT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date 2025-03-14 -o " +
+                      Quote(a)))
+                .exit_code,
+            0);
+  ASSERT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date=2025-03-14 -o " +
+                      Quote(b)))
+                .exit_code,
+            0);
+  EXPECT_EQ(ReadFile(a), ReadFile(b));
+}
+
+TEST(AlignCliTest, MissingInputExitsThreeAndNamesTheFile) {
+  Pair p;
+  const std::string out = p.dir + "/out.tmx";
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.dir + "/missing.txt") + " -o " +
+                     Quote(out)));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("missing.txt"), std::string::npos);
+  EXPECT_FALSE(Exists(out));
+}
+
+TEST(AlignCliTest, EmptyAndBinaryInputsExitThree) {
+  Pair p;
+  WriteFile(p.dir + "/empty.txt", "");
+  WriteFile(p.dir + "/bin.txt", std::string("\x7f" "ELF\0\0\x01", 7));
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.dir + "/empty.txt")));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("empty"), std::string::npos);
+  r = RunCommand(Align(Quote(p.dir + "/bin.txt") + " " + Quote(p.uk)));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("bin.txt"), std::string::npos);
+}
+
+TEST(AlignCliTest, UnwritableOutputExitsFour) {
+  Pair p;
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " +
+                     Quote(p.dir + "/no/such/dir/out.tmx")));
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("out.tmx"), std::string::npos);
+  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " + Quote(p.dir)));
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_EQ(ListDir(p.dir), (std::vector<std::string>{"a.en.txt", "a.uk.txt"}));
+}
+
+TEST(AlignCliTest, CorruptModelGivesOneLineError) {
+  Pair p;
+  WriteFile(p.dir + "/bad.ftz", "garbage");
+  auto r = RunCommand(Align("--lid-model " + Quote(p.dir + "/bad.ftz") + " " + Quote(p.en) +
+                     " " + Quote(p.uk)));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("bad.ftz"), std::string::npos);
+  EXPECT_NE(r.err.find("setup"), std::string::npos);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  // The same through the environment variable.
+  r = RunCommand("CROSSALIGN_LID_MODEL=" + Quote(p.dir + "/missing.ftz") + " " +
+          Align(Quote(p.en) + " " + Quote(p.uk)));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("CROSSALIGN_LID_MODEL"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace crossalign

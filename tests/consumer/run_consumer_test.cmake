@@ -1,0 +1,53 @@
+# Installs crossalign from BUILD_DIR into a scratch prefix, then builds and
+# runs the consumer project against it with find_package(), and a second
+# consumer compiled with flags from crossalign.pc.
+foreach(var BUILD_DIR CONSUMER_SOURCE_DIR WORK_DIR MODEL)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "${var} is not set")
+  endif()
+endforeach()
+set(prefix "${WORK_DIR}/prefix")
+file(REMOVE_RECURSE "${WORK_DIR}")
+
+function(run)
+  execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "command failed (${rc}): ${ARGN}\n${out}\n${err}")
+  endif()
+  set(last_output "${out}" PARENT_SCOPE)
+endfunction()
+
+run(${CMAKE_COMMAND} --install "${BUILD_DIR}" --prefix "${prefix}")
+foreach(f include/crossalign/status.h include/crossalign/version.h
+          lib/cmake/crossalign/crossalignConfig.cmake
+          lib/cmake/crossalign/crossalignConfigVersion.cmake
+          lib/pkgconfig/crossalign.pc)
+  if(NOT EXISTS "${prefix}/${f}")
+    message(FATAL_ERROR "installed package lacks ${f}")
+  endif()
+endforeach()
+# Only our own headers are installed: no ICU, fastText or pugixml types leak.
+file(GLOB_RECURSE headers "${prefix}/include/*.h")
+foreach(h ${headers})
+  file(READ "${h}" content)
+  if(content MATCHES "#include <(unicode|fasttext|pugixml)")
+    message(FATAL_ERROR "public header ${h} includes a private dependency")
+  endif()
+endforeach()
+
+run(${CMAKE_COMMAND} -S "${CONSUMER_SOURCE_DIR}" -B "${WORK_DIR}/build"
+    "-DCMAKE_PREFIX_PATH=${prefix}" -DCMAKE_BUILD_TYPE=Release)
+run(${CMAKE_COMMAND} --build "${WORK_DIR}/build")
+run("${WORK_DIR}/build/consumer" "${MODEL}")
+if(NOT last_output MATCHES "<tu ")
+  message(FATAL_ERROR "consumer printed no TMX unit:\n${last_output}")
+endif()
+
+# pkg-config route.
+set(ENV{PKG_CONFIG_PATH} "${prefix}/lib/pkgconfig")
+run(pkg-config --cflags --libs --static crossalign)
+string(STRIP "${last_output}" flags)
+separate_arguments(flags UNIX_COMMAND "${flags}")
+run(c++ -std=c++17 "${CONSUMER_SOURCE_DIR}/main.cc" -o "${WORK_DIR}/consumer_pc" ${flags})
+run("${WORK_DIR}/consumer_pc" "${MODEL}")
+message(STATUS "installed package works with find_package and pkg-config")

@@ -1,0 +1,74 @@
+#include "crossalign/pipeline.h"
+
+#include <gtest/gtest.h>
+
+#include "test_support.h"
+
+namespace crossalign {
+namespace {
+
+using testing::MakeTempDir;
+using testing::WriteFile;
+
+class PipelineTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    auto p = Pipeline::Create(PipelineOptions());
+    ASSERT_TRUE(p.ok()) << p.status();
+    pipeline_ = p->release();
+  }
+  static void TearDownTestSuite() { delete pipeline_; }
+  static Pipeline* pipeline_;
+};
+Pipeline* PipelineTest::pipeline_ = nullptr;
+
+TEST_F(PipelineTest, AlignsATranslationPairFromFiles) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/a.en.txt",
+            "Bridge reopens after two years\n\n"
+            "The rebuilt railway bridge reopened on Friday morning. "
+            "The first train carried sunflower oil to the port.\n"
+            "Officials said that forty-two trains a week would cross it.\n");
+  WriteFile(dir + "/a.uk.txt",
+            "Міст знову відкрили після двох років\n\n"
+            "Відбудований залізничний міст знову відкрили в пʼятницю вранці. "
+            "Перший потяг повіз соняшникову олію до порту.\n"
+            "Посадовці заявили, що ним курсуватимуть сорок два потяги на "
+            "тиждень.\n");
+  auto pair = pipeline_->AlignFiles(dir + "/a.en.txt", dir + "/a.uk.txt");
+  ASSERT_TRUE(pair.ok()) << pair.status();
+  EXPECT_EQ(pair->src->lang(), "en");
+  EXPECT_EQ(pair->tgt->lang(), "uk");
+  ASSERT_EQ(pair->src->segments().size(), 4u);
+  ASSERT_EQ(pair->alignment.beads.size(), 4u);
+  for (size_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(pair->alignment.beads[i].src, std::vector<int>{static_cast<int>(i)});
+    EXPECT_EQ(pair->alignment.beads[i].tgt, std::vector<int>{static_cast<int>(i)});
+  }
+  for (const Segment& s : pair->tgt->segments()) EXPECT_EQ(s.lang, "uk");
+}
+
+TEST_F(PipelineTest, ExplicitLanguageWins) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/a.txt", "Short text here.\n");
+  auto doc = pipeline_->Prepare(dir + "/a.txt", "de");
+  ASSERT_TRUE(doc.ok());
+  EXPECT_EQ((*doc)->lang(), "de");
+}
+
+TEST_F(PipelineTest, ErrorsNameTheFile) {
+  auto pair = pipeline_->AlignFiles("/nonexistent/x.txt", "/nonexistent/y.txt");
+  ASSERT_FALSE(pair.ok());
+  EXPECT_NE(pair.status().message().find("/nonexistent/x.txt"), std::string::npos);
+}
+
+TEST(PipelineCreateTest, MissingModelIsAnError) {
+  PipelineOptions options;
+  options.lid_model = "/nonexistent/model.ftz";
+  auto p = Pipeline::Create(options);
+  ASSERT_FALSE(p.ok());
+  EXPECT_EQ(p.status().code(), StatusCode::kNotFound);
+}
+
+}  // namespace
+}  // namespace crossalign

@@ -1,0 +1,132 @@
+#include "test_support.h"
+
+#include <dirent.h>
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "crossalign/language_identifier.h"
+
+namespace crossalign::testing {
+namespace {
+
+std::vector<std::string>& TempDirs() {
+  static auto* dirs = new std::vector<std::string>();
+  return *dirs;
+}
+
+void RemoveTempDirs() {
+  for (const std::string& dir : TempDirs()) {
+    std::system(("rm -rf " + Quote(dir)).c_str());
+  }
+}
+
+}  // namespace
+
+std::string SourceDir() { return CROSSALIGN_TEST_SOURCE_DIR; }
+
+std::string SharedDir() {
+  const std::string dir = CROSSALIGN_TEST_SHARED_DIR;
+  return Exists(dir + "/eval") ? dir : "";
+}
+
+std::string TmxDtd() {
+  const std::string shared = SharedDir();
+  return shared.empty() ? "" : shared + "/eval/tmx/tmx14.dtd";
+}
+
+std::string LidModel() {
+  StatusOr<std::string> path = FindLidModel("");
+  EXPECT_TRUE(path.ok()) << path.status().ToString();
+  return path.ok() ? *path : "";
+}
+
+std::string AlignBinary() { return CROSSALIGN_TEST_ALIGN_BIN; }
+
+std::string MakeTempDir() {
+  const char* base = std::getenv("TMPDIR");
+  std::string tmpl = std::string(base ? base : "/tmp") + "/crossalign-test-XXXXXX";
+  std::vector<char> buf(tmpl.begin(), tmpl.end());
+  buf.push_back('\0');
+  if (::mkdtemp(buf.data()) == nullptr) {
+    ADD_FAILURE() << "mkdtemp failed";
+    return "/tmp";
+  }
+  if (TempDirs().empty()) std::atexit(RemoveTempDirs);
+  TempDirs().emplace_back(buf.data());
+  return buf.data();
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void WriteFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary);
+  out << content;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+std::vector<std::string> ListDir(const std::string& dir) {
+  std::vector<std::string> names;
+  if (DIR* d = ::opendir(dir.c_str())) {
+    while (dirent* e = ::readdir(d)) {
+      const std::string name = e->d_name;
+      if (name != "." && name != "..") names.push_back(name);
+    }
+    ::closedir(d);
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::string Quote(const std::string& arg) {
+  std::string out = "'";
+  for (char c : arg) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out + "'";
+}
+
+CommandResult RunCommand(const std::string& command_line) {
+  const std::string dir = MakeTempDir();
+  const std::string out_path = dir + "/stdout";
+  const std::string err_path = dir + "/stderr";
+  const std::string full = "(" + command_line + ") >" + Quote(out_path) +
+                           " 2>" + Quote(err_path) + " </dev/null";
+  const int status = std::system(full.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = ReadFile(out_path);
+  result.err = ReadFile(err_path);
+  return result;
+}
+
+int ValidateTmx(const std::string& path, std::string* log) {
+  const std::string dtd = TmxDtd();
+  const std::string dtd_dir = dtd.substr(0, dtd.find_last_of('/'));
+  CommandResult r = RunCommand("xmllint --noout --nonet --path " + Quote(dtd_dir) +
+                        " --dtdvalid " + Quote(dtd) + " " + Quote(path));
+  *log = r.err;
+  return r.exit_code;
+}
+
+}  // namespace crossalign::testing
