@@ -1,5 +1,7 @@
 #include "atomic_file.h"
 
+#include "crossalign/output_file.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -125,3 +127,11 @@ StatusOr<std::string> ReadWholeFile(const std::string& path,
 }
 
 }  // namespace crossalign::internal
+
+namespace crossalign {
+
+Status WriteOutputFile(const std::string& path, std::string_view content) {
+  return internal::WriteFileAtomically(path, content);
+}
+
+}  // namespace crossalign

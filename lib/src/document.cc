@@ -86,6 +86,23 @@ std::string_view Document::TextOf(Span span) const {
   return std::string_view(text_).substr(span.begin, span.size());
 }
 
+void SegmentByLines(Document* doc) {
+  const std::string_view text = doc->text();
+  const Span body = doc->body();
+  std::vector<Segment> segments;
+  size_t pos = body.begin;
+  while (pos < body.end) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos || eol > body.end) eol = body.end;
+    Segment seg;
+    seg.span = internal::TrimSpan(text, {pos, eol});
+    segments.push_back(std::move(seg));
+    pos = eol + 1;
+  }
+  *doc->mutable_paragraphs() = {body};
+  *doc->mutable_segments() = std::move(segments);
+}
+
 StatusOr<Document> ReadDocumentFile(const std::string& path,
                                     const ReadOptions& options) {
   StatusOr<std::string> data =

@@ -22,6 +22,16 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
     Document doc, const std::string& lang) const {
   // The document language picks the segmentation rules; segment languages
   // are found after segmentation, with the document language as the prior.
+  if (options_.presegmented) {
+    SegmentByLines(&doc);
+    if (!lang.empty()) {
+      doc.set_lang(lang, 1.0);
+      for (Segment& seg : *doc.mutable_segments()) seg.lang = lang;
+    } else {
+      lid_->IdentifyDocument(&doc);
+    }
+    return std::make_shared<const Document>(std::move(doc));
+  }
   lid_->IdentifyDocument(&doc);
   if (!lang.empty()) doc.set_lang(lang, 1.0);
   if (segmenter_->Segment(&doc).ok()) lid_->IdentifySegments(&doc);

@@ -4,145 +4,263 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <random>
 #include <sstream>
 
-#include "utf8.h"
+#include "lexicon.h"
+#include "text_features.h"
 
 namespace crossalign {
 namespace {
 
+using internal::SentenceFeatures;
+
 struct BeadShape {
   int src;
   int tgt;
-  double prior;  // Gale & Church (1993), table 5, as NLTK uses them
+  double prior;
 };
+// Priors: Gale & Church (1993) for 1-1, 1-0, 0-1, 2-1, 1-2 and 2-2; 3-1 and
+// 1-3 are rarer than 2-2 in the Text+Berg dev document, so they get a tenth
+// of the 2-1 prior.
 constexpr BeadShape kShapes[] = {
-    {1, 1, 0.89},  {1, 0, 0.0099}, {0, 1, 0.0099},
-    {2, 1, 0.089}, {1, 2, 0.089},  {2, 2, 0.011},
+    {1, 1, 0.89},  {1, 0, 0.0099}, {0, 1, 0.0099}, {2, 1, 0.089},
+    {1, 2, 0.089}, {2, 2, 0.011},  {3, 1, 0.0089}, {1, 3, 0.0089},
 };
 constexpr int kNumShapes = sizeof(kShapes) / sizeof(kShapes[0]);
+constexpr int kMaxShapeSide = 3;
 // Gale & Church's variance of the target length per source character.
 constexpr double kDefaultVariance = 6.8;
 
-// Two-sided tail probability of a standard normal deviate.
-double TwoSidedTail(double z) { return std::erfc(std::fabs(z) / std::sqrt(2)); }
+double TwoSidedTail(double z) {
+  return std::erfc(std::fabs(z) / std::sqrt(2.0));
+}
 
 struct LengthModel {
-  double ratio = 1.0;     // expected target chars per source char
+  double ratio = 1.0;  // expected target chars per source char
   double variance = kDefaultVariance;
 
-  // The match probability of `ls` source and `lt` target characters.
   double MatchProbability(double ls, double lt) const {
     const double lt_norm = lt / ratio;
     const double mean = (ls + lt_norm) / 2.0;
     if (mean <= 0) return 1.0;
-    const double z = (lt_norm - ls) / std::sqrt(variance * mean);
-    return TwoSidedTail(z);
+    return TwoSidedTail((lt_norm - ls) / std::sqrt(variance * mean));
   }
 };
 
-struct Path {
-  std::vector<Bead> beads;
-  double cost = 0.0;
+// Per-row column ranges [lo[i], hi[i]] of a banded matrix.
+struct Band {
+  std::vector<int> lo, hi;
+  std::vector<size_t> start;  // offset of row i in the flat storage
+  size_t cells = 0;
+
+  void Finish() {
+    start.assign(lo.size() + 1, 0);
+    for (size_t i = 0; i < lo.size(); ++i) {
+      start[i + 1] =
+          start[i] + static_cast<size_t>(std::max(0, hi[i] - lo[i] + 1));
+    }
+    cells = start.back();
+  }
+  long Cell(int i, int j) const {
+    if (i < 0 || i >= static_cast<int>(lo.size()) || j < lo[i] || j > hi[i]) {
+      return -1;
+    }
+    return static_cast<long>(start[i] + static_cast<size_t>(j - lo[i]));
+  }
 };
 
-// Banded dynamic programming over bead shapes.
-Path Search(const std::vector<int>& src, const std::vector<int>& tgt,
-            const LengthModel& model, int band) {
-  const int n = static_cast<int>(src.size());
-  const int m = static_cast<int>(tgt.size());
-  // Row i covers target positions [lo[i], hi[i]].
-  std::vector<int> lo(n + 1), hi(n + 1);
-  const bool full = band <= 0;
-  const int width = full ? m : band + std::abs(n - m) / 2 + 2;
+// DP rows 0..n (row i: i source sentences consumed), a band of half-width
+// `width` around the straight diagonal; 0 means everything.
+Band DiagonalBand(int n, int m, int width) {
+  Band band;
+  band.lo.resize(n + 1);
+  band.hi.resize(n + 1);
   for (int i = 0; i <= n; ++i) {
     const int center =
         n == 0 ? 0 : static_cast<int>(static_cast<int64_t>(i) * m / n);
-    lo[i] = full ? 0 : std::max(0, center - width);
-    hi[i] = full ? m : std::min(m, center + width);
+    band.lo[i] = width <= 0 ? 0 : std::max(0, center - width);
+    band.hi[i] = width <= 0 ? m : std::min(m, center + width);
   }
-  lo[0] = 0;
-  hi[n] = m;
-  std::vector<size_t> row_start(n + 2, 0);
-  for (int i = 0; i <= n; ++i) {
-    row_start[i + 1] = row_start[i] + static_cast<size_t>(hi[i] - lo[i] + 1);
-  }
-  constexpr double kInf = std::numeric_limits<double>::infinity();
-  std::vector<double> cost(row_start[n + 1], kInf);
-  std::vector<int8_t> back(row_start[n + 1], -1);
-  auto cell = [&](int i, int j) -> long {
-    if (i < 0 || j < lo[i] || j > hi[i]) return -1;
-    return static_cast<long>(row_start[i] + static_cast<size_t>(j - lo[i]));
-  };
-  // Prefix sums make the length of any run of segments O(1).
-  std::vector<double> ps(n + 1, 0), pt(m + 1, 0);
-  for (int i = 0; i < n; ++i) ps[i + 1] = ps[i] + src[i];
-  for (int j = 0; j < m; ++j) pt[j + 1] = pt[j] + tgt[j];
-  std::vector<double> log_prior(kNumShapes);
-  for (int k = 0; k < kNumShapes; ++k) log_prior[k] = -std::log(kShapes[k].prior);
+  band.lo[0] = 0;
+  band.hi[n] = m;
+  band.Finish();
+  return band;
+}
 
-  cost[cell(0, 0)] = 0.0;
+// Everything the bead cost needs, precomputed per document pair.
+struct Scorer {
+  const std::vector<SentenceFeatures>* src = nullptr;
+  const std::vector<SentenceFeatures>* tgt = nullptr;
+  // Source keys extended with learned translations (null: the src keys).
+  const std::vector<std::vector<uint32_t>>* src_keys = nullptr;
+  const std::vector<float>* weight = nullptr;  // per key id
+  std::vector<double> src_mass, tgt_mass;      // key weight per sentence
+  LengthModel length;
+  double sim_mean = 0.0, sim_sd = 1.0;  // similarity of random pairs
+  double lexical_weight = 0.0;
+
+  const std::vector<uint32_t>& SrcKeys(int i) const {
+    return src_keys ? (*src_keys)[i] : (*src)[i].keys;
+  }
+
+  // Weighted overlap of the keys of source i and target j.
+  double Overlap(int i, int j) const {
+    const auto& a = SrcKeys(i);
+    const auto& b = (*tgt)[j].keys;
+    double sum = 0;
+    size_t x = 0, y = 0;
+    while (x < a.size() && y < b.size()) {
+      if (a[x] < b[y]) {
+        ++x;
+      } else if (b[y] < a[x]) {
+        ++y;
+      } else {
+        sum += (*weight)[a[x]];
+        ++x;
+        ++y;
+      }
+    }
+    return std::min(sum, std::min(src_mass[i], tgt_mass[j]));
+  }
+
+  static double Similarity(double overlap, double ms, double mt) {
+    return ms + mt > 0 ? 2.0 * overlap / (ms + mt) : 0.0;
+  }
+};
+
+// Banded DP over bead shapes; returns the best path's beads with scores.
+std::vector<Bead> Search(const Scorer& sc, const Band& band, int n, int m) {
+  // Pair overlaps for every cell a bead ending in the band can touch.
+  Band ob;  // rows: source sentence s (0..n-1); columns: target sentence
+  ob.lo.resize(n);
+  ob.hi.resize(n);
+  for (int s = 0; s < n; ++s) {
+    int lo = m, hi = -1;
+    for (int r = s + 1; r <= std::min(n, s + kMaxShapeSide); ++r) {
+      lo = std::min(lo, band.lo[r] - kMaxShapeSide);
+      hi = std::max(hi, band.hi[r] - 1);
+    }
+    ob.lo[s] = std::max(0, lo);
+    ob.hi[s] = std::min(m - 1, hi);
+  }
+  ob.Finish();
+  std::vector<float> overlap(sc.lexical_weight > 0 ? ob.cells : 0, 0.0f);
+  if (sc.lexical_weight > 0) {
+    for (int s = 0; s < n; ++s) {
+      for (int t = ob.lo[s]; t <= ob.hi[s]; ++t) {
+        overlap[ob.Cell(s, t)] = static_cast<float>(sc.Overlap(s, t));
+      }
+    }
+  }
+  std::vector<double> ps(n + 1, 0), pt(m + 1, 0), ms(n + 1, 0), mt(m + 1, 0);
+  for (int i = 0; i < n; ++i) {
+    ps[i + 1] = ps[i] + (*sc.src)[i].length;
+    ms[i + 1] = ms[i] + sc.src_mass[i];
+  }
+  for (int j = 0; j < m; ++j) {
+    pt[j + 1] = pt[j] + (*sc.tgt)[j].length;
+    mt[j + 1] = mt[j] + sc.tgt_mass[j];
+  }
+  // Lexical z-score of the bead of shape (a, b) ending at (i, j).
+  auto lexical_z = [&](int a, int b, int i, int j) {
+    double o = 0;
+    for (int s = i - a; s < i; ++s) {
+      for (int t = j - b; t < j; ++t) {
+        const long c = ob.Cell(s, t);
+        if (c >= 0) o += overlap[c];
+      }
+    }
+    const double sim =
+        Scorer::Similarity(o, ms[i] - ms[i - a], mt[j] - mt[j - b]);
+    return (sim - sc.sim_mean) / sc.sim_sd;
+  };
+  double log_prior[kNumShapes];
+  for (int k = 0; k < kNumShapes; ++k) {
+    log_prior[k] = -std::log(kShapes[k].prior);
+  }
+  auto bead_cost = [&](int k, int i, int j) {
+    const int a = kShapes[k].src, b = kShapes[k].tgt;
+    double c = log_prior[k];
+    if (a == 0 || b == 0) return c;
+    const double p =
+        sc.length.MatchProbability(ps[i] - ps[i - a], pt[j] - pt[j - b]);
+    c -= std::log(std::max(p, 1e-300));
+    if (sc.lexical_weight > 0) {
+      // Clamped, so that one striking match cannot outweigh everything else.
+      c -= sc.lexical_weight * std::clamp(lexical_z(a, b, i, j), -3.0, 8.0);
+    }
+    return c;
+  };
+
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> cost(band.cells, kInf);
+  std::vector<int8_t> back(band.cells, -1);
+  cost[band.Cell(0, 0)] = 0.0;
   for (int i = 0; i <= n; ++i) {
-    for (int j = lo[i]; j <= hi[i]; ++j) {
-      const long here = cell(i, j);
+    for (int j = band.lo[i]; j <= band.hi[i]; ++j) {
       if (i == 0 && j == 0) continue;
       double best = kInf;
       int8_t best_k = -1;
       for (int k = 0; k < kNumShapes; ++k) {
-        const int pi = i - kShapes[k].src;
-        const int pj = j - kShapes[k].tgt;
-        const long prev = cell(pi, pj);
+        const long prev = band.Cell(i - kShapes[k].src, j - kShapes[k].tgt);
         if (prev < 0 || cost[prev] == kInf) continue;
-        double c = cost[prev] + log_prior[k];
-        if (kShapes[k].src > 0 && kShapes[k].tgt > 0) {
-          const double p = model.MatchProbability(ps[i] - ps[pi], pt[j] - pt[pj]);
-          c -= std::log(std::max(p, 1e-300));
-        }
+        const double c = cost[prev] + bead_cost(k, i, j);
         if (c < best) {
           best = c;
           best_k = static_cast<int8_t>(k);
         }
       }
+      const long here = band.Cell(i, j);
       cost[here] = best;
       back[here] = best_k;
     }
   }
-  Path path;
+  std::vector<Bead> beads;
   int i = n, j = m;
-  path.cost = cost[cell(n, m)];
   while (i > 0 || j > 0) {
-    const int k = back[cell(i, j)];
-    if (k < 0) break;  // unreachable only if the band is broken
+    const long here = band.Cell(i, j);
+    const int k = here < 0 ? -1 : back[here];
+    if (k < 0) break;
     Bead bead;
-    for (int a = i - kShapes[k].src; a < i; ++a) bead.src.push_back(a);
-    for (int b = j - kShapes[k].tgt; b < j; ++b) bead.tgt.push_back(b);
+    const int a = kShapes[k].src, b = kShapes[k].tgt;
+    for (int s = i - a; s < i; ++s) bead.src.push_back(s);
+    for (int t = j - b; t < j; ++t) bead.tgt.push_back(t);
     if (bead.IsPair()) {
-      bead.score = model.MatchProbability(ps[i] - ps[i - kShapes[k].src],
-                                          pt[j] - pt[j - kShapes[k].tgt]);
+      // Confidence: a logistic function of the evidence, so that a bead with
+      // typical lengths and clear lexical overlap scores near 1 and one with
+      // neither near 0.
+      const double p =
+          sc.length.MatchProbability(ps[i] - ps[i - a], pt[j] - pt[j - b]);
+      const double z = sc.lexical_weight > 0 ? lexical_z(a, b, i, j) : 0.0;
+      const double logit = 0.8 * std::clamp(z, -4.0, 6.0) +
+                           0.6 * std::log(std::max(p, 1e-6)) + 1.0;
+      bead.score = 1.0 / (1.0 + std::exp(-logit));
     }
-    path.beads.push_back(std::move(bead));
-    i -= kShapes[k].src;
-    j -= kShapes[k].tgt;
+    beads.push_back(std::move(bead));
+    i -= a;
+    j -= b;
   }
-  std::reverse(path.beads.begin(), path.beads.end());
-  return path;
+  std::reverse(beads.begin(), beads.end());
+  return beads;
 }
 
-// Re-estimates ratio and variance from the confident 1-1 beads of a path.
-LengthModel Reestimate(const std::vector<int>& src, const std::vector<int>& tgt,
-                       const Path& path, const LengthModel& start) {
+// Re-estimates ratio and variance from the confident 1-1 beads.
+LengthModel Reestimate(const std::vector<SentenceFeatures>& src,
+                       const std::vector<SentenceFeatures>& tgt,
+                       const std::vector<Bead>& beads,
+                       const LengthModel& start) {
   double sum_s = 0, sum_t = 0;
   std::vector<std::pair<double, double>> pairs;
-  for (const Bead& b : path.beads) {
-    if (b.src.size() != 1 || b.tgt.size() != 1 || b.score < 0.2) continue;
-    const double ls = src[b.src[0]], lt = tgt[b.tgt[0]];
+  for (const Bead& b : beads) {
+    if (b.src.size() != 1 || b.tgt.size() != 1 || b.score < 0.5) continue;
+    const double ls = src[b.src[0]].length, lt = tgt[b.tgt[0]].length;
     if (ls <= 0 || lt <= 0) continue;
     sum_s += ls;
     sum_t += lt;
     pairs.emplace_back(ls, lt);
   }
-  // Too little evidence: keep the starting model.
-  if (pairs.size() < 10) return start;
+  if (pairs.size() < 10) return start;  // too little evidence
   LengthModel model;
   model.ratio = sum_t / sum_s;
   double var_sum = 0;
@@ -157,52 +275,175 @@ LengthModel Reestimate(const std::vector<int>& src, const std::vector<int>& tgt,
   return model;
 }
 
-}  // namespace
+// Mean and spread of the similarity of random sentence pairs: the
+// background a true pair must stand out from (as vecalign normalises its
+// cosine similarities).
+void EstimateBackground(Scorer* sc, int n, int m) {
+  if (n == 0 || m == 0) return;
+  std::mt19937 rng(12345);  // fixed seed: the output is deterministic
+  std::uniform_int_distribution<int> ds(0, n - 1), dt(0, m - 1);
+  constexpr int kSamples = 2000;
+  double sum = 0, sum2 = 0;
+  for (int k = 0; k < kSamples; ++k) {
+    const int s = ds(rng), t = dt(rng);
+    const double sim = Scorer::Similarity(sc->Overlap(s, t), sc->src_mass[s],
+                                          sc->tgt_mass[t]);
+    sum += sim;
+    sum2 += sim * sim;
+  }
+  sc->sim_mean = sum / kSamples;
+  const double var = std::max(0.0, sum2 / kSamples - sc->sim_mean * sc->sim_mean);
+  sc->sim_sd = std::max(0.02, std::sqrt(var));
+}
 
-TranslationAligner::TranslationAligner(const TranslationAlignerOptions& options)
-    : options_(options) {}
-
-StatusOr<Alignment> TranslationAligner::AlignLengths(
-    const std::vector<int>& src_lengths,
-    const std::vector<int>& tgt_lengths) const {
+// The aligner proper. `vocab` is null for length-only alignment.
+Alignment AlignFeatures(const TranslationAlignerOptions& options,
+                        const std::vector<SentenceFeatures>& src,
+                        const std::vector<SentenceFeatures>& tgt,
+                        const internal::Vocabulary* vocab) {
+  const int n = static_cast<int>(src.size());
+  const int m = static_cast<int>(tgt.size());
+  Scorer sc;
+  sc.src = &src;
+  sc.tgt = &tgt;
   double sum_s = 0, sum_t = 0;
-  for (int l : src_lengths) sum_s += l;
-  for (int l : tgt_lengths) sum_t += l;
-  LengthModel model;
-  if (sum_s > 0 && sum_t > 0) model.ratio = sum_t / sum_s;
-  Path path = Search(src_lengths, tgt_lengths, model, options_.band);
-  model = Reestimate(src_lengths, tgt_lengths, path, model);
-  path = Search(src_lengths, tgt_lengths, model, options_.band);
+  for (const auto& f : src) sum_s += f.length;
+  for (const auto& f : tgt) sum_t += f.length;
+  if (sum_s > 0 && sum_t > 0) sc.length.ratio = sum_t / sum_s;
+
+  // Key weights: inverse document frequency over the sentences of both
+  // documents, so that a word found in every sentence counts for little.
+  std::vector<float> weight(vocab ? vocab->size() : 0, 0.0f);
+  if (vocab) {
+    std::vector<int> df(vocab->size(), 0);
+    for (const auto* side : {&src, &tgt}) {
+      for (const auto& f : *side) {
+        for (uint32_t k : f.keys) ++df[k];
+      }
+    }
+    const double total = n + m + 1.0;
+    for (size_t k = 0; k < df.size(); ++k) {
+      weight[k] = static_cast<float>(std::max(0.0, std::log(total / (df[k] + 1.0))));
+    }
+  }
+  sc.weight = &weight;
+  sc.src_mass.assign(n, 0);
+  sc.tgt_mass.assign(m, 0);
+  for (int i = 0; i < n; ++i) {
+    for (uint32_t k : src[i].keys) sc.src_mass[i] += weight[k];
+  }
+  for (int j = 0; j < m; ++j) {
+    for (uint32_t k : tgt[j].keys) sc.tgt_mass[j] += weight[k];
+  }
+  const bool lexical = vocab != nullptr && options.lexical_weight > 0;
+  if (lexical) {
+    sc.lexical_weight = options.lexical_weight;
+    EstimateBackground(&sc, n, m);
+  }
+  const int width =
+      options.band <= 0 ? 0 : options.band + std::abs(n - m) / 2 + 2;
+  const Band band = DiagonalBand(n, m, width);
+  std::vector<Bead> beads = Search(sc, band, n, m);
+  sc.length = Reestimate(src, tgt, beads, sc.length);
+
+  std::vector<std::vector<uint32_t>> extended;
+  if (lexical && options.learn_lexicon) {
+    // Learn word translations from the confident 1-1 beads, then add each
+    // source sentence's likely translations to its keys.
+    std::vector<std::pair<const std::vector<uint32_t>*,
+                          const std::vector<uint32_t>*>>
+        pairs;
+    for (const Bead& b : beads) {
+      if (b.src.size() == 1 && b.tgt.size() == 1 && b.score >= 0.5) {
+        pairs.emplace_back(&src[b.src[0]].words, &tgt[b.tgt[0]].words);
+      }
+    }
+    // Below a few dozen pairs EM learns noise.
+    if (pairs.size() >= 20) {
+      const internal::Lexicon lexicon =
+          internal::Lexicon::Train(pairs, 5, 2, options.lexicon_min_prob);
+      extended.resize(n);
+      for (int i = 0; i < n; ++i) {
+        extended[i] = src[i].keys;
+        for (uint32_t w : src[i].words) {
+          if (const auto* list = lexicon.Translations(w)) {
+            for (const auto& [f, p] : *list) extended[i].push_back(f);
+          }
+        }
+        std::sort(extended[i].begin(), extended[i].end());
+        extended[i].erase(std::unique(extended[i].begin(), extended[i].end()),
+                          extended[i].end());
+      }
+      sc.src_keys = &extended;
+      EstimateBackground(&sc, n, m);
+    }
+  }
+  beads = Search(sc, band, n, m);
 
   Alignment alignment;
   alignment.mode = AlignMode::kTranslation;
   std::ostringstream method;
   method.precision(3);
-  method << "gale-church length DP (ratio " << model.ratio << ", variance "
-         << model.variance << ")";
+  method << "translation DP (beads 1-1 1-0 0-1 2-1 1-2 2-2 3-1 1-3); length "
+            "ratio "
+         << sc.length.ratio << ", variance " << sc.length.variance;
+  if (lexical) {
+    method << "; lexical evidence: numbers, words, cognates"
+           << (extended.empty() ? "" : ", learned IBM-1 lexicon");
+  }
   alignment.method = method.str();
-  alignment.beads = std::move(path.beads);
+  alignment.beads = std::move(beads);
   return alignment;
+}
+
+}  // namespace
+
+struct TranslationAligner::Impl {
+  internal::FeatureExtractor features;
+};
+
+TranslationAligner::TranslationAligner(const TranslationAlignerOptions& options)
+    : options_(options), impl_(std::make_shared<Impl>()) {}
+
+TranslationAligner::~TranslationAligner() = default;
+
+StatusOr<Alignment> TranslationAligner::AlignLengths(
+    const std::vector<int>& src_lengths,
+    const std::vector<int>& tgt_lengths) const {
+  std::vector<SentenceFeatures> src(src_lengths.size());
+  std::vector<SentenceFeatures> tgt(tgt_lengths.size());
+  for (size_t i = 0; i < src.size(); ++i) src[i].length = src_lengths[i];
+  for (size_t j = 0; j < tgt.size(); ++j) tgt[j].length = tgt_lengths[j];
+  return AlignFeatures(options_, src, tgt, nullptr);
+}
+
+StatusOr<Alignment> TranslationAligner::AlignTexts(
+    const std::vector<std::string_view>& src,
+    const std::vector<std::string_view>& tgt) const {
+  internal::Vocabulary vocab;
+  const std::vector<SentenceFeatures> fs = impl_->features.Extract(src, &vocab);
+  const std::vector<SentenceFeatures> ft = impl_->features.Extract(tgt, &vocab);
+  return AlignFeatures(options_, fs, ft, &vocab);
 }
 
 StatusOr<Alignment> TranslationAligner::Align(const Document& src,
                                               const Document& tgt) const {
   auto collect = [&](const Document& doc, std::vector<int>* ids,
-                     std::vector<int>* lengths) {
+                     std::vector<std::string_view>* texts) {
     for (size_t i = 0; i < doc.segments().size(); ++i) {
       const Segment& seg = doc.segments()[i];
       if (seg.kind == SegmentKind::kBoilerplate && !options_.keep_boilerplate) {
         continue;
       }
       ids->push_back(static_cast<int>(i));
-      lengths->push_back(
-          static_cast<int>(internal::CountCodePoints(doc.TextOf(seg.span))));
+      texts->push_back(doc.TextOf(seg.span));
     }
   };
-  std::vector<int> src_ids, tgt_ids, src_len, tgt_len;
-  collect(src, &src_ids, &src_len);
-  collect(tgt, &tgt_ids, &tgt_len);
-  StatusOr<Alignment> result = AlignLengths(src_len, tgt_len);
+  std::vector<int> src_ids, tgt_ids;
+  std::vector<std::string_view> src_texts, tgt_texts;
+  collect(src, &src_ids, &src_texts);
+  collect(tgt, &tgt_ids, &tgt_texts);
+  StatusOr<Alignment> result = AlignTexts(src_texts, tgt_texts);
   if (!result.ok()) return result;
   for (Bead& bead : result->beads) {
     for (int& s : bead.src) s = src_ids[s];

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "crossalign/output_file.h"
+
 namespace crossalign::cli {
 
 Args::Args(int argc, char** argv, int first) {
@@ -39,6 +41,24 @@ bool Args::Value(const std::string& short_flag, const std::string& flag,
 
 void PrintError(const std::string& message) {
   std::cerr << "align: " << message << "\n";
+}
+
+int WriteOutput(const std::string& path, const std::string& content) {
+  if (path.empty()) {
+    std::cout << content;
+    std::cout.flush();
+    if (!std::cout) {
+      PrintError("cannot write to standard output");
+      return kExitOutput;
+    }
+    return kExitOk;
+  }
+  Status written = WriteOutputFile(path, content);
+  if (!written.ok()) {
+    PrintError(written.ToString());
+    return kExitOutput;
+  }
+  return kExitOk;
 }
 
 bool ParseDouble(const std::string& text, double lo, double hi, double* out) {

@@ -40,6 +40,10 @@ class Args {
 // Prints "align: <message>" to stderr.
 void PrintError(const std::string& message);
 
+// Writes `content` to `path` (atomically), or to stdout when `path` is
+// empty. Returns kExitOk, or prints the error and returns kExitOutput.
+int WriteOutput(const std::string& path, const std::string& content);
+
 // Parses a number in [lo, hi]; false on junk.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);
 

@@ -5,6 +5,7 @@
 
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
+#include "crossalign/writers.h"
 
 namespace crossalign::cli {
 
@@ -26,6 +27,15 @@ Options:
   --date DATE          creationdate for reproducible files
                        (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
   --keep-boilerplate   align boilerplate lines too
+  --lexical-weight X   weight of lexical evidence (numbers, words, cognates,
+                       learned lexicon) against sentence lengths; default 1,
+                       0 aligns by length alone
+  --no-lexicon         do not learn a word-translation lexicon (one pass)
+  --presegmented       SRC and TGT hold one sentence per line: no sentence
+                       splitting (and no language ID with --src/--tgt-lang)
+  --format FORMAT      tmx (default) or beads: one bead per line,
+                       src_ids<TAB>tgt_ids<TAB>score with comma-separated
+                       0-based sentence indices (empty side for 1-0 and 0-1)
   -h, --help           show this help
   --version            show the version
 
@@ -41,17 +51,32 @@ Exit codes:
 int RunPairCommand(Args* args) {
   PipelineOptions options;
   TmxWriterOptions tmx;
-  std::string output, src_lang, tgt_lang, value, error;
+  std::string output, src_lang, tgt_lang, value, error, format = "tmx";
   std::vector<std::string> files;
   while (!args->Done()) {
     if (args->Value("-o", "--output", &output, &error) ||
         args->Value("--src-lang", &src_lang, &error) ||
         args->Value("--tgt-lang", &tgt_lang, &error) ||
         args->Value("--lid-model", &options.lid_model, &error)) {
+    } else if (args->Value("--format", &format, &error)) {
+      if (error.empty() && format != "tmx" && format != "beads") {
+        error = "--format must be tmx or beads, not '" + format + "'";
+      }
+    } else if (args->Peek() == "--presegmented") {
+      args->Next();
+      options.presegmented = true;
     } else if (args->Value("--min-score", &value, &error)) {
       if (error.empty() && !ParseDouble(value, 0.0, 1.0, &tmx.min_score)) {
         error = "--min-score needs a number between 0 and 1, not '" + value + "'";
       }
+    } else if (args->Value("--lexical-weight", &value, &error)) {
+      if (error.empty() &&
+          !ParseDouble(value, 0.0, 100.0, &options.aligner.lexical_weight)) {
+        error = "--lexical-weight needs a number between 0 and 100";
+      }
+    } else if (args->Peek() == "--no-lexicon") {
+      args->Next();
+      options.aligner.learn_lexicon = false;
     } else if (args->Value("--date", &value, &error)) {
       if (error.empty()) {
         auto date = ParseDate(value);
@@ -91,27 +116,22 @@ int RunPairCommand(Args* args) {
     PrintError(pair.status().ToString());
     return kExitNoInput;
   }
-  TmxWriter writer(tmx);
-  if (output.empty()) {
-    auto xml = writer.Render({*pair});
-    if (!xml.ok()) {
-      PrintError(xml.status().ToString());
-      return kExitOutput;
+  if (format == "beads") {
+    Alignment kept = pair->alignment;
+    kept.beads.clear();
+    for (const Bead& bead : pair->alignment.beads) {
+      if (!bead.IsPair() || bead.score >= tmx.min_score) {
+        kept.beads.push_back(bead);
+      }
     }
-    std::cout << *xml;
-    std::cout.flush();
-    if (!std::cout) {
-      PrintError("cannot write to standard output");
-      return kExitOutput;
-    }
-    return kExitOk;
+    return WriteOutput(output, RenderBeads(kept));
   }
-  Status written = writer.WriteFile(output, {*pair});
-  if (!written.ok()) {
-    PrintError(written.ToString());
+  auto xml = TmxWriter(tmx).Render({*pair});
+  if (!xml.ok()) {
+    PrintError(xml.status().ToString());
     return kExitOutput;
   }
-  return kExitOk;
+  return WriteOutput(output, *xml);
 }
 
 }  // namespace crossalign::cli

@@ -107,6 +107,11 @@ class Document {
   std::vector<Segment> segments_;
 };
 
+// Pre-segmented input (one sentence per line): makes each line of the body
+// one segment, so that segment i is line i. Blank lines give empty segments,
+// which keeps the numbering; they are still aligned (as 1-0 or 0-1 beads).
+void SegmentByLines(Document* doc);
+
 struct ReadOptions {
   // Files larger than this are refused with a clear error.
   uint64_t max_file_bytes = uint64_t{64} << 20;

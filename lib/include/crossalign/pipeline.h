@@ -30,6 +30,9 @@ struct PipelineOptions {
   SentenceSegmenterOptions segmenter;
   TranslationAlignerOptions aligner;
   ReadOptions read;
+  // Input is one sentence per line: no segmentation, and no language
+  // identification where the caller gives the language.
+  bool presegmented = false;
 };
 
 class Pipeline {

@@ -1,16 +1,23 @@
 // TranslationAligner: aligns a document with its translation, in order.
 //
-// The first aligner is length-based dynamic programming in the manner of
-// Gale & Church (1993): a bead's cost is -log P(bead type) - log P(length
-// ratio | match). Unlike the original, the expected character ratio and its
-// variance are estimated from the two documents themselves, so language pairs
-// whose text lengths differ a lot (en-zh, en-ko) work too.
-//
-// Beads: 1-1, 1-0, 0-1, 1-2, 2-1 and 2-2. Only sentences and headings take
-// part; boilerplate segments are skipped. Each bead gets a score in [0, 1].
+// Dynamic programming over beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3.
+// A bead's cost combines
+//  - its prior (Gale & Church 1993);
+//  - a length model whose character ratio and variance are estimated from the
+//    two documents themselves, so en-zh works as well as de-fr;
+//  - lexical evidence: numbers normalised across locales, words, and cognates
+//    across scripts (ICU transliteration), weighted by inverse frequency and
+//    measured against the similarity of random sentence pairs, so one shared
+//    number or name cannot drag the path (no false anchors);
+//  - after a first pass, a word-translation lexicon learned with IBM Model 1
+//    from the confident beads, then a second pass.
+// Only sentences and headings take part; boilerplate is skipped. Each bead
+// gets a confidence in [0, 1].
 #ifndef CROSSALIGN_TRANSLATION_ALIGNER_H_
 #define CROSSALIGN_TRANSLATION_ALIGNER_H_
 
+#include <memory>
+#include <string_view>
 #include <vector>
 
 #include "crossalign/alignment.h"
@@ -25,22 +32,36 @@ struct TranslationAlignerOptions {
   int band = 200;
   // Align boilerplate segments too.
   bool keep_boilerplate = false;
+  // Weight of the lexical evidence against the length model (tuned on the
+  // Text+Berg dev document).
+  double lexical_weight = 1.0;
+  // Learn a word-translation lexicon from a first pass, then align again.
+  bool learn_lexicon = true;
+  // Translations kept in the learned lexicon have at least this probability.
+  double lexicon_min_prob = 0.1;
 };
 
 class TranslationAligner {
  public:
   explicit TranslationAligner(const TranslationAlignerOptions& options = {});
+  ~TranslationAligner();
 
   // Aligns the segments of two segmented documents.
   StatusOr<Alignment> Align(const Document& src, const Document& tgt) const;
 
-  // Aligns two sequences of segment lengths (in characters). Bead indices
-  // refer to positions in the two vectors.
+  // Aligns two lists of sentences. Bead indices refer to positions in them.
+  StatusOr<Alignment> AlignTexts(const std::vector<std::string_view>& src,
+                                 const std::vector<std::string_view>& tgt) const;
+
+  // Aligns two sequences of sentence lengths (in characters) with the length
+  // model alone. Bead indices refer to positions in the two vectors.
   StatusOr<Alignment> AlignLengths(const std::vector<int>& src_lengths,
                                    const std::vector<int>& tgt_lengths) const;
 
  private:
+  struct Impl;
   TranslationAlignerOptions options_;
+  std::shared_ptr<const Impl> impl_;
 };
 
 }  // namespace crossalign

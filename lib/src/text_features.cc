@@ -1,0 +1,153 @@
+#include "text_features.h"
+
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+
+#include "numbers.h"
+
+namespace crossalign::internal {
+namespace {
+
+// Words this short carry little evidence across languages.
+constexpr size_t kMinWordBytes = 3;
+// Cognate stems: the first letters of the ASCII form (5, as in the
+// "prefix-5" matching used for cognates in bitext work).
+constexpr size_t kStemLength = 5;
+
+bool IsSingleCharScript(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &err);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+         script == USCRIPT_KATAKANA || script == USCRIPT_THAI;
+}
+
+bool IsWordChar(UChar32 c) {
+  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+// Case-folded word tokens; Han, kana and Thai characters are tokens on their
+// own. Digits are left to ExtractNumbers.
+std::vector<std::string> Tokenize(std::string_view text) {
+  std::vector<std::string> tokens;
+  std::string current;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  auto flush = [&] {
+    if (!current.empty()) tokens.push_back(std::move(current));
+    current.clear();
+  };
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      flush();
+      continue;
+    }
+    if (IsSingleCharScript(c)) {
+      flush();
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, c);
+      tokens.emplace_back(buf, static_cast<size_t>(len));
+      continue;
+    }
+    if (IsWordChar(c)) {
+      const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, folded);
+      current.append(buf, static_cast<size_t>(len));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return tokens;
+}
+
+}  // namespace
+
+uint32_t Vocabulary::Id(std::string_view key) {
+  auto it = ids_.find(std::string(key));
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<uint32_t>(keys_.size());
+  keys_.emplace_back(key);
+  ids_.emplace(keys_.back(), id);
+  return id;
+}
+
+struct FeatureExtractor::Impl {
+  std::unique_ptr<icu::Transliterator> to_ascii;
+  mutable std::mutex mutex;
+  mutable std::unordered_map<std::string, std::string> cache;
+};
+
+FeatureExtractor::FeatureExtractor() : impl_(std::make_unique<Impl>()) {
+  UErrorCode err = U_ZERO_ERROR;
+  impl_->to_ascii.reset(icu::Transliterator::createInstance(
+      "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, err));
+  if (U_FAILURE(err)) impl_->to_ascii.reset();
+}
+
+FeatureExtractor::~FeatureExtractor() = default;
+
+std::string FeatureExtractor::ToAscii(std::string_view word) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  auto it = impl_->cache.find(std::string(word));
+  if (it != impl_->cache.end()) return it->second;
+  std::string out;
+  if (impl_->to_ascii) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    impl_->to_ascii->transliterate(u);
+    u.toUTF8String(out);
+  } else {
+    out = std::string(word);
+  }
+  // Keep letters only: transliteration adds apostrophes for soft signs.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [](char c) { return !(c >= 'a' && c <= 'z'); }),
+            out.end());
+  // The cache is bounded: it serves one document pair at a time.
+  if (impl_->cache.size() > 200000) impl_->cache.clear();
+  impl_->cache.emplace(std::string(word), out);
+  return out;
+}
+
+std::vector<SentenceFeatures> FeatureExtractor::Extract(
+    const std::vector<std::string_view>& sentences, Vocabulary* vocab) const {
+  std::vector<SentenceFeatures> out(sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const std::string_view text = sentences[i];
+    SentenceFeatures& f = out[i];
+    for (char c : text) {
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++f.length;
+    }
+    for (const std::string& number : ExtractNumbers(text)) {
+      f.keys.push_back(vocab->Id("#" + number));
+    }
+    for (const std::string& token : Tokenize(text)) {
+      const uint32_t word = vocab->Id("w:" + token);
+      f.words.push_back(word);
+      const bool single_char = token.size() <= 4 && token.size() >= 3 &&
+                               static_cast<unsigned char>(token[0]) >= 0xE0;
+      if (token.size() >= kMinWordBytes || single_char) f.keys.push_back(word);
+      if (single_char) continue;
+      const std::string ascii = ToAscii(token);
+      if (ascii.size() >= kStemLength) {
+        f.keys.push_back(vocab->Id("c:" + ascii.substr(0, kStemLength)));
+      }
+    }
+    std::sort(f.keys.begin(), f.keys.end());
+    f.keys.erase(std::unique(f.keys.begin(), f.keys.end()), f.keys.end());
+  }
+  return out;
+}
+
+}  // namespace crossalign::internal

@@ -1,0 +1,62 @@
+// Per-sentence features for bead scoring: length, words and match keys.
+// Internal.
+//
+// A match key is something two sentences in different languages can share:
+//   "#11000"   a number, normalised across locales (see numbers.h);
+//   "w:grenze" a case-folded word (for Han and kana, a single character);
+//   "c:zelen"  a cognate stem: the first five letters of the word after ICU
+//              transliteration to ASCII ("Any-Latin; Latin-ASCII"), so that
+//              Зеленський, Zelensky and Selenskyj's neighbours meet.
+// Keys are interned in a Vocabulary shared by the two documents of a pair.
+#ifndef CROSSALIGN_SRC_TEXT_FEATURES_H_
+#define CROSSALIGN_SRC_TEXT_FEATURES_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace crossalign::internal {
+
+class Vocabulary {
+ public:
+  uint32_t Id(std::string_view key);
+  const std::string& Key(uint32_t id) const { return keys_[id]; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> keys_;
+};
+
+struct SentenceFeatures {
+  int length = 0;               // code points
+  std::vector<uint32_t> words;  // "w:" key ids of the words, in order
+  std::vector<uint32_t> keys;   // sorted, unique match-key ids
+};
+
+class FeatureExtractor {
+ public:
+  FeatureExtractor();
+  ~FeatureExtractor();
+  FeatureExtractor(const FeatureExtractor&) = delete;
+  FeatureExtractor& operator=(const FeatureExtractor&) = delete;
+
+  // Features of each sentence. Thread-safe.
+  std::vector<SentenceFeatures> Extract(
+      const std::vector<std::string_view>& sentences, Vocabulary* vocab) const;
+
+  // ASCII transliteration of one word ("Зеленський" -> "zelens'kij").
+  std::string ToAscii(std::string_view word) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace crossalign::internal
+
+#endif  // CROSSALIGN_SRC_TEXT_FEATURES_H_
