@@ -96,6 +96,19 @@ std::vector<std::string> ExtractNumbers(std::string_view t) {
       seps.push_back(t.substr(p, sep));
       p += sep;
     }
+    // A middle group that is not three digits long means this is no single
+    // number but a date or a list ("14.03.2025"): each group stands alone.
+    bool separate = false;
+    for (size_t g = 1; g + 1 < groups.size(); ++g) {
+      if (groups[g].size() != 3) separate = true;
+    }
+    if (separate) {
+      for (const std::string& group : groups) {
+        out.push_back(group.size() > 15 ? group : Canonical(std::stod(group)));
+      }
+      i = p;
+      continue;
+    }
     // Interpret: the last separator is decimal when it is ',' or '.' and is
     // not followed by exactly three digits, or when it differs from earlier
     // group separators ("1,234.5").

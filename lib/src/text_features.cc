@@ -82,6 +82,11 @@ uint32_t Vocabulary::Id(std::string_view key) {
   return id;
 }
 
+uint32_t Vocabulary::Find(std::string_view key) const {
+  auto it = ids_.find(std::string(key));
+  return it == ids_.end() ? kNone : it->second;
+}
+
 struct FeatureExtractor::Impl {
   std::unique_ptr<icu::Transliterator> to_ascii;
   mutable std::mutex mutex;

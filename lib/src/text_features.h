@@ -24,6 +24,9 @@ namespace crossalign::internal {
 class Vocabulary {
  public:
   uint32_t Id(std::string_view key);
+  // The id of `key`, or kNone when it was never interned.
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  uint32_t Find(std::string_view key) const;
   const std::string& Key(uint32_t id) const { return keys_[id]; }
   size_t size() const { return keys_.size(); }
 
@@ -36,6 +39,9 @@ struct SentenceFeatures {
   int length = 0;               // code points
   std::vector<uint32_t> words;  // "w:" key ids of the words, in order
   std::vector<uint32_t> keys;   // sorted, unique match-key ids
+  // Sorted, unique "w:" ids of dictionary translations of the words; they
+  // match target words but add no weight of their own.
+  std::vector<uint32_t> translations;
 };
 
 class FeatureExtractor {

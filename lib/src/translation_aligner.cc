@@ -26,9 +26,10 @@ struct BeadShape {
 constexpr BeadShape kShapes[] = {
     {1, 1, 0.89},  {1, 0, 0.0099}, {0, 1, 0.0099}, {2, 1, 0.089},
     {1, 2, 0.089}, {2, 2, 0.011},  {3, 1, 0.0089}, {1, 3, 0.0089},
+    {2, 3, 0.003}, {3, 2, 0.003}, {1, 4, 0.002}, {4, 1, 0.002},
 };
 constexpr int kNumShapes = sizeof(kShapes) / sizeof(kShapes[0]);
-constexpr int kMaxShapeSide = 3;
+constexpr int kMaxShapeSide = 4;
 // Gale & Church's variance of the target length per source character.
 constexpr double kDefaultVariance = 6.8;
 
@@ -296,6 +297,36 @@ void EstimateBackground(Scorer* sc, int n, int m) {
   sc->sim_sd = std::max(0.02, std::sqrt(var));
 }
 
+// Adds the dictionary translations of each source word that occur as words
+// in the target document.
+void AddTranslations(const Dictionary& dictionary,
+                     const internal::Vocabulary& vocab,
+                     std::vector<SentenceFeatures>* sentences) {
+  for (SentenceFeatures& f : *sentences) {
+    for (uint32_t w : f.words) {
+      const std::string& key = vocab.Key(w);  // "w:<word>"
+      const auto* targets = dictionary.Find(std::string_view(key).substr(2));
+      if (targets == nullptr) continue;
+      for (const std::string& phrase : *targets) {
+        size_t pos = 0;
+        while (pos < phrase.size()) {
+          size_t end = phrase.find(' ', pos);
+          if (end == std::string::npos) end = phrase.size();
+          if (end - pos >= 3) {
+            const uint32_t id = vocab.Find("w:" + phrase.substr(pos, end - pos));
+            if (id != internal::Vocabulary::kNone) f.translations.push_back(id);
+          }
+          pos = end + 1;
+        }
+      }
+    }
+    std::sort(f.translations.begin(), f.translations.end());
+    f.translations.erase(
+        std::unique(f.translations.begin(), f.translations.end()),
+        f.translations.end());
+  }
+}
+
 // The aligner proper. `vocab` is null for length-only alignment.
 Alignment AlignFeatures(const TranslationAlignerOptions& options,
                         const std::vector<SentenceFeatures>& src,
@@ -346,7 +377,26 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   std::vector<Bead> beads = Search(sc, band, n, m);
   sc.length = Reestimate(src, tgt, beads, sc.length);
 
+  // Source keys extended with dictionary translations, then with the
+  // learned lexicon.
   std::vector<std::vector<uint32_t>> extended;
+  auto extend = [&](int i, std::vector<uint32_t> more) {
+    more.insert(more.end(), src[i].keys.begin(), src[i].keys.end());
+    more.insert(more.end(), src[i].translations.begin(), src[i].translations.end());
+    std::sort(more.begin(), more.end());
+    more.erase(std::unique(more.begin(), more.end()), more.end());
+    extended[i] = std::move(more);
+  };
+  const bool has_dictionary =
+      std::any_of(src.begin(), src.end(),
+                  [](const SentenceFeatures& f) { return !f.translations.empty(); });
+  if (lexical && has_dictionary) {
+    extended.resize(n);
+    for (int i = 0; i < n; ++i) extend(i, {});
+    sc.src_keys = &extended;
+    EstimateBackground(&sc, n, m);
+  }
+  bool learned = false;
   if (lexical && options.learn_lexicon) {
     // Learn word translations from the confident 1-1 beads, then add each
     // source sentence's likely translations to its keys.
@@ -364,16 +414,15 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
           internal::Lexicon::Train(pairs, 5, 2, options.lexicon_min_prob);
       extended.resize(n);
       for (int i = 0; i < n; ++i) {
-        extended[i] = src[i].keys;
+        std::vector<uint32_t> more;
         for (uint32_t w : src[i].words) {
           if (const auto* list = lexicon.Translations(w)) {
-            for (const auto& [f, p] : *list) extended[i].push_back(f);
+            for (const auto& [f, p] : *list) more.push_back(f);
           }
         }
-        std::sort(extended[i].begin(), extended[i].end());
-        extended[i].erase(std::unique(extended[i].begin(), extended[i].end()),
-                          extended[i].end());
+        extend(i, std::move(more));
       }
+      learned = true;
       sc.src_keys = &extended;
       EstimateBackground(&sc, n, m);
     }
@@ -389,7 +438,8 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
          << sc.length.ratio << ", variance " << sc.length.variance;
   if (lexical) {
     method << "; lexical evidence: numbers, words, cognates"
-           << (extended.empty() ? "" : ", learned IBM-1 lexicon");
+           << (has_dictionary ? ", dictionary" : "")
+           << (learned ? ", learned IBM-1 lexicon" : "");
   }
   alignment.method = method.str();
   alignment.beads = std::move(beads);
@@ -421,8 +471,9 @@ StatusOr<Alignment> TranslationAligner::AlignTexts(
     const std::vector<std::string_view>& src,
     const std::vector<std::string_view>& tgt) const {
   internal::Vocabulary vocab;
-  const std::vector<SentenceFeatures> fs = impl_->features.Extract(src, &vocab);
+  std::vector<SentenceFeatures> fs = impl_->features.Extract(src, &vocab);
   const std::vector<SentenceFeatures> ft = impl_->features.Extract(tgt, &vocab);
+  if (options_.dictionary) AddTranslations(*options_.dictionary, vocab, &fs);
   return AlignFeatures(options_, fs, ft, &vocab);
 }
 

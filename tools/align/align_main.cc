@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "crossalign/version.h"
+#include "dict_command.h"
 #include "pair_command.h"
 
 int main(int argc, char** argv) {
@@ -22,8 +23,13 @@ int main(int argc, char** argv) {
     std::cout << "align (crossalign) " << crossalign::Version() << "\n";
     return kExitOk;
   }
-  Args args(argc, argv, 1);
   try {
+    // Subcommands; anything else is `align SRC TGT`.
+    if (first == "dict") {
+      Args args(argc, argv, 2);
+      return RunDictCommand(&args);
+    }
+    Args args(argc, argv, 1);
     return RunPairCommand(&args);
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what() +

@@ -3,6 +3,7 @@
 #include <iostream>
 #include <vector>
 
+#include "crossalign/dictionary.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
 #include "crossalign/writers.h"
@@ -11,6 +12,7 @@ namespace crossalign::cli {
 
 const char* PairCommandUsage() {
   return R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
+       align dict ...     build dictionaries (align dict --help)
 
 Aligns the sentences of article SRC with those of article TGT (a translation
 of it) and writes a TMX 1.4b translation memory, to OUT.tmx or to stdout.
@@ -27,8 +29,10 @@ Options:
   --date DATE          creationdate for reproducible files
                        (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
   --keep-boilerplate   align boilerplate lines too
+  --dict FILE          bilingual dictionary SRC->TGT in hunalign's format
+                       ('source @ target' per line; see align dict --help)
   --lexical-weight X   weight of lexical evidence (numbers, words, cognates,
-                       learned lexicon) against sentence lengths; default 1,
+                       learned lexicon) against sentence lengths; default 1.5,
                        0 aligns by length alone
   --no-lexicon         do not learn a word-translation lexicon (one pass)
   --presegmented       SRC and TGT hold one sentence per line: no sentence
@@ -68,6 +72,16 @@ int RunPairCommand(Args* args) {
     } else if (args->Value("--min-score", &value, &error)) {
       if (error.empty() && !ParseDouble(value, 0.0, 1.0, &tmx.min_score)) {
         error = "--min-score needs a number between 0 and 1, not '" + value + "'";
+      }
+    } else if (args->Value("--dict", &value, &error)) {
+      if (error.empty()) {
+        auto dict = Dictionary::Load(value);
+        if (!dict.ok()) {
+          PrintError(dict.status().ToString());
+          return kExitNoInput;
+        }
+        options.aligner.dictionary =
+            std::make_shared<const Dictionary>(std::move(*dict));
       }
     } else if (args->Value("--lexical-weight", &value, &error)) {
       if (error.empty() &&

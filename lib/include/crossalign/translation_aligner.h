@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "crossalign/alignment.h"
+#include "crossalign/dictionary.h"
 #include "crossalign/document.h"
 #include "crossalign/status.h"
 
@@ -34,11 +35,13 @@ struct TranslationAlignerOptions {
   bool keep_boilerplate = false;
   // Weight of the lexical evidence against the length model (tuned on the
   // Text+Berg dev document).
-  double lexical_weight = 1.0;
+  double lexical_weight = 1.5;
   // Learn a word-translation lexicon from a first pass, then align again.
   bool learn_lexicon = true;
   // Translations kept in the learned lexicon have at least this probability.
   double lexicon_min_prob = 0.1;
+  // A bilingual dictionary from the source to the target language (optional).
+  std::shared_ptr<const Dictionary> dictionary;
 };
 
 class TranslationAligner {
