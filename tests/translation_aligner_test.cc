@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,6 +86,50 @@ TEST(TranslationAlignerTest, BandedSearchMatchesFullSearchOnLongInput) {
     EXPECT_EQ(a->beads[i].src, b->beads[i].src);
     EXPECT_EQ(a->beads[i].tgt, b->beads[i].tgt);
   }
+}
+
+// 10,000 sentences a side is past the direct-search size, so this runs the
+// coarse-to-fine search; the truth is known by construction.
+TEST(TranslationAlignerTest, CoarseToFineRecoversKnownPathOnLongInput) {
+  std::vector<int> src, tgt;
+  std::vector<std::string> truth;
+  uint32_t state = 12345;
+  auto next = [&state] {
+    state = state * 1103515245u + 12345u;
+    return static_cast<int>((state >> 16) % 200);
+  };
+  int i = 0, j = 0;
+  while (src.size() < 10000) {
+    const int l = 15 + next();
+    src.push_back(l);
+    if (i % 97 == 13) {  // a split now and then
+      tgt.push_back(l / 2);
+      tgt.push_back(l - l / 2);
+      truth.push_back(std::to_string(i) + ":" + std::to_string(j) + "," +
+                      std::to_string(j + 1));
+      j += 2;
+    } else {
+      tgt.push_back(l);
+      truth.push_back(std::to_string(i) + ":" + std::to_string(j));
+      j += 1;
+    }
+    ++i;
+  }
+  auto a = TranslationAligner().AlignLengths(src, tgt);
+  ASSERT_TRUE(a.ok());
+  std::vector<std::string> got;
+  for (const Bead& b : a->beads) {
+    std::string s;
+    for (size_t k = 0; k < b.src.size(); ++k) s += (k ? "," : "") + std::to_string(b.src[k]);
+    s += ":";
+    for (size_t k = 0; k < b.tgt.size(); ++k) s += (k ? "," : "") + std::to_string(b.tgt[k]);
+    got.push_back(s);
+  }
+  size_t correct = 0;
+  std::set<std::string> truth_set(truth.begin(), truth.end());
+  for (const std::string& s : got) correct += truth_set.count(s);
+  // Exact lengths make every bead recoverable.
+  EXPECT_GE(static_cast<double>(correct) / truth.size(), 0.99);
 }
 
 TEST(TranslationAlignerTest, SkipsBoilerplate) {
