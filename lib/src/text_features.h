@@ -42,6 +42,8 @@ struct SentenceFeatures {
   // Sorted, unique "w:" ids of dictionary translations of the words; they
   // match target words but add no weight of their own.
   std::vector<uint32_t> translations;
+  int paragraph = 0;     // paragraph index in the document
+  bool heading = false;  // a headline or sub-heading
 };
 
 class FeatureExtractor {

@@ -9,6 +9,8 @@
 //    across scripts (ICU transliteration), weighted by inverse frequency and
 //    measured against the similarity of random sentence pairs, so one shared
 //    number or name cannot drag the path (no false anchors);
+//  - the documents' structure where both have it: no bead merges sentences
+//    across a paragraph boundary, and headings pair with headings;
 //  - after a first pass, a word-translation lexicon learned with IBM Model 1
 //    from the confident beads, then a second pass.
 // Only sentences and headings take part; boilerplate is skipped. Each bead
@@ -62,6 +64,14 @@ class TranslationAligner {
                                    const std::vector<int>& tgt_lengths) const;
 
  private:
+  // AlignTexts with the documents' structure (paragraphs, headings); the
+  // segment lists may be empty.
+  StatusOr<Alignment> AlignStructured(
+      const std::vector<std::string_view>& src,
+      const std::vector<std::string_view>& tgt,
+      const std::vector<const Segment*>& src_segments,
+      const std::vector<const Segment*>& tgt_segments) const;
+
   struct Impl;
   TranslationAlignerOptions options_;
   std::shared_ptr<const Impl> impl_;
