@@ -6,11 +6,13 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
     const PipelineOptions& options) {
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
   pipeline->options_ = options;
-  StatusOr<std::string> model_path = FindLidModel(options.lid_model);
-  if (!model_path.ok()) return model_path.status();
-  auto lid = LanguageIdentifier::Load(*model_path, options.lid);
-  if (!lid.ok()) return lid.status();
-  pipeline->lid_ = std::move(*lid);
+  if (!options.languages_given) {
+    StatusOr<std::string> model_path = FindLidModel(options.lid_model);
+    if (!model_path.ok()) return model_path.status();
+    auto lid = LanguageIdentifier::Load(*model_path, options.lid);
+    if (!lid.ok()) return lid.status();
+    pipeline->lid_ = std::move(*lid);
+  }
   auto segmenter = SentenceSegmenter::Create(options.segmenter);
   if (!segmenter.ok()) return segmenter.status();
   pipeline->segmenter_ = std::move(*segmenter);
@@ -27,14 +29,20 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
     if (!lang.empty()) {
       doc.set_lang(lang, 1.0);
       for (Segment& seg : *doc.mutable_segments()) seg.lang = lang;
-    } else {
+    } else if (lid_) {
       lid_->IdentifyDocument(&doc);
+    } else {
+      doc.set_lang(kUndeterminedLanguage, 0.0);
     }
     return std::make_shared<const Document>(std::move(doc));
   }
-  lid_->IdentifyDocument(&doc);
-  if (!lang.empty()) doc.set_lang(lang, 1.0);
-  if (segmenter_->Segment(&doc).ok()) lid_->IdentifySegments(&doc);
+  if (lid_) lid_->IdentifyDocument(&doc);
+  if (!lang.empty()) {
+    doc.set_lang(lang, 1.0);
+  } else if (!lid_) {
+    doc.set_lang(kUndeterminedLanguage, 0.0);
+  }
+  if (segmenter_->Segment(&doc).ok() && lid_) lid_->IdentifySegments(&doc);
   return std::make_shared<const Document>(std::move(doc));
 }
 

@@ -88,17 +88,47 @@ uint32_t Vocabulary::Find(std::string_view key) const {
 }
 
 struct FeatureExtractor::Impl {
-  std::unique_ptr<icu::Transliterator> to_ascii;
+  // Built on first use: Any-Latin compiles rules for every script and takes
+  // tens of milliseconds; most Latin-script pairs never need it.
+  std::unique_ptr<icu::Transliterator> latin_to_ascii;
+  std::unique_ptr<icu::Transliterator> any_to_ascii;
+  bool latin_tried = false;
+  bool any_tried = false;
   mutable std::mutex mutex;
   mutable std::unordered_map<std::string, std::string> cache;
 };
 
-FeatureExtractor::FeatureExtractor() : impl_(std::make_unique<Impl>()) {
+FeatureExtractor::FeatureExtractor() : impl_(std::make_unique<Impl>()) {}
+
+namespace {
+
+std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
   UErrorCode err = U_ZERO_ERROR;
-  impl_->to_ascii.reset(icu::Transliterator::createInstance(
-      "Any-Latin; Latin-ASCII; Lower", UTRANS_FORWARD, err));
-  if (U_FAILURE(err)) impl_->to_ascii.reset();
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+      icu::UnicodeString(id), UTRANS_FORWARD, err));
+  if (U_FAILURE(err)) t.reset();
+  return t;
 }
+
+bool IsLatinWord(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t n = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0x80) continue;
+    UErrorCode err = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &err);
+    if (script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
+        script != USCRIPT_INHERITED) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 FeatureExtractor::~FeatureExtractor() = default;
 
@@ -107,10 +137,27 @@ std::string FeatureExtractor::ToAscii(std::string_view word) const {
   auto it = impl_->cache.find(std::string(word));
   if (it != impl_->cache.end()) return it->second;
   std::string out;
-  if (impl_->to_ascii) {
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  icu::Transliterator* t = nullptr;
+  if (!ascii && IsLatinWord(word)) {
+    if (!impl_->latin_tried) {
+      impl_->latin_to_ascii = MakeTransliterator("Latin-ASCII; Lower");
+      impl_->latin_tried = true;
+    }
+    t = impl_->latin_to_ascii.get();
+  } else if (!ascii) {
+    if (!impl_->any_tried) {
+      impl_->any_to_ascii = MakeTransliterator("Any-Latin; Latin-ASCII; Lower");
+      impl_->any_tried = true;
+    }
+    t = impl_->any_to_ascii.get();
+  }
+  if (t != nullptr) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-    impl_->to_ascii->transliterate(u);
+    t->transliterate(u);
     u.toUTF8String(out);
   } else {
     out = std::string(word);

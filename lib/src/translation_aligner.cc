@@ -40,15 +40,54 @@ double TwoSidedTail(double z) {
   return std::erfc(std::fabs(z) / std::sqrt(2.0));
 }
 
+// -log TwoSidedTail(z), tabulated: the DP evaluates it for every bead it
+// considers, and erfc and log dominated the profile.
+class NegLogTail {
+ public:
+  NegLogTail() {
+    for (int k = 0; k <= kSteps; ++k) {
+      table_[k] = -std::log(TwoSidedTail(static_cast<double>(k) / kPerUnit));
+    }
+  }
+  double operator()(double z) const {
+    z = std::fabs(z);
+    const double x = z * kPerUnit;
+    if (x >= kSteps) {
+      // Mills-ratio asymptote of the normal tail.
+      return z * z / 2 + std::log(z) + 0.5 * std::log(M_PI / 2);
+    }
+    const int k = static_cast<int>(x);
+    const double f = x - k;
+    return table_[k] + f * (table_[k + 1] - table_[k]);
+  }
+
+ private:
+  static constexpr int kPerUnit = 64;
+  static constexpr int kSteps = 30 * kPerUnit;
+  double table_[kSteps + 1];
+};
+const NegLogTail& NegLogTailTable() {
+  static const NegLogTail table;
+  return table;
+}
+
 struct LengthModel {
   double ratio = 1.0;  // expected target chars per source char
   double variance = kDefaultVariance;
 
-  double MatchProbability(double ls, double lt) const {
+  // The deviation of the lengths from the model, in standard deviations.
+  double Deviation(double ls, double lt) const {
     const double lt_norm = lt / ratio;
     const double mean = (ls + lt_norm) / 2.0;
-    if (mean <= 0) return 1.0;
-    return TwoSidedTail((lt_norm - ls) / std::sqrt(variance * mean));
+    if (mean <= 0) return 0.0;
+    return (lt_norm - ls) / std::sqrt(variance * mean);
+  }
+  double MatchProbability(double ls, double lt) const {
+    return TwoSidedTail(Deviation(ls, lt));
+  }
+  // -log MatchProbability, fast.
+  double MatchCost(double ls, double lt) const {
+    return NegLogTailTable()(Deviation(ls, lt));
   }
 };
 
@@ -232,9 +271,7 @@ std::vector<Bead> Search(const Scorer& sc, const Band& band, int n, int m) {
     if (sc.headings && src_f[i - 1].heading != tgt_f[j - 1].heading) {
       c += kHeadingMismatchCost;
     }
-    const double p =
-        sc.length.MatchProbability(ps[i] - ps[i - a], pt[j] - pt[j - b]);
-    c -= std::log(std::max(p, 1e-300));
+    c += sc.length.MatchCost(ps[i] - ps[i - a], pt[j] - pt[j - b]);
     if (sc.lexical_weight > 0) {
       // Clamped, so that one striking match cannot outweigh everything else.
       c -= sc.lexical_weight * std::clamp(lexical_z(a, b, i, j), -3.0, 8.0);

@@ -120,6 +120,9 @@ int RunPairCommand(Args* args) {
     return kExitUsage;
   }
 
+  // Pre-segmented input whose languages are given needs no language model.
+  options.languages_given =
+      options.presegmented && !src_lang.empty() && !tgt_lang.empty();
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
     PrintError(pipeline.status().ToString());

@@ -33,6 +33,9 @@ struct PipelineOptions {
   // Input is one sentence per line: no segmentation, and no language
   // identification where the caller gives the language.
   bool presegmented = false;
+  // Do not load the language-ID model: every call gives the language.
+  // Documents prepared without a language are then "und".
+  bool languages_given = false;
 };
 
 class Pipeline {
@@ -59,7 +62,8 @@ class Pipeline {
                                    const std::string& src_lang = "",
                                    const std::string& tgt_lang = "") const;
 
-  const LanguageIdentifier& language_identifier() const { return *lid_; }
+  // Null when options.languages_given.
+  const LanguageIdentifier* language_identifier() const { return lid_.get(); }
   const SentenceSegmenter& segmenter() const { return *segmenter_; }
 
  private:
