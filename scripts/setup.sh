@@ -14,7 +14,7 @@ declare -A TOOLS=([g++]=g++ [cmake]=cmake [make]=make [pkg-config]=pkg-config [n
 PACKAGES=(
   libicu-dev libboost-locale-dev libfasttext-dev libpugixml-dev
   libgtest-dev libgmock-dev
-  zlib1g-dev
+  zlib1g-dev libstemmer-dev
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"

@@ -1,6 +1,41 @@
 #include "crossalign/pipeline.h"
 
+#include <cstdio>
+
 namespace crossalign {
+namespace {
+
+// A bead the aligner is fairly sure of.
+constexpr double kConfidentBead = 0.5;
+// Share of confident beads above which a pair is a translation.
+constexpr double kTranslationShare = 0.85;
+
+// Whether an in-order alignment looks like that of a translation. A
+// translation's beads are mostly confident and rarely null; forcing two
+// independent reports into order gives many weak or null beads. The
+// thresholds sit between the two groups of pairs in corpora/ (translation
+// pairs: 85% or more confident beads; cross-outlet pairs: under 50%).
+bool LooksLikeTranslation(const Alignment& alignment, std::string* reason) {
+  size_t beads = 0, confident = 0, null_beads = 0;
+  for (const Bead& b : alignment.beads) {
+    ++beads;
+    if (!b.IsPair()) {
+      ++null_beads;
+    } else if (b.score >= kConfidentBead) {
+      ++confident;
+    }
+  }
+  const double share = beads ? static_cast<double>(confident) / beads : 0.0;
+  char buffer[160];
+  std::snprintf(buffer, sizeof buffer,
+                "%.0f%% of in-order beads confident, %.0f%% null",
+                100 * share, beads ? 100.0 * null_beads / beads : 0.0);
+  const bool translation = share >= kTranslationShare;
+  *reason = std::string(translation ? "translation: " : "comparable: ") + buffer;
+  return translation;
+}
+
+}  // namespace
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
     const PipelineOptions& options) {
@@ -17,6 +52,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
   if (!segmenter.ok()) return segmenter.status();
   pipeline->segmenter_ = std::move(*segmenter);
   pipeline->aligner_ = std::make_unique<TranslationAligner>(options.aligner);
+  pipeline->comparable_ = std::make_unique<ComparableAligner>(options.comparable);
   return pipeline;
 }
 
@@ -56,7 +92,19 @@ StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(
 StatusOr<AlignedPair> Pipeline::Align(
     std::shared_ptr<const Document> src,
     std::shared_ptr<const Document> tgt) const {
-  StatusOr<Alignment> alignment = aligner_->Align(*src, *tgt);
+  StatusOr<Alignment> alignment = InternalError("no mode");
+  if (options_.mode == ModeChoice::kComparable) {
+    alignment = comparable_->Align(*src, *tgt);
+  } else {
+    alignment = aligner_->Align(*src, *tgt);
+    if (alignment.ok() && options_.mode == ModeChoice::kAuto) {
+      std::string reason;
+      if (!LooksLikeTranslation(*alignment, &reason)) {
+        alignment = comparable_->Align(*src, *tgt);
+      }
+      if (alignment.ok()) alignment->mode_reason = reason;
+    }
+  }
   if (!alignment.ok()) return alignment.status();
   AlignedPair pair;
   pair.src = std::move(src);

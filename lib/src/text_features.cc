@@ -7,8 +7,10 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cmath>
 
 #include "numbers.h"
+#include "stemmer.h"
 
 namespace crossalign::internal {
 namespace {
@@ -173,7 +175,10 @@ std::string FeatureExtractor::ToAscii(std::string_view word) const {
 }
 
 std::vector<SentenceFeatures> FeatureExtractor::Extract(
-    const std::vector<std::string_view>& sentences, Vocabulary* vocab) const {
+    const std::vector<std::string_view>& sentences, Vocabulary* vocab,
+    const std::string& stem_lang) const {
+  std::unique_ptr<Stemmer> stemmer =
+      stem_lang.empty() ? nullptr : Stemmer::ForLanguage(stem_lang);
   std::vector<SentenceFeatures> out(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     const std::string_view text = sentences[i];
@@ -190,6 +195,9 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
       const bool single_char = token.size() <= 4 && token.size() >= 3 &&
                                static_cast<unsigned char>(token[0]) >= 0xE0;
       if (token.size() >= kMinWordBytes || single_char) f.keys.push_back(word);
+      if (stemmer && token.size() >= kMinWordBytes) {
+        f.keys.push_back(vocab->Id("s:" + stemmer->Stem(token)));
+      }
       if (single_char) continue;
       const std::string ascii = ToAscii(token);
       if (ascii.size() >= kStemLength) {
@@ -200,6 +208,53 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
     f.keys.erase(std::unique(f.keys.begin(), f.keys.end()), f.keys.end());
   }
   return out;
+}
+
+// Adds the dictionary translations of each source word that occur as words
+// in the target document.
+void AddTranslations(const Dictionary& dictionary,
+                     const Vocabulary& vocab,
+                     std::vector<SentenceFeatures>* sentences) {
+  for (SentenceFeatures& f : *sentences) {
+    for (uint32_t w : f.words) {
+      const std::string& key = vocab.Key(w);  // "w:<word>"
+      const auto* targets = dictionary.Find(std::string_view(key).substr(2));
+      if (targets == nullptr) continue;
+      for (const std::string& phrase : *targets) {
+        size_t pos = 0;
+        while (pos < phrase.size()) {
+          size_t end = phrase.find(' ', pos);
+          if (end == std::string::npos) end = phrase.size();
+          if (end - pos >= 3) {
+            const uint32_t id = vocab.Find("w:" + phrase.substr(pos, end - pos));
+            if (id != Vocabulary::kNone) f.translations.push_back(id);
+          }
+          pos = end + 1;
+        }
+      }
+    }
+    std::sort(f.translations.begin(), f.translations.end());
+    f.translations.erase(
+        std::unique(f.translations.begin(), f.translations.end()),
+        f.translations.end());
+  }
+}
+
+std::vector<float> KeyWeights(size_t vocab_size,
+                              const std::vector<SentenceFeatures>& a,
+                              const std::vector<SentenceFeatures>& b) {
+  std::vector<int> df(vocab_size, 0);
+  for (const auto* side : {&a, &b}) {
+    for (const auto& f : *side) {
+      for (uint32_t k : f.keys) ++df[k];
+    }
+  }
+  const double total = static_cast<double>(a.size() + b.size()) + 1.0;
+  std::vector<float> weight(vocab_size, 0.0f);
+  for (size_t k = 0; k < vocab_size; ++k) {
+    weight[k] = static_cast<float>(std::max(0.0, std::log(total / (df[k] + 1.0))));
+  }
+  return weight;
 }
 
 }  // namespace crossalign::internal

@@ -19,6 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "crossalign/dictionary.h"
+
 namespace crossalign::internal {
 
 class Vocabulary {
@@ -53,9 +55,12 @@ class FeatureExtractor {
   FeatureExtractor(const FeatureExtractor&) = delete;
   FeatureExtractor& operator=(const FeatureExtractor&) = delete;
 
-  // Features of each sentence. Thread-safe.
+  // Features of each sentence. When `stem_lang` names a language Snowball
+  // covers, words also give "s:<stem>" keys (for comparing two texts in that
+  // language). Thread-safe.
   std::vector<SentenceFeatures> Extract(
-      const std::vector<std::string_view>& sentences, Vocabulary* vocab) const;
+      const std::vector<std::string_view>& sentences, Vocabulary* vocab,
+      const std::string& stem_lang = "") const;
 
   // ASCII transliteration of one word ("Зеленський" -> "zelens'kij").
   std::string ToAscii(std::string_view word) const;
@@ -64,6 +69,17 @@ class FeatureExtractor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Adds, to each sentence's `translations`, the dictionary translations of
+// its words that occur as words somewhere in the vocabulary.
+void AddTranslations(const Dictionary& dictionary, const Vocabulary& vocab,
+                     std::vector<SentenceFeatures>* sentences);
+
+// Key weights: inverse document frequency over the sentences of two
+// documents, so that a key found in every sentence counts for little.
+std::vector<float> KeyWeights(size_t vocab_size,
+                              const std::vector<SentenceFeatures>& a,
+                              const std::vector<SentenceFeatures>& b);
 
 }  // namespace crossalign::internal
 

@@ -499,36 +499,6 @@ std::vector<Bead> SearchAdaptive(const Scorer& sc, Band* band, int n, int m) {
   return beads;
 }
 
-// Adds the dictionary translations of each source word that occur as words
-// in the target document.
-void AddTranslations(const Dictionary& dictionary,
-                     const internal::Vocabulary& vocab,
-                     std::vector<SentenceFeatures>* sentences) {
-  for (SentenceFeatures& f : *sentences) {
-    for (uint32_t w : f.words) {
-      const std::string& key = vocab.Key(w);  // "w:<word>"
-      const auto* targets = dictionary.Find(std::string_view(key).substr(2));
-      if (targets == nullptr) continue;
-      for (const std::string& phrase : *targets) {
-        size_t pos = 0;
-        while (pos < phrase.size()) {
-          size_t end = phrase.find(' ', pos);
-          if (end == std::string::npos) end = phrase.size();
-          if (end - pos >= 3) {
-            const uint32_t id = vocab.Find("w:" + phrase.substr(pos, end - pos));
-            if (id != internal::Vocabulary::kNone) f.translations.push_back(id);
-          }
-          pos = end + 1;
-        }
-      }
-    }
-    std::sort(f.translations.begin(), f.translations.end());
-    f.translations.erase(
-        std::unique(f.translations.begin(), f.translations.end()),
-        f.translations.end());
-  }
-}
-
 // The aligner proper. `vocab` is null for length-only alignment.
 Alignment AlignFeatures(const TranslationAlignerOptions& options,
                         const std::vector<SentenceFeatures>& src,
@@ -546,19 +516,8 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
 
   // Key weights: inverse document frequency over the sentences of both
   // documents, so that a word found in every sentence counts for little.
-  std::vector<float> weight(vocab ? vocab->size() : 0, 0.0f);
-  if (vocab) {
-    std::vector<int> df(vocab->size(), 0);
-    for (const auto* side : {&src, &tgt}) {
-      for (const auto& f : *side) {
-        for (uint32_t k : f.keys) ++df[k];
-      }
-    }
-    const double total = n + m + 1.0;
-    for (size_t k = 0; k < df.size(); ++k) {
-      weight[k] = static_cast<float>(std::max(0.0, std::log(total / (df[k] + 1.0))));
-    }
-  }
+  const std::vector<float> weight =
+      vocab ? internal::KeyWeights(vocab->size(), src, tgt) : std::vector<float>();
   sc.weight = &weight;
   sc.src_mass.assign(n, 0);
   sc.tgt_mass.assign(m, 0);
@@ -702,7 +661,9 @@ StatusOr<Alignment> TranslationAligner::AlignStructured(
   };
   structure(src_segments, &fs);
   structure(tgt_segments, &ft);
-  if (options_.dictionary) AddTranslations(*options_.dictionary, vocab, &fs);
+  if (options_.dictionary) {
+    internal::AddTranslations(*options_.dictionary, vocab, &fs);
+  }
   return AlignFeatures(options_, fs, ft, &vocab);
 }
 

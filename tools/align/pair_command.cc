@@ -25,7 +25,12 @@ Options:
   --lid-model PATH     fastText language-ID model; default: $CROSSALIGN_LID_MODEL,
                        then the installed data folder, then the source tree's
                        models/lid.176.ftz (scripts/setup.sh fetches it)
+  --mode MODE          translation (in order), comparable (independent reports
+                       of one story: shared passages in any order) or auto
+                       (default: decided per pair; the reason is in the TMX
+                       header and, with -v, on stderr)
   --min-score X        leave out units scoring below X (0..1; default 0)
+  -v, --verbose        report the mode decision and unit counts on stderr
   --date DATE          creationdate for reproducible files
                        (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
   --keep-boilerplate   align boilerplate lines too
@@ -56,12 +61,26 @@ int RunPairCommand(Args* args) {
   PipelineOptions options;
   TmxWriterOptions tmx;
   std::string output, src_lang, tgt_lang, value, error, format = "tmx";
+  bool verbose = false;
   std::vector<std::string> files;
   while (!args->Done()) {
     if (args->Value("-o", "--output", &output, &error) ||
         args->Value("--src-lang", &src_lang, &error) ||
         args->Value("--tgt-lang", &tgt_lang, &error) ||
         args->Value("--lid-model", &options.lid_model, &error)) {
+    } else if (args->Value("--mode", &value, &error)) {
+      if (value == "auto") {
+        options.mode = ModeChoice::kAuto;
+      } else if (value == "translation") {
+        options.mode = ModeChoice::kTranslation;
+      } else if (value == "comparable") {
+        options.mode = ModeChoice::kComparable;
+      } else if (error.empty()) {
+        error = "--mode must be translation, comparable or auto, not '" + value + "'";
+      }
+    } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
+      args->Next();
+      verbose = true;
     } else if (args->Value("--format", &format, &error)) {
       if (error.empty() && format != "tmx" && format != "beads") {
         error = "--format must be tmx or beads, not '" + format + "'";
@@ -132,6 +151,14 @@ int RunPairCommand(Args* args) {
   if (!pair.ok()) {
     PrintError(pair.status().ToString());
     return kExitNoInput;
+  }
+  if (verbose) {
+    std::cerr << "align: " << files[0] << " -> " << files[1] << ": "
+              << AlignModeName(pair->alignment.mode) << " mode";
+    if (!pair->alignment.mode_reason.empty()) {
+      std::cerr << " (" << pair->alignment.mode_reason << ")";
+    }
+    std::cerr << ", " << pair->alignment.beads.size() << " beads\n";
   }
   if (format == "beads") {
     Alignment kept = pair->alignment;

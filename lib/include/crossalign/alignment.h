@@ -39,6 +39,8 @@ struct Bead {
 struct Alignment {
   AlignMode mode = AlignMode::kTranslation;
   std::string method;  // short description of the aligner and its settings
+  // Why this mode was chosen (set when the mode was decided automatically).
+  std::string mode_reason;
   std::vector<Bead> beads;
 };
 

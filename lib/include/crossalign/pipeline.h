@@ -14,6 +14,7 @@
 #include <string>
 
 #include "crossalign/alignment.h"
+#include "crossalign/comparable_aligner.h"
 #include "crossalign/document.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/sentence_segmenter.h"
@@ -22,6 +23,13 @@
 
 namespace crossalign {
 
+// How two articles are aligned.
+enum class ModeChoice {
+  kAuto,         // decide per pair (see Pipeline::Align)
+  kTranslation,  // in order: one is a translation of the other
+  kComparable,   // passages in any order: independent reports
+};
+
 struct PipelineOptions {
   // Path of the fastText language-ID model; searched for when empty (see
   // FindLidModel).
@@ -29,6 +37,8 @@ struct PipelineOptions {
   LanguageIdentifierOptions lid;
   SentenceSegmenterOptions segmenter;
   TranslationAlignerOptions aligner;
+  ComparableAlignerOptions comparable;
+  ModeChoice mode = ModeChoice::kAuto;
   ReadOptions read;
   // Input is one sentence per line: no segmentation, and no language
   // identification where the caller gives the language.
@@ -52,7 +62,11 @@ class Pipeline {
   std::shared_ptr<const Document> PrepareDocument(
       Document doc, const std::string& lang = "") const;
 
-  // Aligns two prepared documents.
+  // Aligns two prepared documents in options.mode. In kAuto mode the pair
+  // is first aligned as a translation; when that alignment is not
+  // convincing (too few confident beads, or sentence counts too different)
+  // the articles are aligned as comparable texts. The decision and its
+  // reason are in Alignment::mode and Alignment::mode_reason.
   StatusOr<AlignedPair> Align(std::shared_ptr<const Document> src,
                               std::shared_ptr<const Document> tgt) const;
 
@@ -72,6 +86,7 @@ class Pipeline {
   std::unique_ptr<LanguageIdentifier> lid_;
   std::unique_ptr<SentenceSegmenter> segmenter_;
   std::unique_ptr<TranslationAligner> aligner_;
+  std::unique_ptr<ComparableAligner> comparable_;
 };
 
 }  // namespace crossalign

@@ -1,0 +1,269 @@
+#include "crossalign/comparable_aligner.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+#include "text_features.h"
+
+namespace crossalign {
+namespace {
+
+using internal::SentenceFeatures;
+
+// A candidate passage pair: source sentences [s0, s0+a), target [t0, t0+b).
+struct Candidate {
+  int s0, a, t0, b;
+  double sim;
+  double margin;
+  double score;
+};
+
+// The calibrated score of a candidate from its margin and raw similarity.
+// Margin 1 means "no better than this sentence's usual neighbours"; true
+// pairs on the corpora/ gold sit at margin 2.5 and above, generic matches
+// below 1.8 (see bench/comparable_eval). A small raw similarity caps it.
+double Calibrate(double margin, double sim) {
+  const double logit = 2.2 * (margin - 1.9) + 25.0 * std::min(sim - 0.06, 0.0);
+  return 1.0 / (1.0 + std::exp(-logit));
+}
+
+struct Side {
+  std::vector<int> ids;  // segment indices
+  std::vector<std::string_view> texts;
+};
+
+Side Collect(const Document& doc, bool keep_boilerplate) {
+  Side side;
+  for (size_t i = 0; i < doc.segments().size(); ++i) {
+    const Segment& seg = doc.segments()[i];
+    if (seg.kind == SegmentKind::kBoilerplate && !keep_boilerplate) continue;
+    side.ids.push_back(static_cast<int>(i));
+    side.texts.push_back(doc.TextOf(seg.span));
+  }
+  return side;
+}
+
+std::vector<uint32_t> Union(const std::vector<uint32_t>& a,
+                            const std::vector<uint32_t>& b) {
+  std::vector<uint32_t> out;
+  out.reserve(a.size() + b.size());
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+double Mass(const std::vector<uint32_t>& keys, const std::vector<float>& w) {
+  double m = 0;
+  for (uint32_t k : keys) m += w[k];
+  return m;
+}
+
+double Overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
+               const std::vector<float>& w) {
+  double sum = 0;
+  size_t x = 0, y = 0;
+  while (x < a.size() && y < b.size()) {
+    if (a[x] < b[y]) {
+      ++x;
+    } else if (b[y] < a[x]) {
+      ++y;
+    } else {
+      sum += w[a[x]];
+      ++x;
+      ++y;
+    }
+  }
+  return sum;
+}
+
+// Everything about one document pair's sentences that scoring needs.
+struct PairModel {
+  std::vector<std::vector<uint32_t>> src_match;  // keys + translations
+  std::vector<std::vector<uint32_t>> src_keys, tgt_keys;
+  std::vector<float> weight;
+  int n = 0, m = 0;
+
+  // Cosine-like similarity of two passages.
+  double Similarity(int s0, int a, int t0, int b) const {
+    std::vector<uint32_t> sk = src_keys[s0], sm = src_match[s0];
+    for (int k = 1; k < a; ++k) {
+      sk = Union(sk, src_keys[s0 + k]);
+      sm = Union(sm, src_match[s0 + k]);
+    }
+    std::vector<uint32_t> tk = tgt_keys[t0];
+    for (int k = 1; k < b; ++k) tk = Union(tk, tgt_keys[t0 + k]);
+    const double ms = Mass(sk, weight), mt = Mass(tk, weight);
+    if (ms <= 0 || mt <= 0) return 0;
+    const double o = std::min(Overlap(sm, tk, weight), std::min(ms, mt));
+    return o / std::sqrt(ms * mt);
+  }
+};
+
+PairModel BuildModel(const internal::FeatureExtractor& features,
+                     const Side& src, const Side& tgt,
+                     const std::string& src_lang, const std::string& tgt_lang,
+                     const Dictionary* dictionary) {
+  internal::Vocabulary vocab;
+  // Stems only mean something when both articles share a language.
+  const std::string stem_lang =
+      (src_lang == tgt_lang && src_lang != "und") ? src_lang : "";
+  std::vector<SentenceFeatures> fs = features.Extract(src.texts, &vocab, stem_lang);
+  std::vector<SentenceFeatures> ft = features.Extract(tgt.texts, &vocab, stem_lang);
+  if (dictionary != nullptr) internal::AddTranslations(*dictionary, vocab, &fs);
+  PairModel model;
+  model.n = static_cast<int>(fs.size());
+  model.m = static_cast<int>(ft.size());
+  model.weight = internal::KeyWeights(vocab.size(), fs, ft);
+  for (const auto& f : fs) {
+    model.src_keys.push_back(f.keys);
+    model.src_match.push_back(Union(f.keys, f.translations));
+  }
+  for (const auto& f : ft) model.tgt_keys.push_back(f.keys);
+  return model;
+}
+
+// Mean of the k largest values.
+double TopMean(std::vector<double> values, int k) {
+  if (values.empty()) return 0;
+  k = std::min<int>(k, static_cast<int>(values.size()));
+  std::partial_sort(values.begin(), values.begin() + k, values.end(),
+                    std::greater<double>());
+  double sum = 0;
+  for (int i = 0; i < k; ++i) sum += values[i];
+  return sum / k;
+}
+
+std::vector<Candidate> Match(const PairModel& model, int neighbours) {
+  const int n = model.n, m = model.m;
+  std::vector<double> sim(static_cast<size_t>(n) * m, 0.0);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < m; ++j) sim[static_cast<size_t>(i) * m + j] = model.Similarity(i, 1, j, 1);
+  }
+  // Each sentence's neighbourhood: the mean similarity of its k best
+  // matches on the other side.
+  std::vector<double> knn_src(n), knn_tgt(m);
+  for (int i = 0; i < n; ++i) {
+    knn_src[i] = TopMean(std::vector<double>(sim.begin() + static_cast<long>(i) * m,
+                                             sim.begin() + static_cast<long>(i + 1) * m),
+                         neighbours);
+  }
+  for (int j = 0; j < m; ++j) {
+    std::vector<double> col(n);
+    for (int i = 0; i < n; ++i) col[i] = sim[static_cast<size_t>(i) * m + j];
+    knn_tgt[j] = TopMean(col, neighbours);
+  }
+  auto neighbourhood = [&](int s0, int a, int t0, int b) {
+    double ns = 0, nt = 0;
+    for (int k = 0; k < a; ++k) ns += knn_src[s0 + k];
+    for (int k = 0; k < b; ++k) nt += knn_tgt[t0 + k];
+    return (ns / a + nt / b) / 2;
+  };
+  std::vector<Candidate> out;
+  auto consider = [&](int s0, int a, int t0, int b, double s) {
+    if (s <= 0) return;
+    const double denom = neighbourhood(s0, a, t0, b);
+    const double margin = denom > 0 ? s / denom : 0;
+    out.push_back({s0, a, t0, b, s, margin, Calibrate(margin, s)});
+  };
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < m; ++j) {
+      const double s11 = sim[static_cast<size_t>(i) * m + j];
+      if (s11 <= 0) continue;
+      consider(i, 1, j, 1, s11);
+      // Passages of two adjacent sentences, where the neighbour also
+      // shares something with the other side.
+      if (i + 1 < n && sim[static_cast<size_t>(i + 1) * m + j] > 0) {
+        consider(i, 2, j, 1, model.Similarity(i, 2, j, 1));
+      }
+      if (j + 1 < m && sim[static_cast<size_t>(i) * m + j + 1] > 0) {
+        consider(i, 1, j, 2, model.Similarity(i, 1, j, 2));
+      }
+      if (i + 1 < n && j + 1 < m &&
+          sim[static_cast<size_t>(i + 1) * m + j + 1] > 0) {
+        consider(i, 2, j, 2, model.Similarity(i, 2, j, 2));
+      }
+    }
+  }
+  return out;
+}
+
+// Best first, one-to-one: a sentence takes part in one pair at most.
+std::vector<Candidate> Assign(std::vector<Candidate> candidates, int n, int m,
+                              double min_score) {
+  std::sort(candidates.begin(), candidates.end(),
+            [](const Candidate& x, const Candidate& y) {
+              if (x.score != y.score) return x.score > y.score;
+              if (x.margin != y.margin) return x.margin > y.margin;
+              if (x.s0 != y.s0) return x.s0 < y.s0;  // deterministic order
+              if (x.t0 != y.t0) return x.t0 < y.t0;
+              return x.a + x.b < y.a + y.b;
+            });
+  std::vector<bool> used_s(n, false), used_t(m, false);
+  std::vector<Candidate> chosen;
+  for (const Candidate& c : candidates) {
+    if (c.score < min_score) break;
+    bool free = true;
+    for (int k = 0; k < c.a; ++k) free = free && !used_s[c.s0 + k];
+    for (int k = 0; k < c.b; ++k) free = free && !used_t[c.t0 + k];
+    if (!free) continue;
+    for (int k = 0; k < c.a; ++k) used_s[c.s0 + k] = true;
+    for (int k = 0; k < c.b; ++k) used_t[c.t0 + k] = true;
+    chosen.push_back(c);
+  }
+  std::sort(chosen.begin(), chosen.end(), [](const Candidate& x, const Candidate& y) {
+    return x.s0 != y.s0 ? x.s0 < y.s0 : x.t0 < y.t0;
+  });
+  return chosen;
+}
+
+}  // namespace
+
+struct ComparableAligner::Impl {
+  internal::FeatureExtractor features;
+};
+
+ComparableAligner::ComparableAligner(const ComparableAlignerOptions& options)
+    : options_(options), impl_(std::make_shared<Impl>()) {}
+
+ComparableAligner::~ComparableAligner() = default;
+
+StatusOr<Alignment> ComparableAligner::Align(const Document& src,
+                                             const Document& tgt) const {
+  const Side s = Collect(src, options_.keep_boilerplate);
+  const Side t = Collect(tgt, options_.keep_boilerplate);
+  const PairModel model = BuildModel(impl_->features, s, t, src.lang(), tgt.lang(),
+                                     options_.dictionary.get());
+  const std::vector<Candidate> chosen =
+      Assign(Match(model, options_.neighbours), model.n, model.m, options_.min_score);
+  Alignment alignment;
+  alignment.mode = AlignMode::kComparable;
+  std::ostringstream method;
+  method << "comparable: passages of 1-2 sentences in any order, ratio margin "
+            "over "
+         << options_.neighbours << " neighbours; evidence: numbers, words, "
+         << (src.lang() == tgt.lang() ? "Snowball stems, " : "")
+         << "cognates" << (options_.dictionary ? ", dictionary" : "");
+  alignment.method = method.str();
+  for (const Candidate& c : chosen) {
+    Bead bead;
+    for (int k = 0; k < c.a; ++k) bead.src.push_back(s.ids[c.s0 + k]);
+    for (int k = 0; k < c.b; ++k) bead.tgt.push_back(t.ids[c.t0 + k]);
+    bead.score = c.score;
+    alignment.beads.push_back(std::move(bead));
+  }
+  return alignment;
+}
+
+double ComparableAligner::DocumentSimilarity(const Document& a,
+                                             const Document& b) const {
+  StatusOr<Alignment> alignment = Align(a, b);
+  if (!alignment.ok()) return 0;
+  size_t na = 0, nb = 0, matched = 0;
+  for (const Segment& seg : a.segments()) na += seg.kind != SegmentKind::kBoilerplate;
+  for (const Segment& seg : b.segments()) nb += seg.kind != SegmentKind::kBoilerplate;
+  for (const Bead& bead : alignment->beads) matched += std::min(bead.src.size(), bead.tgt.size());
+  const size_t smaller = std::min(na, nb);
+  return smaller == 0 ? 0.0 : std::min(1.0, static_cast<double>(matched) / smaller);
+}
+
+}  // namespace crossalign
