@@ -58,9 +58,11 @@ double Mass(const std::vector<uint32_t>& keys, const std::vector<float>& w) {
   return m;
 }
 
+// Weighted overlap; *count gets the number of shared keys.
 double Overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
-               const std::vector<float>& w) {
+               const std::vector<float>& w, int* count) {
   double sum = 0;
+  *count = 0;
   size_t x = 0, y = 0;
   while (x < a.size() && y < b.size()) {
     if (a[x] < b[y]) {
@@ -69,12 +71,16 @@ double Overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
       ++y;
     } else {
       sum += w[a[x]];
+      ++*count;
       ++x;
       ++y;
     }
   }
   return sum;
 }
+
+// One shared word is no evidence that two sentences say the same thing.
+constexpr int kMinSharedKeys = 2;
 
 // Everything about one document pair's sentences that scoring needs.
 struct PairModel {
@@ -94,7 +100,9 @@ struct PairModel {
     for (int k = 1; k < b; ++k) tk = Union(tk, tgt_keys[t0 + k]);
     const double ms = Mass(sk, weight), mt = Mass(tk, weight);
     if (ms <= 0 || mt <= 0) return 0;
-    const double o = std::min(Overlap(sm, tk, weight), std::min(ms, mt));
+    int shared = 0;
+    const double o = std::min(Overlap(sm, tk, weight, &shared), std::min(ms, mt));
+    if (shared < kMinSharedKeys) return 0;
     return o / std::sqrt(ms * mt);
   }
 };

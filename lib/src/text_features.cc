@@ -194,10 +194,14 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
       f.words.push_back(word);
       const bool single_char = token.size() <= 4 && token.size() >= 3 &&
                                static_cast<unsigned char>(token[0]) >= 0xE0;
-      if (token.size() >= kMinWordBytes || single_char) f.keys.push_back(word);
-      if (stemmer && token.size() >= kMinWordBytes) {
-        f.keys.push_back(vocab->Id("s:" + stemmer->Stem(token)));
+      if (stemmer && !single_char) {
+        // Within one language a word counts once, by its stem.
+        if (token.size() >= kMinWordBytes) {
+          f.keys.push_back(vocab->Id("s:" + stemmer->Stem(token)));
+        }
+        continue;
       }
+      if (token.size() >= kMinWordBytes || single_char) f.keys.push_back(word);
       if (single_char) continue;
       const std::string ascii = ToAscii(token);
       if (ascii.size() >= kStemLength) {

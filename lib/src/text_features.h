@@ -56,8 +56,8 @@ class FeatureExtractor {
   FeatureExtractor& operator=(const FeatureExtractor&) = delete;
 
   // Features of each sentence. When `stem_lang` names a language Snowball
-  // covers, words also give "s:<stem>" keys (for comparing two texts in that
-  // language). Thread-safe.
+  // covers, words give "s:<stem>" keys instead of "w:" and "c:" keys (for
+  // comparing two texts in that language). Thread-safe.
   std::vector<SentenceFeatures> Extract(
       const std::vector<std::string_view>& sentences, Vocabulary* vocab,
       const std::string& stem_lang = "") const;

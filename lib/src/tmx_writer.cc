@@ -190,6 +190,13 @@ StatusOr<std::string> TmxWriter::Render(
     }
   }
   if (!methods.empty()) AddProp(header, "x-method", methods);
+  // How --mode auto decided, for each pair it decided.
+  for (const AlignedPair& pair : pairs) {
+    if (pair.alignment.mode_reason.empty()) continue;
+    AddProp(header, "x-mode-decision",
+            pair.src->name() + " -> " + pair.tgt->name() + ": " +
+                pair.alignment.mode_reason);
+  }
 
   pugi::xml_node body = tmx.append_child("body");
   for (const AlignedPair& pair : pairs) {

@@ -1,5 +1,7 @@
 #include "pair_command.h"
 
+#include "collection_command.h"
+
 #include <iostream>
 #include <vector>
 
@@ -12,10 +14,15 @@ namespace crossalign::cli {
 
 const char* PairCommandUsage() {
   return R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
+       align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align dict ...     build dictionaries (align dict --help)
 
-Aligns the sentences of article SRC with those of article TGT (a translation
-of it) and writes a TMX 1.4b translation memory, to OUT.tmx or to stdout.
+Aligns the sentences of article SRC with those of article TGT and writes a
+TMX 1.4b translation memory, to OUT.tmx or to stdout. With more articles (files,
+folders of *.txt, or @LIST files naming one article per line) and -o DIR, it
+pairs up the articles that report the same story (never an article with
+itself), aligns each pair, and writes one TMX per language pair into DIR
+(en-uk.tmx, en-en.tmx; the language with more articles is the source).
 
 Options:
   -o, --output FILE    write the TMX here (through a temporary file that is
@@ -30,6 +37,9 @@ Options:
                        (default: decided per pair; the reason is in the TMX
                        header and, with -v, on stderr)
   --min-score X        leave out units scoring below X (0..1; default 0)
+  --jobs N             threads for many articles (default 1)
+  --clusters FILE      also write passage clusters as JSON lines: each fact or
+                       quote shared by two or more articles, with its passages
   -v, --verbose        report the mode decision and unit counts on stderr
   --date DATE          creationdate for reproducible files
                        (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
@@ -62,6 +72,7 @@ int RunPairCommand(Args* args) {
   TmxWriterOptions tmx;
   std::string output, src_lang, tgt_lang, value, error, format = "tmx";
   bool verbose = false;
+  CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
     if (args->Value("-o", "--output", &output, &error) ||
@@ -78,6 +89,13 @@ int RunPairCommand(Args* args) {
       } else if (error.empty()) {
         error = "--mode must be translation, comparable or auto, not '" + value + "'";
       }
+    } else if (args->Value("--jobs", &value, &error)) {
+      double jobs = 0;
+      if (error.empty() && !ParseDouble(value, 1, 256, &jobs)) {
+        error = "--jobs needs a number from 1 to 256";
+      }
+      collection.jobs = static_cast<int>(jobs);
+    } else if (args->Value("--clusters", &collection.clusters_path, &error)) {
     } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
       args->Next();
       verbose = true;
@@ -133,10 +151,15 @@ int RunPairCommand(Args* args) {
       return kExitUsage;
     }
   }
-  if (files.size() != 2) {
-    PrintError("expected two article files, SRC and TGT, got " +
-               std::to_string(files.size()) + " (see align --help)");
+  if (files.empty()) {
+    PrintError("no article files given (see align --help)");
     return kExitUsage;
+  }
+  if (IsCollectionRequest(files, output) || !collection.clusters_path.empty()) {
+    collection.inputs = files;
+    collection.output_dir = output;
+    collection.verbose = verbose;
+    return RunCollection(options, tmx, collection);
   }
 
   // Pre-segmented input whose languages are given needs no language model.

@@ -1,0 +1,201 @@
+#include "collection_command.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <set>
+
+#include "crossalign/collection.h"
+#include "crossalign/output_file.h"
+
+namespace crossalign::cli {
+namespace {
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Expands folders (their *.txt files, sorted) and @LIST files (one path per
+// line, '#' comments). Problems are reported and the input skipped.
+std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
+                                      int* skipped) {
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (!input.empty() && input[0] == '@') {
+      std::ifstream list(input.substr(1));
+      if (!list) {
+        PrintError(input.substr(1) + ": cannot read the list file; skipped");
+        ++*skipped;
+        continue;
+      }
+      std::string line;
+      while (std::getline(list, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line[0] != '#') files.push_back(line);
+      }
+    } else if (IsDirectory(input)) {
+      std::vector<std::string> found;
+      if (DIR* d = ::opendir(input.c_str())) {
+        while (dirent* e = ::readdir(d)) {
+          const std::string name = e->d_name;
+          if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) {
+            found.push_back(input + (input.back() == '/' ? "" : "/") + name);
+          }
+        }
+        ::closedir(d);
+      }
+      std::sort(found.begin(), found.end());
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  // The same file named twice is aligned once.
+  std::vector<std::string> unique;
+  std::set<std::string> seen;
+  for (const std::string& f : files) {
+    char* real = ::realpath(f.c_str(), nullptr);
+    const std::string key = real ? real : f;
+    std::free(real);
+    if (seen.insert(key).second) {
+      unique.push_back(f);
+    } else {
+      PrintError(f + ": named more than once; aligned once");
+    }
+  }
+  return unique;
+}
+
+// A progress bar on a terminal; otherwise a line at every 10%.
+class Progress {
+ public:
+  explicit Progress(const char* what) : what_(what), tty_(::isatty(2) != 0) {}
+  void operator()(size_t done, size_t total) {
+    if (total == 0) return;
+    if (tty_) {
+      const int width = 30;
+      const int filled = static_cast<int>(width * done / total);
+      std::cerr << "\r" << what_ << " [" << std::string(filled, '#')
+                << std::string(width - filled, ' ') << "] " << done << "/"
+                << total << (done == total ? "\n" : "") << std::flush;
+    } else {
+      const size_t tenth = done * 10 / total;
+      if (tenth > last_tenth_) {
+        last_tenth_ = tenth;
+        std::cerr << "align: " << what_ << " " << done << "/" << total << " ("
+                  << tenth * 10 << "%)\n";
+      }
+    }
+  }
+
+ private:
+  const char* what_;
+  bool tty_;
+  size_t last_tenth_ = 0;
+};
+
+}  // namespace
+
+bool IsCollectionRequest(const std::vector<std::string>& inputs,
+                         const std::string& output) {
+  if (inputs.size() != 2) return true;
+  for (const std::string& in : inputs) {
+    if ((!in.empty() && in[0] == '@') || IsDirectory(in)) return true;
+  }
+  return !output.empty() && (output.back() == '/' || IsDirectory(output));
+}
+
+int RunCollection(const PipelineOptions& pipeline_options,
+                  const TmxWriterOptions& tmx_options,
+                  const CollectionRequest& request) {
+  if (request.output_dir.empty()) {
+    PrintError("several articles need -o DIR, a folder for the TMX files");
+    return kExitUsage;
+  }
+  int skipped = 0;
+  const std::vector<std::string> files = ExpandInputs(request.inputs, &skipped);
+  auto pipeline = Pipeline::Create(pipeline_options);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  std::vector<std::shared_ptr<const Document>> docs;
+  for (const std::string& f : files) {
+    auto doc = (*pipeline)->Prepare(f);
+    if (!doc.ok()) {
+      PrintError(doc.status().ToString() + "; skipped");
+      ++skipped;
+      continue;
+    }
+    docs.push_back(*doc);
+  }
+  if (docs.size() < 2) {
+    PrintError("need at least two usable articles, got " +
+               std::to_string(docs.size()));
+    return kExitNoInput;
+  }
+  if (!IsDirectory(request.output_dir) &&
+      ::mkdir(request.output_dir.c_str(), 0777) != 0) {
+    PrintError("cannot create output folder " + request.output_dir + ": " +
+               std::strerror(errno));
+    return kExitOutput;
+  }
+  CollectionOptions options;
+  options.jobs = request.jobs;
+  Progress progress("aligning pairs");
+  options.progress = [&progress](size_t done, size_t total) {
+    progress(done, total);
+  };
+  auto pairs = AlignCollection(**pipeline, docs, options);
+  if (!pairs.ok()) {
+    PrintError(pairs.status().ToString());
+    return kExitNoInput;
+  }
+  const TmxWriter writer(tmx_options);
+  const std::string dir =
+      request.output_dir.back() == '/' ? request.output_dir : request.output_dir + "/";
+  for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
+    const std::string path = dir + langs + ".tmx";
+    Status s = writer.WriteFile(path, group);
+    if (!s.ok()) {
+      PrintError(s.ToString());
+      return kExitOutput;
+    }
+    if (request.verbose) {
+      for (const AlignedPair& p : group) {
+        std::cerr << "align: " << p.src->name() << " -> " << p.tgt->name() << ": "
+                  << AlignModeName(p.alignment.mode) << " ("
+                  << p.alignment.mode_reason << "), "
+                  << p.alignment.beads.size() << " beads\n";
+      }
+    }
+    std::cerr << "align: wrote " << path << " (" << group.size() << " pairs)\n";
+  }
+  if (!request.clusters_path.empty()) {
+    const auto clusters = ClusterPassages(*pairs, tmx_options.min_score > 0
+                                                      ? tmx_options.min_score
+                                                      : 0.5);
+    Status s = WriteOutputFile(request.clusters_path, RenderClustersJsonl(clusters));
+    if (!s.ok()) {
+      PrintError(s.ToString());
+      return kExitOutput;
+    }
+    std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
+              << request.clusters_path << "\n";
+  }
+  if (pairs->empty()) {
+    std::cerr << "align: no two articles report the same story; no TMX written\n";
+  }
+  return skipped > 0 ? kExitSomeSkipped : kExitOk;
+}
+
+}  // namespace crossalign::cli

@@ -1,0 +1,33 @@
+// `align FILE|DIR|@LIST... -o DIR`: many articles at once.
+#ifndef CROSSALIGN_TOOLS_ALIGN_COLLECTION_COMMAND_H_
+#define CROSSALIGN_TOOLS_ALIGN_COLLECTION_COMMAND_H_
+
+#include <string>
+#include <vector>
+
+#include "cli.h"
+#include "crossalign/pipeline.h"
+#include "crossalign/tmx_writer.h"
+
+namespace crossalign::cli {
+
+struct CollectionRequest {
+  std::vector<std::string> inputs;  // files, folders, @LIST files
+  std::string output_dir;
+  std::string clusters_path;  // --clusters FILE.jsonl, optional
+  int jobs = 1;
+  bool verbose = false;
+};
+
+// True when the command line asks for collection mode: other than two
+// inputs, a folder or @LIST among them, or an output that is a folder.
+bool IsCollectionRequest(const std::vector<std::string>& inputs,
+                         const std::string& output);
+
+int RunCollection(const PipelineOptions& pipeline_options,
+                  const TmxWriterOptions& tmx_options,
+                  const CollectionRequest& request);
+
+}  // namespace crossalign::cli
+
+#endif  // CROSSALIGN_TOOLS_ALIGN_COLLECTION_COMMAND_H_
