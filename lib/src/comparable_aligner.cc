@@ -19,6 +19,10 @@ struct Candidate {
   double score;
 };
 
+// A passage of two sentences must be this much more similar than its best
+// single sentence to be preferred.
+constexpr double kMergeGain = 1.1;
+
 // The calibrated score of a candidate from its margin and raw similarity.
 // Margin 1 means "no better than this sentence's usual neighbours"; true
 // pairs on the corpora/ gold sit at margin 2.5 and above, generic matches
@@ -58,11 +62,26 @@ double Mass(const std::vector<uint32_t>& keys, const std::vector<float>& w) {
   return m;
 }
 
-// Weighted overlap; *count gets the number of shared keys.
-double Overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
-               const std::vector<float>& w, int* count) {
-  double sum = 0;
-  *count = 0;
+// Keys found in most sentences of the two articles (weight below this:
+// "the", "said") are not counted as shared evidence.
+constexpr double kMinEvidenceWeight = 0.5;
+// A pair needs this much shared evidence: kMinSharedKeys keys, or fewer
+// when one of them is strong (a name or a number of three digits or more).
+// One shared word is no evidence that two sentences say the same thing.
+constexpr int kMinSharedKeys = 3;
+constexpr int kMinSharedWithStrong = 2;
+
+struct Evidence {
+  double weight = 0;  // weighted overlap
+  int shared = 0;     // shared keys above kMinEvidenceWeight
+  int strong = 0;     // of which strong
+  int numbers = 0;    // of which numbers
+};
+
+Evidence Overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
+                 const std::vector<uint32_t>& strong,
+                 const std::vector<float>& w, const std::vector<char>& number) {
+  Evidence e;
   size_t x = 0, y = 0;
   while (x < a.size() && y < b.size()) {
     if (a[x] < b[y]) {
@@ -70,23 +89,26 @@ double Overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
     } else if (b[y] < a[x]) {
       ++y;
     } else {
-      sum += w[a[x]];
-      ++*count;
+      e.weight += w[a[x]];
+      if (w[a[x]] >= kMinEvidenceWeight) {
+        ++e.shared;
+        e.strong += std::binary_search(strong.begin(), strong.end(), a[x]);
+        e.numbers += number[a[x]];
+      }
       ++x;
       ++y;
     }
   }
-  return sum;
+  return e;
 }
-
-// One shared word is no evidence that two sentences say the same thing.
-constexpr int kMinSharedKeys = 2;
 
 // Everything about one document pair's sentences that scoring needs.
 struct PairModel {
   std::vector<std::vector<uint32_t>> src_match;  // keys + translations
   std::vector<std::vector<uint32_t>> src_keys, tgt_keys;
+  std::vector<std::vector<uint32_t>> strong_src, strong_tgt;
   std::vector<float> weight;
+  std::vector<char> is_number;  // per key id
   int n = 0, m = 0;
 
   // Cosine-like similarity of two passages.
@@ -96,14 +118,23 @@ struct PairModel {
       sk = Union(sk, src_keys[s0 + k]);
       sm = Union(sm, src_match[s0 + k]);
     }
-    std::vector<uint32_t> tk = tgt_keys[t0];
-    for (int k = 1; k < b; ++k) tk = Union(tk, tgt_keys[t0 + k]);
+    std::vector<uint32_t> tk = tgt_keys[t0], st = strong_tgt[t0];
+    for (int k = 1; k < b; ++k) {
+      tk = Union(tk, tgt_keys[t0 + k]);
+      st = Union(st, strong_tgt[t0 + k]);
+    }
+    std::vector<uint32_t> ss = strong_src[s0];
+    for (int k = 1; k < a; ++k) ss = Union(ss, strong_src[s0 + k]);
     const double ms = Mass(sk, weight), mt = Mass(tk, weight);
     if (ms <= 0 || mt <= 0) return 0;
-    int shared = 0;
-    const double o = std::min(Overlap(sm, tk, weight, &shared), std::min(ms, mt));
-    if (shared < kMinSharedKeys) return 0;
-    return o / std::sqrt(ms * mt);
+    const Evidence e = Overlap(sm, tk, Union(ss, st), weight, is_number);
+    // Two numbers in common are as telling as a name.
+    const bool strong = e.strong >= 1 || e.numbers >= 2;
+    if (e.shared < kMinSharedKeys &&
+        !(strong && e.shared >= kMinSharedWithStrong)) {
+      return 0;
+    }
+    return std::min(e.weight, std::min(ms, mt)) / std::sqrt(ms * mt);
   }
 };
 
@@ -122,11 +153,19 @@ PairModel BuildModel(const internal::FeatureExtractor& features,
   model.n = static_cast<int>(fs.size());
   model.m = static_cast<int>(ft.size());
   model.weight = internal::KeyWeights(vocab.size(), fs, ft);
+  model.is_number.resize(vocab.size());
+  for (uint32_t k = 0; k < vocab.size(); ++k) {
+    model.is_number[k] = vocab.Key(k)[0] == '#';
+  }
   for (const auto& f : fs) {
     model.src_keys.push_back(f.keys);
     model.src_match.push_back(Union(f.keys, f.translations));
+    model.strong_src.push_back(f.strong);
   }
-  for (const auto& f : ft) model.tgt_keys.push_back(f.keys);
+  for (const auto& f : ft) {
+    model.tgt_keys.push_back(f.keys);
+    model.strong_tgt.push_back(f.strong);
+  }
   return model;
 }
 
@@ -160,11 +199,12 @@ std::vector<Candidate> Match(const PairModel& model, int neighbours) {
     for (int i = 0; i < n; ++i) col[i] = sim[static_cast<size_t>(i) * m + j];
     knn_tgt[j] = TopMean(col, neighbours);
   }
+  // A passage's neighbourhood is that of its busiest sentence.
   auto neighbourhood = [&](int s0, int a, int t0, int b) {
     double ns = 0, nt = 0;
-    for (int k = 0; k < a; ++k) ns += knn_src[s0 + k];
-    for (int k = 0; k < b; ++k) nt += knn_tgt[t0 + k];
-    return (ns / a + nt / b) / 2;
+    for (int k = 0; k < a; ++k) ns = std::max(ns, knn_src[s0 + k]);
+    for (int k = 0; k < b; ++k) nt = std::max(nt, knn_tgt[t0 + k]);
+    return (ns + nt) / 2;
   };
   std::vector<Candidate> out;
   auto consider = [&](int s0, int a, int t0, int b, double s) {
@@ -178,17 +218,20 @@ std::vector<Candidate> Match(const PairModel& model, int neighbours) {
       const double s11 = sim[static_cast<size_t>(i) * m + j];
       if (s11 <= 0) continue;
       consider(i, 1, j, 1, s11);
-      // Passages of two adjacent sentences, where the neighbour also
-      // shares something with the other side.
-      if (i + 1 < n && sim[static_cast<size_t>(i + 1) * m + j] > 0) {
-        consider(i, 2, j, 1, model.Similarity(i, 2, j, 1));
-      }
-      if (j + 1 < m && sim[static_cast<size_t>(i) * m + j + 1] > 0) {
-        consider(i, 1, j, 2, model.Similarity(i, 1, j, 2));
-      }
-      if (i + 1 < n && j + 1 < m &&
-          sim[static_cast<size_t>(i + 1) * m + j + 1] > 0) {
-        consider(i, 2, j, 2, model.Similarity(i, 2, j, 2));
+      // Passages of two adjacent sentences, where the neighbour also shares
+      // evidence with the other side and the merge says clearly more than
+      // its best single sentence.
+      auto at = [&](int x, int y) {
+        return x < n && y < m ? sim[static_cast<size_t>(x) * m + y] : 0.0;
+      };
+      auto merge = [&](int a, int b, double best_single) {
+        const double s = model.Similarity(i, a, j, b);
+        if (s > kMergeGain * best_single) consider(i, a, j, b, s);
+      };
+      if (at(i + 1, j) > 0) merge(2, 1, std::max(s11, at(i + 1, j)));
+      if (at(i, j + 1) > 0) merge(1, 2, std::max(s11, at(i, j + 1)));
+      if (at(i + 1, j + 1) > 0) {
+        merge(2, 2, std::max({s11, at(i + 1, j + 1), at(i + 1, j), at(i, j + 1)}));
       }
     }
   }

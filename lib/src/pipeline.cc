@@ -1,6 +1,8 @@
 #include "crossalign/pipeline.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <map>
 
 namespace crossalign {
 namespace {
@@ -9,13 +11,18 @@ namespace {
 constexpr double kConfidentBead = 0.5;
 // Share of confident beads above which a pair is a translation.
 constexpr double kTranslationShare = 0.85;
+// With at least this many shared passages, a translation has this share of
+// them on its in-order path.
+constexpr int kMinSharedForOrder = 3;
+constexpr double kInOrderShare = 0.7;
 
 // Whether an in-order alignment looks like that of a translation. A
 // translation's beads are mostly confident and rarely null; forcing two
 // independent reports into order gives many weak or null beads. The
 // thresholds sit between the two groups of pairs in corpora/ (translation
 // pairs: 85% or more confident beads; cross-outlet pairs: under 50%).
-bool LooksLikeTranslation(const Alignment& alignment, std::string* reason) {
+bool LooksLikeTranslation(const Alignment& alignment,
+                          const Alignment& comparable, std::string* reason) {
   size_t beads = 0, confident = 0, null_beads = 0;
   for (const Bead& b : alignment.beads) {
     ++beads;
@@ -30,8 +37,27 @@ bool LooksLikeTranslation(const Alignment& alignment, std::string* reason) {
   std::snprintf(buffer, sizeof buffer,
                 "%.0f%% of in-order beads confident, %.0f%% null",
                 100 * share, beads ? 100.0 * null_beads / beads : 0.0);
-  const bool translation = share >= kTranslationShare;
-  *reason = std::string(translation ? "translation: " : "comparable: ") + buffer;
+  // The passages the two articles share, found in any order, must lie on
+  // the in-order path: a rewrite reorders them.
+  std::map<int, int> src_bead, tgt_bead;
+  for (size_t k = 0; k < alignment.beads.size(); ++k) {
+    for (int s : alignment.beads[k].src) src_bead[s] = static_cast<int>(k);
+    for (int t : alignment.beads[k].tgt) tgt_bead[t] = static_cast<int>(k);
+  }
+  int on_path = 0, shared = 0;
+  for (const Bead& b : comparable.beads) {
+    ++shared;
+    const int ks = src_bead.count(b.src[0]) ? src_bead[b.src[0]] : -100;
+    const int kt = tgt_bead.count(b.tgt[0]) ? tgt_bead[b.tgt[0]] : 100;
+    on_path += std::abs(ks - kt) <= 1;
+  }
+  const double in_order = shared ? static_cast<double>(on_path) / shared : 1.0;
+  char more[96];
+  std::snprintf(more, sizeof more, "; %d of %d shared passages in order", on_path,
+                shared);
+  const bool translation = share >= kTranslationShare &&
+                           (shared < kMinSharedForOrder || in_order >= kInOrderShare);
+  *reason = std::string(translation ? "translation: " : "comparable: ") + buffer + more;
   return translation;
 }
 
@@ -99,10 +125,12 @@ StatusOr<AlignedPair> Pipeline::Align(
     alignment = aligner_->Align(*src, *tgt);
     if (alignment.ok() && options_.mode == ModeChoice::kAuto) {
       std::string reason;
-      if (!LooksLikeTranslation(*alignment, &reason)) {
-        alignment = comparable_->Align(*src, *tgt);
+      StatusOr<Alignment> comparable = comparable_->Align(*src, *tgt);
+      if (!comparable.ok()) return comparable.status();
+      if (!LooksLikeTranslation(*alignment, *comparable, &reason)) {
+        alignment = std::move(comparable);
       }
-      if (alignment.ok()) alignment->mode_reason = reason;
+      alignment->mode_reason = reason;
     }
   }
   if (!alignment.ok()) return alignment.status();

@@ -32,16 +32,22 @@ bool IsWordChar(UChar32 c) {
   return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
 }
 
+struct Token {
+  std::string text;          // case-folded
+  bool capitalized = false;  // began with an upper-case letter
+};
+
 // Case-folded word tokens; Han, kana and Thai characters are tokens on their
 // own. Digits are left to ExtractNumbers.
-std::vector<std::string> Tokenize(std::string_view text) {
-  std::vector<std::string> tokens;
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
   std::string current;
+  bool capitalized = false;
   const auto* s = reinterpret_cast<const uint8_t*>(text.data());
   const int32_t n = static_cast<int32_t>(text.size());
   int32_t i = 0;
   auto flush = [&] {
-    if (!current.empty()) tokens.push_back(std::move(current));
+    if (!current.empty()) tokens.push_back({std::move(current), capitalized});
     current.clear();
   };
   while (i < n) {
@@ -56,10 +62,11 @@ std::vector<std::string> Tokenize(std::string_view text) {
       char buf[4];
       int32_t len = 0;
       U8_APPEND_UNSAFE(buf, len, c);
-      tokens.emplace_back(buf, static_cast<size_t>(len));
+      tokens.push_back({std::string(buf, static_cast<size_t>(len)), false});
       continue;
     }
     if (IsWordChar(c)) {
+      if (current.empty()) capitalized = u_isupper(c) || u_istitle(c);
       const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
       char buf[4];
       int32_t len = 0;
@@ -187,9 +194,19 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
       if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++f.length;
     }
     for (const std::string& number : ExtractNumbers(text)) {
-      f.keys.push_back(vocab->Id("#" + number));
+      const uint32_t id = vocab->Id("#" + number);
+      f.keys.push_back(id);
+      // Three or more digits identify a fact; 6 or 14 could be anything.
+      size_t digits = 0;
+      for (char c : number) digits += c >= '0' && c <= '9';
+      if (digits >= 3) f.strong.push_back(id);
     }
-    for (const std::string& token : Tokenize(text)) {
+    const std::vector<Token> tokens = Tokenize(text);
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      const std::string& token = tokens[t].text;
+      // A capitalised word inside the sentence is a name or an acronym.
+      const bool name = tokens[t].capitalized && t > 0;
+      const size_t keys_before = f.keys.size();
       const uint32_t word = vocab->Id("w:" + token);
       f.words.push_back(word);
       const bool single_char = token.size() <= 4 && token.size() >= 3 &&
@@ -199,6 +216,7 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
         if (token.size() >= kMinWordBytes) {
           f.keys.push_back(vocab->Id("s:" + stemmer->Stem(token)));
         }
+        if (name) f.strong.insert(f.strong.end(), f.keys.begin() + keys_before, f.keys.end());
         continue;
       }
       if (token.size() >= kMinWordBytes || single_char) f.keys.push_back(word);
@@ -207,9 +225,14 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
       if (ascii.size() >= kStemLength) {
         f.keys.push_back(vocab->Id("c:" + ascii.substr(0, kStemLength)));
       }
+      if (name) {
+        f.strong.insert(f.strong.end(), f.keys.begin() + keys_before, f.keys.end());
+      }
     }
-    std::sort(f.keys.begin(), f.keys.end());
-    f.keys.erase(std::unique(f.keys.begin(), f.keys.end()), f.keys.end());
+    for (auto* list : {&f.keys, &f.strong}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
   }
   return out;
 }

@@ -44,6 +44,9 @@ struct SentenceFeatures {
   // Sorted, unique "w:" ids of dictionary translations of the words; they
   // match target words but add no weight of their own.
   std::vector<uint32_t> translations;
+  // Sorted, unique keys that identify a fact on their own: numbers of three
+  // or more digits, and names (words capitalised inside the sentence).
+  std::vector<uint32_t> strong;
   int paragraph = 0;     // paragraph index in the document
   bool heading = false;  // a headline or sub-heading
 };
