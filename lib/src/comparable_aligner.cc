@@ -113,6 +113,10 @@ struct PairModel {
 
   // Cosine-like similarity of two passages.
   double Similarity(int s0, int a, int t0, int b) const {
+    if (a == 1 && b == 1) {
+      return Score(src_keys[s0], src_match[s0], tgt_keys[t0],
+                   Union(strong_src[s0], strong_tgt[t0]));
+    }
     std::vector<uint32_t> sk = src_keys[s0], sm = src_match[s0];
     for (int k = 1; k < a; ++k) {
       sk = Union(sk, src_keys[s0 + k]);
@@ -125,13 +129,21 @@ struct PairModel {
     }
     std::vector<uint32_t> ss = strong_src[s0];
     for (int k = 1; k < a; ++k) ss = Union(ss, strong_src[s0 + k]);
+    return Score(sk, sm, tk, Union(ss, st));
+  }
+
+  // The similarity of source keys `sk` (with translations: `sm`) and target
+  // keys `tk`; zero without enough shared evidence.
+  double Score(const std::vector<uint32_t>& sk, const std::vector<uint32_t>& sm,
+               const std::vector<uint32_t>& tk,
+               const std::vector<uint32_t>& strong) const {
     const double ms = Mass(sk, weight), mt = Mass(tk, weight);
     if (ms <= 0 || mt <= 0) return 0;
-    const Evidence e = Overlap(sm, tk, Union(ss, st), weight, is_number);
+    const Evidence e = Overlap(sm, tk, strong, weight, is_number);
     // Two numbers in common are as telling as a name.
-    const bool strong = e.strong >= 1 || e.numbers >= 2;
+    const bool telling = e.strong >= 1 || e.numbers >= 2;
     if (e.shared < kMinSharedKeys &&
-        !(strong && e.shared >= kMinSharedWithStrong)) {
+        !(telling && e.shared >= kMinSharedWithStrong)) {
       return 0;
     }
     return std::min(e.weight, std::min(ms, mt)) / std::sqrt(ms * mt);

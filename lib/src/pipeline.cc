@@ -15,6 +15,10 @@ constexpr double kTranslationShare = 0.85;
 // them on its in-order path.
 constexpr int kMinSharedForOrder = 3;
 constexpr double kInOrderShare = 0.7;
+// Past this many sentences (both documents), a pair whose in-order
+// alignment is convincing is taken as a translation without the (quadratic)
+// check that shared passages are in order.
+constexpr size_t kLongPairSentences = 4000;
 
 // Whether an in-order alignment looks like that of a translation. A
 // translation's beads are mostly confident and rarely null; forcing two
@@ -124,9 +128,16 @@ StatusOr<AlignedPair> Pipeline::Align(
   } else {
     alignment = aligner_->Align(*src, *tgt);
     if (alignment.ok() && options_.mode == ModeChoice::kAuto) {
+      // The comparable alignment compares every sentence pair; on long
+      // documents that are clearly translations it is not needed.
+      const bool long_pair = src->segments().size() + tgt->segments().size() >
+                             kLongPairSentences;
       std::string reason;
-      StatusOr<Alignment> comparable = comparable_->Align(*src, *tgt);
-      if (!comparable.ok()) return comparable.status();
+      StatusOr<Alignment> comparable = Alignment();
+      if (!long_pair || !LooksLikeTranslation(*alignment, Alignment(), &reason)) {
+        comparable = comparable_->Align(*src, *tgt);
+        if (!comparable.ok()) return comparable.status();
+      }
       if (!LooksLikeTranslation(*alignment, *comparable, &reason)) {
         alignment = std::move(comparable);
       }

@@ -30,9 +30,14 @@ constexpr BeadShape kShapes[] = {
 };
 constexpr int kNumShapes = sizeof(kShapes) / sizeof(kShapes[0]);
 constexpr int kMaxShapeSide = 4;
+// Range of the lexical z-score in the bead cost.
+constexpr double kMinLexicalZ = -3.0;
+constexpr double kMaxLexicalZ = 8.0;
 // Cost (in nats) of pairing a heading with body text when both documents
 // have headings: about the cost of a 1-0 plus a 0-1 bead.
 constexpr double kHeadingMismatchCost = 8.0;
+// Sentence pairs the learned lexicon is trained on, at most.
+constexpr size_t kMaxLexiconPairs = 3000;
 // Gale & Church's variance of the target length per source character.
 constexpr double kDefaultVariance = 6.8;
 
@@ -257,7 +262,12 @@ std::vector<Bead> Search(const Scorer& sc, const Band& band, int n, int m) {
   }
   const auto& src_f = *sc.src;
   const auto& tgt_f = *sc.tgt;
-  auto bead_cost = [&](int k, int i, int j) {
+  // The most the lexical term can lower a bead's cost.
+  const double max_lexical_gain = sc.lexical_weight * kMaxLexicalZ;
+  // The cost of bead shape k ending at (i, j); `budget` is the cost above
+  // which the caller has no use for the exact value, so the lexical term is
+  // skipped when even its best case could not bring the cost under it.
+  auto bead_cost = [&](int k, int i, int j, double budget) {
     const int a = kShapes[k].src, b = kShapes[k].tgt;
     double c = log_prior[k];
     if (sc.paragraphs &&
@@ -272,9 +282,10 @@ std::vector<Bead> Search(const Scorer& sc, const Band& band, int n, int m) {
       c += kHeadingMismatchCost;
     }
     c += sc.length.MatchCost(ps[i] - ps[i - a], pt[j] - pt[j - b]);
-    if (sc.lexical_weight > 0) {
+    if (sc.lexical_weight > 0 && c - max_lexical_gain < budget) {
       // Clamped, so that one striking match cannot outweigh everything else.
-      c -= sc.lexical_weight * std::clamp(lexical_z(a, b, i, j), -3.0, 8.0);
+      c -= sc.lexical_weight *
+           std::clamp(lexical_z(a, b, i, j), kMinLexicalZ, kMaxLexicalZ);
     }
     return c;
   };
@@ -291,7 +302,7 @@ std::vector<Bead> Search(const Scorer& sc, const Band& band, int n, int m) {
       for (int k = 0; k < kNumShapes; ++k) {
         const long prev = band.Cell(i - kShapes[k].src, j - kShapes[k].tgt);
         if (prev < 0 || cost[prev] == kInf) continue;
-        const double c = cost[prev] + bead_cost(k, i, j);
+        const double c = cost[prev] + bead_cost(k, i, j, best - cost[prev]);
         if (c < best) {
           best = c;
           best_k = static_cast<int8_t>(k);
@@ -470,17 +481,27 @@ bool WidenWherePathTouchesEdge(const std::vector<Bead>& path, int m,
                                Band* band) {
   const int n = static_cast<int>(band->lo.size()) - 1;
   constexpr int kEdge = 2;
+  // A path that only grazes the edge is fine; one that runs along it for
+  // this many beads was held back by it.
+  constexpr int kRun = 3;
   bool changed = false;
-  int i = 0, j = 0;
+  int i = 0, j = 0, low_run = 0, high_run = 0;
   for (const Bead& b : path) {
     i += static_cast<int>(b.src.size());
     j += static_cast<int>(b.tgt.size());
     const bool low = band->lo[i] > 0 && j - band->lo[i] <= kEdge;
     const bool high = band->hi[i] < m && band->hi[i] - j <= kEdge;
-    if (!low && !high) continue;
-    for (int r = std::max(0, i - kMargin); r <= std::min(n, i + kMargin); ++r) {
-      if (low) band->lo[r] = std::max(0, std::min(band->lo[r], j - 2 * kMargin));
-      if (high) band->hi[r] = std::min(m, std::max(band->hi[r], j + 2 * kMargin));
+    low_run = low ? low_run + 1 : 0;
+    high_run = high ? high_run + 1 : 0;
+    if (low_run < kRun && high_run < kRun) continue;
+    for (int r = std::max(0, i - 2 * kMargin); r <= std::min(n, i + 2 * kMargin);
+         ++r) {
+      if (low_run >= kRun) {
+        band->lo[r] = std::max(0, std::min(band->lo[r], j - 4 * kMargin));
+      }
+      if (high_run >= kRun) {
+        band->hi[r] = std::min(m, std::max(band->hi[r], j + 4 * kMargin));
+      }
     }
     changed = true;
   }
@@ -490,7 +511,7 @@ bool WidenWherePathTouchesEdge(const std::vector<Bead>& path, int m,
 
 // Search, widening the band and searching again where the path hit its edge.
 std::vector<Bead> SearchAdaptive(const Scorer& sc, Band* band, int n, int m) {
-  constexpr int kMaxRounds = 8;
+  constexpr int kMaxRounds = 4;
   std::vector<Bead> beads = Search(sc, *band, n, m);
   for (int round = 1; round < kMaxRounds; ++round) {
     if (!WidenWherePathTouchesEdge(beads, m, band)) break;
@@ -578,6 +599,18 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
       if (b.src.size() == 1 && b.tgt.size() == 1 && b.score >= 0.5) {
         pairs.emplace_back(&src[b.src[0]].words, &tgt[b.tgt[0]].words);
       }
+    }
+    // EM's cost grows with the co-occurrence table; a sample spread evenly
+    // over the document learns the same frequent words and keeps the time
+    // linear in the document length.
+    if (pairs.size() > kMaxLexiconPairs) {
+      std::vector<std::pair<const std::vector<uint32_t>*,
+                            const std::vector<uint32_t>*>>
+          sample;
+      for (size_t k = 0; k < kMaxLexiconPairs; ++k) {
+        sample.push_back(pairs[k * pairs.size() / kMaxLexiconPairs]);
+      }
+      pairs = std::move(sample);
     }
     // Below a few dozen pairs EM learns noise.
     if (pairs.size() >= 20) {
