@@ -66,22 +66,17 @@ TEST_F(ReadDocumentFileTest, EmptyAndWhitespaceOnly) {
             StatusCode::kFailedPrecondition);
 }
 
-TEST_F(ReadDocumentFileTest, InvalidUtf8ReportsByteAndLine) {
-  auto doc = ReadDocumentFile(Write("bad.txt", "ok\nstill ok \xC3\x28 here"));
-  EXPECT_EQ(doc.status().code(), StatusCode::kDataLoss);
-  EXPECT_NE(doc.status().message().find("byte 12"), std::string::npos)
-      << doc.status();
-  EXPECT_NE(doc.status().message().find("line 2"), std::string::npos);
-  EXPECT_NE(doc.status().message().find("bad.txt"), std::string::npos);
-}
-
-TEST_F(ReadDocumentFileTest, RejectsSurrogatesAndOverlongForms) {
-  EXPECT_EQ(ReadDocumentFile(Write("s.txt", "a \xED\xA0\x80 b")).status().code(),
-            StatusCode::kDataLoss);
-  EXPECT_EQ(ReadDocumentFile(Write("o.txt", "a \xC0\xAF b")).status().code(),
-            StatusCode::kDataLoss);
-  EXPECT_EQ(ReadDocumentFile(Write("t.txt", "truncated \xE2\x82")).status().code(),
-            StatusCode::kDataLoss);
+TEST_F(ReadDocumentFileTest, BrokenUtf8IsReplacedAndReportedWithItsOffset) {
+  // Valid Ukrainian UTF-8 with one truncated sequence at byte 23.
+  const std::string text = "Міст відкрили.\nПотяг \xD0 їде.\nУсе гаразд.";
+  auto doc = ReadDocumentFile(Write("bad.txt", text));
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  EXPECT_EQ(doc->source_encoding(), "UTF-8");
+  EXPECT_NE(doc->text().find("Потяг \xEF\xBF\xBD їде."), std::string::npos);
+  ASSERT_EQ(doc->warnings().size(), 1u);
+  EXPECT_NE(doc->warnings()[0].find("bad.txt"), std::string::npos);
+  EXPECT_NE(doc->warnings()[0].find("at byte 38"), std::string::npos)
+      << doc->warnings()[0];
 }
 
 TEST_F(ReadDocumentFileTest, NulBytesAreBinary) {
@@ -90,10 +85,41 @@ TEST_F(ReadDocumentFileTest, NulBytesAreBinary) {
   EXPECT_NE(doc.status().message().find("NUL"), std::string::npos);
 }
 
-TEST_F(ReadDocumentFileTest, Utf16BomIsRejectedWithAdvice) {
-  auto doc = ReadDocumentFile(Write("u16.txt", std::string("\xFF\xFEH\0i\0", 6)));
-  EXPECT_EQ(doc.status().code(), StatusCode::kDataLoss);
-  EXPECT_NE(doc.status().message().find("UTF-16"), std::string::npos);
+TEST_F(ReadDocumentFileTest, Utf16WithBomIsDecoded) {
+  // "Hi ї" in UTF-16LE with a byte-order mark.
+  auto doc = ReadDocumentFile(
+      Write("u16.txt", std::string("\xFF\xFEH\0i\0 \0\x57\x04", 10)));
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  EXPECT_EQ(doc->text(), "Hi ї");
+  EXPECT_EQ(doc->source_encoding(), "UTF-16LE");
+}
+
+// Legacy encodings of Cyrillic and Korean news text, written byte by byte
+// from the code charts (not by our decoder).
+TEST_F(ReadDocumentFileTest, DetectsLegacyEncodings) {
+  // "Уряд заявив, що міст відкрили у п'ятницю." in windows-1251.
+  const std::string cp1251 =
+      "\xD3\xF0\xFF\xE4 \xE7\xE0\xFF\xE2\xE8\xE2, \xF9\xEE "
+      "\xEC\xB3\xF1\xF2 \xE2\xB3\xE4\xEA\xF0\xE8\xEB\xE8 \xF3 "
+      "\xEF'\xFF\xF2\xED\xE8\xF6\xFE. \xD3\xF0\xFF\xE4 "
+      "\xE7\xE0\xFF\xE2\xE8\xE2, \xF9\xEE \xEC\xB3\xF1\xF2 "
+      "\xE2\xB3\xE4\xEA\xF0\xE8\xEB\xE8.\n";
+  auto doc = ReadDocumentFile(Write("cp1251.txt", cp1251));
+  ASSERT_TRUE(doc.ok()) << doc.status();
+  EXPECT_EQ(doc->source_encoding(), "windows-1251");
+  EXPECT_NE(doc->text().find("Уряд заявив, що міст відкрили"), std::string::npos)
+      << doc->text();
+  // Forced encoding wins over detection.
+  ReadOptions koi;
+  koi.encoding = "KOI8-U";
+  // "міст" in KOI8-U: м=CD і=A6 с=D3 т=D4.
+  auto forced = ReadDocumentFile(Write("koi.txt", "\xCD\xA6\xD3\xD4\n"), koi);
+  ASSERT_TRUE(forced.ok()) << forced.status();
+  EXPECT_EQ(forced->text(), "міст\n");
+  ReadOptions bogus;
+  bogus.encoding = "no-such-encoding";
+  EXPECT_EQ(ReadDocumentFile(Write("x.txt", "abc"), bogus).status().code(),
+            StatusCode::kInvalidArgument);
 }
 
 TEST_F(ReadDocumentFileTest, SizeLimit) {

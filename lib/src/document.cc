@@ -3,6 +3,7 @@
 #include <string>
 
 #include "atomic_file.h"
+#include "text_decoder.h"
 #include "utf8.h"
 
 namespace crossalign {
@@ -40,15 +41,6 @@ bool ParseHeaderLine(std::string_view line, DocumentMetadata* meta) {
     }
   }
   return any;
-}
-
-// 1-based line number of byte `offset`.
-size_t LineOf(std::string_view text, size_t offset) {
-  size_t line = 1;
-  for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') ++line;
-  }
-  return line;
 }
 
 }  // namespace
@@ -108,33 +100,25 @@ StatusOr<Document> ReadDocumentFile(const std::string& path,
   StatusOr<std::string> data =
       internal::ReadWholeFile(path, options.max_file_bytes);
   if (!data.ok()) return data.status();
-  std::string text = std::move(*data);
-
-  auto starts_with = [&](std::string_view prefix) {
-    return std::string_view(text).substr(0, prefix.size()) == prefix;
-  };
-  if (starts_with("\xFF\xFE") || starts_with("\xFE\xFF")) {
-    return DataLossError(path +
-                         ": UTF-16/UTF-32 text (byte-order mark found); "
-                         "convert it to UTF-8 first, e.g. with iconv");
-  }
-  if (starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
-
-  const size_t nul = text.find('\0');
-  if (nul != std::string::npos) {
-    return DataLossError(path + ": binary data (NUL byte at byte " +
-                         std::to_string(nul) + ", line " +
-                         std::to_string(LineOf(text, nul)) +
-                         "); expected a UTF-8 text article");
-  }
-  const size_t bad = internal::FindInvalidUtf8(text);
-  if (bad != std::string::npos) {
-    return DataLossError(path + ": invalid UTF-8 at byte " +
-                         std::to_string(bad) + " (line " +
-                         std::to_string(LineOf(text, bad)) +
-                         "); convert the file to UTF-8");
-  }
+  StatusOr<internal::DecodedText> decoded =
+      internal::DecodeToUtf8(*data, options.encoding, path);
+  if (!decoded.ok()) return decoded.status();
+  std::string text = std::move(decoded->utf8);
+  // A UTF-8 byte-order mark left by a converter is not text.
+  if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   Document doc = Document::FromText(path, std::move(text));
+  doc.set_source_encoding(decoded->encoding);
+  if (!decoded->replaced.empty()) {
+    std::string where;
+    for (size_t k = 0; k < decoded->replaced.size() && k < 5; ++k) {
+      where += (k ? ", " : "") + std::to_string(decoded->replaced[k]);
+    }
+    if (decoded->replaced.size() > 5) where += ", ...";
+    doc.add_warning(path + ": " + std::to_string(decoded->replaced.size()) +
+                    " byte sequence(s) not valid " + decoded->encoding +
+                    " were replaced by U+FFFD (at byte " + where +
+                    "); check the file's encoding or pass --encoding");
+  }
   const Span body = internal::TrimSpan(doc.text(), doc.body());
   if (body.empty()) {
     return FailedPreconditionError(path +

@@ -102,6 +102,10 @@ void AddTuv(pugi::xml_node tu, const Document& doc, const std::string& text) {
     AddProp(tuv, "x-outlet", doc.metadata().outlet);
   }
   if (!doc.metadata().date.empty()) AddProp(tuv, "x-date", doc.metadata().date);
+  // The source file's encoding, where it was not UTF-8.
+  if (!doc.source_encoding().empty() && doc.source_encoding() != "UTF-8") {
+    AddProp(tuv, "x-encoding", doc.source_encoding());
+  }
   tuv.append_child("seg").text().set(text.c_str());
 }
 

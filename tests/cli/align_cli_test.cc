@@ -141,5 +141,61 @@ TEST(AlignCliTest, CorruptModelGivesOneLineError) {
   EXPECT_NE(r.err.find("CROSSALIGN_LID_MODEL"), std::string::npos);
 }
 
+// The segments of a TMX, in order: what two runs must agree on.
+std::vector<std::string> Segments(const std::string& tmx) {
+  std::vector<std::string> segs;
+  size_t pos = 0;
+  while ((pos = tmx.find("<seg>", pos)) != std::string::npos) {
+    const size_t end = tmx.find("</seg>", pos);
+    segs.push_back(tmx.substr(pos + 5, end - pos - 5));
+    pos = end;
+  }
+  return segs;
+}
+
+// A corpora/ article converted with iconv (not our code) to legacy
+// encodings aligns exactly as the UTF-8 original does.
+TEST(AlignCliTest, LegacyEncodingsAlignLikeUtf8) {
+  const std::string story = SourceDir() + "/corpora/dniester-bridge";
+  const std::string en = story + "/kyiv-ledger.en.txt";
+  const std::string uk = story + "/kyiv-ledger.uk.txt";
+  const std::string dir = MakeTempDir();
+  auto reference = RunCommand(Align(Quote(en) + " " + Quote(uk) + " --date 2025-03-14"));
+  ASSERT_EQ(reference.exit_code, 0) << reference.err;
+  const auto expected = Segments(reference.out);
+  ASSERT_GT(expected.size(), 20u);
+  for (const std::string enc : {"WINDOWS-1251", "KOI8-U", "UTF-16"}) {
+    const std::string converted = dir + "/uk." + enc + ".txt";
+    // The apostrophe and typographic quotes have no place in the 8-bit code
+    // pages: iconv transliterates them (//TRANSLIT), in both files.
+    const std::string back = dir + "/uk." + enc + ".utf8.txt";
+    ASSERT_EQ(RunCommand("iconv -f UTF-8 -t " + enc + "//TRANSLIT " + Quote(uk) + " > " +
+                         Quote(converted))
+                  .exit_code,
+              0);
+    ASSERT_EQ(RunCommand("iconv -f " + enc + " -t UTF-8 " + Quote(converted) + " > " +
+                         Quote(back))
+                  .exit_code,
+              0);
+    auto want = RunCommand(Align(Quote(en) + " " + Quote(back) + " --date 2025-03-14"));
+    auto got = RunCommand(Align(Quote(en) + " " + Quote(converted) + " --date 2025-03-14"));
+    ASSERT_EQ(got.exit_code, 0) << enc << ": " << got.err;
+    EXPECT_EQ(Segments(got.out), Segments(want.out)) << enc;
+    EXPECT_NE(got.out.find("<prop type=\"x-encoding\">"), std::string::npos) << enc;
+  }
+}
+
+TEST(AlignCliTest, DamagedInputIsAlignedWithAWarningAndExitOne) {
+  Pair p;
+  WriteFile(p.uk, "Міст відкрили\n\nМіст відкрили в пʼятницю. Він \xD0 коштував "
+                  "чимало.\n");
+  const std::string out = p.dir + "/out.tmx";
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("a.uk.txt"), std::string::npos);
+  EXPECT_NE(r.err.find("byte"), std::string::npos);
+  EXPECT_TRUE(Exists(out));
+}
+
 }  // namespace
 }  // namespace crossalign

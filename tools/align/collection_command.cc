@@ -136,6 +136,10 @@ int RunCollection(const PipelineOptions& pipeline_options,
       ++skipped;
       continue;
     }
+    for (const std::string& warning : (*doc)->warnings()) {
+      PrintError("warning: " + warning);
+      ++skipped;
+    }
     docs.push_back(*doc);
   }
   if (docs.size() < 2) {

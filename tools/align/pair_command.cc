@@ -32,6 +32,8 @@ Options:
   --lid-model PATH     fastText language-ID model; default: $CROSSALIGN_LID_MODEL,
                        then the installed data folder, then the source tree's
                        models/lid.176.ftz (scripts/setup.sh fetches it)
+  --encoding ENC       the inputs' encoding (ICU name: windows-1251, KOI8-U,
+                       EUC-KR, UTF-16, ...); detected when absent
   --mode MODE          translation (in order), comparable (independent reports
                        of one story: shared passages in any order) or auto
                        (default: decided per pair; the reason is in the TMX
@@ -60,7 +62,8 @@ Options:
 
 Exit codes:
   0  ok
-  1  some inputs were skipped, each with a message
+  1  some inputs were skipped or damaged (e.g. undecodable bytes replaced),
+     each with a message; the output was still written
   2  usage error
   3  no usable input (missing, empty, binary or invalid file; missing model)
   4  output not writable
@@ -89,6 +92,7 @@ int RunPairCommand(Args* args) {
       } else if (error.empty()) {
         error = "--mode must be translation, comparable or auto, not '" + value + "'";
       }
+    } else if (args->Value("--encoding", &options.read.encoding, &error)) {
     } else if (args->Value("--jobs", &value, &error)) {
       double jobs = 0;
       if (error.empty() && !ParseDouble(value, 1, 256, &jobs)) {
@@ -175,6 +179,14 @@ int RunPairCommand(Args* args) {
     PrintError(pair.status().ToString());
     return kExitNoInput;
   }
+  // Damaged but usable input: say so, and exit 1 after writing.
+  int exit_code = kExitOk;
+  for (const auto& doc : {pair->src, pair->tgt}) {
+    for (const std::string& warning : doc->warnings()) {
+      PrintError("warning: " + warning);
+      exit_code = kExitSomeSkipped;
+    }
+  }
   if (verbose) {
     std::cerr << "align: " << files[0] << " -> " << files[1] << ": "
               << AlignModeName(pair->alignment.mode) << " mode";
@@ -191,14 +203,16 @@ int RunPairCommand(Args* args) {
         kept.beads.push_back(bead);
       }
     }
-    return WriteOutput(output, RenderBeads(kept));
+    const int rc = WriteOutput(output, RenderBeads(kept));
+    return rc == kExitOk ? exit_code : rc;
   }
   auto xml = TmxWriter(tmx).Render({*pair});
   if (!xml.ok()) {
     PrintError(xml.status().ToString());
     return kExitOutput;
   }
-  return WriteOutput(output, *xml);
+  const int rc = WriteOutput(output, *xml);
+  return rc == kExitOk ? exit_code : rc;
 }
 
 }  // namespace crossalign::cli

@@ -67,6 +67,15 @@ class Document {
   static Document FromText(std::string name, std::string text);
 
   const std::string& name() const { return name_; }
+  // The encoding the file was decoded from ("UTF-8", "windows-1251", ...).
+  const std::string& source_encoding() const { return source_encoding_; }
+  void set_source_encoding(std::string encoding) {
+    source_encoding_ = std::move(encoding);
+  }
+  // Problems met while reading that did not stop it, e.g. bytes that could
+  // not be decoded and were replaced; each names the file and the byte.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  void add_warning(std::string warning) { warnings_.push_back(std::move(warning)); }
   const std::string& text() const { return text_; }
   const DocumentMetadata& metadata() const { return metadata_; }
 
@@ -98,6 +107,8 @@ class Document {
 
  private:
   std::string name_;
+  std::string source_encoding_ = "UTF-8";
+  std::vector<std::string> warnings_;
   std::string text_;
   DocumentMetadata metadata_;
   Span body_;
@@ -115,15 +126,22 @@ void SegmentByLines(Document* doc);
 struct ReadOptions {
   // Files larger than this are refused with a clear error.
   uint64_t max_file_bytes = uint64_t{64} << 20;
+  // The file's encoding (an ICU converter name such as "windows-1251",
+  // "KOI8-U", "EUC-KR", "UTF-16"); detected when empty.
+  std::string encoding;
 };
 
-// Reads an article from a UTF-8 text file. A UTF-8 byte-order mark is
-// skipped. Errors (each message names the file):
+// Reads an article and decodes it to UTF-8: a byte-order mark (UTF-8,
+// UTF-16, UTF-32) is honoured, UTF-8 is taken as it is, and anything else
+// goes through ICU's charset detector and converters (windows-1251, KOI8-U,
+// EUC-KR, ...), unless options.encoding names the encoding. Bytes that cannot
+// be converted are replaced by U+FFFD and reported in warnings() with their
+// byte offsets. Offsets in the Document refer to the decoded text.
+// Errors (each message names the file):
 //   kNotFound           the file does not exist
-//   kInvalidArgument    the path is a directory
+//   kInvalidArgument    the path is a directory, or an unknown encoding
 //   kPermissionDenied   the file cannot be read
-//   kDataLoss           NUL bytes, invalid UTF-8 (with the byte offset),
-//                       or a UTF-16/UTF-32 byte-order mark
+//   kDataLoss           binary data (NUL bytes outside UTF-16/32)
 //   kFailedPrecondition the file is empty or holds only white space
 //   kResourceExhausted  the file exceeds options.max_file_bytes
 StatusOr<Document> ReadDocumentFile(const std::string& path,
