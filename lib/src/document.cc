@@ -100,8 +100,19 @@ StatusOr<Document> ReadDocumentFile(const std::string& path,
   StatusOr<std::string> data =
       internal::ReadWholeFile(path, options.max_file_bytes);
   if (!data.ok()) return data.status();
+  return DecodeDocument(path, *data, options);
+}
+
+StatusOr<Document> DecodeDocument(const std::string& path,
+                                  std::string_view bytes,
+                                  const ReadOptions& options) {
+  if (bytes.size() > options.max_file_bytes) {
+    return ResourceExhaustedError(path + ": " + std::to_string(bytes.size()) +
+                                  " bytes, above the limit of " +
+                                  std::to_string(options.max_file_bytes));
+  }
   StatusOr<internal::DecodedText> decoded =
-      internal::DecodeToUtf8(*data, options.encoding, path);
+      internal::DecodeToUtf8(bytes, options.encoding, path);
   if (!decoded.ok()) return decoded.status();
   std::string text = std::move(decoded->utf8);
   // A UTF-8 byte-order mark left by a converter is not text.

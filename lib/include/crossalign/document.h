@@ -147,6 +147,12 @@ struct ReadOptions {
 StatusOr<Document> ReadDocumentFile(const std::string& path,
                                     const ReadOptions& options = {});
 
+// The same for bytes already in memory (from a crawler, a database, an
+// archive); `name` identifies the document in messages and outputs.
+StatusOr<Document> DecodeDocument(const std::string& name,
+                                  std::string_view bytes,
+                                  const ReadOptions& options = {});
+
 }  // namespace crossalign
 
 #endif  // CROSSALIGN_DOCUMENT_H_
