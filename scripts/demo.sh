@@ -17,7 +17,7 @@ for pairs in corpora/*/pairs.tsv; do
     case "$src" in ''|'#'*) continue ;; esac
     [ "$type" = translation ] || continue
     out="$OUT/$story.${src%.txt}--${tgt%.txt}.tmx"
-    "$ALIGN" "corpora/$story/$src" "corpora/$story/$tgt" -o "$out"
+    "$ALIGN" --force "corpora/$story/$src" "corpora/$story/$tgt" -o "$out"
     units=$(grep -c '<tu ' "$out" || true)
     echo "demo: $out ($units units)"
     count=$((count + 1))

@@ -6,7 +6,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -14,6 +16,38 @@
 
 namespace crossalign::internal {
 namespace {
+
+// Temporary files being written, for the interrupt handler. Fixed-size
+// buffers: a signal handler may not allocate.
+constexpr int kMaxPending = 64;
+constexpr size_t kMaxPathBytes = 4096;
+char pending_paths[kMaxPending][kMaxPathBytes];
+std::atomic<bool> pending_used[kMaxPending];
+
+int RegisterPending(const std::string& path) {
+  if (path.size() >= kMaxPathBytes) return -1;
+  for (int k = 0; k < kMaxPending; ++k) {
+    bool expected = false;
+    if (pending_used[k].compare_exchange_strong(expected, true)) {
+      std::memcpy(pending_paths[k], path.c_str(), path.size() + 1);
+      return k;
+    }
+  }
+  return -1;
+}
+
+void Unregister(int slot) {
+  if (slot >= 0) pending_used[slot] = false;
+}
+
+extern "C" void RemovePendingAndExit(int sig) {
+  for (int k = 0; k < kMaxPending; ++k) {
+    if (pending_used[k]) ::unlink(pending_paths[k]);
+  }
+  const char message[] = "\ninterrupted: unfinished output removed; files already written are complete\n";
+  [[maybe_unused]] ssize_t n = ::write(2, message, sizeof message - 1);
+  ::_exit(128 + sig);
+}
 
 Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
   std::string message = what + " " + path + ": " + std::strerror(err);
@@ -52,6 +86,11 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
     return ErrnoStatus("cannot write", path, errno);
   }
   const std::string tmp_path(name.data());
+  const int slot = RegisterPending(tmp_path);
+  struct Unregisterer {
+    int slot;
+    ~Unregisterer() { Unregister(slot); }
+  } unregister_on_return{slot};
   auto fail = [&](const char* what, int err) {
     ::close(fd);
     ::unlink(tmp_path.c_str());
@@ -132,6 +171,14 @@ namespace crossalign {
 
 Status WriteOutputFile(const std::string& path, std::string_view content) {
   return internal::WriteFileAtomically(path, content);
+}
+
+void InstallOutputInterruptCleanup() {
+  struct sigaction action {};
+  action.sa_handler = internal::RemovePendingAndExit;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
 }
 
 }  // namespace crossalign

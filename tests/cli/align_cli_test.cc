@@ -197,5 +197,40 @@ TEST(AlignCliTest, DamagedInputIsAlignedWithAWarningAndExitOne) {
   EXPECT_TRUE(Exists(out));
 }
 
+TEST(AlignCliTest, ExistingOutputNeedsForce) {
+  Pair p;
+  const std::string out = p.dir + "/out.tmx";
+  WriteFile(out, "keep me");
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 4);
+  EXPECT_NE(r.err.find("--force"), std::string::npos);
+  EXPECT_EQ(ReadFile(out), "keep me");
+  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --force -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(out).find("<tmx"), std::string::npos);
+}
+
+TEST(AlignCliTest, InterruptedRunLeavesNoPartialOutput) {
+  // A long pre-segmented pair keeps align busy for a few seconds.
+  const std::string dir = MakeTempDir();
+  std::string a, b;
+  for (int i = 0; i < 30000; ++i) {
+    a += "Sentence number " + std::to_string(i) + " of the source text.\n";
+    b += "Satz Nummer " + std::to_string(i) + " des Zieltextes.\n";
+  }
+  WriteFile(dir + "/a.txt", a);
+  WriteFile(dir + "/b.txt", b);
+  const std::string out = dir + "/out.tmx";
+  auto r = RunCommand("timeout -s TERM 1 " +
+                      Align("--presegmented --src-lang en --tgt-lang de " +
+                            Quote(dir + "/a.txt") + " " + Quote(dir + "/b.txt") +
+                            " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 124) << r.err;  // timeout's code for "killed"
+  EXPECT_FALSE(Exists(out));
+  for (const std::string& name : ListDir(dir)) {
+    EXPECT_EQ(name.find(".tmp."), std::string::npos) << name;
+  }
+}
+
 }  // namespace
 }  // namespace crossalign

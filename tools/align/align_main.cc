@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     std::cout << "align (crossalign) " << crossalign::Version() << "\n";
     return kExitOk;
   }
+  InstallInterruptHandlers();
   try {
     // Subcommands; anything else is `align SRC TGT`.
     if (first == "dict") {

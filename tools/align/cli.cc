@@ -1,5 +1,7 @@
 #include "cli.h"
 
+#include <sys/stat.h>
+
 #include <cstdlib>
 #include <iostream>
 
@@ -43,7 +45,23 @@ void PrintError(const std::string& message) {
   std::cerr << "align: " << message << "\n";
 }
 
+namespace {
+bool overwrite = false;
+}  // namespace
+
+void SetOverwrite(bool value) { overwrite = value; }
+
+bool MayWrite(const std::string& path) {
+  struct stat st;
+  if (overwrite || path.empty() || ::stat(path.c_str(), &st) != 0) return true;
+  PrintError(path + " exists; pass --force to replace it");
+  return false;
+}
+
+void InstallInterruptHandlers() { InstallOutputInterruptCleanup(); }
+
 int WriteOutput(const std::string& path, const std::string& content) {
+  if (!MayWrite(path)) return kExitOutput;
   if (path.empty()) {
     std::cout << content;
     std::cout.flush();

@@ -40,9 +40,21 @@ class Args {
 // Prints "align: <message>" to stderr.
 void PrintError(const std::string& message);
 
+// Whether existing output files may be replaced (--force). Off by default:
+// an existing output is an error.
+void SetOverwrite(bool overwrite);
+
+// Checks that `path` may be written: it does not exist, or --force was
+// given. Prints the error and returns false otherwise.
+bool MayWrite(const std::string& path);
+
 // Writes `content` to `path` (atomically), or to stdout when `path` is
 // empty. Returns kExitOk, or prints the error and returns kExitOutput.
 int WriteOutput(const std::string& path, const std::string& content);
+
+// Removes the temporary files of unfinished writes when SIGINT or SIGTERM
+// arrives, says so, and exits with 128 + the signal number.
+void InstallInterruptHandlers();
 
 // Parses a number in [lo, hi]; false on junk.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);

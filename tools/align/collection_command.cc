@@ -169,6 +169,7 @@ int RunCollection(const PipelineOptions& pipeline_options,
       request.output_dir.back() == '/' ? request.output_dir : request.output_dir + "/";
   for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
     const std::string path = dir + langs + ".tmx";
+    if (!MayWrite(path)) return kExitOutput;
     Status s = writer.WriteFile(path, group);
     if (!s.ok()) {
       PrintError(s.ToString());
@@ -188,6 +189,7 @@ int RunCollection(const PipelineOptions& pipeline_options,
     const auto clusters = ClusterPassages(*pairs, tmx_options.min_score > 0
                                                       ? tmx_options.min_score
                                                       : 0.5);
+    if (!MayWrite(request.clusters_path)) return kExitOutput;
     Status s = WriteOutputFile(request.clusters_path, RenderClustersJsonl(clusters));
     if (!s.ok()) {
       PrintError(s.ToString());

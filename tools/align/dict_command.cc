@@ -42,6 +42,9 @@ int RunDictCommand(Args* args) {
   while (!args->Done()) {
     if (args->Value("-o", "--output", &output, &error) ||
         args->Value("--freedict", &freedict, &error)) {
+    } else if (args->Peek() == "--force") {
+      args->Next();
+      SetOverwrite(true);
     } else if (args->Peek() == "--reverse") {
       args->Next();
       reverse = true;

@@ -42,6 +42,7 @@ Options:
   --jobs N             threads for many articles (default 1)
   --clusters FILE      also write passage clusters as JSON lines: each fact or
                        quote shared by two or more articles, with its passages
+  --force              replace existing output files (default: refuse)
   -v, --verbose        report the mode decision and unit counts on stderr
   --date DATE          creationdate for reproducible files
                        (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
@@ -107,6 +108,9 @@ int RunPairCommand(Args* args) {
       if (error.empty() && format != "tmx" && format != "beads") {
         error = "--format must be tmx or beads, not '" + format + "'";
       }
+    } else if (args->Peek() == "--force") {
+      args->Next();
+      SetOverwrite(true);
     } else if (args->Peek() == "--presegmented") {
       args->Next();
       options.presegmented = true;

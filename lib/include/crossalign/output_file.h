@@ -15,6 +15,11 @@ namespace crossalign {
 // behind. The error names `path` and the cause.
 Status WriteOutputFile(const std::string& path, std::string_view content);
 
+// For programs: on SIGINT or SIGTERM, removes the temporary files of writes
+// still in progress, prints "interrupted" to stderr and exits with
+// 128 + signal. Output files already renamed into place are complete.
+void InstallOutputInterruptCleanup();
+
 }  // namespace crossalign
 
 #endif  // CROSSALIGN_OUTPUT_FILE_H_
