@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "crossalign/version.h"
+#include "batch_command.h"
 #include "dict_command.h"
 #include "pair_command.h"
 
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
   InstallInterruptHandlers();
   try {
     // Subcommands; anything else is `align SRC TGT`.
+    if (first == "batch") {
+      Args args(argc, argv, 2);
+      return RunBatchCommand(&args);
+    }
     if (first == "dict") {
       Args args(argc, argv, 2);
       return RunDictCommand(&args);

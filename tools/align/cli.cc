@@ -1,6 +1,9 @@
 #include "cli.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
+
+#include <chrono>
 
 #include <cstdlib>
 #include <iostream>
@@ -77,6 +80,38 @@ int WriteOutput(const std::string& path, const std::string& content) {
     return kExitOutput;
   }
   return kExitOk;
+}
+
+Progress::Progress(std::string what)
+    : what_(std::move(what)), tty_(::isatty(2) != 0) {
+  start_ = std::chrono::duration<double>(
+               std::chrono::steady_clock::now().time_since_epoch())
+               .count();
+}
+
+void Progress::operator()(size_t done, size_t total) {
+  if (total == 0) return;
+  const double now = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now().time_since_epoch())
+                         .count();
+  const double elapsed = now - start_;
+  const double eta = done ? elapsed * static_cast<double>(total - done) / done : 0;
+  if (tty_) {
+    const size_t width = 30;
+    const size_t filled = width * done / total;
+    std::cerr << "\r" << what_ << " [" << std::string(filled, '#')
+              << std::string(width - filled, ' ') << "] " << done << "/" << total
+              << " ETA " << static_cast<int>(eta) << "s   "
+              << (done == total ? "\n" : "") << std::flush;
+    return;
+  }
+  const size_t tenth = done * 10 / total;
+  if (tenth > last_tenth_) {
+    last_tenth_ = tenth;
+    std::cerr << "align: " << what_ << " " << done << "/" << total << " ("
+              << tenth * 10 << "%, " << static_cast<int>(elapsed) << "s elapsed, ETA "
+              << static_cast<int>(eta) << "s)\n";
+  }
 }
 
 bool ParseDouble(const std::string& text, double lo, double hi, double* out) {

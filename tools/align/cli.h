@@ -56,6 +56,20 @@ int WriteOutput(const std::string& path, const std::string& content);
 // arrives, says so, and exits with 128 + the signal number.
 void InstallInterruptHandlers();
 
+// A progress bar with ETA on stderr when it is a terminal; otherwise one
+// line at every 10%.
+class Progress {
+ public:
+  explicit Progress(std::string what);
+  void operator()(size_t done, size_t total);
+
+ private:
+  std::string what_;
+  bool tty_;
+  size_t last_tenth_ = 0;
+  double start_;
+};
+
 // Parses a number in [lo, hi]; false on junk.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);
 

@@ -75,34 +75,6 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
   return unique;
 }
 
-// A progress bar on a terminal; otherwise a line at every 10%.
-class Progress {
- public:
-  explicit Progress(const char* what) : what_(what), tty_(::isatty(2) != 0) {}
-  void operator()(size_t done, size_t total) {
-    if (total == 0) return;
-    if (tty_) {
-      const int width = 30;
-      const int filled = static_cast<int>(width * done / total);
-      std::cerr << "\r" << what_ << " [" << std::string(filled, '#')
-                << std::string(width - filled, ' ') << "] " << done << "/"
-                << total << (done == total ? "\n" : "") << std::flush;
-    } else {
-      const size_t tenth = done * 10 / total;
-      if (tenth > last_tenth_) {
-        last_tenth_ = tenth;
-        std::cerr << "align: " << what_ << " " << done << "/" << total << " ("
-                  << tenth * 10 << "%)\n";
-      }
-    }
-  }
-
- private:
-  const char* what_;
-  bool tty_;
-  size_t last_tenth_ = 0;
-};
-
 }  // namespace
 
 bool IsCollectionRequest(const std::vector<std::string>& inputs,

@@ -1,0 +1,355 @@
+#include "batch_command.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <cstdio>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "crossalign/collection.h"
+#include "crossalign/output_file.h"
+#include "crossalign/pipeline.h"
+#include "crossalign/tmx_writer.h"
+
+namespace crossalign::cli {
+namespace {
+
+constexpr const char* kUsage = R"(Usage: align batch MANIFEST -o DIR [OPTIONS]
+
+Aligns every item of MANIFEST and writes its TMX into DIR. An item is a pair
+of articles or a story group (three or more articles, paired up as with
+`align FILE... -o DIR`). MANIFEST is TSV or JSON lines:
+  TSV    one item per line: optional id=NAME, then the files, tab-separated
+  JSONL  {"id": "NAME", "files": ["a.txt", "b.txt", ...]} or
+         {"id": "NAME", "src": "a.txt", "tgt": "b.txt"}
+Lines starting with '#' are comments. Items without an id are named by their
+line: item-000001, ...
+
+Outputs: DIR/ID.tmx for a pair, DIR/ID.SRC-TGT.tmx per language pair for a
+group. Finished items are recorded in DIR/.done/; a rerun skips them, so an
+interrupted batch resumes where it stopped. The outputs do not depend on
+--jobs or --shard.
+
+Options:
+  -o, --output DIR   the output folder (created if missing)
+  --jobs N           items aligned at once, on N threads (default 1); the
+                     language model is loaded once and shared
+  --shard K/N        process only items K, K+N, K+2N, ... (0 <= K < N), for
+                     Slurm job arrays, Kubernetes indexed Jobs or Spark pipe
+  --strict           stop at the first bad item (default: report, go on)
+  --force            redo items already done
+  --mode, --min-score, --date, --lid-model, --dict, --encoding
+                     as for align SRC TGT
+
+Exit codes: 0 ok; 1 some items failed, each with a message; 2 usage error;
+3 no usable input (or --strict and an item failed); 4 output not writable.
+)";
+
+struct Item {
+  std::string id;
+  std::vector<std::string> files;
+  int line = 0;
+};
+
+// Minimal reader of one flat JSON object with string and string-array
+// values, which is all a manifest line holds.
+bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
+  size_t i = 0;
+  auto skip = [&] {
+    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+  };
+  auto string_value = [&](std::string* out) {
+    skip();
+    if (i >= line.size() || line[i] != '"') return false;
+    ++i;
+    out->clear();
+    while (i < line.size() && line[i] != '"') {
+      if (line[i] == '\\' && i + 1 < line.size()) {
+        ++i;
+        const char c = line[i];
+        out->push_back(c == 'n' ? '\n' : c == 't' ? '\t' : c);
+      } else {
+        out->push_back(line[i]);
+      }
+      ++i;
+    }
+    if (i >= line.size()) return false;
+    ++i;
+    return true;
+  };
+  skip();
+  if (i >= line.size() || line[i] != '{') return (*error = "expected '{'", false);
+  ++i;
+  std::string src, tgt;
+  while (true) {
+    skip();
+    if (i < line.size() && line[i] == '}') break;
+    std::string key;
+    if (!string_value(&key)) return (*error = "expected a key", false);
+    skip();
+    if (i >= line.size() || line[i] != ':') return (*error = "expected ':'", false);
+    ++i;
+    skip();
+    if (i < line.size() && line[i] == '[') {
+      ++i;
+      while (true) {
+        skip();
+        if (i < line.size() && line[i] == ']') {
+          ++i;
+          break;
+        }
+        std::string v;
+        if (!string_value(&v)) return (*error = "expected a string in the list", false);
+        if (key == "files") item->files.push_back(v);
+        skip();
+        if (i < line.size() && line[i] == ',') ++i;
+      }
+    } else {
+      std::string v;
+      if (!string_value(&v)) return (*error = "expected a string value", false);
+      if (key == "id") item->id = v;
+      if (key == "src") src = v;
+      if (key == "tgt") tgt = v;
+    }
+    skip();
+    if (i < line.size() && line[i] == ',') ++i;
+  }
+  if (!src.empty()) item->files.insert(item->files.begin(), src);
+  if (!tgt.empty()) item->files.push_back(tgt);
+  return true;
+}
+
+StatusOr<std::vector<Item>> ReadManifest(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFoundError(path + ": cannot read the manifest");
+  std::vector<Item> items;
+  std::string line;
+  int line_no = 0;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    Item item;
+    item.line = line_no;
+    if (line[0] == '{') {
+      std::string error;
+      if (!ParseJsonItem(line, &item, &error)) {
+        return InvalidArgumentError(path + ", line " + std::to_string(line_no) +
+                                    ": " + error);
+      }
+    } else {
+      size_t pos = 0;
+      while (pos <= line.size()) {
+        size_t tab = line.find('\t', pos);
+        if (tab == std::string::npos) tab = line.size();
+        const std::string field = line.substr(pos, tab - pos);
+        if (field.rfind("id=", 0) == 0) {
+          item.id = field.substr(3);
+        } else if (!field.empty()) {
+          item.files.push_back(field);
+        }
+        pos = tab + 1;
+      }
+    }
+    if (item.files.size() < 2) {
+      return InvalidArgumentError(path + ", line " + std::to_string(line_no) +
+                                  ": an item needs two or more files");
+    }
+    if (item.id.empty()) {
+      char name[32];
+      std::snprintf(name, sizeof name, "item-%06d", line_no);
+      item.id = name;
+    }
+    if (item.id.find('/') != std::string::npos || item.id[0] == '.') {
+      return InvalidArgumentError(path + ", line " + std::to_string(line_no) +
+                                  ": id '" + item.id + "' cannot name a file");
+    }
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+bool Exists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+bool MakeDir(const std::string& path) {
+  return ::mkdir(path.c_str(), 0777) == 0 || errno == EEXIST;
+}
+
+}  // namespace
+
+int RunBatchCommand(Args* args) {
+  PipelineOptions options;
+  TmxWriterOptions tmx;
+  std::string output, value, error, shard;
+  int jobs = 1;
+  bool strict = false, redo = false;
+  std::vector<std::string> positional;
+  while (!args->Done()) {
+    if (args->Peek() == "-h" || args->Peek() == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (args->Value("-o", "--output", &output, &error) ||
+        args->Value("--lid-model", &options.lid_model, &error) ||
+        args->Value("--encoding", &options.read.encoding, &error) ||
+        args->Value("--shard", &shard, &error)) {
+    } else if (args->Value("--jobs", &value, &error)) {
+      double j = 0;
+      if (error.empty() && !ParseDouble(value, 1, 256, &j)) error = "--jobs needs 1..256";
+      jobs = static_cast<int>(j);
+    } else if (args->Value("--min-score", &value, &error)) {
+      if (error.empty() && !ParseDouble(value, 0, 1, &tmx.min_score)) {
+        error = "--min-score needs a number between 0 and 1";
+      }
+      options.comparable.min_score = std::max(options.comparable.min_score, tmx.min_score);
+    } else if (args->Value("--mode", &value, &error)) {
+      if (value == "translation") {
+        options.mode = ModeChoice::kTranslation;
+      } else if (value == "comparable") {
+        options.mode = ModeChoice::kComparable;
+      } else if (value != "auto" && error.empty()) {
+        error = "--mode must be translation, comparable or auto";
+      }
+    } else if (args->Value("--date", &value, &error)) {
+      auto date = ParseDate(value);
+      if (!date.ok() && error.empty()) error = "--date: " + date.status().message();
+      if (date.ok()) {
+        const auto fixed = *date;
+        tmx.clock = [fixed] { return fixed; };
+      }
+    } else if (args->Value("--dict", &value, &error)) {
+      auto dict = Dictionary::Load(value);
+      if (!dict.ok()) {
+        PrintError(dict.status().ToString());
+        return kExitNoInput;
+      }
+      options.aligner.dictionary = std::make_shared<const Dictionary>(std::move(*dict));
+      options.comparable.dictionary = options.aligner.dictionary;
+    } else if (args->Peek() == "--strict") {
+      args->Next();
+      strict = true;
+    } else if (args->Peek() == "--force") {
+      args->Next();
+      redo = true;
+    } else if (args->Peek().size() > 1 && args->Peek()[0] == '-') {
+      error = "unknown option " + args->Peek();
+    } else {
+      positional.push_back(args->Next());
+    }
+    if (!error.empty()) {
+      PrintError("batch: " + error + " (see align batch --help)");
+      return kExitUsage;
+    }
+  }
+  int shard_k = 0, shard_n = 1;
+  if (!shard.empty() &&
+      (std::sscanf(shard.c_str(), "%d/%d", &shard_k, &shard_n) != 2 || shard_n < 1 ||
+       shard_k < 0 || shard_k >= shard_n)) {
+    PrintError("batch: --shard must be K/N with 0 <= K < N, not '" + shard + "'");
+    return kExitUsage;
+  }
+  if (positional.size() != 1 || output.empty()) {
+    PrintError("batch needs one MANIFEST and -o DIR (see align batch --help)");
+    return kExitUsage;
+  }
+  auto items = ReadManifest(positional[0]);
+  if (!items.ok()) {
+    PrintError(items.status().ToString());
+    return items.status().code() == StatusCode::kNotFound ? kExitNoInput : kExitUsage;
+  }
+  const std::string dir = output.back() == '/' ? output : output + "/";
+  if (!MakeDir(dir) || !MakeDir(dir + ".done")) {
+    PrintError("cannot create output folder " + dir + ": " + std::strerror(errno));
+    return kExitOutput;
+  }
+  // This shard's items that are not done yet.
+  std::vector<const Item*> todo;
+  size_t already = 0;
+  for (size_t k = 0; k < items->size(); ++k) {
+    if (static_cast<int>(k % static_cast<size_t>(shard_n)) != shard_k) continue;
+    const Item& item = (*items)[k];
+    if (!redo && Exists(dir + ".done/" + item.id)) {
+      ++already;
+      continue;
+    }
+    todo.push_back(&item);
+  }
+  if (already > 0) {
+    std::cerr << "align batch: " << already << " item(s) already done; skipped\n";
+  }
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  const TmxWriter writer(tmx);
+  std::mutex mutex;  // guards the counters, progress and stderr
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  size_t done = 0, failed = 0;
+  int worst = kExitOk;
+  Progress progress("batch");
+  auto fail = [&](const Item& item, const std::string& message, int code) {
+    std::lock_guard<std::mutex> lock(mutex);
+    PrintError("batch: item " + item.id + " (manifest line " +
+               std::to_string(item.line) + "): " + message);
+    ++failed;
+    worst = std::max(worst, code);
+    if (strict) stop = true;
+  };
+  auto run_item = [&](const Item& item) {
+    std::vector<std::shared_ptr<const Document>> docs;
+    for (const std::string& f : item.files) {
+      auto doc = (*pipeline)->Prepare(f);
+      if (!doc.ok()) return fail(item, doc.status().ToString(), kExitNoInput);
+      docs.push_back(*doc);
+    }
+    std::vector<std::pair<std::string, std::vector<AlignedPair>>> outputs;
+    if (docs.size() == 2) {
+      auto pair = (*pipeline)->Align(docs[0], docs[1]);
+      if (!pair.ok()) return fail(item, pair.status().ToString(), kExitNoInput);
+      outputs.push_back({dir + item.id + ".tmx", {*pair}});
+    } else {
+      auto pairs = AlignCollection(**pipeline, docs, {});
+      if (!pairs.ok()) return fail(item, pairs.status().ToString(), kExitNoInput);
+      for (auto& [langs, group] : GroupByLanguagePair(*pairs)) {
+        outputs.push_back({dir + item.id + "." + langs + ".tmx", group});
+      }
+    }
+    for (const auto& [path, pairs] : outputs) {
+      Status s = writer.WriteFile(path, pairs);
+      if (!s.ok()) return fail(item, s.ToString(), kExitOutput);
+    }
+    // Recorded last: an item is done only when all its files are written.
+    Status s = WriteOutputFile(dir + ".done/" + item.id,
+                               std::to_string(outputs.size()) + " file(s)\n");
+    if (!s.ok()) return fail(item, s.ToString(), kExitOutput);
+    std::lock_guard<std::mutex> lock(mutex);
+    progress(++done + failed, todo.size());
+  };
+  std::vector<std::thread> threads;
+  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(todo.size())));
+  for (int w = 0; w < workers; ++w) {
+    threads.emplace_back([&] {
+      for (size_t k = next++; k < todo.size() && !stop; k = next++) run_item(*todo[k]);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  std::cerr << "align batch: " << done << " item(s) aligned, " << failed
+            << " failed, " << already << " skipped as done; outputs in " << dir << "\n";
+  if (failed == 0) return kExitOk;
+  if (strict) return worst == kExitOutput ? kExitOutput : kExitNoInput;
+  return worst == kExitOutput ? kExitOutput : kExitSomeSkipped;
+}
+
+}  // namespace crossalign::cli
