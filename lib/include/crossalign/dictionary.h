@@ -44,7 +44,9 @@ class Dictionary {
   // The same pairs with source and target swapped.
   Dictionary Reversed() const;
 
-  // Adds a pair (case-folded, white space collapsed); empty sides are ignored.
+  // Adds a pair (case-folded, white space collapsed). Pairs with an empty
+  // side, or whose source holds " @ " (which the format cannot represent),
+  // are ignored.
   void Add(std::string_view source, std::string_view target);
 
   // Targets of a case-folded source entry, or null.
