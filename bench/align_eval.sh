@@ -19,7 +19,7 @@ run_set() {  # name src_lang tgt_lang "pairs..." ; pairs as src:tgt:gold
   for triple in "$@"; do
     IFS=: read -r src tgt gold <<<"$triple"
     local pred="$OUT/$(basename "$gold").pred"
-    "$ALIGN" --presegmented --src-lang "$sl" --tgt-lang "$tl" --format beads "${EXTRA[@]}" "$src" "$tgt" -o "$pred"
+    "$ALIGN" --presegmented --force --src-lang "$sl" --tgt-lang "$tl" --format beads "${EXTRA[@]}" "$src" "$tgt" -o "$pred"
     golds+=("$gold"); preds+=("$pred")
   done
   end=$(date +%s.%N)
@@ -35,7 +35,7 @@ run_set "textberg-dev" de fr "$tb/orig/dev.de:$tb/orig/dev.fr:$tb/gold/dev.tsv"
 # With Debian's FreeDict German-French dictionary, when it is installed.
 FREEDICT=/usr/share/dictd/freedict-deu-fra.index
 if [ -f "$FREEDICT" ]; then
-  "$ALIGN" dict import --freedict "$FREEDICT" -o "$OUT/de-fr.dict" 2>/dev/null
+  "$ALIGN" dict import --force --freedict "$FREEDICT" -o "$OUT/de-fr.dict" 2>/dev/null
   EXTRA=(--dict "$OUT/de-fr.dict")
   run_set "textberg-test+dict" de fr "${test_pairs[@]}"
   run_set "textberg-dev+dict" de fr "$tb/orig/dev.de:$tb/orig/dev.fr:$tb/gold/dev.tsv"
@@ -46,7 +46,7 @@ fi
 bb=$EVAL/bible-en-zh
 if [ "${SKIP_BIBLE:-0}" != 1 ]; then
   start=$(date +%s.%N)
-  "$ALIGN" --presegmented --src-lang en --tgt-lang zh --format beads "$bb/orig/en.001" "$bb/orig/zh.001" -o "$OUT/bible.pred"
+  "$ALIGN" --presegmented --force --src-lang en --tgt-lang zh --format beads "$bb/orig/en.001" "$bb/orig/zh.001" -o "$OUT/bible.pred"
   end=$(date +%s.%N)
   printf '%-20s %6.2fs  ' "bible-en-zh" "$(echo "$end - $start" | bc)"
   python3 "$EVAL/score.py" -g "$bb/gold/001.tsv" -p "$OUT/bible.pred" --src-groups "$bb/orig/en.verse" --tgt-groups "$bb/orig/zh.verse"

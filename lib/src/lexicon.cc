@@ -16,60 +16,77 @@ uint64_t PairKey(uint32_t e, uint32_t f) {
 Lexicon Lexicon::Train(
     const std::vector<std::pair<const Sentence*, const Sentence*>>& pairs,
     int iterations, int min_count, double min_prob) {
-  // t(f|e), initialised uniformly over co-occurring pairs.
-  std::unordered_map<uint64_t, double> t;
+  // Every (e, f) that co-occurs gets a slot in flat arrays; each sentence
+  // pair keeps, per target word and source word (NULL first), the slot of
+  // that pair, so EM touches no hash table.
+  std::vector<uint64_t> keys;
   std::unordered_map<uint32_t, int> count_e;
   for (const auto& [src, tgt] : pairs) {
     for (uint32_t e : *src) ++count_e[e];
     for (uint32_t f : *tgt) {
-      t[PairKey(kNullWord, f)] = 1.0;
-      for (uint32_t e : *src) t[PairKey(e, f)] = 1.0;
+      keys.push_back(PairKey(kNullWord, f));
+      for (uint32_t e : *src) keys.push_back(PairKey(e, f));
     }
   }
-  std::unordered_map<uint64_t, double> counts;
-  std::unordered_map<uint32_t, double> totals;
-  std::vector<double> probs;
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  auto slot = [&](uint64_t key) {
+    return static_cast<uint32_t>(std::lower_bound(keys.begin(), keys.end(), key) -
+                                 keys.begin());
+  };
+  // Slots of the source words, dense, for the per-word totals.
+  std::vector<uint32_t> source_of(keys.size());
+  {
+    std::unordered_map<uint32_t, uint32_t> dense;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      const uint32_t e = static_cast<uint32_t>(keys[k] >> 32);
+      source_of[k] = dense.emplace(e, static_cast<uint32_t>(dense.size())).first->second;
+    }
+  }
+  std::vector<uint32_t> slots;  // per pair, per target word: 1 + |src| slots
+  for (const auto& [src, tgt] : pairs) {
+    for (uint32_t f : *tgt) {
+      slots.push_back(slot(PairKey(kNullWord, f)));
+      for (uint32_t e : *src) slots.push_back(slot(PairKey(e, f)));
+    }
+  }
+  std::vector<double> t(keys.size(), 1.0), counts(keys.size());
+  std::vector<double> totals(keys.size());
   for (int it = 0; it < iterations; ++it) {
-    counts.clear();
-    totals.clear();
+    std::fill(counts.begin(), counts.end(), 0.0);
+    std::fill(totals.begin(), totals.end(), 0.0);
+    size_t pos = 0;
     for (const auto& [src, tgt] : pairs) {
-      for (uint32_t f : *tgt) {
-        probs.clear();
-        double z = t[PairKey(kNullWord, f)];
-        probs.push_back(z);
-        for (uint32_t e : *src) {
-          const double p = t[PairKey(e, f)];
-          probs.push_back(p);
-          z += p;
-        }
+      const size_t width = src->size() + 1;
+      for (size_t w = 0; w < tgt->size(); ++w, pos += width) {
+        double z = 0;
+        for (size_t k = 0; k < width; ++k) z += t[slots[pos + k]];
         if (z <= 0) continue;
-        counts[PairKey(kNullWord, f)] += probs[0] / z;
-        totals[kNullWord] += probs[0] / z;
-        for (size_t k = 0; k < src->size(); ++k) {
-          const double c = probs[k + 1] / z;
-          counts[PairKey((*src)[k], f)] += c;
-          totals[(*src)[k]] += c;
+        for (size_t k = 0; k < width; ++k) {
+          const uint32_t s = slots[pos + k];
+          const double c = t[s] / z;
+          counts[s] += c;
+          totals[source_of[s]] += c;
         }
       }
     }
-    for (auto& [key, value] : t) {
-      const uint32_t e = static_cast<uint32_t>(key >> 32);
-      const double total = totals[e];
-      auto c = counts.find(key);
-      value = (total > 0 && c != counts.end()) ? c->second / total : 0.0;
+    for (size_t k = 0; k < keys.size(); ++k) {
+      const double total = totals[source_of[k]];
+      t[k] = total > 0 ? counts[k] / total : 0.0;
     }
   }
   Lexicon lexicon;
-  for (const auto& [key, p] : t) {
-    const uint32_t e = static_cast<uint32_t>(key >> 32);
-    if (e == kNullWord || p < min_prob) continue;
+  for (size_t k = 0; k < keys.size(); ++k) {
+    const uint32_t e = static_cast<uint32_t>(keys[k] >> 32);
+    if (e == kNullWord || t[k] < min_prob) continue;
     if (count_e[e] < min_count) continue;
-    lexicon.table_[e].emplace_back(static_cast<uint32_t>(key & 0xFFFFFFFFu),
-                                   static_cast<float>(p));
+    lexicon.table_[e].emplace_back(static_cast<uint32_t>(keys[k] & 0xFFFFFFFFu),
+                                   static_cast<float>(t[k]));
   }
   for (auto& [e, list] : lexicon.table_) {
-    std::sort(list.begin(), list.end(),
-              [](const auto& a, const auto& b) { return a.second > b.second; });
+    std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
   }
   return lexicon;
 }

@@ -1,5 +1,6 @@
 #include "text_features.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -99,9 +100,7 @@ uint32_t Vocabulary::Find(std::string_view key) const {
 struct FeatureExtractor::Impl {
   // Built on first use: Any-Latin compiles rules for every script and takes
   // tens of milliseconds; most Latin-script pairs never need it.
-  std::unique_ptr<icu::Transliterator> latin_to_ascii;
   std::unique_ptr<icu::Transliterator> any_to_ascii;
-  bool latin_tried = false;
   bool any_tried = false;
   mutable std::mutex mutex;
   mutable std::unordered_map<std::string, std::string> cache;
@@ -117,6 +116,37 @@ std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
       icu::UnicodeString(id), UTRANS_FORWARD, err));
   if (U_FAILURE(err)) t.reset();
   return t;
+}
+
+// Latin letters that do not decompose into a base letter and marks.
+constexpr std::pair<UChar32, const char*> kLatinSpecials[] = {
+    {0x00DF, "ss"}, {0x00E6, "ae"}, {0x00F8, "o"},  {0x0153, "oe"},
+    {0x0111, "d"},  {0x0142, "l"},  {0x00FE, "th"}, {0x00F0, "d"},
+    {0x0131, "i"},  {0x0127, "h"},  {0x014B, "ng"},
+};
+
+// "Grüße" -> "grusse": canonical decomposition, marks dropped, the few
+// letters that do not decompose spelled out.
+std::string StripLatinDiacritics(std::string_view word) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  if (U_SUCCESS(err)) u = nfd->normalize(u, err);
+  std::string out;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u_tolower(u.char32At(i));
+    i += U16_LENGTH(c);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) continue;
+    for (const auto& [letter, ascii] : kLatinSpecials) {
+      if (c == letter) out += ascii;
+    }
+  }
+  return out;
 }
 
 bool IsLatinWord(std::string_view word) {
@@ -151,11 +181,9 @@ std::string FeatureExtractor::ToAscii(std::string_view word) const {
   });
   icu::Transliterator* t = nullptr;
   if (!ascii && IsLatinWord(word)) {
-    if (!impl_->latin_tried) {
-      impl_->latin_to_ascii = MakeTransliterator("Latin-ASCII; Lower");
-      impl_->latin_tried = true;
-    }
-    t = impl_->latin_to_ascii.get();
+    // Latin letters lose their accents by decomposition alone; ICU's
+    // transliterator registry costs tens of milliseconds to load.
+    out = StripLatinDiacritics(word);
   } else if (!ascii) {
     if (!impl_->any_tried) {
       impl_->any_to_ascii = MakeTransliterator("Any-Latin; Latin-ASCII; Lower");
@@ -163,7 +191,9 @@ std::string FeatureExtractor::ToAscii(std::string_view word) const {
     }
     t = impl_->any_to_ascii.get();
   }
-  if (t != nullptr) {
+  if (!out.empty()) {
+    // done above
+  } else if (t != nullptr) {
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
         icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
     t->transliterate(u);
