@@ -3,21 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "crossalign/pipeline.h"
+#include "test_support.h"
 
 namespace crossalign {
 namespace {
 
 class ComparableAlignerTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto p = Pipeline::Create(PipelineOptions());
-    ASSERT_TRUE(p.ok()) << p.status();
-    pipeline_ = p->release();
-  }
-  static void TearDownTestSuite() { delete pipeline_; }
   static std::shared_ptr<const Document> Doc(const std::string& name,
                                              const std::string& text) {
-    return pipeline_->PrepareDocument(Document::FromText(name, text));
+    return testing::SharedPipeline().PrepareDocument(Document::FromText(name, text));
   }
   // The texts of the first segment of each side of each bead.
   static std::vector<std::pair<std::string, std::string>> Pairs(
@@ -29,9 +24,7 @@ class ComparableAlignerTest : public ::testing::Test {
     }
     return out;
   }
-  static Pipeline* pipeline_;
 };
-Pipeline* ComparableAlignerTest::pipeline_ = nullptr;
 
 const char* kWire =
     "Harbour crane collapses in Gdansk\n\n"

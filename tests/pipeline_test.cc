@@ -12,15 +12,8 @@ using testing::WriteFile;
 
 class PipelineTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto p = Pipeline::Create(PipelineOptions());
-    ASSERT_TRUE(p.ok()) << p.status();
-    pipeline_ = p->release();
-  }
-  static void TearDownTestSuite() { delete pipeline_; }
-  static Pipeline* pipeline_;
+  const Pipeline* pipeline_ = &testing::SharedPipeline();
 };
-Pipeline* PipelineTest::pipeline_ = nullptr;
 
 TEST_F(PipelineTest, AlignsATranslationPairFromFiles) {
   const std::string dir = MakeTempDir();

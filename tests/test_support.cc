@@ -50,6 +50,18 @@ std::string LidModel() {
 
 std::string AlignBinary() { return CROSSALIGN_TEST_ALIGN_BIN; }
 
+const Pipeline& SharedPipeline() {
+  static const Pipeline* pipeline = [] {
+    auto p = Pipeline::Create(PipelineOptions());
+    if (!p.ok()) {
+      ADD_FAILURE() << p.status();
+      std::abort();
+    }
+    return p->release();
+  }();
+  return *pipeline;
+}
+
 std::string MakeTempDir() {
   const char* base = std::getenv("TMPDIR");
   std::string tmpl = std::string(base ? base : "/tmp") + "/crossalign-test-XXXXXX";

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "crossalign/pipeline.h"
+
 namespace crossalign::testing {
 
 // The repository root.
@@ -18,6 +20,10 @@ std::string TmxDtd();
 std::string LidModel();
 // The align binary.
 std::string AlignBinary();
+
+// One pipeline with default options and the real model, shared by the tests
+// of a process (it is immutable and thread-safe).
+const Pipeline& SharedPipeline();
 
 // A fresh empty folder, removed when the process exits.
 std::string MakeTempDir();

@@ -32,21 +32,7 @@ double Calibrate(double margin, double sim) {
   return 1.0 / (1.0 + std::exp(-logit));
 }
 
-struct Side {
-  std::vector<int> ids;  // segment indices
-  std::vector<std::string_view> texts;
-};
-
-Side Collect(const Document& doc, bool keep_boilerplate) {
-  Side side;
-  for (size_t i = 0; i < doc.segments().size(); ++i) {
-    const Segment& seg = doc.segments()[i];
-    if (seg.kind == SegmentKind::kBoilerplate && !keep_boilerplate) continue;
-    side.ids.push_back(static_cast<int>(i));
-    side.texts.push_back(doc.TextOf(seg.span));
-  }
-  return side;
-}
+using Side = internal::AlignableSegments;
 
 std::vector<uint32_t> Union(const std::vector<uint32_t>& a,
                             const std::vector<uint32_t>& b) {
@@ -292,8 +278,8 @@ ComparableAligner::~ComparableAligner() = default;
 
 StatusOr<Alignment> ComparableAligner::Align(const Document& src,
                                              const Document& tgt) const {
-  const Side s = Collect(src, options_.keep_boilerplate);
-  const Side t = Collect(tgt, options_.keep_boilerplate);
+  const Side s = internal::CollectAlignable(src, options_.keep_boilerplate);
+  const Side t = internal::CollectAlignable(tgt, options_.keep_boilerplate);
   const PairModel model = BuildModel(impl_->features, s, t, src.lang(), tgt.lang(),
                                      options_.dictionary.get());
   const std::vector<Candidate> chosen =

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "crossalign/dictionary.h"
+#include "crossalign/document.h"
 
 namespace crossalign::internal {
 
@@ -72,6 +73,15 @@ class FeatureExtractor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The segments of a document that take part in alignment: sentences and
+// headings, and boilerplate only when asked.
+struct AlignableSegments {
+  std::vector<int> ids;  // indices into Document::segments()
+  std::vector<std::string_view> texts;
+  std::vector<const Segment*> segments;
+};
+AlignableSegments CollectAlignable(const Document& doc, bool keep_boilerplate);
 
 // Adds, to each sentence's `translations`, the dictionary translations of
 // its words that occur as words somewhere in the vocabulary.

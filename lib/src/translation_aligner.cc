@@ -637,9 +637,9 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   alignment.mode = AlignMode::kTranslation;
   std::ostringstream method;
   method.precision(3);
-  method << "translation DP (beads 1-1 1-0 0-1 2-1 1-2 2-2 3-1 1-3); length "
-            "ratio "
-         << sc.length.ratio << ", variance " << sc.length.variance;
+  method << "translation DP (beads";
+  for (const BeadShape& shape : kShapes) method << " " << shape.src << "-" << shape.tgt;
+  method << "); length ratio " << sc.length.ratio << ", variance " << sc.length.variance;
   if (lexical) {
     method << "; lexical evidence: numbers, words, cognates"
            << (has_dictionary ? ", dictionary" : "")
@@ -702,30 +702,16 @@ StatusOr<Alignment> TranslationAligner::AlignStructured(
 
 StatusOr<Alignment> TranslationAligner::Align(const Document& src,
                                               const Document& tgt) const {
-  auto collect = [&](const Document& doc, std::vector<int>* ids,
-                     std::vector<std::string_view>* texts,
-                     std::vector<const Segment*>* segments) {
-    for (size_t i = 0; i < doc.segments().size(); ++i) {
-      const Segment& seg = doc.segments()[i];
-      if (seg.kind == SegmentKind::kBoilerplate && !options_.keep_boilerplate) {
-        continue;
-      }
-      ids->push_back(static_cast<int>(i));
-      texts->push_back(doc.TextOf(seg.span));
-      segments->push_back(&seg);
-    }
-  };
-  std::vector<int> src_ids, tgt_ids;
-  std::vector<std::string_view> src_texts, tgt_texts;
-  std::vector<const Segment*> src_segs, tgt_segs;
-  collect(src, &src_ids, &src_texts, &src_segs);
-  collect(tgt, &tgt_ids, &tgt_texts, &tgt_segs);
+  const internal::AlignableSegments s =
+      internal::CollectAlignable(src, options_.keep_boilerplate);
+  const internal::AlignableSegments t =
+      internal::CollectAlignable(tgt, options_.keep_boilerplate);
   StatusOr<Alignment> result =
-      AlignStructured(src_texts, tgt_texts, src_segs, tgt_segs);
+      AlignStructured(s.texts, t.texts, s.segments, t.segments);
   if (!result.ok()) return result;
   for (Bead& bead : result->beads) {
-    for (int& s : bead.src) s = src_ids[s];
-    for (int& t : bead.tgt) t = tgt_ids[t];
+    for (int& k : bead.src) k = s.ids[k];
+    for (int& k : bead.tgt) k = t.ids[k];
   }
   return result;
 }
