@@ -45,7 +45,8 @@ Options:
                      Slurm job arrays, Kubernetes indexed Jobs or Spark pipe
   --strict           stop at the first bad item (default: report, go on)
   --force            redo items already done
-  --mode, --min-score, --date, --lid-model, --dict, --encoding
+  --mode, --min-score, --date, --lid-model, --dict, --encoding,
+  --max-file-size
                      as for align SRC TGT
 
 Exit codes: 0 ok; 1 some items failed, each with a message; 2 usage error;
@@ -203,6 +204,12 @@ int RunBatchCommand(Args* args) {
         args->Value("--lid-model", &options.lid_model, &error) ||
         args->Value("--encoding", &options.read.encoding, &error) ||
         args->Value("--shard", &shard, &error)) {
+    } else if (args->Value("--max-file-size", &value, &error)) {
+      double mb = 0;
+      if (error.empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
+        error = "--max-file-size needs a size in MB";
+      }
+      options.read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
     } else if (args->Value("--jobs", &value, &error)) {
       double j = 0;
       if (error.empty() && !ParseDouble(value, 1, 256, &j)) error = "--jobs needs 1..256";

@@ -35,6 +35,7 @@ Options:
                        models/lid.176.ftz (scripts/setup.sh fetches it)
   --encoding ENC       the inputs' encoding (ICU name: windows-1251, KOI8-U,
                        EUC-KR, UTF-16, ...); detected when absent
+  --max-file-size MB   refuse larger input files (default 64)
   --mode MODE          translation (in order), comparable (independent reports
                        of one story: shared passages in any order) or auto
                        (default: decided per pair; the reason is in the TMX
@@ -95,6 +96,12 @@ int RunPairCommand(Args* args) {
         error = "--mode must be translation, comparable or auto, not '" + value + "'";
       }
     } else if (args->Value("--encoding", &options.read.encoding, &error)) {
+    } else if (args->Value("--max-file-size", &value, &error)) {
+      double mb = 0;
+      if (error.empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
+        error = "--max-file-size needs a size in MB";
+      }
+      options.read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
     } else if (args->Value("--jobs", &value, &error)) {
       double jobs = 0;
       if (error.empty() && !ParseDouble(value, 1, 256, &jobs)) {
