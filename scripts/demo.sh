@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The main job: installs what is missing, builds, and aligns the sample
-# articles in corpora/, writing TMX files into out/ (or the folder given).
+# articles in corpora/: every article is paired with the others that report
+# the same story (translations in order, cross-outlet rewrites by shared
+# passages), one TMX per language pair goes into out/ (or the folder given),
+# with the passage clusters ("who reported what") in clusters.jsonl.
 #   bash scripts/demo.sh [OUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,19 +11,8 @@ OUT=${1:-out}
 bash scripts/setup.sh
 bash scripts/build.sh >/dev/null
 ALIGN=${BUILD_DIR:-build}/tools/align
-mkdir -p "$OUT"
-count=0
-# Each story lists its article pairs in pairs.tsv (src, tgt, type, gold).
-for pairs in corpora/*/pairs.tsv; do
-  story=$(basename "$(dirname "$pairs")")
-  while IFS=$'\t' read -r src tgt type _gold; do
-    case "$src" in ''|'#'*) continue ;; esac
-    [ "$type" = translation ] || continue
-    out="$OUT/$story.${src%.txt}--${tgt%.txt}.tmx"
-    "$ALIGN" --force "corpora/$story/$src" "corpora/$story/$tgt" -o "$out"
-    units=$(grep -c '<tu ' "$out" || true)
-    echo "demo: $out ($units units)"
-    count=$((count + 1))
-  done < "$pairs"
+"$ALIGN" corpora/*/ -o "$OUT" --clusters "$OUT/clusters.jsonl" --jobs "$(nproc)" --force -v
+echo "demo: TMX files in $OUT/:"
+for f in "$OUT"/*.tmx; do
+  echo "  $f: $(grep -c '<tu ' "$f") units"
 done
-echo "demo: wrote $count TMX files into $OUT/"
