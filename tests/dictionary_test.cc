@@ -38,7 +38,8 @@ TEST(DictionaryTest, MalformedLineNamesFileAndLine) {
 // Found by dictionary_fuzzer: U+0085 (NEL) is white space, so the source
 // "gg <NEL>@ x" collapsed into "gg @ x", which the format cannot write back.
 TEST(DictionaryTest, SourcesThatCollapseIntoTheSeparatorAreDropped) {
-  auto dict = Dictionary::Parse("gg \xC2\x85@ etrg @ r\nok @ fine\n", "fuzz.dict");
+  auto dict = Dictionary::Parse(
+      "gg \xC2\x85@ etrg @ r\ngg  @\xC2\x85 @ r\nok @ fine\n", "fuzz.dict");
   ASSERT_TRUE(dict.ok());
   EXPECT_EQ(dict->Serialize(), "ok @ fine\n");
   auto again = Dictionary::Parse(dict->Serialize(), "again.dict");

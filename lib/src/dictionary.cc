@@ -109,9 +109,10 @@ std::vector<std::string> SplitAlternatives(std::string_view text) {
 void Dictionary::Add(std::string_view source, std::string_view target) {
   std::string s = Fold(source), t = Fold(target);
   if (s.empty() || t.empty()) return;
-  // The file format splits a line at the first " @ ": a source holding one
-  // (after white space is collapsed) could not be written back.
-  if (s.find(" @ ") != std::string::npos) return;
+  // The file format splits a line at the first " @ ": a source that would
+  // put one earlier (holding " @ ", or ending in " @", after white space is
+  // collapsed) could not be written back.
+  if ((s + " @ ").find(" @ ") != s.size()) return;
   auto& targets = entries_[s];
   if (std::find(targets.begin(), targets.end(), t) != targets.end()) return;
   targets.push_back(std::move(t));

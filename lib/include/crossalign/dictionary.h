@@ -45,8 +45,8 @@ class Dictionary {
   Dictionary Reversed() const;
 
   // Adds a pair (case-folded, white space collapsed). Pairs with an empty
-  // side, or whose source holds " @ " (which the format cannot represent),
-  // are ignored.
+  // side, or whose source holds or ends in the separator (which the format
+  // cannot represent), are ignored.
   void Add(std::string_view source, std::string_view target);
 
   // Targets of a case-folded source entry, or null.
