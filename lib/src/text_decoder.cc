@@ -94,6 +94,10 @@ bool LooksLikeBrokenUtf8(std::string_view bytes) {
   return valid >= 10 * invalid && valid > 0;
 }
 
+// Text decoded from bytes without a byte-order mark must look at least this
+// much like writing (see Plausibility) to be taken as text.
+constexpr double kMinPlausibility = 0.5;
+
 // Legacy encodings tried besides the detector's proposals.
 constexpr const char* kCommonLegacyEncodings[] = {
     "windows-1251", "KOI8-U", "ISO-8859-5", "windows-1252", "windows-1250",
@@ -192,7 +196,19 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
                          "); expected a text article. If it is text in an "
                          "unusual encoding, name it with --encoding");
   }
-  if (utf16) return Convert(bytes, candidates[0].first, name);
+  if (utf16) {
+    // Random bytes can pass for UTF-16 too: only text that reads as writing
+    // is taken.
+    StatusOr<DecodedText> decoded = Convert(bytes, candidates[0].first, name);
+    if (decoded.ok() && Plausibility(decoded->utf8) >= kMinPlausibility &&
+        decoded->replaced.empty()) {
+      return decoded;
+    }
+    return DataLossError(name + ": binary data (NUL byte at byte " +
+                         std::to_string(bytes.find('\0')) +
+                         "); expected a text article. If it is text in an "
+                         "unusual encoding, name it with --encoding");
+  }
   for (const char* common : kCommonLegacyEncodings) candidates.emplace_back(common, 0);
   StatusOr<DecodedText> best = DataLossError(name + ": cannot tell its encoding; pass --encoding");
   double best_score = -1e9;

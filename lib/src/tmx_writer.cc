@@ -1,5 +1,6 @@
 #include "crossalign/tmx_writer.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
@@ -194,6 +195,18 @@ StatusOr<std::string> TmxWriter::Render(
     }
   }
   if (!methods.empty()) AddProp(header, "x-method", methods);
+  // Source encodings other than UTF-8, per document.
+  std::vector<std::string> noted;
+  for (const AlignedPair& pair : pairs) {
+    for (const Document* doc : {pair.src.get(), pair.tgt.get()}) {
+      const std::string& enc = doc->source_encoding();
+      if (enc.empty() || enc == "UTF-8") continue;
+      const std::string note = doc->name() + ": " + enc;
+      if (std::find(noted.begin(), noted.end(), note) != noted.end()) continue;
+      noted.push_back(note);
+      AddProp(header, "x-encoding", note);
+    }
+  }
   // How --mode auto decided, for each pair it decided.
   for (const AlignedPair& pair : pairs) {
     if (pair.alignment.mode_reason.empty()) continue;
