@@ -183,6 +183,19 @@ TEST(AlignCliTest, LegacyEncodingsAlignLikeUtf8) {
     EXPECT_EQ(Segments(got.out), Segments(want.out)) << enc;
     EXPECT_NE(got.out.find("<prop type=\"x-encoding\">"), std::string::npos) << enc;
   }
+  // EUC-KR, on the Korean article.
+  const std::string ko = SourceDir() + "/corpora/seoul-night-bus/hanul-times.ko.txt";
+  const std::string ko_en = SourceDir() + "/corpora/seoul-night-bus/hanul-times.en.txt";
+  ASSERT_EQ(RunCommand("iconv -f UTF-8 -t EUC-KR " + Quote(ko) + " > " +
+                       Quote(dir + "/ko.euckr.txt"))
+                .exit_code,
+            0);
+  auto want = RunCommand(Align(Quote(ko_en) + " " + Quote(ko) + " --date 2025-03-14"));
+  auto got = RunCommand(Align(Quote(ko_en) + " " + Quote(dir + "/ko.euckr.txt") +
+                              " --date 2025-03-14"));
+  ASSERT_EQ(got.exit_code, 0) << got.err;
+  EXPECT_EQ(Segments(got.out), Segments(want.out));
+  EXPECT_GT(Segments(got.out).size(), 20u);
 }
 
 TEST(AlignCliTest, DamagedInputIsAlignedWithAWarningAndExitOne) {

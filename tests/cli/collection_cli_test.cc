@@ -94,6 +94,17 @@ TEST(CollectionCliTest, NeedsAnOutputFolderAndTwoUsableArticles) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("empty.txt"), std::string::npos);
   EXPECT_NE(r.err.find("missing.txt"), std::string::npos);
+  // One bad file among good ones is skipped (exit 1); --strict stops (exit 3).
+  const std::string second = story + "/kyiv-ledger.uk.txt";
+  r = RunCommand(Align(Quote(dir + "/empty.txt") + " " + Quote(story + "/kyiv-ledger.en.txt") +
+                       " " + Quote(second) + " -o " + Quote(dir + "/out2")));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(Exists(dir + "/out2/en-uk.tmx"));
+  r = RunCommand(Align("--strict " + Quote(dir + "/empty.txt") + " " +
+                       Quote(story + "/kyiv-ledger.en.txt") + " " + Quote(second) + " -o " +
+                       Quote(dir + "/out3")));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_FALSE(Exists(dir + "/out3/en-uk.tmx"));
 }
 
 }  // namespace

@@ -104,6 +104,10 @@ int RunCollection(const PipelineOptions& pipeline_options,
   for (const std::string& f : files) {
     auto doc = (*pipeline)->Prepare(f);
     if (!doc.ok()) {
+      if (request.strict) {
+        PrintError(doc.status().ToString() + " (--strict: stopping)");
+        return kExitNoInput;
+      }
       PrintError(doc.status().ToString() + "; skipped");
       ++skipped;
       continue;

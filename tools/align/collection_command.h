@@ -17,6 +17,7 @@ struct CollectionRequest {
   std::string clusters_path;  // --clusters FILE.jsonl, optional
   int jobs = 1;
   bool verbose = false;
+  bool strict = false;  // the first bad input is fatal
 };
 
 // True when the command line asks for collection mode: other than two

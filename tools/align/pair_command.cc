@@ -45,6 +45,8 @@ Options:
   --clusters FILE      also write passage clusters as JSON lines: each fact or
                        quote shared by two or more articles, with its passages
   --force              replace existing output files (default: refuse)
+  --strict             with many articles, stop at the first bad one (default:
+                       report it, skip it, go on, exit 1)
   -v, --verbose        report the mode decision and unit counts on stderr
   --date DATE          creationdate for reproducible files
                        (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
@@ -116,6 +118,9 @@ int RunPairCommand(Args* args) {
       if (error.empty() && format != "tmx" && format != "beads") {
         error = "--format must be tmx or beads, not '" + format + "'";
       }
+    } else if (args->Peek() == "--strict") {
+      args->Next();
+      collection.strict = true;
     } else if (args->Peek() == "--force") {
       args->Next();
       SetOverwrite(true);
