@@ -32,7 +32,7 @@ namespace crossalign {
 struct TranslationAlignerOptions {
   // Half-width of the search band around the diagonal, in segments. The band
   // also always covers the difference in segment counts. 0 means full search.
-  int band = 200;
+  int band = 60;
   // Align boilerplate segments too.
   bool keep_boilerplate = false;
   // Weight of the lexical evidence against the length model (tuned on the
