@@ -27,7 +27,8 @@ struct Totals {
   }
 };
 
-std::unique_ptr<crossalign::Pipeline> MakePipeline(crossalign::ModeChoice mode) {
+std::unique_ptr<crossalign::Pipeline> MakePipeline(
+    crossalign::ModeChoice mode) {
   crossalign::PipelineOptions options;
   options.mode = mode;
   auto p = crossalign::Pipeline::Create(options);
@@ -46,15 +47,18 @@ int main() {
   auto automatic = MakePipeline(crossalign::ModeChoice::kAuto);
   std::map<std::string, Totals> totals;
   int auto_right = 0, auto_total = 0;
-  std::printf("| pair | type | P | R | F1 | auto mode (reason) |\n|---|---|---|---|---|---|\n");
+  std::printf(
+      "| pair | type | P | R | F1 | auto mode (reason) "
+      "|\n|---|---|---|---|---|---|\n");
   for (const GoldPair& gold : crossalign::testing::ReadGoldPairs()) {
     const bool is_translation = gold.type == "translation";
     auto& pipeline = is_translation ? translation : comparable;
     auto pair = pipeline->AlignFiles(gold.src, gold.tgt);
     auto chosen = automatic->AlignFiles(gold.src, gold.tgt);
     if (!pair.ok() || !chosen.ok()) {
-      std::fprintf(stderr, "corpora_eval: %s\n",
-                   (pair.ok() ? chosen.status() : pair.status()).ToString().c_str());
+      std::fprintf(
+          stderr, "corpora_eval: %s\n",
+          (pair.ok() ? chosen.status() : pair.status()).ToString().c_str());
       return 3;
     }
     const auto s = crossalign::testing::StrictScore(
@@ -71,17 +75,20 @@ int main() {
     auto_right += right;
     ++auto_total;
     std::printf("| %s -> %s | %s | %.3f | %.3f | %.3f | %s%s (%s) |\n",
-                Basename(gold.src).c_str(), Basename(gold.tgt).c_str(), type.c_str(),
-                s.precision, s.recall, s.f1, mode, right ? "" : " WRONG",
-                chosen->alignment.mode_reason.c_str());
+                Basename(gold.src).c_str(), Basename(gold.tgt).c_str(),
+                type.c_str(), s.precision, s.recall, s.f1, mode,
+                right ? "" : " WRONG", chosen->alignment.mode_reason.c_str());
   }
-  std::printf("\n| pair type | predicted | gold | P | R | F1 |\n|---|---|---|---|---|---|\n");
+  std::printf(
+      "\n| pair type | predicted | gold | P | R | F1 "
+      "|\n|---|---|---|---|---|---|\n");
   for (const auto& [type, t] : totals) {
-    const double p = t.predicted ? static_cast<double>(t.hits_p) / t.predicted : 0;
+    const double p =
+        t.predicted ? static_cast<double>(t.hits_p) / t.predicted : 0;
     const double r = t.gold ? static_cast<double>(t.hits_r) / t.gold : 0;
     const double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
-    std::printf("| %s | %d | %d | %.3f | %.3f | %.3f |\n", type.c_str(), t.predicted,
-                t.gold, p, r, f);
+    std::printf("| %s | %d | %d | %.3f | %.3f | %.3f |\n", type.c_str(),
+                t.predicted, t.gold, p, r, f);
   }
   std::printf("\nauto mode right on %d of %d pairs\n", auto_right, auto_total);
   return 0;

@@ -12,7 +12,8 @@ class ComparableAlignerTest : public ::testing::Test {
  protected:
   static std::shared_ptr<const Document> Doc(const std::string& name,
                                              const std::string& text) {
-    return testing::SharedPipeline().PrepareDocument(Document::FromText(name, text));
+    return testing::SharedPipeline().PrepareDocument(
+        Document::FromText(name, text));
   }
   // The texts of the first segment of each side of each bead.
   static std::vector<std::pair<std::string, std::string>> Pairs(
@@ -74,19 +75,21 @@ TEST_F(ComparableAlignerTest, FindsReorderedParaphrases) {
 
 TEST_F(ComparableAlignerTest, UnrelatedStoriesGiveNothingAboveDefault) {
   auto src = Doc("wire.txt", kWire);
-  auto other = Doc("other.txt",
-                   "Lviv opens a new tram line\n\n"
-                   "The city of Lviv opened a tram line to the Sykhiv district on "
-                   "Friday.\n"
-                   "The line is 6 kilometres long and has nine stops.\n"
-                   "Mayor Andriy Sadovyi rode the first tram with residents.\n"
-                   "Tickets cost the same as on other lines.\n");
+  auto other =
+      Doc("other.txt",
+          "Lviv opens a new tram line\n\n"
+          "The city of Lviv opened a tram line to the Sykhiv district on "
+          "Friday.\n"
+          "The line is 6 kilometres long and has nine stops.\n"
+          "Mayor Andriy Sadovyi rode the first tram with residents.\n"
+          "Tickets cost the same as on other lines.\n");
   auto a = ComparableAligner().Align(*src, *other);
   ASSERT_TRUE(a.ok());
   EXPECT_TRUE(a->beads.empty());
   EXPECT_LT(ComparableAligner().DocumentSimilarity(*src, *other), 0.2);
-  EXPECT_GE(ComparableAligner().DocumentSimilarity(*src, *Doc("r.txt", kRewrite)),
-            0.2);
+  EXPECT_GE(
+      ComparableAligner().DocumentSimilarity(*src, *Doc("r.txt", kRewrite)),
+      0.2);
 }
 
 TEST_F(ComparableAlignerTest, MatchesAcrossLanguagesOnNumbersAndNames) {
@@ -103,8 +106,10 @@ TEST_F(ComparableAlignerTest, MatchesAcrossLanguagesOnNumbersAndNames) {
   const auto pairs = Pairs(*a, *src, *de);
   bool director = false, crane = false;
   for (const auto& [s, t] : pairs) {
-    director |= s.rfind("Port director", 0) == 0 && t.rfind("Hafendirektor", 0) == 0;
-    crane |= s.rfind("The 70-metre crane", 0) == 0 && t.rfind("Der 70 Meter", 0) == 0;
+    director |=
+        s.rfind("Port director", 0) == 0 && t.rfind("Hafendirektor", 0) == 0;
+    crane |= s.rfind("The 70-metre crane", 0) == 0 &&
+             t.rfind("Der 70 Meter", 0) == 0;
     EXPECT_EQ(t.find("Museum"), std::string::npos);
   }
   EXPECT_TRUE(director);

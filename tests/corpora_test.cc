@@ -84,10 +84,12 @@ TEST(CorporaFixturesTest, GoldTextsAreExactSubstringsOfTheArticles) {
     const std::string tgt = NormalizeText(ReadFile(pair.tgt));
     for (const TextBead& bead : pair.beads) {
       for (const std::string& s : bead.first) {
-        EXPECT_NE(src.find(s), std::string::npos) << Basename(pair.src) << ": " << s;
+        EXPECT_NE(src.find(s), std::string::npos)
+            << Basename(pair.src) << ": " << s;
       }
       for (const std::string& t : bead.second) {
-        EXPECT_NE(tgt.find(t), std::string::npos) << Basename(pair.tgt) << ": " << t;
+        EXPECT_NE(tgt.find(t), std::string::npos)
+            << Basename(pair.tgt) << ": " << t;
       }
     }
   }
@@ -113,9 +115,11 @@ TEST_F(CorporaTest, TranslationPairsAlignAgainstGold) {
     if (gold.type != "translation") continue;
     auto pair = pipeline_->AlignFiles(gold.src, gold.tgt);
     ASSERT_TRUE(pair.ok()) << pair.status();
-    const auto s = testing::StrictScore(gold.beads, testing::ToTextBeads(*pair), false);
-    std::printf("%s -> %s: strict P=%.3f R=%.3f F1=%.3f\n", Basename(gold.src).c_str(),
-                Basename(gold.tgt).c_str(), s.precision, s.recall, s.f1);
+    const auto s =
+        testing::StrictScore(gold.beads, testing::ToTextBeads(*pair), false);
+    std::printf("%s -> %s: strict P=%.3f R=%.3f F1=%.3f\n",
+                Basename(gold.src).c_str(), Basename(gold.tgt).c_str(),
+                s.precision, s.recall, s.f1);
     EXPECT_GE(s.f1, kTranslationF1Floor) << gold.src << " -> " << gold.tgt;
     ++pairs;
   }

@@ -19,7 +19,8 @@ TEST(DictionaryTest, ParsesHunalignFormatCaseFolded) {
   ASSERT_TRUE(dict.ok()) << dict.status();
   EXPECT_EQ(dict->size(), 4u);
   ASSERT_NE(dict->Find("berg"), nullptr);
-  EXPECT_EQ(*dict->Find("berg"), (std::vector<std::string>{"montagne", "mont"}));
+  EXPECT_EQ(*dict->Find("berg"),
+            (std::vector<std::string>{"montagne", "mont"}));
   EXPECT_EQ(*dict->Find("hütte"), (std::vector<std::string>{"cabane"}));
   EXPECT_EQ(dict->Find("Berg"), nullptr);  // lookups take folded words
 }
@@ -28,7 +29,8 @@ TEST(DictionaryTest, MalformedLineNamesFileAndLine) {
   auto dict = Dictionary::Parse("a @ b\nno separator here\n", "bad.dict");
   ASSERT_FALSE(dict.ok());
   EXPECT_EQ(dict.status().code(), StatusCode::kDataLoss);
-  EXPECT_NE(dict.status().message().find("bad.dict, line 2"), std::string::npos);
+  EXPECT_NE(dict.status().message().find("bad.dict, line 2"),
+            std::string::npos);
   auto binary = Dictionary::Parse(std::string("a @ b\n\0\xff", 8), "bin.dict");
   EXPECT_EQ(binary.status().code(), StatusCode::kDataLoss);
   EXPECT_EQ(Dictionary::Load("/nonexistent.dict").status().code(),
@@ -59,24 +61,26 @@ TEST(DictionaryTest, SaveLoadRoundTripAndReverse) {
   auto loaded = Dictionary::Load(path);
   ASSERT_TRUE(loaded.ok());
   EXPECT_EQ(loaded->Serialize(), dict.Serialize());
-  EXPECT_EQ(dict.Reversed().Serialize(), "glacier @ gletscher\nmontagne @ berg\n");
+  EXPECT_EQ(dict.Reversed().Serialize(),
+            "glacier @ gletscher\nmontagne @ berg\n");
 }
 
 TEST(DictionaryTest, PivotComposesThroughTheMiddleLanguage) {
   auto en_ru = Dictionary::Parse("bridge @ мост\ntrain @ поезд\n", "a");
-  auto ru_uk = Dictionary::Parse("мост @ міст\nпоезд @ потяг\nпоезд @ поїзд\n", "b");
+  auto ru_uk =
+      Dictionary::Parse("мост @ міст\nпоезд @ потяг\nпоезд @ поїзд\n", "b");
   ASSERT_TRUE(en_ru.ok() && ru_uk.ok());
   const Dictionary en_uk = Dictionary::Compose(*en_ru, *ru_uk);
-  EXPECT_EQ(en_uk.Serialize(),
-            "bridge @ міст\ntrain @ потяг\ntrain @ поїзд\n");
+  EXPECT_EQ(en_uk.Serialize(), "bridge @ міст\ntrain @ потяг\ntrain @ поїзд\n");
 }
 
 // A dictd dictionary written here in FreeDict's layout: headword line,
 // translations (first line or numbered), each followed by a gloss.
 TEST(DictionaryTest, ImportsFreeDictLayout) {
   const std::string dir = MakeTempDir();
-  const std::string e1 = "Berg /bɛʁk/ <n, masc>\n1. montagne, mont\ngrosse Erhebung\n"
-                         "2. tas\neine Menge\n";
+  const std::string e1 =
+      "Berg /bɛʁk/ <n, masc>\n1. montagne, mont\ngrosse Erhebung\n"
+      "2. tas\neine Menge\n";
   const std::string e2 = "Hütte <n, fem>\ncabane (de montagne)\nkleines Haus\n";
   WriteFile(dir + "/t.dict", e1 + e2);
   // Offsets and lengths in dictd's base64 digits: 0 = A, 1 = B, ...
@@ -90,9 +94,9 @@ TEST(DictionaryTest, ImportsFreeDictLayout) {
     } while (v > 0);
     return out;
   };
-  WriteFile(dir + "/t.index", "00databaseinfo\tA\tB\nberg\tA\t" + b64(e1.size()) +
-                                  "\nhütte\t" + b64(e1.size()) + "\t" +
-                                  b64(e2.size()) + "\n");
+  WriteFile(dir + "/t.index",
+            "00databaseinfo\tA\tB\nberg\tA\t" + b64(e1.size()) + "\nhütte\t" +
+                b64(e1.size()) + "\t" + b64(e2.size()) + "\n");
   auto dict = Dictionary::ImportFreeDict(dir + "/t.index");
   ASSERT_TRUE(dict.ok()) << dict.status();
   EXPECT_EQ(dict->Serialize(),

@@ -12,7 +12,8 @@ using testing::WriteFile;
 
 TEST(DocumentTest, ParsesHeaderLine) {
   Document doc = Document::FromText(
-      "a.txt", "## outlet: Kyiv Ledger | lang: uk | date: 2025-03-14\nТекст.\n");
+      "a.txt",
+      "## outlet: Kyiv Ledger | lang: uk | date: 2025-03-14\nТекст.\n");
   EXPECT_EQ(doc.metadata().outlet, "Kyiv Ledger");
   EXPECT_EQ(doc.metadata().lang, "uk");
   EXPECT_EQ(doc.metadata().date, "2025-03-14");
@@ -57,8 +58,9 @@ TEST_F(ReadDocumentFileTest, Directory) {
 TEST_F(ReadDocumentFileTest, EmptyAndWhitespaceOnly) {
   EXPECT_EQ(ReadDocumentFile(Write("e.txt", "")).status().code(),
             StatusCode::kFailedPrecondition);
-  EXPECT_EQ(ReadDocumentFile(Write("w.txt", " \n\t\n\xC2\xA0\n")).status().code(),
-            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(
+      ReadDocumentFile(Write("w.txt", " \n\t\n\xC2\xA0\n")).status().code(),
+      StatusCode::kFailedPrecondition);
   // A header with no body is empty too.
   EXPECT_EQ(ReadDocumentFile(Write("h.txt", "## outlet: X | lang: en\n\n"))
                 .status()
@@ -107,7 +109,8 @@ TEST_F(ReadDocumentFileTest, DetectsLegacyEncodings) {
   auto doc = ReadDocumentFile(Write("cp1251.txt", cp1251));
   ASSERT_TRUE(doc.ok()) << doc.status();
   EXPECT_EQ(doc->source_encoding(), "windows-1251");
-  EXPECT_NE(doc->text().find("Уряд заявив, що міст відкрили"), std::string::npos)
+  EXPECT_NE(doc->text().find("Уряд заявив, що міст відкрили"),
+            std::string::npos)
       << doc->text();
   // Forced encoding wins over detection.
   ReadOptions koi;

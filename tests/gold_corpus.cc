@@ -51,7 +51,8 @@ std::vector<std::string> StoryDirs() {
   std::vector<std::string> dirs;
   const std::string root = SourceDir() + "/corpora";
   for (const std::string& name : ListDir(root)) {
-    if (Exists(root + "/" + name + "/pairs.tsv")) dirs.push_back(root + "/" + name);
+    if (Exists(root + "/" + name + "/pairs.tsv"))
+      dirs.push_back(root + "/" + name);
   }
   return dirs;
 }
@@ -74,7 +75,8 @@ std::vector<TextBead> ReadGoldBeads(const std::string& path) {
     if (line.empty() || line[0] == '#') continue;
     const size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
-    beads.emplace_back(SplitSide(line.substr(0, tab)), SplitSide(line.substr(tab + 1)));
+    beads.emplace_back(SplitSide(line.substr(0, tab)),
+                       SplitSide(line.substr(tab + 1)));
   }
   return beads;
 }

@@ -12,7 +12,9 @@ TEST(NumbersTest, ThousandsSeparatorsOfManyLocales) {
   // "11,000" is 11000 in English and 11 in German: both readings.
   EXPECT_EQ(ExtractNumbers("11,000 troops"), Numbers({"11000", "11"}));
   EXPECT_EQ(ExtractNumbers("11 000 військових"), Numbers({"11000"}));
-  EXPECT_EQ(ExtractNumbers("11\xC2\xA0" "000 Soldaten"), Numbers({"11000"}));
+  EXPECT_EQ(ExtractNumbers("11\xC2\xA0"
+                           "000 Soldaten"),
+            Numbers({"11000"}));
   EXPECT_EQ(ExtractNumbers("11'000 Soldaten"), Numbers({"11000"}));
   EXPECT_EQ(ExtractNumbers("1,234,567.5"), Numbers({"1234567.5"}));
   EXPECT_EQ(ExtractNumbers("1.234.567,5"), Numbers({"1234567.5"}));

@@ -35,8 +35,10 @@ TEST_F(PipelineTest, AlignsATranslationPairFromFiles) {
   ASSERT_EQ(pair->src->segments().size(), 4u);
   ASSERT_EQ(pair->alignment.beads.size(), 4u);
   for (size_t i = 0; i < 4; ++i) {
-    EXPECT_EQ(pair->alignment.beads[i].src, std::vector<int>{static_cast<int>(i)});
-    EXPECT_EQ(pair->alignment.beads[i].tgt, std::vector<int>{static_cast<int>(i)});
+    EXPECT_EQ(pair->alignment.beads[i].src,
+              std::vector<int>{static_cast<int>(i)});
+    EXPECT_EQ(pair->alignment.beads[i].tgt,
+              std::vector<int>{static_cast<int>(i)});
   }
   for (const Segment& s : pair->tgt->segments()) EXPECT_EQ(s.lang, "uk");
 }
@@ -52,7 +54,8 @@ TEST_F(PipelineTest, ExplicitLanguageWins) {
 TEST_F(PipelineTest, ErrorsNameTheFile) {
   auto pair = pipeline_->AlignFiles("/nonexistent/x.txt", "/nonexistent/y.txt");
   ASSERT_FALSE(pair.ok());
-  EXPECT_NE(pair.status().message().find("/nonexistent/x.txt"), std::string::npos);
+  EXPECT_NE(pair.status().message().find("/nonexistent/x.txt"),
+            std::string::npos);
 }
 
 TEST(PipelineCreateTest, MissingModelIsAnError) {

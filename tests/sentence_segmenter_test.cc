@@ -31,11 +31,10 @@ TEST_F(SentenceSegmenterTest, SplitsSentencesAndKeepsParagraphs) {
       "Bridge reopens\n\nThe bridge opened on Friday. It cost a lot!  \n"
       "Trains start Monday.\n\n  Officials were pleased.  \n");
   ASSERT_TRUE(segmenter_->Segment(&doc, "en").ok());
-  EXPECT_EQ(Texts(doc),
-            (std::vector<std::string>{"Bridge reopens",
-                                      "The bridge opened on Friday.",
-                                      "It cost a lot!", "Trains start Monday.",
-                                      "Officials were pleased."}));
+  EXPECT_EQ(Texts(doc), (std::vector<std::string>{
+                            "Bridge reopens", "The bridge opened on Friday.",
+                            "It cost a lot!", "Trains start Monday.",
+                            "Officials were pleased."}));
   ASSERT_EQ(doc.paragraphs().size(), 3u);
   EXPECT_EQ(doc.segments()[0].paragraph, 0);
   EXPECT_EQ(doc.segments()[1].paragraph, 1);
@@ -66,7 +65,8 @@ TEST_F(SentenceSegmenterTest, HeadlineWithoutFullStopIsAHeading) {
 }
 
 TEST_F(SentenceSegmenterTest, SplitsChineseAndKorean) {
-  auto zh = segmenter_->Split("大桥周五重新开放。首列火车运送了葵花籽油！", "zh");
+  auto zh =
+      segmenter_->Split("大桥周五重新开放。首列火车运送了葵花籽油！", "zh");
   ASSERT_TRUE(zh.ok());
   EXPECT_EQ(zh->size(), 2u);
   auto ko = segmenter_->Split("다리가 다시 열렸다. 첫 열차가 출발했다.", "ko");
@@ -75,7 +75,8 @@ TEST_F(SentenceSegmenterTest, SplitsChineseAndKorean) {
 }
 
 TEST_F(SentenceSegmenterTest, LineBreakEndsASentence) {
-  auto spans = segmenter_->Split("Headline without stop\nFirst sentence here.", "en");
+  auto spans =
+      segmenter_->Split("Headline without stop\nFirst sentence here.", "en");
   ASSERT_TRUE(spans.ok());
   EXPECT_EQ(spans->size(), 2u);
 }

@@ -64,7 +64,8 @@ const Pipeline& SharedPipeline() {
 
 std::string MakeTempDir() {
   const char* base = std::getenv("TMPDIR");
-  std::string tmpl = std::string(base ? base : "/tmp") + "/crossalign-test-XXXXXX";
+  std::string tmpl =
+      std::string(base ? base : "/tmp") + "/crossalign-test-XXXXXX";
   std::vector<char> buf(tmpl.begin(), tmpl.end());
   buf.push_back('\0');
   if (::mkdtemp(buf.data()) == nullptr) {
@@ -126,7 +127,8 @@ CommandResult RunCommand(const std::string& command_line) {
                            " 2>" + Quote(err_path) + " </dev/null";
   const int status = std::system(full.c_str());
   CommandResult result;
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.exit_code =
+      WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   result.out = ReadFile(out_path);
   result.err = ReadFile(err_path);
   return result;
@@ -135,8 +137,9 @@ CommandResult RunCommand(const std::string& command_line) {
 int ValidateTmx(const std::string& path, std::string* log) {
   const std::string dtd = TmxDtd();
   const std::string dtd_dir = dtd.substr(0, dtd.find_last_of('/'));
-  CommandResult r = RunCommand("xmllint --noout --nonet --path " + Quote(dtd_dir) +
-                        " --dtdvalid " + Quote(dtd) + " " + Quote(path));
+  CommandResult r =
+      RunCommand("xmllint --noout --nonet --path " + Quote(dtd_dir) +
+                 " --dtdvalid " + Quote(dtd) + " " + Quote(path));
   *log = r.err;
   return r.exit_code;
 }

@@ -48,24 +48,23 @@ Bead MakeBead(std::vector<int> src, std::vector<int> tgt, double score) {
 class TmxWriterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto src = MakeDoc("news/a.en.txt", "en",
-                       {"Prices rose by 5% & wages fell <2%.",
-                        "He said \"yes\" \x01 and 'no'.", "Dropped sentence.",
-                        "First half.", "Second half.", "Weak match."},
-                       "## outlet: Meridian Wire | lang: en | date: 2025-03-14\n");
-    auto tgt = MakeDoc("news/a.uk.txt", "uk",
-                       {"Ціни зросли на 5% і зарплати впали <2%.",
-                        "Він сказав «так» і «ні».", "Обидві половини разом.",
-                        "Слабкий збіг."});
+    auto src =
+        MakeDoc("news/a.en.txt", "en",
+                {"Prices rose by 5% & wages fell <2%.",
+                 "He said \"yes\" \x01 and 'no'.", "Dropped sentence.",
+                 "First half.", "Second half.", "Weak match."},
+                "## outlet: Meridian Wire | lang: en | date: 2025-03-14\n");
+    auto tgt = MakeDoc(
+        "news/a.uk.txt", "uk",
+        {"Ціни зросли на 5% і зарплати впали <2%.", "Він сказав «так» і «ні».",
+         "Обидві половини разом.", "Слабкий збіг."});
     pair_.src = src;
     pair_.tgt = tgt;
     pair_.alignment.method = "test";
     pair_.alignment.beads = {MakeBead({0}, {0}, 0.91), MakeBead({1}, {1}, 0.8),
                              MakeBead({2}, {}, 0.0), MakeBead({3, 4}, {2}, 0.7),
                              MakeBead({5}, {3}, 0.05)};
-    options_.clock = [] {
-      return *ParseDate("2025-03-14T10:30:00Z");
-    };
+    options_.clock = [] { return *ParseDate("2025-03-14T10:30:00Z"); };
   }
   AlignedPair pair_;
   TmxWriterOptions options_;
@@ -89,28 +88,35 @@ TEST_F(TmxWriterTest, WritesTmx14bHeaderAndUnits) {
   EXPECT_STREQ(header.attribute("creationdate").value(), "20250314T103000Z");
 
   std::vector<pugi::xml_node> units;
-  for (auto tu : doc.child("tmx").child("body").children("tu")) units.push_back(tu);
+  for (auto tu : doc.child("tmx").child("body").children("tu"))
+    units.push_back(tu);
   // The 1-0 bead and the bead below min_score are left out.
   ASSERT_EQ(units.size(), 3u);
   const pugi::xml_node first = units[0];
-  EXPECT_STREQ(first.find_child_by_attribute("prop", "type", "x-score").text().get(),
-               "0.9100");
-  EXPECT_STREQ(first.find_child_by_attribute("prop", "type", "x-bead").text().get(),
-               "1-1");
+  EXPECT_STREQ(
+      first.find_child_by_attribute("prop", "type", "x-score").text().get(),
+      "0.9100");
+  EXPECT_STREQ(
+      first.find_child_by_attribute("prop", "type", "x-bead").text().get(),
+      "1-1");
   EXPECT_STREQ(first.attribute("creationdate").value(), "20250314T103000Z");
   auto tuv = first.child("tuv");
   EXPECT_STREQ(tuv.attribute("xml:lang").value(), "en");  // source first
-  EXPECT_STREQ(tuv.find_child_by_attribute("prop", "type", "x-document").text().get(),
-               "news/a.en.txt");
-  EXPECT_STREQ(tuv.find_child_by_attribute("prop", "type", "x-outlet").text().get(),
-               "Meridian Wire");
-  EXPECT_STREQ(tuv.child("seg").text().get(), "Prices rose by 5% & wages fell <2%.");
+  EXPECT_STREQ(
+      tuv.find_child_by_attribute("prop", "type", "x-document").text().get(),
+      "news/a.en.txt");
+  EXPECT_STREQ(
+      tuv.find_child_by_attribute("prop", "type", "x-outlet").text().get(),
+      "Meridian Wire");
+  EXPECT_STREQ(tuv.child("seg").text().get(),
+               "Prices rose by 5% & wages fell <2%.");
   EXPECT_STREQ(tuv.next_sibling("tuv").attribute("xml:lang").value(), "uk");
   // A 2-1 unit joins the two source sentences with one space.
   EXPECT_STREQ(units[2].child("tuv").child("seg").text().get(),
                "First half. Second half.");
-  EXPECT_STREQ(units[2].find_child_by_attribute("prop", "type", "x-bead").text().get(),
-               "2-1");
+  EXPECT_STREQ(
+      units[2].find_child_by_attribute("prop", "type", "x-bead").text().get(),
+      "2-1");
   // The control character is gone and the escaping round-trips.
   EXPECT_STREQ(units[1].child("tuv").child("seg").text().get(),
                "He said \"yes\" and 'no'.");
@@ -155,7 +161,8 @@ TEST_F(TmxWriterTest, SegmentsAreTrimmedAndWhitespaceCollapsed) {
 TEST_F(TmxWriterTest, FailedWriteLeavesNothingBehind) {
   const std::string dir = MakeTempDir();
   // A missing folder.
-  Status s = TmxWriter(options_).WriteFile(dir + "/no/such/dir/out.tmx", {pair_});
+  Status s =
+      TmxWriter(options_).WriteFile(dir + "/no/such/dir/out.tmx", {pair_});
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("out.tmx"), std::string::npos);
   // A path that is a folder.

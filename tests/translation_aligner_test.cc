@@ -30,8 +30,8 @@ TEST(TranslationAlignerTest, FindsMergesAndSplits) {
   TranslationAligner aligner;
   // Source sentence 1 (100 chars) is split into 48 + 50 in the target;
   // source sentences 3 and 4 (40 + 45) are merged into one of 87.
-  auto a = aligner.AlignLengths({60, 100, 70, 40, 45, 90},
-                                {61, 48, 50, 72, 87, 91});
+  auto a =
+      aligner.AlignLengths({60, 100, 70, 40, 45, 90}, {61, 48, 50, 72, 87, 91});
   ASSERT_TRUE(a.ok());
   EXPECT_EQ(Types(*a),
             (std::vector<std::string>{"1-1", "1-2", "1-1", "2-1", "1-1"}));
@@ -120,9 +120,11 @@ TEST(TranslationAlignerTest, CoarseToFineRecoversKnownPathOnLongInput) {
   std::vector<std::string> got;
   for (const Bead& b : a->beads) {
     std::string s;
-    for (size_t k = 0; k < b.src.size(); ++k) s += (k ? "," : "") + std::to_string(b.src[k]);
+    for (size_t k = 0; k < b.src.size(); ++k)
+      s += (k ? "," : "") + std::to_string(b.src[k]);
     s += ":";
-    for (size_t k = 0; k < b.tgt.size(); ++k) s += (k ? "," : "") + std::to_string(b.tgt[k]);
+    for (size_t k = 0; k < b.tgt.size(); ++k)
+      s += (k ? "," : "") + std::to_string(b.tgt[k]);
     got.push_back(s);
   }
   size_t correct = 0;

@@ -1,7 +1,5 @@
 #include "atomic_file.h"
 
-#include "crossalign/output_file.h"
-
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,6 +11,8 @@
 #include <cstring>
 #include <string>
 #include <vector>
+
+#include "crossalign/output_file.h"
 
 namespace crossalign::internal {
 namespace {
@@ -44,7 +44,9 @@ extern "C" void RemovePendingAndExit(int sig) {
   for (int k = 0; k < kMaxPending; ++k) {
     if (pending_used[k]) ::unlink(pending_paths[k]);
   }
-  const char message[] = "\ninterrupted: unfinished output removed; files already written are complete\n";
+  const char message[] =
+      "\ninterrupted: unfinished output removed; files already written are "
+      "complete\n";
   [[maybe_unused]] ssize_t n = ::write(2, message, sizeof message - 1);
   ::_exit(128 + sig);
 }

@@ -13,7 +13,8 @@ namespace crossalign {
 namespace {
 
 // Runs fn(i) for i in [0, count) on `jobs` threads.
-void ParallelFor(size_t count, int jobs, const std::function<void(size_t)>& fn) {
+void ParallelFor(size_t count, int jobs,
+                 const std::function<void(size_t)>& fn) {
   const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
   if (workers <= 1) {
     for (size_t i = 0; i < count; ++i) fn(i);
@@ -90,14 +91,16 @@ StatusOr<std::vector<AlignedPair>> AlignCollection(
   std::vector<char> related(candidates.size(), 0);
   ParallelFor(candidates.size(), options.jobs, [&](size_t k) {
     const Job& job = candidates[k];
-    related[k] = judge.DocumentSimilarity(*documents[job.a], *documents[job.b]) >=
-                 options.same_story;
+    related[k] =
+        judge.DocumentSimilarity(*documents[job.a], *documents[job.b]) >=
+        options.same_story;
   });
   std::vector<Job> jobs;
   for (size_t k = 0; k < candidates.size(); ++k) {
     if (related[k]) jobs.push_back(candidates[k]);
   }
-  std::vector<StatusOr<AlignedPair>> results(jobs.size(), InternalError("not run"));
+  std::vector<StatusOr<AlignedPair>> results(jobs.size(),
+                                             InternalError("not run"));
   std::mutex progress_mutex;
   size_t done = 0;
   ParallelFor(jobs.size(), options.jobs, [&](size_t k) {
@@ -124,8 +127,8 @@ std::map<std::string, std::vector<AlignedPair>> GroupByLanguagePair(
   return groups;
 }
 
-std::vector<PassageCluster> ClusterPassages(const std::vector<AlignedPair>& pairs,
-                                            double min_score) {
+std::vector<PassageCluster> ClusterPassages(
+    const std::vector<AlignedPair>& pairs, double min_score) {
   // Nodes are (document, first segment of a passage); union-find over beads.
   std::vector<const Document*> docs;
   std::map<const Document*, std::shared_ptr<const Document>> owners;
@@ -208,13 +211,15 @@ std::string RenderClustersJsonl(const std::vector<PassageCluster>& clusters) {
       std::string text, segs;
       for (int s : passage.segments) {
         if (!text.empty()) text += " ";
-        text += internal::CollapseWhitespace(d.SegmentText(static_cast<size_t>(s)));
+        text +=
+            internal::CollapseWhitespace(d.SegmentText(static_cast<size_t>(s)));
         segs += (segs.empty() ? "" : ",") + std::to_string(s);
       }
       const Span first = d.segments()[passage.segments.front()].span;
       const Span last = d.segments()[passage.segments.back()].span;
-      out += std::string(p ? "," : "") + "{\"document\":\"" + JsonEscape(d.name()) +
-             "\",\"outlet\":\"" + JsonEscape(d.metadata().outlet) + "\",\"lang\":\"" +
+      out += std::string(p ? "," : "") + "{\"document\":\"" +
+             JsonEscape(d.name()) + "\",\"outlet\":\"" +
+             JsonEscape(d.metadata().outlet) + "\",\"lang\":\"" +
              JsonEscape(d.lang()) + "\",\"segments\":[" + segs +
              "],\"start\":" + std::to_string(first.begin) +
              ",\"end\":" + std::to_string(last.end) + ",\"text\":\"" +

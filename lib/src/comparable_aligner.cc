@@ -46,7 +46,8 @@ std::vector<uint32_t> Union(const std::vector<uint32_t>& a,
                             const std::vector<uint32_t>& b) {
   std::vector<uint32_t> out;
   out.reserve(a.size() + b.size());
-  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(),
+                 std::back_inserter(out));
   return out;
 }
 
@@ -119,13 +120,16 @@ struct PairModel {
     }
     std::vector<uint32_t> shared;
     for (uint32_t k : src_strong) {
-      if (std::binary_search(tgt_all.begin(), tgt_all.end(), k)) shared.push_back(k);
+      if (std::binary_search(tgt_all.begin(), tgt_all.end(), k))
+        shared.push_back(k);
     }
     for (uint32_t k : tgt_strong) {
-      if (std::binary_search(src_all.begin(), src_all.end(), k)) shared.push_back(k);
+      if (std::binary_search(src_all.begin(), src_all.end(), k))
+        shared.push_back(k);
     }
     std::sort(shared.begin(), shared.end());
-    return static_cast<int>(std::unique(shared.begin(), shared.end()) - shared.begin());
+    return static_cast<int>(std::unique(shared.begin(), shared.end()) -
+                            shared.begin());
   }
 
   // Cosine-like similarity of two passages.
@@ -175,8 +179,10 @@ PairModel BuildModel(const internal::FeatureExtractor& features,
   // Stems only mean something when both articles share a language.
   const std::string stem_lang =
       (src_lang == tgt_lang && src_lang != "und") ? src_lang : "";
-  std::vector<SentenceFeatures> fs = features.Extract(src.texts, &vocab, stem_lang);
-  std::vector<SentenceFeatures> ft = features.Extract(tgt.texts, &vocab, stem_lang);
+  std::vector<SentenceFeatures> fs =
+      features.Extract(src.texts, &vocab, stem_lang);
+  std::vector<SentenceFeatures> ft =
+      features.Extract(tgt.texts, &vocab, stem_lang);
   if (dictionary != nullptr) internal::AddTranslations(*dictionary, vocab, &fs);
   PairModel model;
   model.n = static_cast<int>(fs.size());
@@ -213,15 +219,17 @@ std::vector<Candidate> Match(const PairModel& model, int neighbours) {
   const int n = model.n, m = model.m;
   std::vector<double> sim(static_cast<size_t>(n) * m, 0.0);
   for (int i = 0; i < n; ++i) {
-    for (int j = 0; j < m; ++j) sim[static_cast<size_t>(i) * m + j] = model.Similarity(i, 1, j, 1);
+    for (int j = 0; j < m; ++j)
+      sim[static_cast<size_t>(i) * m + j] = model.Similarity(i, 1, j, 1);
   }
   // Each sentence's neighbourhood: the mean similarity of its k best
   // matches on the other side.
   std::vector<double> knn_src(n), knn_tgt(m);
   for (int i = 0; i < n; ++i) {
-    knn_src[i] = TopMean(std::vector<double>(sim.begin() + static_cast<long>(i) * m,
-                                             sim.begin() + static_cast<long>(i + 1) * m),
-                         neighbours);
+    knn_src[i] =
+        TopMean(std::vector<double>(sim.begin() + static_cast<long>(i) * m,
+                                    sim.begin() + static_cast<long>(i + 1) * m),
+                neighbours);
   }
   for (int j = 0; j < m; ++j) {
     std::vector<double> col(n);
@@ -260,7 +268,8 @@ std::vector<Candidate> Match(const PairModel& model, int neighbours) {
       if (at(i + 1, j) > 0) merge(2, 1, std::max(s11, at(i + 1, j)));
       if (at(i, j + 1) > 0) merge(1, 2, std::max(s11, at(i, j + 1)));
       if (at(i + 1, j + 1) > 0) {
-        merge(2, 2, std::max({s11, at(i + 1, j + 1), at(i + 1, j), at(i, j + 1)}));
+        merge(2, 2,
+              std::max({s11, at(i + 1, j + 1), at(i + 1, j), at(i, j + 1)}));
       }
     }
   }
@@ -290,9 +299,10 @@ std::vector<Candidate> Assign(std::vector<Candidate> candidates, int n, int m,
     for (int k = 0; k < c.b; ++k) used_t[c.t0 + k] = true;
     chosen.push_back(c);
   }
-  std::sort(chosen.begin(), chosen.end(), [](const Candidate& x, const Candidate& y) {
-    return x.s0 != y.s0 ? x.s0 < y.s0 : x.t0 < y.t0;
-  });
+  std::sort(chosen.begin(), chosen.end(),
+            [](const Candidate& x, const Candidate& y) {
+              return x.s0 != y.s0 ? x.s0 < y.s0 : x.t0 < y.t0;
+            });
   return chosen;
 }
 
@@ -311,8 +321,8 @@ StatusOr<Alignment> ComparableAligner::Align(const Document& src,
                                              const Document& tgt) const {
   const Side s = internal::CollectAlignable(src, options_.keep_boilerplate);
   const Side t = internal::CollectAlignable(tgt, options_.keep_boilerplate);
-  const PairModel model = BuildModel(impl_->features, s, t, src.lang(), tgt.lang(),
-                                     options_.dictionary.get());
+  const PairModel model = BuildModel(impl_->features, s, t, src.lang(),
+                                     tgt.lang(), options_.dictionary.get());
   // Articles on different stories share hardly a name or a number; their
   // sentences only ever match by accident, however they stand out from their
   // neighbours, so nothing is reported for them.
@@ -328,8 +338,8 @@ StatusOr<Alignment> ComparableAligner::Align(const Document& src,
   method << "comparable: passages of 1-2 sentences in any order, ratio margin "
             "over "
          << options_.neighbours << " neighbours; evidence: numbers, words, "
-         << (src.lang() == tgt.lang() ? "Snowball stems, " : "")
-         << "cognates" << (options_.dictionary ? ", dictionary" : "");
+         << (src.lang() == tgt.lang() ? "Snowball stems, " : "") << "cognates"
+         << (options_.dictionary ? ", dictionary" : "");
   alignment.method = method.str();
   for (const Candidate& c : chosen) {
     Bead bead;
@@ -346,11 +356,15 @@ double ComparableAligner::DocumentSimilarity(const Document& a,
   StatusOr<Alignment> alignment = Align(a, b);
   if (!alignment.ok()) return 0;
   size_t na = 0, nb = 0, matched = 0;
-  for (const Segment& seg : a.segments()) na += seg.kind != SegmentKind::kBoilerplate;
-  for (const Segment& seg : b.segments()) nb += seg.kind != SegmentKind::kBoilerplate;
-  for (const Bead& bead : alignment->beads) matched += std::min(bead.src.size(), bead.tgt.size());
+  for (const Segment& seg : a.segments())
+    na += seg.kind != SegmentKind::kBoilerplate;
+  for (const Segment& seg : b.segments())
+    nb += seg.kind != SegmentKind::kBoilerplate;
+  for (const Bead& bead : alignment->beads)
+    matched += std::min(bead.src.size(), bead.tgt.size());
   const size_t smaller = std::min(na, nb);
-  return smaller == 0 ? 0.0 : std::min(1.0, static_cast<double>(matched) / smaller);
+  return smaller == 0 ? 0.0
+                      : std::min(1.0, static_cast<double>(matched) / smaller);
 }
 
 }  // namespace crossalign

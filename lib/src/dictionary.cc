@@ -119,7 +119,8 @@ void Dictionary::Add(std::string_view source, std::string_view target) {
   ++pairs_;
 }
 
-const std::vector<std::string>* Dictionary::Find(std::string_view source) const {
+const std::vector<std::string>* Dictionary::Find(
+    std::string_view source) const {
   auto it = entries_.find(source);
   return it == entries_.end() ? nullptr : &it->second;
 }
@@ -170,14 +171,15 @@ StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
   if (index_path.size() <= suffix.size() ||
       index_path.compare(index_path.size() - suffix.size(), suffix.size(),
                          suffix) != 0) {
-    return InvalidArgumentError(index_path +
-                                ": expected a dictd .index file");
+    return InvalidArgumentError(index_path + ": expected a dictd .index file");
   }
-  const std::string base = index_path.substr(0, index_path.size() - suffix.size());
+  const std::string base =
+      index_path.substr(0, index_path.size() - suffix.size());
   StatusOr<std::string> body = ReadMaybeGzip(base + ".dict.dz");
   if (!body.ok()) body = ReadMaybeGzip(base + ".dict");
   if (!body.ok()) {
-    return NotFoundError(index_path + ": no " + base + ".dict.dz or .dict beside it");
+    return NotFoundError(index_path + ": no " + base +
+                         ".dict.dz or .dict beside it");
   }
   Dictionary dict;
   size_t pos = 0, line_no = 0;
@@ -189,21 +191,24 @@ StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
     pos = eol + 1;
     ++line_no;
     const size_t t1 = line.find('\t');
-    const size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
+    const size_t t2 =
+        t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
     uint64_t offset = 0, length = 0;
     if (t2 == std::string_view::npos ||
         !DecodeBase64Number(line.substr(t1 + 1, t2 - t1 - 1), &offset) ||
         !DecodeBase64Number(line.substr(t2 + 1), &length) ||
         offset + length > body->size()) {
-      return DataLossError(index_path + ", line " + std::to_string(line_no) +
-                           ": not a dictd index entry (headword, offset, length)");
+      return DataLossError(
+          index_path + ", line " + std::to_string(line_no) +
+          ": not a dictd index entry (headword, offset, length)");
     }
     const std::string_view headword = line.substr(0, t1);
     if (headword.substr(0, 11) == "00database" || headword.empty()) continue;
     // Entry: a headword line, then translation lines, each either the first
     // line or numbered "2. ...", each followed by a gloss in the source
     // language, which is skipped.
-    const std::string_view entry = std::string_view(*body).substr(offset, length);
+    const std::string_view entry =
+        std::string_view(*body).substr(offset, length);
     size_t p = entry.find('\n');
     int line_in_entry = 0;
     while (p != std::string_view::npos && p + 1 < entry.size()) {
@@ -213,7 +218,8 @@ StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
       p = e;
       ++line_in_entry;
       size_t digits = 0;
-      while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9') {
+      while (digits < text.size() && text[digits] >= '0' &&
+             text[digits] <= '9') {
         ++digits;
       }
       const bool numbered = digits > 0 && text.compare(digits, 2, ". ") == 0;

@@ -67,8 +67,7 @@ Document Document::FromText(std::string name, std::string text) {
   const std::string_view first =
       view.substr(0, eol == std::string_view::npos ? view.size() : eol);
   if (ParseHeaderLine(first, &doc.metadata_)) {
-    doc.body_.begin =
-        eol == std::string_view::npos ? view.size() : eol + 1;
+    doc.body_.begin = eol == std::string_view::npos ? view.size() : eol + 1;
   }
   return doc;
 }

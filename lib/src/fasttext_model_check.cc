@@ -10,7 +10,7 @@ namespace {
 constexpr int32_t kMagic = 793712314;
 constexpr int32_t kVersion = 12;
 constexpr int32_t kCentroidsPerSubquantizer = 256;  // ProductQuantizer::ksub_
-constexpr int32_t kSupervisedModel = 3;              // model_name::sup
+constexpr int32_t kSupervisedModel = 3;             // model_name::sup
 
 class Reader {
  public:
@@ -63,8 +63,8 @@ bool CheckQuantMatrix(Reader* r) {
   bool qnorm;
   int64_t m, n;
   int32_t codesize;
-  if (!r->Read(&qnorm) || !r->Read(&m) || !r->Read(&n) ||
-      !r->Read(&codesize) || m < 0 || n < 0 || codesize < 0) {
+  if (!r->Read(&qnorm) || !r->Read(&m) || !r->Read(&n) || !r->Read(&codesize) ||
+      m < 0 || n < 0 || codesize < 0) {
     return false;
   }
   if (!r->Skip(static_cast<uint64_t>(codesize)) || !CheckProductQuantizer(r)) {
@@ -116,8 +116,7 @@ Status CheckFastTextModel(std::string_view bytes, const std::string& path) {
     return corrupt("truncated in the dictionary");
   }
   if (size < 0 || nwords < 0 || nlabels <= 0 ||
-      int64_t{nwords} + nlabels != size ||
-      pruneidx_size < -1) {
+      int64_t{nwords} + nlabels != size || pruneidx_size < -1) {
     return corrupt("inconsistent dictionary sizes");
   }
   // Each entry: a NUL-terminated word, an int64 count and an int8 type.
@@ -129,8 +128,7 @@ Status CheckFastTextModel(std::string_view bytes, const std::string& path) {
       return corrupt("truncated in the dictionary");
     }
   }
-  if (pruneidx_size > 0 &&
-      !r.Skip(static_cast<uint64_t>(pruneidx_size) * 8)) {
+  if (pruneidx_size > 0 && !r.Skip(static_cast<uint64_t>(pruneidx_size) * 8)) {
     return corrupt("truncated in the pruning index");
   }
   bool quant_input;

@@ -113,8 +113,7 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
       internal::ReadWholeFile(model_path, kMaxModelBytes);
   if (!bytes.ok()) {
     return Status(bytes.status().code(),
-                  "cannot load language-ID model: " +
-                      bytes.status().message() +
+                  "cannot load language-ID model: " + bytes.status().message() +
                       "; run scripts/setup.sh or pass --lid-model PATH");
   }
   Status check = internal::CheckFastTextModel(*bytes, model_path);
@@ -262,8 +261,8 @@ StatusOr<std::string> FindLidModel(const std::string& explicit_path) {
   if (FileExists(source)) return source;
   return NotFoundError(
       std::string("language-ID model ") + kDefaultLidModelName +
-      " not found (looked in --lid-model, $CROSSALIGN_LID_MODEL, " +
-      installed + ", " + source +
+      " not found (looked in --lid-model, $CROSSALIGN_LID_MODEL, " + installed +
+      ", " + source +
       "); run scripts/setup.sh to fetch it, or pass --lid-model PATH");
 }
 

@@ -31,8 +31,8 @@ Lexicon Lexicon::Train(
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   auto slot = [&](uint64_t key) {
-    return static_cast<uint32_t>(std::lower_bound(keys.begin(), keys.end(), key) -
-                                 keys.begin());
+    return static_cast<uint32_t>(
+        std::lower_bound(keys.begin(), keys.end(), key) - keys.begin());
   };
   // Slots of the source words, dense, for the per-word totals.
   std::vector<uint32_t> source_of(keys.size());
@@ -40,7 +40,8 @@ Lexicon Lexicon::Train(
     std::unordered_map<uint32_t, uint32_t> dense;
     for (size_t k = 0; k < keys.size(); ++k) {
       const uint32_t e = static_cast<uint32_t>(keys[k] >> 32);
-      source_of[k] = dense.emplace(e, static_cast<uint32_t>(dense.size())).first->second;
+      source_of[k] =
+          dense.emplace(e, static_cast<uint32_t>(dense.size())).first->second;
     }
   }
   std::vector<uint32_t> slots;  // per pair, per target word: 1 + |src| slots

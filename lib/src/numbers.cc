@@ -26,9 +26,9 @@ size_t SeparatorAt(std::string_view t, size_t pos) {
   if (pos >= t.size()) return 0;
   const char c = t[pos];
   if (c == ',' || c == '.' || c == '\'' || c == ' ') return 1;
-  if (t.compare(pos, 2, "\xC2\xA0") == 0) return 2;        // NBSP
-  if (t.compare(pos, 3, "\xE2\x80\xAF") == 0) return 3;    // narrow NBSP
-  if (t.compare(pos, 3, "\xE2\x80\x89") == 0) return 3;    // thin space
+  if (t.compare(pos, 2, "\xC2\xA0") == 0) return 2;      // NBSP
+  if (t.compare(pos, 3, "\xE2\x80\xAF") == 0) return 3;  // narrow NBSP
+  if (t.compare(pos, 3, "\xE2\x80\x89") == 0) return 3;  // thin space
   return 0;
 }
 
@@ -39,18 +39,18 @@ struct Magnitude {
 // Words after a number that scale it. Prefix matches ("тисяч" covers
 // "тисячі", "тисячами").
 constexpr Magnitude kMagnitudes[] = {
-    {"thousand", 1e3},  {"million", 1e6},   {"billion", 1e9},
-    {"тисяч", 1e3},     {"тис.", 1e3},      {"тыс", 1e3},
-    {"мільйон", 1e6},   {"млн", 1e6},       {"миллион", 1e6},
-    {"мільярд", 1e9},   {"млрд", 1e9},      {"миллиард", 1e9},
-    {"Tausend", 1e3},   {"Million", 1e6},   {"Milliarde", 1e9},
-    {"Mio.", 1e6},      {"Mrd.", 1e9},      {"mille", 1e3},
-    {"millions", 1e6},  {"milliard", 1e9},  {"\xEC\xB2\x9C", 1e3},  // 천
-    {"\xEB\xA7\x8C", 1e4},  // 만
-    {"\xEC\x96\xB5", 1e8},  // 억
-    {"\xE5\x8D\x83", 1e3},  // 千
-    {"\xE4\xB8\x87", 1e4},  // 万
-    {"\xE4\xBA\xBF", 1e8},  // 亿
+    {"thousand", 1e3},     {"million", 1e6},  {"billion", 1e9},
+    {"тисяч", 1e3},        {"тис.", 1e3},     {"тыс", 1e3},
+    {"мільйон", 1e6},      {"млн", 1e6},      {"миллион", 1e6},
+    {"мільярд", 1e9},      {"млрд", 1e9},     {"миллиард", 1e9},
+    {"Tausend", 1e3},      {"Million", 1e6},  {"Milliarde", 1e9},
+    {"Mio.", 1e6},         {"Mrd.", 1e9},     {"mille", 1e3},
+    {"millions", 1e6},     {"milliard", 1e9}, {"\xEC\xB2\x9C", 1e3},  // 천
+    {"\xEB\xA7\x8C", 1e4},                                            // 만
+    {"\xEC\x96\xB5", 1e8},                                            // 억
+    {"\xE5\x8D\x83", 1e3},                                            // 千
+    {"\xE4\xB8\x87", 1e4},                                            // 万
+    {"\xE4\xBA\xBF", 1e8},                                            // 亿
 };
 
 // The magnitude word starting at `pos` (after optional spaces), with its

@@ -39,8 +39,8 @@ bool LooksLikeTranslation(const Alignment& alignment,
   const double share = beads ? static_cast<double>(confident) / beads : 0.0;
   char buffer[160];
   std::snprintf(buffer, sizeof buffer,
-                "%.0f%% of in-order beads confident, %.0f%% null",
-                100 * share, beads ? 100.0 * null_beads / beads : 0.0);
+                "%.0f%% of in-order beads confident, %.0f%% null", 100 * share,
+                beads ? 100.0 * null_beads / beads : 0.0);
   // The passages the two articles share, found in any order, must lie on
   // the in-order path: a rewrite reorders them.
   std::map<int, int> src_bead, tgt_bead;
@@ -57,11 +57,13 @@ bool LooksLikeTranslation(const Alignment& alignment,
   }
   const double in_order = shared ? static_cast<double>(on_path) / shared : 1.0;
   char more[96];
-  std::snprintf(more, sizeof more, "; %d of %d shared passages in order", on_path,
-                shared);
-  const bool translation = share >= kTranslationShare &&
-                           (shared < kMinSharedForOrder || in_order >= kInOrderShare);
-  *reason = std::string(translation ? "translation: " : "comparable: ") + buffer + more;
+  std::snprintf(more, sizeof more, "; %d of %d shared passages in order",
+                on_path, shared);
+  const bool translation =
+      share >= kTranslationShare &&
+      (shared < kMinSharedForOrder || in_order >= kInOrderShare);
+  *reason = std::string(translation ? "translation: " : "comparable: ") +
+            buffer + more;
   return translation;
 }
 
@@ -82,7 +84,8 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
   if (!segmenter.ok()) return segmenter.status();
   pipeline->segmenter_ = std::move(*segmenter);
   pipeline->aligner_ = std::make_unique<TranslationAligner>(options.aligner);
-  pipeline->comparable_ = std::make_unique<ComparableAligner>(options.comparable);
+  pipeline->comparable_ =
+      std::make_unique<ComparableAligner>(options.comparable);
   return pipeline;
 }
 
@@ -130,11 +133,12 @@ StatusOr<AlignedPair> Pipeline::Align(
     if (alignment.ok() && options_.mode == ModeChoice::kAuto) {
       // The comparable alignment compares every sentence pair; on long
       // documents that are clearly translations it is not needed.
-      const bool long_pair = src->segments().size() + tgt->segments().size() >
-                             kLongPairSentences;
+      const bool long_pair =
+          src->segments().size() + tgt->segments().size() > kLongPairSentences;
       std::string reason;
       StatusOr<Alignment> comparable = Alignment();
-      if (!long_pair || !LooksLikeTranslation(*alignment, Alignment(), &reason)) {
+      if (!long_pair ||
+          !LooksLikeTranslation(*alignment, Alignment(), &reason)) {
         comparable = comparable_->Align(*src, *tgt);
         if (!comparable.ok()) return comparable.status();
       }

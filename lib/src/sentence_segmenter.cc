@@ -50,9 +50,18 @@ std::vector<Span> SplitParagraphs(std::string_view text, Span body) {
 bool LooksLikeHeading(std::string_view paragraph) {
   if (paragraph.find('\n') != std::string_view::npos) return false;
   if (internal::CountCodePoints(paragraph) > 160) return false;
-  const std::string_view enders[] = {".", "!", "?", ":", ";", "\"", "\xE2\x80\x9D",
-                                     "\xC2\xBB", "\xE3\x80\x82", "\xEF\xBC\x81",
-                                     "\xEF\xBC\x9F", "\xE2\x80\xA6"};
+  const std::string_view enders[] = {".",
+                                     "!",
+                                     "?",
+                                     ":",
+                                     ";",
+                                     "\"",
+                                     "\xE2\x80\x9D",
+                                     "\xC2\xBB",
+                                     "\xE3\x80\x82",
+                                     "\xEF\xBC\x81",
+                                     "\xEF\xBC\x9F",
+                                     "\xE2\x80\xA6"};
   for (std::string_view e : enders) {
     if (paragraph.size() >= e.size() &&
         paragraph.substr(paragraph.size() - e.size()) == e) {
@@ -114,9 +123,9 @@ struct SentenceSegmenter::Impl {
     int32_t start = bi->first();
     for (int32_t end = bi->next(); end != icu::BreakIterator::DONE;
          start = end, end = bi->next()) {
-      const Span piece = internal::TrimSpan(
-          text, {span.begin + static_cast<size_t>(start),
-                 span.begin + static_cast<size_t>(end)});
+      const Span piece =
+          internal::TrimSpan(text, {span.begin + static_cast<size_t>(start),
+                                    span.begin + static_cast<size_t>(end)});
       if (!piece.empty()) out->push_back(piece);
     }
     utext_close(ut);

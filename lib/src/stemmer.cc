@@ -9,16 +9,16 @@ namespace {
 
 // BCP-47 primary subtags and the Snowball algorithm names.
 constexpr std::pair<const char*, const char*> kAlgorithms[] = {
-    {"ar", "arabic"},     {"hy", "armenian"},   {"eu", "basque"},
-    {"ca", "catalan"},    {"da", "danish"},     {"nl", "dutch"},
-    {"en", "english"},    {"fi", "finnish"},    {"fr", "french"},
-    {"de", "german"},     {"el", "greek"},      {"hi", "hindi"},
-    {"hu", "hungarian"},  {"id", "indonesian"}, {"ga", "irish"},
-    {"it", "italian"},    {"lt", "lithuanian"}, {"ne", "nepali"},
-    {"no", "norwegian"},  {"nb", "norwegian"},  {"pt", "portuguese"},
-    {"ro", "romanian"},   {"ru", "russian"},    {"sr", "serbian"},
-    {"es", "spanish"},    {"sv", "swedish"},    {"ta", "tamil"},
-    {"tr", "turkish"},    {"yi", "yiddish"},
+    {"ar", "arabic"},    {"hy", "armenian"},   {"eu", "basque"},
+    {"ca", "catalan"},   {"da", "danish"},     {"nl", "dutch"},
+    {"en", "english"},   {"fi", "finnish"},    {"fr", "french"},
+    {"de", "german"},    {"el", "greek"},      {"hi", "hindi"},
+    {"hu", "hungarian"}, {"id", "indonesian"}, {"ga", "irish"},
+    {"it", "italian"},   {"lt", "lithuanian"}, {"ne", "nepali"},
+    {"no", "norwegian"}, {"nb", "norwegian"},  {"pt", "portuguese"},
+    {"ro", "romanian"},  {"ru", "russian"},    {"sr", "serbian"},
+    {"es", "spanish"},   {"sv", "swedish"},    {"ta", "tamil"},
+    {"tr", "turkish"},   {"yi", "yiddish"},
 };
 
 }  // namespace
@@ -38,9 +38,9 @@ std::unique_ptr<Stemmer> Stemmer::ForLanguage(const std::string& lang) {
 Stemmer::~Stemmer() { sb_stemmer_delete(stemmer_); }
 
 std::string Stemmer::Stem(std::string_view word) {
-  const sb_symbol* out = sb_stemmer_stem(
-      stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
-      static_cast<int>(word.size()));
+  const sb_symbol* out =
+      sb_stemmer_stem(stemmer_, reinterpret_cast<const sb_symbol*>(word.data()),
+                      static_cast<int>(word.size()));
   if (out == nullptr) return std::string(word);
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<size_t>(sb_stemmer_length(stemmer_)));

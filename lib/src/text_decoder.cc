@@ -1,9 +1,9 @@
 #include "text_decoder.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
-#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
@@ -44,7 +44,8 @@ void RecordAndSubstitute(const void* context, UConverterToUnicodeArgs* args,
   UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, code_units, length, reason, err);
 }
 
-StatusOr<DecodedText> Convert(std::string_view bytes, const std::string& encoding,
+StatusOr<DecodedText> Convert(std::string_view bytes,
+                              const std::string& encoding,
                               const std::string& name) {
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UConverter, ConverterCloser> conv(
@@ -69,7 +70,8 @@ StatusOr<DecodedText> Convert(std::string_view bytes, const std::string& encodin
     return DataLossError(name + ": cannot decode as " + encoding + " (" +
                          u_errorName(err) + ")");
   }
-  buffer.resize(static_cast<size_t>(target - reinterpret_cast<UChar*>(buffer.data())));
+  buffer.resize(
+      static_cast<size_t>(target - reinterpret_cast<UChar*>(buffer.data())));
   icu::UnicodeString u(false, reinterpret_cast<const UChar*>(buffer.data()),
                        static_cast<int32_t>(buffer.size()));
   u.toUTF8String(out.utf8);
@@ -82,8 +84,8 @@ bool LooksLikeBrokenUtf8(std::string_view bytes) {
   size_t valid = 0, invalid = 0, pos = 0;
   while (pos < bytes.size()) {
     const size_t bad = FindInvalidUtf8(bytes.substr(pos));
-    const std::string_view good =
-        bytes.substr(pos, bad == std::string_view::npos ? bytes.size() - pos : bad);
+    const std::string_view good = bytes.substr(
+        pos, bad == std::string_view::npos ? bytes.size() - pos : bad);
     for (char c : good) {
       valid += (static_cast<unsigned char>(c) & 0xC0) == 0xC0;  // lead bytes
     }
@@ -100,9 +102,10 @@ constexpr double kMinPlausibility = 0.5;
 
 // Legacy encodings tried besides the detector's proposals.
 constexpr const char* kCommonLegacyEncodings[] = {
-    "windows-1251", "KOI8-U", "ISO-8859-5", "windows-1252", "windows-1250",
-    "ISO-8859-2", "EUC-KR", "GB18030", "Big5", "Shift_JIS", "EUC-JP",
-    "windows-1253", "windows-1254", "windows-1256",
+    "windows-1251", "KOI8-U",       "ISO-8859-5", "windows-1252",
+    "windows-1250", "ISO-8859-2",   "EUC-KR",     "GB18030",
+    "Big5",         "Shift_JIS",    "EUC-JP",     "windows-1253",
+    "windows-1254", "windows-1256",
 };
 
 // How much decoded text looks like writing: the share of its letters in
@@ -136,9 +139,12 @@ double Plausibility(const std::string& utf8) {
   }
   if (total == 0) return 0;
   size_t main_script = 0;
-  for (const auto& [script, count] : scripts) main_script = std::max(main_script, count);
-  const double one_script = letters ? static_cast<double>(main_script) / letters : 0;
-  return one_script - 2.0 * static_cast<double>(bad) / static_cast<double>(total);
+  for (const auto& [script, count] : scripts)
+    main_script = std::max(main_script, count);
+  const double one_script =
+      letters ? static_cast<double>(main_script) / letters : 0;
+  return one_script -
+         2.0 * static_cast<double>(bad) / static_cast<double>(total);
 }
 
 }  // namespace
@@ -169,7 +175,8 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
   }
   // Mostly UTF-8 with a few broken bytes (a truncated download, a bad copy):
   // keep it UTF-8 and replace those bytes.
-  if (!has_nul && LooksLikeBrokenUtf8(bytes)) return Convert(bytes, "UTF-8", name);
+  if (!has_nul && LooksLikeBrokenUtf8(bytes))
+    return Convert(bytes, "UTF-8", name);
   // Not UTF-8: ICU's detector proposes encodings, but on short texts it
   // often ranks a wrong one first (short Ukrainian windows-1251 comes out as
   // ISO-8859-6). So every proposal, and the common legacy encodings of news
@@ -177,7 +184,8 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
   // characters, letters of one script, few symbols.
   UErrorCode err = U_ZERO_ERROR;
   std::unique_ptr<UCharsetDetector, DetectorCloser> det(ucsdet_open(&err));
-  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()), &err);
+  ucsdet_setText(det.get(), bytes.data(), static_cast<int32_t>(bytes.size()),
+                 &err);
   int32_t found = 0;
   const UCharsetMatch** matches = ucsdet_detectAll(det.get(), &found, &err);
   std::vector<std::pair<std::string, int32_t>> candidates;
@@ -186,9 +194,9 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
     candidates.emplace_back(ucsdet_getName(matches[k], &e2),
                             ucsdet_getConfidence(matches[k], &e2));
   }
-  const bool utf16 = !candidates.empty() &&
-                     (candidates[0].first.rfind("UTF-16", 0) == 0 ||
-                      candidates[0].first.rfind("UTF-32", 0) == 0);
+  const bool utf16 =
+      !candidates.empty() && (candidates[0].first.rfind("UTF-16", 0) == 0 ||
+                              candidates[0].first.rfind("UTF-32", 0) == 0);
   if (has_nul && !utf16) {
     const size_t nul = bytes.find('\0');
     return DataLossError(name + ": binary data (NUL byte at byte " +
@@ -209,8 +217,10 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
                          "); expected a text article. If it is text in an "
                          "unusual encoding, name it with --encoding");
   }
-  for (const char* common : kCommonLegacyEncodings) candidates.emplace_back(common, 0);
-  StatusOr<DecodedText> best = DataLossError(name + ": cannot tell its encoding; pass --encoding");
+  for (const char* common : kCommonLegacyEncodings)
+    candidates.emplace_back(common, 0);
+  StatusOr<DecodedText> best =
+      DataLossError(name + ": cannot tell its encoding; pass --encoding");
   double best_score = -1e9;
   for (auto [encoding, confidence] : candidates) {
     // KOI8-U is KOI8-R plus the Ukrainian letters: decoding KOI8-R text as

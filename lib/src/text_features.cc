@@ -246,7 +246,9 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
         if (token.size() >= kMinWordBytes) {
           f.keys.push_back(vocab->Id("s:" + stemmer->Stem(token)));
         }
-        if (name) f.strong.insert(f.strong.end(), f.keys.begin() + keys_before, f.keys.end());
+        if (name)
+          f.strong.insert(f.strong.end(), f.keys.begin() + keys_before,
+                          f.keys.end());
         continue;
       }
       if (token.size() >= kMinWordBytes || single_char) f.keys.push_back(word);
@@ -256,7 +258,8 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
         f.keys.push_back(vocab->Id("c:" + ascii.substr(0, kStemLength)));
       }
       if (name) {
-        f.strong.insert(f.strong.end(), f.keys.begin() + keys_before, f.keys.end());
+        f.strong.insert(f.strong.end(), f.keys.begin() + keys_before,
+                        f.keys.end());
       }
     }
     for (auto* list : {&f.keys, &f.strong}) {
@@ -269,8 +272,7 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
 
 // Adds the dictionary translations of each source word that occur as words
 // in the target document.
-void AddTranslations(const Dictionary& dictionary,
-                     const Vocabulary& vocab,
+void AddTranslations(const Dictionary& dictionary, const Vocabulary& vocab,
                      std::vector<SentenceFeatures>* sentences) {
   for (SentenceFeatures& f : *sentences) {
     for (uint32_t w : f.words) {
@@ -283,7 +285,8 @@ void AddTranslations(const Dictionary& dictionary,
           size_t end = phrase.find(' ', pos);
           if (end == std::string::npos) end = phrase.size();
           if (end - pos >= 3) {
-            const uint32_t id = vocab.Find("w:" + phrase.substr(pos, end - pos));
+            const uint32_t id =
+                vocab.Find("w:" + phrase.substr(pos, end - pos));
             if (id != Vocabulary::kNone) f.translations.push_back(id);
           }
           pos = end + 1;
@@ -321,7 +324,8 @@ std::vector<float> KeyWeights(size_t vocab_size,
   const double total = static_cast<double>(a.size() + b.size()) + 1.0;
   std::vector<float> weight(vocab_size, 0.0f);
   for (size_t k = 0; k < vocab_size; ++k) {
-    weight[k] = static_cast<float>(std::max(0.0, std::log(total / (df[k] + 1.0))));
+    weight[k] =
+        static_cast<float>(std::max(0.0, std::log(total / (df[k] + 1.0))));
   }
   return weight;
 }

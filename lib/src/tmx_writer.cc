@@ -85,7 +85,8 @@ std::string FormatScore(double score) {
   return buffer;
 }
 
-void AddProp(pugi::xml_node parent, const char* type, const std::string& value) {
+void AddProp(pugi::xml_node parent, const char* type,
+             const std::string& value) {
   pugi::xml_node prop = parent.append_child("prop");
   prop.append_attribute("type") = type;
   prop.text().set(XmlSafe(value).c_str());
@@ -125,14 +126,14 @@ StatusOr<std::chrono::system_clock::time_point> ParseDate(
     const std::string& text) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
   char tail = 0;
-  bool parsed =
-      std::sscanf(text.c_str(), "%4d%2d%2dT%2d%2d%2dZ%c", &y, &mo, &d, &h, &mi,
-                  &s, &tail) == 6 ||
-      std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &y, &mo, &d, &h,
-                  &mi, &s, &tail) == 6;
+  bool parsed = std::sscanf(text.c_str(), "%4d%2d%2dT%2d%2d%2dZ%c", &y, &mo, &d,
+                            &h, &mi, &s, &tail) == 6 ||
+                std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &y, &mo,
+                            &d, &h, &mi, &s, &tail) == 6;
   if (!parsed) {
     h = mi = s = 0;
-    parsed = std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3;
+    parsed =
+        std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3;
   }
   if (!parsed || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
       s > 60 || y < 1970) {
@@ -159,8 +160,8 @@ StatusOr<std::string> TmxWriter::Render(
       return InvalidArgumentError("TMX writer: a pair has no document");
     }
   }
-  const auto now = options_.clock ? options_.clock()
-                                  : std::chrono::system_clock::now();
+  const auto now =
+      options_.clock ? options_.clock() : std::chrono::system_clock::now();
   const std::string date = FormatTmxDate(now);
 
   pugi::xml_document xml;
@@ -230,16 +231,15 @@ StatusOr<std::string> TmxWriter::Render(
       AddProp(tu, "x-score", FormatScore(bead.score));
       AddProp(tu, "x-bead", bead.Type());
       AddProp(tu, "x-mode", AlignModeName(pair.alignment.mode));
-      AddProp(tu, "x-position",
-              "src " + Position(src, bead.src) + " tgt " +
-                  Position(tgt, bead.tgt));
+      AddProp(
+          tu, "x-position",
+          "src " + Position(src, bead.src) + " tgt " + Position(tgt, bead.tgt));
       AddTuv(tu, src, src_text);
       AddTuv(tu, tgt, tgt_text);
     }
   }
   std::ostringstream out;
-  xml.save(out, "  ",
-           pugi::format_indent | pugi::format_skip_control_chars,
+  xml.save(out, "  ", pugi::format_indent | pugi::format_skip_control_chars,
            pugi::encoding_utf8);
   return out.str();
 }

@@ -26,7 +26,7 @@ struct BeadShape {
 constexpr BeadShape kShapes[] = {
     {1, 1, 0.89},  {1, 0, 0.0099}, {0, 1, 0.0099}, {2, 1, 0.089},
     {1, 2, 0.089}, {2, 2, 0.011},  {3, 1, 0.0089}, {1, 3, 0.0089},
-    {2, 3, 0.003}, {3, 2, 0.003}, {1, 4, 0.002}, {4, 1, 0.002},
+    {2, 3, 0.003}, {3, 2, 0.003},  {1, 4, 0.002},  {4, 1, 0.002},
 };
 constexpr int kNumShapes = sizeof(kShapes) / sizeof(kShapes[0]);
 constexpr int kMaxShapeSide = 4;
@@ -153,8 +153,10 @@ void Repair(Band* band, int m) {
   const int n = static_cast<int>(band->lo.size()) - 1;
   band->lo[0] = 0;
   band->hi[n] = m;
-  for (int i = 1; i <= n; ++i) band->hi[i] = std::max(band->hi[i], band->hi[i - 1]);
-  for (int i = n - 1; i >= 0; --i) band->lo[i] = std::min(band->lo[i], band->lo[i + 1]);
+  for (int i = 1; i <= n; ++i)
+    band->hi[i] = std::max(band->hi[i], band->hi[i - 1]);
+  for (int i = n - 1; i >= 0; --i)
+    band->lo[i] = std::min(band->lo[i], band->lo[i + 1]);
   for (int i = 0; i <= n; ++i) {
     band->lo[i] = std::clamp(band->lo[i], 0, m);
     band->hi[i] = std::clamp(band->hi[i], band->lo[i], m);
@@ -370,8 +372,8 @@ LengthModel Reestimate(const std::vector<SentenceFeatures>& src,
     var_sum += (lt_norm - ls) * (lt_norm - ls) / mean;
   }
   // Keep the variance within a sane range of Gale & Church's figure.
-  model.variance = std::clamp(var_sum / static_cast<double>(pairs.size()),
-                              1.0, 4 * kDefaultVariance);
+  model.variance = std::clamp(var_sum / static_cast<double>(pairs.size()), 1.0,
+                              4 * kDefaultVariance);
   return model;
 }
 
@@ -386,13 +388,14 @@ void EstimateBackground(Scorer* sc, int n, int m) {
   double sum = 0, sum2 = 0;
   for (int k = 0; k < kSamples; ++k) {
     const int s = ds(rng), t = dt(rng);
-    const double sim = Scorer::Similarity(sc->Overlap(s, t), sc->src_mass[s],
-                                          sc->tgt_mass[t]);
+    const double sim =
+        Scorer::Similarity(sc->Overlap(s, t), sc->src_mass[s], sc->tgt_mass[t]);
     sum += sim;
     sum2 += sim * sim;
   }
   sc->sim_mean = sum / kSamples;
-  const double var = std::max(0.0, sum2 / kSamples - sc->sim_mean * sc->sim_mean);
+  const double var =
+      std::max(0.0, sum2 / kSamples - sc->sim_mean * sc->sim_mean);
   sc->sim_sd = std::max(0.02, std::sqrt(var));
 }
 
@@ -406,7 +409,8 @@ Band PlanBand(const std::vector<int>& src_len, const std::vector<int>& tgt_len,
   const int m = static_cast<int>(tgt_len.size());
   if (static_cast<int64_t>(n + 1) * (m + 1) <= kDirectSearchCells ||
       n < 4 * kBlock || m < 4 * kBlock) {
-    const int width = band_width <= 0 ? 0 : band_width + std::abs(n - m) / 2 + 2;
+    const int width =
+        band_width <= 0 ? 0 : band_width + std::abs(n - m) / 2 + 2;
     return DiagonalBand(n, m, width);
   }
   // Both sides get the same number of blocks, so that the coarse path stays
@@ -494,8 +498,8 @@ bool WidenWherePathTouchesEdge(const std::vector<Bead>& path, int m,
     low_run = low ? low_run + 1 : 0;
     high_run = high ? high_run + 1 : 0;
     if (low_run < kRun && high_run < kRun) continue;
-    for (int r = std::max(0, i - 2 * kMargin); r <= std::min(n, i + 2 * kMargin);
-         ++r) {
+    for (int r = std::max(0, i - 2 * kMargin);
+         r <= std::min(n, i + 2 * kMargin); ++r) {
       if (low_run >= kRun) {
         band->lo[r] = std::max(0, std::min(band->lo[r], j - 4 * kMargin));
       }
@@ -538,7 +542,8 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   // Key weights: inverse document frequency over the sentences of both
   // documents, so that a word found in every sentence counts for little.
   const std::vector<float> weight =
-      vocab ? internal::KeyWeights(vocab->size(), src, tgt) : std::vector<float>();
+      vocab ? internal::KeyWeights(vocab->size(), src, tgt)
+            : std::vector<float>();
   sc.weight = &weight;
   sc.src_mass.assign(n, 0);
   sc.tgt_mass.assign(m, 0);
@@ -560,9 +565,8 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   auto count_if = [](const std::vector<SentenceFeatures>& side, auto pred) {
     return std::count_if(side.begin(), side.end(), pred);
   };
-  sc.paragraphs =
-      !src.empty() && !tgt.empty() && src.back().paragraph > 0 &&
-      tgt.back().paragraph > 0;
+  sc.paragraphs = !src.empty() && !tgt.empty() && src.back().paragraph > 0 &&
+                  tgt.back().paragraph > 0;
   sc.headings =
       count_if(src, [](const SentenceFeatures& f) { return f.heading; }) > 0 &&
       count_if(tgt, [](const SentenceFeatures& f) { return f.heading; }) > 0;
@@ -574,14 +578,15 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   std::vector<std::vector<uint32_t>> extended;
   auto extend = [&](int i, std::vector<uint32_t> more) {
     more.insert(more.end(), src[i].keys.begin(), src[i].keys.end());
-    more.insert(more.end(), src[i].translations.begin(), src[i].translations.end());
+    more.insert(more.end(), src[i].translations.begin(),
+                src[i].translations.end());
     std::sort(more.begin(), more.end());
     more.erase(std::unique(more.begin(), more.end()), more.end());
     extended[i] = std::move(more);
   };
-  const bool has_dictionary =
-      std::any_of(src.begin(), src.end(),
-                  [](const SentenceFeatures& f) { return !f.translations.empty(); });
+  const bool has_dictionary = std::any_of(
+      src.begin(), src.end(),
+      [](const SentenceFeatures& f) { return !f.translations.empty(); });
   if (lexical && has_dictionary) {
     extended.resize(n);
     for (int i = 0; i < n; ++i) extend(i, {});
@@ -592,8 +597,8 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   if (lexical && options.learn_lexicon) {
     // Learn word translations from the confident 1-1 beads, then add each
     // source sentence's likely translations to its keys.
-    std::vector<std::pair<const std::vector<uint32_t>*,
-                          const std::vector<uint32_t>*>>
+    std::vector<
+        std::pair<const std::vector<uint32_t>*, const std::vector<uint32_t>*>>
         pairs;
     for (const Bead& b : beads) {
       if (b.src.size() == 1 && b.tgt.size() == 1 && b.score >= 0.5) {
@@ -604,8 +609,8 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
     // over the document learns the same frequent words and keeps the time
     // linear in the document length.
     if (pairs.size() > kMaxLexiconPairs) {
-      std::vector<std::pair<const std::vector<uint32_t>*,
-                            const std::vector<uint32_t>*>>
+      std::vector<
+          std::pair<const std::vector<uint32_t>*, const std::vector<uint32_t>*>>
           sample;
       for (size_t k = 0; k < kMaxLexiconPairs; ++k) {
         sample.push_back(pairs[k * pairs.size() / kMaxLexiconPairs]);
@@ -638,8 +643,10 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   std::ostringstream method;
   method.precision(3);
   method << "translation DP (beads";
-  for (const BeadShape& shape : kShapes) method << " " << shape.src << "-" << shape.tgt;
-  method << "); length ratio " << sc.length.ratio << ", variance " << sc.length.variance;
+  for (const BeadShape& shape : kShapes)
+    method << " " << shape.src << "-" << shape.tgt;
+  method << "); length ratio " << sc.length.ratio << ", variance "
+         << sc.length.variance;
   if (lexical) {
     method << "; lexical evidence: numbers, words, cognates"
            << (has_dictionary ? ", dictionary" : "")

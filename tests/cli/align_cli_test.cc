@@ -29,9 +29,10 @@ struct Pair {
   std::string en = dir + "/a.en.txt";
   std::string uk = dir + "/a.uk.txt";
   Pair() {
-    WriteFile(en,
-              "## outlet: Test Wire | lang: en | date: 2025-03-14\n"
-              "Bridge reopens\n\nThe bridge opened on Friday. It cost a lot.\n");
+    WriteFile(
+        en,
+        "## outlet: Test Wire | lang: en | date: 2025-03-14\n"
+        "Bridge reopens\n\nThe bridge opened on Friday. It cost a lot.\n");
     WriteFile(uk,
               "Міст відкрили\n\nМіст відкрили в пʼятницю. Він коштував "
               "чимало.\n");
@@ -41,7 +42,8 @@ struct Pair {
 TEST(AlignCliTest, Version) {
   auto r = RunCommand(Align("--version"));
   EXPECT_EQ(r.exit_code, 0);
-  EXPECT_EQ(r.out, std::string("align (crossalign) ") + CROSSALIGN_VERSION + "\n");
+  EXPECT_EQ(r.out,
+            std::string("align (crossalign) ") + CROSSALIGN_VERSION + "\n");
 }
 
 TEST(AlignCliTest, HelpDocumentsExitCodes) {
@@ -58,19 +60,26 @@ TEST(AlignCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--no-such-flag"), std::string::npos);
   Pair p;
-  EXPECT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --min-score 2")).exit_code,
-            2);
-  EXPECT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date yesterday")).exit_code,
-            2);
-  EXPECT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o")).exit_code, 2);
+  EXPECT_EQ(
+      RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --min-score 2"))
+          .exit_code,
+      2);
+  EXPECT_EQ(
+      RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date yesterday"))
+          .exit_code,
+      2);
+  EXPECT_EQ(
+      RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o")).exit_code, 2);
 }
 
 TEST(AlignCliTest, WritesTmxToStdoutWithoutOutputFlag) {
   Pair p;
-  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date 2025-03-14"));
+  auto r =
+      RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date 2025-03-14"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("<tmx version=\"1.4\">"), std::string::npos);
-  EXPECT_NE(r.out.find("<seg>Міст відкрили в пʼятницю.</seg>"), std::string::npos)
+  EXPECT_NE(r.out.find("<seg>Міст відкрили в пʼятницю.</seg>"),
+            std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("creationdate=\"20250314T000000Z\""), std::string::npos);
   EXPECT_NE(r.out.find("srclang=\"en\""), std::string::npos);
@@ -79,12 +88,12 @@ TEST(AlignCliTest, WritesTmxToStdoutWithoutOutputFlag) {
 TEST(AlignCliTest, SameRunGivesIdenticalFilesWithFixedDate) {
   Pair p;
   const std::string a = p.dir + "/1.tmx", b = p.dir + "/2.tmx";
-  ASSERT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date 2025-03-14 -o " +
-                      Quote(a)))
+  ASSERT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) +
+                             " --date 2025-03-14 -o " + Quote(a)))
                 .exit_code,
             0);
-  ASSERT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --date=2025-03-14 -o " +
-                      Quote(b)))
+  ASSERT_EQ(RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) +
+                             " --date=2025-03-14 -o " + Quote(b)))
                 .exit_code,
             0);
   EXPECT_EQ(ReadFile(a), ReadFile(b));
@@ -93,8 +102,8 @@ TEST(AlignCliTest, SameRunGivesIdenticalFilesWithFixedDate) {
 TEST(AlignCliTest, MissingInputExitsThreeAndNamesTheFile) {
   Pair p;
   const std::string out = p.dir + "/out.tmx";
-  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.dir + "/missing.txt") + " -o " +
-                     Quote(out)));
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.dir + "/missing.txt") +
+                            " -o " + Quote(out)));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("missing.txt"), std::string::npos);
   EXPECT_FALSE(Exists(out));
@@ -103,7 +112,9 @@ TEST(AlignCliTest, MissingInputExitsThreeAndNamesTheFile) {
 TEST(AlignCliTest, EmptyAndBinaryInputsExitThree) {
   Pair p;
   WriteFile(p.dir + "/empty.txt", "");
-  WriteFile(p.dir + "/bin.txt", std::string("\x7f" "ELF\0\0\x01", 7));
+  WriteFile(p.dir + "/bin.txt", std::string("\x7f"
+                                            "ELF\0\0\x01",
+                                            7));
   auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.dir + "/empty.txt")));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("empty"), std::string::npos);
@@ -115,11 +126,12 @@ TEST(AlignCliTest, EmptyAndBinaryInputsExitThree) {
 TEST(AlignCliTest, UnwritableOutputExitsFour) {
   Pair p;
   auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " +
-                     Quote(p.dir + "/no/such/dir/out.tmx")));
+                            Quote(p.dir + "/no/such/dir/out.tmx")));
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_NE(r.err.find("out.tmx"), std::string::npos);
   // /proc takes no new files, even from root.
-  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o /proc/crossalign-test.tmx"));
+  r = RunCommand(
+      Align(Quote(p.en) + " " + Quote(p.uk) + " -o /proc/crossalign-test.tmx"));
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_NE(r.err.find("/proc/crossalign-test.tmx"), std::string::npos);
   EXPECT_EQ(ListDir(p.dir), (std::vector<std::string>{"a.en.txt", "a.uk.txt"}));
@@ -128,15 +140,15 @@ TEST(AlignCliTest, UnwritableOutputExitsFour) {
 TEST(AlignCliTest, CorruptModelGivesOneLineError) {
   Pair p;
   WriteFile(p.dir + "/bad.ftz", "garbage");
-  auto r = RunCommand(Align("--lid-model " + Quote(p.dir + "/bad.ftz") + " " + Quote(p.en) +
-                     " " + Quote(p.uk)));
+  auto r = RunCommand(Align("--lid-model " + Quote(p.dir + "/bad.ftz") + " " +
+                            Quote(p.en) + " " + Quote(p.uk)));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("bad.ftz"), std::string::npos);
   EXPECT_NE(r.err.find("setup"), std::string::npos);
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
   // The same through the environment variable.
   r = RunCommand("CROSSALIGN_LID_MODEL=" + Quote(p.dir + "/missing.ftz") + " " +
-          Align(Quote(p.en) + " " + Quote(p.uk)));
+                 Align(Quote(p.en) + " " + Quote(p.uk)));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("CROSSALIGN_LID_MODEL"), std::string::npos);
 }
@@ -160,7 +172,8 @@ TEST(AlignCliTest, LegacyEncodingsAlignLikeUtf8) {
   const std::string en = story + "/kyiv-ledger.en.txt";
   const std::string uk = story + "/kyiv-ledger.uk.txt";
   const std::string dir = MakeTempDir();
-  auto reference = RunCommand(Align(Quote(en) + " " + Quote(uk) + " --date 2025-03-14"));
+  auto reference =
+      RunCommand(Align(Quote(en) + " " + Quote(uk) + " --date 2025-03-14"));
   ASSERT_EQ(reference.exit_code, 0) << reference.err;
   const auto expected = Segments(reference.out);
   ASSERT_GT(expected.size(), 20u);
@@ -169,30 +182,37 @@ TEST(AlignCliTest, LegacyEncodingsAlignLikeUtf8) {
     // The apostrophe and typographic quotes have no place in the 8-bit code
     // pages: iconv transliterates them (//TRANSLIT), in both files.
     const std::string back = dir + "/uk." + enc + ".utf8.txt";
-    ASSERT_EQ(RunCommand("iconv -f UTF-8 -t " + enc + "//TRANSLIT " + Quote(uk) + " > " +
-                         Quote(converted))
+    ASSERT_EQ(RunCommand("iconv -f UTF-8 -t " + enc + "//TRANSLIT " +
+                         Quote(uk) + " > " + Quote(converted))
                   .exit_code,
               0);
-    ASSERT_EQ(RunCommand("iconv -f " + enc + " -t UTF-8 " + Quote(converted) + " > " +
-                         Quote(back))
+    ASSERT_EQ(RunCommand("iconv -f " + enc + " -t UTF-8 " + Quote(converted) +
+                         " > " + Quote(back))
                   .exit_code,
               0);
-    auto want = RunCommand(Align(Quote(en) + " " + Quote(back) + " --date 2025-03-14"));
-    auto got = RunCommand(Align(Quote(en) + " " + Quote(converted) + " --date 2025-03-14"));
+    auto want =
+        RunCommand(Align(Quote(en) + " " + Quote(back) + " --date 2025-03-14"));
+    auto got = RunCommand(
+        Align(Quote(en) + " " + Quote(converted) + " --date 2025-03-14"));
     ASSERT_EQ(got.exit_code, 0) << enc << ": " << got.err;
     EXPECT_EQ(Segments(got.out), Segments(want.out)) << enc;
-    EXPECT_NE(got.out.find("<prop type=\"x-encoding\">"), std::string::npos) << enc;
+    EXPECT_NE(got.out.find("<prop type=\"x-encoding\">"), std::string::npos)
+        << enc;
   }
   // EUC-KR, on the Korean article.
-  const std::string ko = SourceDir() + "/corpora/seoul-night-bus/hanul-times.ko.txt";
-  const std::string ko_en = SourceDir() + "/corpora/seoul-night-bus/hanul-times.en.txt";
+  const std::string ko =
+      SourceDir() + "/corpora/seoul-night-bus/hanul-times.ko.txt";
+  const std::string ko_en =
+      SourceDir() + "/corpora/seoul-night-bus/hanul-times.en.txt";
   ASSERT_EQ(RunCommand("iconv -f UTF-8 -t EUC-KR " + Quote(ko) + " > " +
                        Quote(dir + "/ko.euckr.txt"))
                 .exit_code,
             0);
-  auto want = RunCommand(Align(Quote(ko_en) + " " + Quote(ko) + " --date 2025-03-14"));
-  auto got = RunCommand(Align(Quote(ko_en) + " " + Quote(dir + "/ko.euckr.txt") +
-                              " --date 2025-03-14"));
+  auto want =
+      RunCommand(Align(Quote(ko_en) + " " + Quote(ko) + " --date 2025-03-14"));
+  auto got =
+      RunCommand(Align(Quote(ko_en) + " " + Quote(dir + "/ko.euckr.txt") +
+                       " --date 2025-03-14"));
   ASSERT_EQ(got.exit_code, 0) << got.err;
   EXPECT_EQ(Segments(got.out), Segments(want.out));
   EXPECT_GT(Segments(got.out).size(), 20u);
@@ -200,10 +220,12 @@ TEST(AlignCliTest, LegacyEncodingsAlignLikeUtf8) {
 
 TEST(AlignCliTest, DamagedInputIsAlignedWithAWarningAndExitOne) {
   Pair p;
-  WriteFile(p.uk, "Міст відкрили\n\nМіст відкрили в пʼятницю. Він \xD0 коштував "
-                  "чимало.\n");
+  WriteFile(p.uk,
+            "Міст відкрили\n\nМіст відкрили в пʼятницю. Він \xD0 коштував "
+            "чимало.\n");
   const std::string out = p.dir + "/out.tmx";
-  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " + Quote(out)));
+  auto r =
+      RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " + Quote(out)));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("a.uk.txt"), std::string::npos);
   EXPECT_NE(r.err.find("byte"), std::string::npos);
@@ -214,11 +236,13 @@ TEST(AlignCliTest, ExistingOutputNeedsForce) {
   Pair p;
   const std::string out = p.dir + "/out.tmx";
   WriteFile(out, "keep me");
-  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " + Quote(out)));
+  auto r =
+      RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " + Quote(out)));
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_NE(r.err.find("--force"), std::string::npos);
   EXPECT_EQ(ReadFile(out), "keep me");
-  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --force -o " + Quote(out)));
+  r = RunCommand(
+      Align(Quote(p.en) + " " + Quote(p.uk) + " --force -o " + Quote(out)));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(ReadFile(out).find("<tmx"), std::string::npos);
 }
@@ -236,8 +260,8 @@ TEST(AlignCliTest, InterruptedRunLeavesNoPartialOutput) {
   const std::string out = dir + "/out.tmx";
   auto r = RunCommand("timeout -s TERM 1 " +
                       Align("--presegmented --src-lang en --tgt-lang de " +
-                            Quote(dir + "/a.txt") + " " + Quote(dir + "/b.txt") +
-                            " -o " + Quote(out)));
+                            Quote(dir + "/a.txt") + " " +
+                            Quote(dir + "/b.txt") + " -o " + Quote(out)));
   EXPECT_EQ(r.exit_code, 124) << r.err;  // timeout's code for "killed"
   EXPECT_FALSE(Exists(out));
   for (const std::string& name : ListDir(dir)) {

@@ -22,13 +22,14 @@ using testing::WriteFile;
 class BadInputTest : public ::testing::Test {
  protected:
   // A good article to pair the bad one with.
-  std::string good_ = SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.en.txt";
+  std::string good_ =
+      SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.en.txt";
   std::string dir_ = MakeTempDir();
   std::string out_ = dir_ + "/out.tmx";
 
   testing::CommandResult Align(const std::string& bad) {
-    return RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " + Quote(bad) +
-                      " -o " + Quote(out_));
+    return RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
+                      Quote(bad) + " -o " + Quote(out_));
   }
   // No output and no temporary file left behind.
   void ExpectNoOutput() {
@@ -46,15 +47,17 @@ class BadInputTest : public ::testing::Test {
 TEST_F(BadInputTest, MissingFile) {
   auto r = Align(dir_ + "/missing.txt");
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("missing.txt: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing.txt: no such file"), std::string::npos)
+      << r.err;
   ExpectNoOutput();
 }
 
 TEST_F(BadInputTest, Directory) {
   // A folder among the inputs asks for many-article mode, which needs -o DIR
   // to be a folder: out.tmx is created as one, holding no half-written TMX.
-  auto r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " + Quote(dir_) +
-                      " --clusters " + Quote(dir_ + "/c.jsonl") + " -o " + Quote(dir_ + "/o"));
+  auto r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
+                      Quote(dir_) + " --clusters " + Quote(dir_ + "/c.jsonl") +
+                      " -o " + Quote(dir_ + "/o"));
   EXPECT_NE(r.exit_code, 0);
   EXPECT_FALSE(Exists(dir_ + "/o/en-en.tmx"));
 }
@@ -62,7 +65,8 @@ TEST_F(BadInputTest, Directory) {
 TEST_F(BadInputTest, UnreadableFile) {
   const std::string path = Write("locked.txt", "Some text.\n");
   ::chmod(path.c_str(), 0);
-  if (::access(path.c_str(), R_OK) == 0) GTEST_SKIP() << "running as root: permissions do not bite";
+  if (::access(path.c_str(), R_OK) == 0)
+    GTEST_SKIP() << "running as root: permissions do not bite";
   auto r = Align(path);
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("locked.txt"), std::string::npos);
@@ -72,14 +76,16 @@ TEST_F(BadInputTest, UnreadableFile) {
 TEST_F(BadInputTest, EmptyFile) {
   auto r = Align(Write("empty.txt", ""));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("empty.txt: the article is empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("empty.txt: the article is empty"), std::string::npos)
+      << r.err;
   ExpectNoOutput();
 }
 
 TEST_F(BadInputTest, WhitespaceOnly) {
   auto r = Align(Write("blank.txt", " \n\t\n\xC2\xA0\n\n"));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("blank.txt: the article is empty"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("blank.txt: the article is empty"), std::string::npos)
+      << r.err;
   ExpectNoOutput();
 }
 
@@ -100,39 +106,49 @@ TEST_F(BadInputTest, BinaryGarbage) {
 TEST_F(BadInputTest, NulBytes) {
   auto r = Align(Write("nul.txt", std::string("The bridge\0 opened.\n", 20)));
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("nul.txt: binary data (NUL byte at byte 10"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nul.txt: binary data (NUL byte at byte 10"),
+            std::string::npos)
+      << r.err;
   ExpectNoOutput();
 }
 
 TEST_F(BadInputTest, InvalidUtf8IsReplacedReportedAndExitsOne) {
-  auto r = Align(Write("broken.txt",
-                       "Міст відкрили в пʼятницю.\nПотяг \xD0 вирушив о 10:30.\nУсе гаразд.\n"));
+  auto r = Align(Write(
+      "broken.txt",
+      "Міст відкрили в пʼятницю.\nПотяг \xD0 вирушив о 10:30.\nУсе гаразд.\n"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("broken.txt: 1 byte sequence(s) not valid UTF-8"), std::string::npos)
+  EXPECT_NE(r.err.find("broken.txt: 1 byte sequence(s) not valid UTF-8"),
+            std::string::npos)
       << r.err;
   EXPECT_TRUE(Exists(out_));  // usable input: the output is complete
   EXPECT_NE(ReadFile(out_).find("</tmx>"), std::string::npos);
 }
 
 TEST_F(BadInputTest, Utf16WithBom) {
-  auto r = Align(Write("u16.txt", std::string("\xFF\xFE" "B\0r\0i\0d\0g\0e\0 \0o\0p\0e\0n\0s\0.\0", 28)));
+  auto r = Align(
+      Write("u16.txt", std::string("\xFF\xFE"
+                                   "B\0r\0i\0d\0g\0e\0 \0o\0p\0e\0n\0s\0.\0",
+                                   28)));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(ReadFile(out_).find("u16.txt: UTF-16LE</prop>"), std::string::npos);
 }
 
 TEST_F(BadInputTest, Windows1251Article) {
   // "Міст відкрили. Потяг вирушив." in windows-1251.
-  auto r = Align(Write("cp1251.txt",
-                       "\xCC\xB3\xF1\xF2 \xE2\xB3\xE4\xEA\xF0\xE8\xEB\xE8 \xF3 "
-                       "\xEF'\xFF\xF2\xED\xE8\xF6\xFE. \xCF\xEE\xF2\xFF\xE3 \xE2\xE8\xF0"
-                       "\xF3\xF8\xE8\xE2 \xEE 10:30.\n"));
+  auto r = Align(
+      Write("cp1251.txt",
+            "\xCC\xB3\xF1\xF2 \xE2\xB3\xE4\xEA\xF0\xE8\xEB\xE8 \xF3 "
+            "\xEF'\xFF\xF2\xED\xE8\xF6\xFE. \xCF\xEE\xF2\xFF\xE3 \xE2\xE8\xF0"
+            "\xF3\xF8\xE8\xE2 \xEE 10:30.\n"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(ReadFile(out_).find("cp1251.txt: windows-1251</prop>"), std::string::npos);
+  EXPECT_NE(ReadFile(out_).find("cp1251.txt: windows-1251</prop>"),
+            std::string::npos);
 }
 
 TEST_F(BadInputTest, EucKrArticle) {
   // "다리가 다시 열렸다." in EUC-KR, converted by iconv (not by our code).
-  const std::string utf8 = Write("ko.utf8", "다리가 다시 열렸다. 첫 열차가 출발했다.\n");
+  const std::string utf8 =
+      Write("ko.utf8", "다리가 다시 열렸다. 첫 열차가 출발했다.\n");
   ASSERT_EQ(RunCommand("iconv -f UTF-8 -t EUC-KR " + Quote(utf8) + " > " +
                        Quote(dir_ + "/euckr.txt"))
                 .exit_code,
@@ -142,13 +158,15 @@ TEST_F(BadInputTest, EucKrArticle) {
   auto r = Align(dir_ + "/euckr.txt");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   const std::string tmx = ReadFile(out_);
-  EXPECT_NE(tmx.find("<seg>다리가 다시 열렸다.</seg>"), std::string::npos) << tmx;
+  EXPECT_NE(tmx.find("<seg>다리가 다시 열렸다.</seg>"), std::string::npos)
+      << tmx;
   EXPECT_NE(tmx.find("euckr.txt: EUC-KR</prop>"), std::string::npos);
 }
 
 TEST_F(BadInputTest, FiveMegabyteSingleLine) {
   std::string line;
-  while (line.size() < (5u << 20)) line += "The bridge reopened on Friday, officials said";
+  while (line.size() < (5u << 20))
+    line += "The bridge reopened on Friday, officials said";
   auto r = Align(Write("huge.txt", line + "\n"));
   EXPECT_EQ(r.exit_code, 0) << r.err.substr(0, 500);
   EXPECT_TRUE(Exists(out_));
@@ -168,15 +186,16 @@ TEST_F(BadInputTest, SameFileTwice) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   // In many-article mode the same file named twice is aligned once.
   const std::string out_dir = dir_ + "/many";
-  r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " + Quote(good_) + " " +
-                 Quote(good_) + " -o " + Quote(out_dir));
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
+                 Quote(good_) + " " + Quote(good_) + " -o " + Quote(out_dir));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("named more than once"), std::string::npos);
 }
 
 TEST_F(BadInputTest, UnwritableOutputDirectory) {
-  auto r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " + Quote(good_) +
-                      " -o " + Quote(dir_ + "/no/such/dir/out.tmx"));
+  auto r =
+      RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
+                 Quote(good_) + " -o " + Quote(dir_ + "/no/such/dir/out.tmx"));
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_NE(r.err.find("out.tmx"), std::string::npos);
   EXPECT_EQ(ListDir(dir_), std::vector<std::string>{});
@@ -185,12 +204,15 @@ TEST_F(BadInputTest, UnwritableOutputDirectory) {
 TEST_F(BadInputTest, FullDisk) {
   const std::string mnt = dir_ + "/small";
   ASSERT_EQ(RunCommand("mkdir -p " + Quote(mnt)).exit_code, 0);
-  if (RunCommand("mount -t tmpfs -o size=16k tmpfs " + Quote(mnt)).exit_code != 0) {
-    GTEST_SKIP() << "cannot mount a small tmpfs here (needs root); full disk not simulated";
+  if (RunCommand("mount -t tmpfs -o size=16k tmpfs " + Quote(mnt)).exit_code !=
+      0) {
+    GTEST_SKIP() << "cannot mount a small tmpfs here (needs root); full disk "
+                    "not simulated";
   }
-  auto r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
-                      Quote(SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.uk.txt") +
-                      " -o " + Quote(mnt + "/out.tmx"));
+  auto r = RunCommand(
+      Quote(AlignBinary()) + " " + Quote(good_) + " " +
+      Quote(SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.uk.txt") +
+      " -o " + Quote(mnt + "/out.tmx"));
   const auto left = ListDir(mnt);
   RunCommand("umount " + Quote(mnt));
   EXPECT_EQ(r.exit_code, 4) << r.err;
@@ -200,17 +222,19 @@ TEST_F(BadInputTest, FullDisk) {
 
 TEST_F(BadInputTest, CorruptModel) {
   const std::string model = Write("bad.ftz", std::string(1000, 'x'));
-  auto r = RunCommand(Quote(AlignBinary()) + " --lid-model " + Quote(model) + " " +
-                      Quote(good_) + " " + Quote(good_) + " -o " + Quote(out_));
+  auto r =
+      RunCommand(Quote(AlignBinary()) + " --lid-model " + Quote(model) + " " +
+                 Quote(good_) + " " + Quote(good_) + " -o " + Quote(out_));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("bad.ftz is corrupt"), std::string::npos) << r.err;
   ExpectNoOutput();
 }
 
 TEST_F(BadInputTest, CorruptDictionary) {
-  const std::string dict = Write("bad.dict", "berg @ mont\nthis line has no separator\n");
-  auto r = RunCommand(Quote(AlignBinary()) + " --dict " + Quote(dict) + " " + Quote(good_) +
-                      " " + Quote(good_) + " -o " + Quote(out_));
+  const std::string dict =
+      Write("bad.dict", "berg @ mont\nthis line has no separator\n");
+  auto r = RunCommand(Quote(AlignBinary()) + " --dict " + Quote(dict) + " " +
+                      Quote(good_) + " " + Quote(good_) + " -o " + Quote(out_));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("bad.dict, line 2"), std::string::npos) << r.err;
   ExpectNoOutput();

@@ -26,17 +26,23 @@ std::string Story(const std::string& file) {
 
 TEST(BatchCliTest, AlignsPairsAndGroupsAndReportsBadItems) {
   const std::string dir = MakeTempDir();
-  WriteFile(dir + "/m.tsv",
-            "# a pair with an id, a pair without, a group (JSON), a bad item\n"
-            "id=en-uk\t" + Story("kyiv-ledger.en.txt") + "\t" + Story("kyiv-ledger.uk.txt") +
-                "\n" + Story("kyiv-ledger.en.txt") + "\t" + Story("kyiv-ledger.ru.txt") +
-                "\n{\"id\": \"story\", \"files\": [\"" + Story("meridian-wire.en.txt") +
-                "\", \"" + Story("kyiv-ledger.en.txt") + "\"]}\n"
-                "id=bad\t/nonexistent/a.txt\t" + Story("kyiv-ledger.uk.txt") + "\n");
-  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out") +
-                            " --jobs 2"));
+  WriteFile(
+      dir + "/m.tsv",
+      "# a pair with an id, a pair without, a group (JSON), a bad item\n"
+      "id=en-uk\t" +
+          Story("kyiv-ledger.en.txt") + "\t" + Story("kyiv-ledger.uk.txt") +
+          "\n" + Story("kyiv-ledger.en.txt") + "\t" +
+          Story("kyiv-ledger.ru.txt") + "\n{\"id\": \"story\", \"files\": [\"" +
+          Story("meridian-wire.en.txt") + "\", \"" +
+          Story("kyiv-ledger.en.txt") +
+          "\"]}\n"
+          "id=bad\t/nonexistent/a.txt\t" +
+          Story("kyiv-ledger.uk.txt") + "\n");
+  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " +
+                            Quote(dir + "/out") + " --jobs 2"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("item bad (manifest line 5)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("item bad (manifest line 5)"), std::string::npos)
+      << r.err;
   EXPECT_EQ(ListDir(dir + "/out"),
             (std::vector<std::string>{".done", "en-uk.tmx", "item-000003.tmx",
                                       "story.tmx"}));
@@ -54,25 +60,30 @@ TEST(BatchCliTest, ShardsSplitTheWorkAndGiveTheSameFiles) {
   const std::string dir = MakeTempDir();
   std::string manifest;
   for (int i = 0; i < 4; ++i) {
-    manifest += "id=p" + std::to_string(i) + "\t" + Story("kyiv-ledger.en.txt") + "\t" +
-                Story(i % 2 ? "kyiv-ledger.ru.txt" : "kyiv-ledger.uk.txt") + "\n";
+    manifest +=
+        "id=p" + std::to_string(i) + "\t" + Story("kyiv-ledger.en.txt") + "\t" +
+        Story(i % 2 ? "kyiv-ledger.ru.txt" : "kyiv-ledger.uk.txt") + "\n";
   }
   WriteFile(dir + "/m.tsv", manifest);
   const std::string common = " --date 2025-03-14 --mode translation";
-  ASSERT_EQ(RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/all") + common))
+  ASSERT_EQ(RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " +
+                             Quote(dir + "/all") + common))
                 .exit_code,
             0);
-  ASSERT_EQ(RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/s") +
-                             " --shard 0/2" + common))
+  ASSERT_EQ(RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " +
+                             Quote(dir + "/s") + " --shard 0/2" + common))
                 .exit_code,
             0);
-  EXPECT_EQ(ListDir(dir + "/s"), (std::vector<std::string>{".done", "p0.tmx", "p2.tmx"}));
-  ASSERT_EQ(RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/s") +
-                             " --shard 1/2 --jobs 2" + common))
-                .exit_code,
-            0);
+  EXPECT_EQ(ListDir(dir + "/s"),
+            (std::vector<std::string>{".done", "p0.tmx", "p2.tmx"}));
+  ASSERT_EQ(
+      RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/s") +
+                       " --shard 1/2 --jobs 2" + common))
+          .exit_code,
+      0);
   for (const char* name : {"p0.tmx", "p1.tmx", "p2.tmx", "p3.tmx"}) {
-    EXPECT_EQ(ReadFile(dir + "/s/" + name), ReadFile(dir + "/all/" + name)) << name;
+    EXPECT_EQ(ReadFile(dir + "/s/" + name), ReadFile(dir + "/all/" + name))
+        << name;
   }
 }
 
@@ -80,12 +91,14 @@ TEST(BatchCliTest, KilledRunLeavesCompleteFilesAndResumes) {
   const std::string dir = MakeTempDir();
   std::string manifest;
   for (int i = 0; i < 400; ++i) {
-    manifest += "id=p" + std::to_string(i) + "\t" + Story("meridian-wire.en.txt") + "\t" +
+    manifest += "id=p" + std::to_string(i) + "\t" +
+                Story("meridian-wire.en.txt") + "\t" +
                 Story("kyiv-ledger.uk.txt") + "\n";
   }
   WriteFile(dir + "/m.tsv", manifest);
-  auto r = RunCommand("timeout -s TERM 0.5 " +
-                      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out")));
+  auto r =
+      RunCommand("timeout -s TERM 0.5 " +
+                 Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out")));
   ASSERT_EQ(r.exit_code, 124) << "the batch finished before it could be killed";
   size_t tmx_files = 0;
   for (const std::string& name : ListDir(dir + "/out")) {
@@ -93,7 +106,9 @@ TEST(BatchCliTest, KilledRunLeavesCompleteFilesAndResumes) {
     if (name.size() > 4 && name.compare(name.size() - 4, 4, ".tmx") == 0) {
       ++tmx_files;
       // Every file there is complete.
-      EXPECT_NE(ReadFile(dir + "/out/" + name).find("</tmx>"), std::string::npos) << name;
+      EXPECT_NE(ReadFile(dir + "/out/" + name).find("</tmx>"),
+                std::string::npos)
+          << name;
     }
   }
   EXPECT_LT(tmx_files, 400u);
@@ -106,13 +121,17 @@ TEST(BatchCliTest, KilledRunLeavesCompleteFilesAndResumes) {
 TEST(BatchCliTest, BadManifestsAndOptions) {
   const std::string dir = MakeTempDir();
   WriteFile(dir + "/one.tsv", "only-one-file.txt\n");
-  auto r = RunCommand(Batch(Quote(dir + "/one.tsv") + " -o " + Quote(dir + "/o")));
+  auto r =
+      RunCommand(Batch(Quote(dir + "/one.tsv") + " -o " + Quote(dir + "/o")));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("line 1"), std::string::npos);
-  EXPECT_EQ(RunCommand(Batch(Quote(dir + "/missing.tsv") + " -o " + Quote(dir + "/o")))
+  EXPECT_EQ(RunCommand(
+                Batch(Quote(dir + "/missing.tsv") + " -o " + Quote(dir + "/o")))
                 .exit_code,
             3);
-  EXPECT_EQ(RunCommand(Batch(Quote(dir + "/one.tsv") + " -o x --shard 2/2")).exit_code, 2);
+  EXPECT_EQ(RunCommand(Batch(Quote(dir + "/one.tsv") + " -o x --shard 2/2"))
+                .exit_code,
+            2);
   EXPECT_EQ(RunCommand(Batch(Quote(dir + "/one.tsv"))).exit_code, 2);
 }
 

@@ -16,18 +16,22 @@ using testing::RunCommand;
 using testing::SourceDir;
 using testing::WriteFile;
 
-std::string Align(const std::string& args) { return Quote(AlignBinary()) + " " + args; }
+std::string Align(const std::string& args) {
+  return Quote(AlignBinary()) + " " + args;
+}
 
 TEST(CollectionCliTest, PairsUpTheStoriesOfCorpora) {
   const std::string out = MakeTempDir() + "/out";
   const std::string corpora = SourceDir() + "/corpora";
   auto r = RunCommand(Align(Quote(corpora + "/dniester-bridge") + " " +
-                            Quote(corpora + "/seoul-night-bus") + " -o " + Quote(out) +
-                            " --clusters " + Quote(out + "/clusters.jsonl") + " --jobs 2 -v"));
+                            Quote(corpora + "/seoul-night-bus") + " -o " +
+                            Quote(out) + " --clusters " +
+                            Quote(out + "/clusters.jsonl") + " --jobs 2 -v"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto files = ListDir(out);
   // Translations and rewrites of one story are paired, in both scripts...
-  for (const char* name : {"en-uk.tmx", "en-ru.tmx", "en-en.tmx", "en-de.tmx", "en-ko.tmx"}) {
+  for (const char* name :
+       {"en-uk.tmx", "en-ru.tmx", "en-en.tmx", "en-de.tmx", "en-ko.tmx"}) {
     EXPECT_TRUE(Exists(out + "/" + name)) << name << " in " << r.err;
   }
   // ...and the two stories never with each other: every pair's mode
@@ -36,7 +40,8 @@ TEST(CollectionCliTest, PairsUpTheStoriesOfCorpora) {
   for (const std::string& f : files) {
     const std::string tmx = ReadFile(out + "/" + f);
     size_t pos = 0;
-    while ((pos = tmx.find("<prop type=\"x-mode-decision\">", pos)) != std::string::npos) {
+    while ((pos = tmx.find("<prop type=\"x-mode-decision\">", pos)) !=
+           std::string::npos) {
       const std::string line = tmx.substr(pos, tmx.find("</prop>", pos) - pos);
       ++decisions;
       EXPECT_FALSE(line.find("seoul-night-bus") != std::string::npos &&
@@ -55,27 +60,34 @@ TEST(CollectionCliTest, PairsUpTheStoriesOfCorpora) {
     }
   }
   const std::string clusters = ReadFile(out + "/clusters.jsonl");
-  EXPECT_EQ(clusters.rfind("{\"cluster\":0,", 0), 0u) << clusters.substr(0, 200);
+  EXPECT_EQ(clusters.rfind("{\"cluster\":0,", 0), 0u)
+      << clusters.substr(0, 200);
   EXPECT_NE(clusters.find("\"outlet\":\"Meridian Wire\""), std::string::npos);
 }
 
 TEST(CollectionCliTest, NeverPairsAnArticleWithItself) {
   const std::string dir = MakeTempDir();
   const std::string story = SourceDir() + "/corpora/dniester-bridge/";
-  WriteFile(dir + "/list", story + "kyiv-ledger.en.txt\n" + story + "kyiv-ledger.uk.txt\n" +
-                               story + "kyiv-ledger.en.txt\n");
-  auto r = RunCommand(Align("@" + Quote(dir + "/list") + " " + Quote(story + "kyiv-ledger.uk.txt") +
-                            " -o " + Quote(dir + "/out")));
+  WriteFile(dir + "/list", story + "kyiv-ledger.en.txt\n" + story +
+                               "kyiv-ledger.uk.txt\n" + story +
+                               "kyiv-ledger.en.txt\n");
+  auto r = RunCommand(Align("@" + Quote(dir + "/list") + " " +
+                            Quote(story + "kyiv-ledger.uk.txt") + " -o " +
+                            Quote(dir + "/out")));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("named more than once"), std::string::npos);
   EXPECT_EQ(ListDir(dir + "/out"), (std::vector<std::string>{"en-uk.tmx"}));
-  EXPECT_EQ(ReadFile(dir + "/out/en-uk.tmx").find("x-mode-decision\">" + story + "kyiv-ledger.en.txt -> " + story + "kyiv-ledger.en.txt"), std::string::npos);
+  EXPECT_EQ(ReadFile(dir + "/out/en-uk.tmx")
+                .find("x-mode-decision\">" + story + "kyiv-ledger.en.txt -> " +
+                      story + "kyiv-ledger.en.txt"),
+            std::string::npos);
 }
 
 TEST(CollectionCliTest, SeedArticlesAlign) {
   CROSSALIGN_REQUIRE_SHARED();
   const std::string out = MakeTempDir() + "/out";
-  auto r = RunCommand(Align(Quote(testing::SharedDir() + "/seeds") + " -o " + Quote(out)));
+  auto r = RunCommand(
+      Align(Quote(testing::SharedDir() + "/seeds") + " -o " + Quote(out)));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_TRUE(Exists(out + "/en-en.tmx")) << r.err;
   std::string log;
@@ -89,20 +101,22 @@ TEST(CollectionCliTest, NeedsAnOutputFolderAndTwoUsableArticles) {
   const std::string story = SourceDir() + "/corpora/dniester-bridge";
   EXPECT_EQ(RunCommand(Align(Quote(story))).exit_code, 2);
   WriteFile(dir + "/empty.txt", "");
-  auto r = RunCommand(Align(Quote(dir + "/empty.txt") + " " + Quote(story + "/kyiv-ledger.en.txt") +
-                            " " + Quote(dir + "/missing.txt") + " -o " + Quote(dir + "/out")));
+  auto r = RunCommand(Align(
+      Quote(dir + "/empty.txt") + " " + Quote(story + "/kyiv-ledger.en.txt") +
+      " " + Quote(dir + "/missing.txt") + " -o " + Quote(dir + "/out")));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("empty.txt"), std::string::npos);
   EXPECT_NE(r.err.find("missing.txt"), std::string::npos);
   // One bad file among good ones is skipped (exit 1); --strict stops (exit 3).
   const std::string second = story + "/kyiv-ledger.uk.txt";
-  r = RunCommand(Align(Quote(dir + "/empty.txt") + " " + Quote(story + "/kyiv-ledger.en.txt") +
-                       " " + Quote(second) + " -o " + Quote(dir + "/out2")));
+  r = RunCommand(Align(Quote(dir + "/empty.txt") + " " +
+                       Quote(story + "/kyiv-ledger.en.txt") + " " +
+                       Quote(second) + " -o " + Quote(dir + "/out2")));
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_TRUE(Exists(dir + "/out2/en-uk.tmx"));
   r = RunCommand(Align("--strict " + Quote(dir + "/empty.txt") + " " +
-                       Quote(story + "/kyiv-ledger.en.txt") + " " + Quote(second) + " -o " +
-                       Quote(dir + "/out3")));
+                       Quote(story + "/kyiv-ledger.en.txt") + " " +
+                       Quote(second) + " -o " + Quote(dir + "/out3")));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_FALSE(Exists(dir + "/out3/en-uk.tmx"));
 }

@@ -23,8 +23,9 @@ int main(int argc, char** argv) {
   auto src = (*pipeline)->PrepareDocument(crossalign::Document::FromText(
       "en", "The bridge reopened on Friday. Trains will cross it daily."));
   auto tgt = (*pipeline)->PrepareDocument(crossalign::Document::FromText(
-      "de", "Die Brücke wurde am Freitag wieder geöffnet. Züge werden sie "
-            "täglich überqueren."));
+      "de",
+      "Die Brücke wurde am Freitag wieder geöffnet. Züge werden sie "
+      "täglich überqueren."));
   auto pair = (*pipeline)->Align(src, tgt);
   if (!pair.ok() || src->lang() != "en" || tgt->lang() != "de") return 1;
   auto xml = crossalign::TmxWriter().Render({*pair});

@@ -19,10 +19,12 @@ void Check(const crossalign::Alignment& a, const crossalign::Document& s,
   for (const auto& b : a.beads) {
     if (!(b.score >= 0.0 && b.score <= 1.0)) __builtin_trap();
     for (int i : b.src) {
-      if (i < 0 || i >= static_cast<int>(seen_s.size()) || seen_s[i]++) __builtin_trap();
+      if (i < 0 || i >= static_cast<int>(seen_s.size()) || seen_s[i]++)
+        __builtin_trap();
     }
     for (int j : b.tgt) {
-      if (j < 0 || j >= static_cast<int>(seen_t.size()) || seen_t[j]++) __builtin_trap();
+      if (j < 0 || j >= static_cast<int>(seen_t.size()) || seen_t[j]++)
+        __builtin_trap();
     }
   }
 }
@@ -36,13 +38,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view all(reinterpret_cast<const char*>(data), size);
   const size_t cut = all.find('\0');
   const std::string_view a = all.substr(0, cut);
-  const std::string_view b = cut == std::string_view::npos ? "" : all.substr(cut + 1);
+  const std::string_view b =
+      cut == std::string_view::npos ? "" : all.substr(cut + 1);
   auto src = crossalign::DecodeDocument("a.txt", a);
   auto tgt = crossalign::DecodeDocument("b.txt", b);
   if (!src.ok() || !tgt.ok()) return 0;
   src->set_lang("en", 1.0);
   tgt->set_lang("de", 1.0);
-  if (!segmenter->Segment(&*src).ok() || !segmenter->Segment(&*tgt).ok()) return 0;
+  if (!segmenter->Segment(&*src).ok() || !segmenter->Segment(&*tgt).ok())
+    return 0;
   auto t = translation->Align(*src, *tgt);
   if (!t.ok()) __builtin_trap();
   Check(*t, *src, *tgt);

@@ -19,7 +19,8 @@ const crossalign::SentenceSegmenter& Segmenter() {
 const crossalign::LanguageIdentifier* Lid() {
   static const crossalign::LanguageIdentifier* lid = [] {
     auto path = crossalign::FindLidModel("");
-    if (!path.ok()) return static_cast<crossalign::LanguageIdentifier*>(nullptr);
+    if (!path.ok())
+      return static_cast<crossalign::LanguageIdentifier*>(nullptr);
     auto loaded = crossalign::LanguageIdentifier::Load(*path);
     return loaded.ok() ? loaded->release() : nullptr;
   }();

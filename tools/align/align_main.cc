@@ -3,9 +3,9 @@
 #include <cstring>
 #include <iostream>
 
+#include "batch_command.h"
 #include "cli.h"
 #include "crossalign/version.h"
-#include "batch_command.h"
 #include "dict_command.h"
 #include "pair_command.h"
 

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
-#include <cstdio>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -64,7 +64,8 @@ struct Item {
 bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
   size_t i = 0;
   auto skip = [&] {
-    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i]))) ++i;
+    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
+      ++i;
   };
   auto string_value = [&](std::string* out) {
     skip();
@@ -86,7 +87,8 @@ bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
     return true;
   };
   skip();
-  if (i >= line.size() || line[i] != '{') return (*error = "expected '{'", false);
+  if (i >= line.size() || line[i] != '{')
+    return (*error = "expected '{'", false);
   ++i;
   std::string src, tgt;
   while (true) {
@@ -95,7 +97,8 @@ bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
     std::string key;
     if (!string_value(&key)) return (*error = "expected a key", false);
     skip();
-    if (i >= line.size() || line[i] != ':') return (*error = "expected ':'", false);
+    if (i >= line.size() || line[i] != ':')
+      return (*error = "expected ':'", false);
     ++i;
     skip();
     if (i < line.size() && line[i] == '[') {
@@ -107,7 +110,8 @@ bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
           break;
         }
         std::string v;
-        if (!string_value(&v)) return (*error = "expected a string in the list", false);
+        if (!string_value(&v))
+          return (*error = "expected a string in the list", false);
         if (key == "files") item->files.push_back(v);
         skip();
         if (i < line.size() && line[i] == ',') ++i;
@@ -212,13 +216,15 @@ int RunBatchCommand(Args* args) {
       options.read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
     } else if (args->Value("--jobs", &value, &error)) {
       double j = 0;
-      if (error.empty() && !ParseDouble(value, 1, 256, &j)) error = "--jobs needs 1..256";
+      if (error.empty() && !ParseDouble(value, 1, 256, &j))
+        error = "--jobs needs 1..256";
       jobs = static_cast<int>(j);
     } else if (args->Value("--min-score", &value, &error)) {
       if (error.empty() && !ParseDouble(value, 0, 1, &tmx.min_score)) {
         error = "--min-score needs a number between 0 and 1";
       }
-      options.comparable.min_score = std::max(options.comparable.min_score, tmx.min_score);
+      options.comparable.min_score =
+          std::max(options.comparable.min_score, tmx.min_score);
     } else if (args->Value("--mode", &value, &error)) {
       if (value == "translation") {
         options.mode = ModeChoice::kTranslation;
@@ -229,7 +235,8 @@ int RunBatchCommand(Args* args) {
       }
     } else if (args->Value("--date", &value, &error)) {
       auto date = ParseDate(value);
-      if (!date.ok() && error.empty()) error = "--date: " + date.status().message();
+      if (!date.ok() && error.empty())
+        error = "--date: " + date.status().message();
       if (date.ok()) {
         const auto fixed = *date;
         tmx.clock = [fixed] { return fixed; };
@@ -240,7 +247,8 @@ int RunBatchCommand(Args* args) {
         PrintError(dict.status().ToString());
         return kExitNoInput;
       }
-      options.aligner.dictionary = std::make_shared<const Dictionary>(std::move(*dict));
+      options.aligner.dictionary =
+          std::make_shared<const Dictionary>(std::move(*dict));
       options.comparable.dictionary = options.aligner.dictionary;
     } else if (args->Peek() == "--strict") {
       args->Next();
@@ -260,9 +268,10 @@ int RunBatchCommand(Args* args) {
   }
   int shard_k = 0, shard_n = 1;
   if (!shard.empty() &&
-      (std::sscanf(shard.c_str(), "%d/%d", &shard_k, &shard_n) != 2 || shard_n < 1 ||
-       shard_k < 0 || shard_k >= shard_n)) {
-    PrintError("batch: --shard must be K/N with 0 <= K < N, not '" + shard + "'");
+      (std::sscanf(shard.c_str(), "%d/%d", &shard_k, &shard_n) != 2 ||
+       shard_n < 1 || shard_k < 0 || shard_k >= shard_n)) {
+    PrintError("batch: --shard must be K/N with 0 <= K < N, not '" + shard +
+               "'");
     return kExitUsage;
   }
   if (positional.size() != 1 || output.empty()) {
@@ -272,11 +281,13 @@ int RunBatchCommand(Args* args) {
   auto items = ReadManifest(positional[0]);
   if (!items.ok()) {
     PrintError(items.status().ToString());
-    return items.status().code() == StatusCode::kNotFound ? kExitNoInput : kExitUsage;
+    return items.status().code() == StatusCode::kNotFound ? kExitNoInput
+                                                          : kExitUsage;
   }
   const std::string dir = output.back() == '/' ? output : output + "/";
   if (!MakeDir(dir) || !MakeDir(dir + ".done")) {
-    PrintError("cannot create output folder " + dir + ": " + std::strerror(errno));
+    PrintError("cannot create output folder " + dir + ": " +
+               std::strerror(errno));
     return kExitOutput;
   }
   // This shard's items that are not done yet.
@@ -292,7 +303,8 @@ int RunBatchCommand(Args* args) {
     todo.push_back(&item);
   }
   if (already > 0) {
-    std::cerr << "align batch: " << already << " item(s) already done; skipped\n";
+    std::cerr << "align batch: " << already
+              << " item(s) already done; skipped\n";
   }
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
@@ -328,7 +340,8 @@ int RunBatchCommand(Args* args) {
       outputs.push_back({dir + item.id + ".tmx", {*pair}});
     } else {
       auto pairs = AlignCollection(**pipeline, docs, {});
-      if (!pairs.ok()) return fail(item, pairs.status().ToString(), kExitNoInput);
+      if (!pairs.ok())
+        return fail(item, pairs.status().ToString(), kExitNoInput);
       for (auto& [langs, group] : GroupByLanguagePair(*pairs)) {
         outputs.push_back({dir + item.id + "." + langs + ".tmx", group});
       }
@@ -345,15 +358,18 @@ int RunBatchCommand(Args* args) {
     progress(++done + failed, todo.size());
   };
   std::vector<std::thread> threads;
-  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(todo.size())));
+  const int workers =
+      std::max(1, std::min<int>(jobs, static_cast<int>(todo.size())));
   for (int w = 0; w < workers; ++w) {
     threads.emplace_back([&] {
-      for (size_t k = next++; k < todo.size() && !stop; k = next++) run_item(*todo[k]);
+      for (size_t k = next++; k < todo.size() && !stop; k = next++)
+        run_item(*todo[k]);
     });
   }
   for (std::thread& t : threads) t.join();
   std::cerr << "align batch: " << done << " item(s) aligned, " << failed
-            << " failed, " << already << " skipped as done; outputs in " << dir << "\n";
+            << " failed, " << already << " skipped as done; outputs in " << dir
+            << "\n";
   if (failed == 0) return kExitOk;
   if (strict) return worst == kExitOutput ? kExitOutput : kExitNoInput;
   return worst == kExitOutput ? kExitOutput : kExitSomeSkipped;

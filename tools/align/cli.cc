@@ -4,7 +4,6 @@
 #include <unistd.h>
 
 #include <chrono>
-
 #include <cstdlib>
 #include <iostream>
 
@@ -95,13 +94,14 @@ void Progress::operator()(size_t done, size_t total) {
                          std::chrono::steady_clock::now().time_since_epoch())
                          .count();
   const double elapsed = now - start_;
-  const double eta = done ? elapsed * static_cast<double>(total - done) / done : 0;
+  const double eta =
+      done ? elapsed * static_cast<double>(total - done) / done : 0;
   if (tty_) {
     const size_t width = 30;
     const size_t filled = width * done / total;
     std::cerr << "\r" << what_ << " [" << std::string(filled, '#')
-              << std::string(width - filled, ' ') << "] " << done << "/" << total
-              << " ETA " << static_cast<int>(eta) << "s   "
+              << std::string(width - filled, ' ') << "] " << done << "/"
+              << total << " ETA " << static_cast<int>(eta) << "s   "
               << (done == total ? "\n" : "") << std::flush;
     return;
   }
@@ -109,8 +109,8 @@ void Progress::operator()(size_t done, size_t total) {
   if (tenth > last_tenth_) {
     last_tenth_ = tenth;
     std::cerr << "align: " << what_ << " " << done << "/" << total << " ("
-              << tenth * 10 << "%, " << static_cast<int>(elapsed) << "s elapsed, ETA "
-              << static_cast<int>(eta) << "s)\n";
+              << tenth * 10 << "%, " << static_cast<int>(elapsed)
+              << "s elapsed, ETA " << static_cast<int>(eta) << "s)\n";
   }
 }
 

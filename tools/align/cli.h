@@ -11,10 +11,10 @@ namespace crossalign::cli {
 // Documented in `align --help` and the README.
 enum ExitCode {
   kExitOk = 0,
-  kExitSomeSkipped = 1,   // some inputs were skipped, each with a message
-  kExitUsage = 2,         // bad command line
-  kExitNoInput = 3,       // no usable input (including the model)
-  kExitOutput = 4,        // output not writable
+  kExitSomeSkipped = 1,  // some inputs were skipped, each with a message
+  kExitUsage = 2,        // bad command line
+  kExitNoInput = 3,      // no usable input (including the model)
+  kExitOutput = 4,       // output not writable
 };
 
 // Walks argv. Flags take their value either as the next argument or after

@@ -1,9 +1,8 @@
 #include "collection_command.h"
 
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <dirent.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -47,7 +46,8 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
       if (DIR* d = ::opendir(input.c_str())) {
         while (dirent* e = ::readdir(d)) {
           const std::string name = e->d_name;
-          if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0) {
+          if (name.size() > 4 &&
+              name.compare(name.size() - 4, 4, ".txt") == 0) {
             found.push_back(input + (input.back() == '/' ? "" : "/") + name);
           }
         }
@@ -141,8 +141,9 @@ int RunCollection(const PipelineOptions& pipeline_options,
     return kExitNoInput;
   }
   const TmxWriter writer(tmx_options);
-  const std::string dir =
-      request.output_dir.back() == '/' ? request.output_dir : request.output_dir + "/";
+  const std::string dir = request.output_dir.back() == '/'
+                              ? request.output_dir
+                              : request.output_dir + "/";
   for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
     const std::string path = dir + langs + ".tmx";
     if (!MayWrite(path)) return kExitOutput;
@@ -153,8 +154,8 @@ int RunCollection(const PipelineOptions& pipeline_options,
     }
     if (request.verbose) {
       for (const AlignedPair& p : group) {
-        std::cerr << "align: " << p.src->name() << " -> " << p.tgt->name() << ": "
-                  << AlignModeName(p.alignment.mode) << " ("
+        std::cerr << "align: " << p.src->name() << " -> " << p.tgt->name()
+                  << ": " << AlignModeName(p.alignment.mode) << " ("
                   << p.alignment.mode_reason << "), "
                   << p.alignment.beads.size() << " beads\n";
       }
@@ -162,11 +163,11 @@ int RunCollection(const PipelineOptions& pipeline_options,
     std::cerr << "align: wrote " << path << " (" << group.size() << " pairs)\n";
   }
   if (!request.clusters_path.empty()) {
-    const auto clusters = ClusterPassages(*pairs, tmx_options.min_score > 0
-                                                      ? tmx_options.min_score
-                                                      : 0.5);
+    const auto clusters = ClusterPassages(
+        *pairs, tmx_options.min_score > 0 ? tmx_options.min_score : 0.5);
     if (!MayWrite(request.clusters_path)) return kExitOutput;
-    Status s = WriteOutputFile(request.clusters_path, RenderClustersJsonl(clusters));
+    Status s =
+        WriteOutputFile(request.clusters_path, RenderClustersJsonl(clusters));
     if (!s.ok()) {
       PrintError(s.ToString());
       return kExitOutput;
@@ -175,7 +176,8 @@ int RunCollection(const PipelineOptions& pipeline_options,
               << request.clusters_path << "\n";
   }
   if (pairs->empty()) {
-    std::cerr << "align: no two articles report the same story; no TMX written\n";
+    std::cerr
+        << "align: no two articles report the same story; no TMX written\n";
   }
   return skipped > 0 ? kExitSomeSkipped : kExitOk;
 }

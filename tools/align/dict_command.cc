@@ -61,13 +61,16 @@ int RunDictCommand(Args* args) {
   StatusOr<Dictionary> dict = InvalidArgumentError("");
   if (verb == "import") {
     if (freedict.empty() || !files.empty() || output.empty()) {
-      PrintError("dict import needs --freedict INDEX and -o OUT (see align dict --help)");
+      PrintError(
+          "dict import needs --freedict INDEX and -o OUT (see align dict "
+          "--help)");
       return kExitUsage;
     }
     dict = Dictionary::ImportFreeDict(freedict);
   } else if (verb == "pivot") {
     if (files.size() != 2 || output.empty()) {
-      PrintError("dict pivot needs FIRST SECOND and -o OUT (see align dict --help)");
+      PrintError(
+          "dict pivot needs FIRST SECOND and -o OUT (see align dict --help)");
       return kExitUsage;
     }
     auto first = Dictionary::Load(files[0]);

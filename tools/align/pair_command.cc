@@ -1,10 +1,9 @@
 #include "pair_command.h"
 
-#include "collection_command.h"
-
 #include <iostream>
 #include <vector>
 
+#include "collection_command.h"
 #include "crossalign/dictionary.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
@@ -95,7 +94,8 @@ int RunPairCommand(Args* args) {
       } else if (value == "comparable") {
         options.mode = ModeChoice::kComparable;
       } else if (error.empty()) {
-        error = "--mode must be translation, comparable or auto, not '" + value + "'";
+        error = "--mode must be translation, comparable or auto, not '" +
+                value + "'";
       }
     } else if (args->Value("--encoding", &options.read.encoding, &error)) {
     } else if (args->Value("--max-file-size", &value, &error)) {
@@ -129,7 +129,8 @@ int RunPairCommand(Args* args) {
       options.presegmented = true;
     } else if (args->Value("--min-score", &value, &error)) {
       if (error.empty() && !ParseDouble(value, 0.0, 1.0, &tmx.min_score)) {
-        error = "--min-score needs a number between 0 and 1, not '" + value + "'";
+        error =
+            "--min-score needs a number between 0 and 1, not '" + value + "'";
       }
     } else if (args->Value("--dict", &value, &error)) {
       if (error.empty()) {

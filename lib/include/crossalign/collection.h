@@ -61,8 +61,8 @@ struct PassageCluster {
 
 // Clusters of passages linked by beads scoring at least `min_score`; only
 // clusters spanning two or more documents are returned.
-std::vector<PassageCluster> ClusterPassages(const std::vector<AlignedPair>& pairs,
-                                            double min_score);
+std::vector<PassageCluster> ClusterPassages(
+    const std::vector<AlignedPair>& pairs, double min_score);
 
 // One JSON object per line: {"cluster", "documents", "passages": [{"document",
 // "outlet", "lang", "segments", "start", "end", "text"}]}.

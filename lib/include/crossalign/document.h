@@ -75,7 +75,9 @@ class Document {
   // Problems met while reading that did not stop it, e.g. bytes that could
   // not be decoded and were replaced; each names the file and the byte.
   const std::vector<std::string>& warnings() const { return warnings_; }
-  void add_warning(std::string warning) { warnings_.push_back(std::move(warning)); }
+  void add_warning(std::string warning) {
+    warnings_.push_back(std::move(warning));
+  }
   const std::string& text() const { return text_; }
   const DocumentMetadata& metadata() const { return metadata_; }
 

@@ -73,7 +73,7 @@ template <typename T>
 class StatusOr {
  public:
   StatusOr(const T& value) : value_(value) {}  // NOLINT: implicit by design
-  StatusOr(T&& value) : value_(std::move(value)) {}  // NOLINT
+  StatusOr(T&& value) : value_(std::move(value)) {}       // NOLINT
   StatusOr(Status status) : status_(std::move(status)) {  // NOLINT
     if (status_.ok()) status_ = InternalError("StatusOr built from OK status");
   }

@@ -55,8 +55,9 @@ class TranslationAligner {
   StatusOr<Alignment> Align(const Document& src, const Document& tgt) const;
 
   // Aligns two lists of sentences. Bead indices refer to positions in them.
-  StatusOr<Alignment> AlignTexts(const std::vector<std::string_view>& src,
-                                 const std::vector<std::string_view>& tgt) const;
+  StatusOr<Alignment> AlignTexts(
+      const std::vector<std::string_view>& src,
+      const std::vector<std::string_view>& tgt) const;
 
   // Aligns two sequences of sentence lengths (in characters) with the length
   // model alone. Bead indices refer to positions in the two vectors.
