@@ -44,9 +44,9 @@ Options:
   --shard K/N        process only items K, K+N, K+2N, ... (0 <= K < N), for
                      Slurm job arrays, Kubernetes indexed Jobs or Spark pipe
   --strict           stop at the first bad item (default: report, go on)
-  --force            redo items already done
+  --redo             redo items already done (their files are replaced)
   --mode, --min-score, --date, --lid-model, --dict, --encoding,
-  --max-file-size
+  --max-file-size, --lexical-weight, --no-lexicon, --keep-boilerplate
                      as for align SRC TGT
 
 Exit codes: 0 ok; 1 some items failed, each with a message; 2 usage error;
@@ -204,56 +204,21 @@ int RunBatchCommand(Args* args) {
       std::cout << kUsage;
       return kExitOk;
     }
+    int exit_code = kExitOk;
     if (args->Value("-o", "--output", &output, &error) ||
-        args->Value("--lid-model", &options.lid_model, &error) ||
-        args->Value("--encoding", &options.read.encoding, &error) ||
         args->Value("--shard", &shard, &error)) {
-    } else if (args->Value("--max-file-size", &value, &error)) {
-      double mb = 0;
-      if (error.empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
-        error = "--max-file-size needs a size in MB";
-      }
-      options.read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
+    } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
+      if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
       double j = 0;
-      if (error.empty() && !ParseDouble(value, 1, 256, &j))
+      if (error.empty() && !ParseDouble(value, 1, 256, &j)) {
         error = "--jobs needs 1..256";
+      }
       jobs = static_cast<int>(j);
-    } else if (args->Value("--min-score", &value, &error)) {
-      if (error.empty() && !ParseDouble(value, 0, 1, &tmx.min_score)) {
-        error = "--min-score needs a number between 0 and 1";
-      }
-      options.comparable.min_score =
-          std::max(options.comparable.min_score, tmx.min_score);
-    } else if (args->Value("--mode", &value, &error)) {
-      if (value == "translation") {
-        options.mode = ModeChoice::kTranslation;
-      } else if (value == "comparable") {
-        options.mode = ModeChoice::kComparable;
-      } else if (value != "auto" && error.empty()) {
-        error = "--mode must be translation, comparable or auto";
-      }
-    } else if (args->Value("--date", &value, &error)) {
-      auto date = ParseDate(value);
-      if (!date.ok() && error.empty())
-        error = "--date: " + date.status().message();
-      if (date.ok()) {
-        const auto fixed = *date;
-        tmx.clock = [fixed] { return fixed; };
-      }
-    } else if (args->Value("--dict", &value, &error)) {
-      auto dict = Dictionary::Load(value);
-      if (!dict.ok()) {
-        PrintError(dict.status().ToString());
-        return kExitNoInput;
-      }
-      options.aligner.dictionary =
-          std::make_shared<const Dictionary>(std::move(*dict));
-      options.comparable.dictionary = options.aligner.dictionary;
     } else if (args->Peek() == "--strict") {
       args->Next();
       strict = true;
-    } else if (args->Peek() == "--force") {
+    } else if (args->Peek() == "--redo") {
       args->Next();
       redo = true;
     } else if (args->Peek().size() > 1 && args->Peek()[0] == '-') {

@@ -81,6 +81,92 @@ int WriteOutput(const std::string& path, const std::string& content) {
   return kExitOk;
 }
 
+bool ParsePipelineOption(Args* args, PipelineOptions* options,
+                         TmxWriterOptions* tmx, std::string* error,
+                         int* exit_code) {
+  std::string value;
+  if (args->Value("--lid-model", &options->lid_model, error) ||
+      args->Value("--encoding", &options->read.encoding, error)) {
+    return true;
+  }
+  if (args->Value("--mode", &value, error)) {
+    if (value == "auto") {
+      options->mode = ModeChoice::kAuto;
+    } else if (value == "translation") {
+      options->mode = ModeChoice::kTranslation;
+    } else if (value == "comparable") {
+      options->mode = ModeChoice::kComparable;
+    } else if (error->empty()) {
+      *error =
+          "--mode must be translation, comparable or auto, not '" + value + "'";
+    }
+    return true;
+  }
+  if (args->Value("--max-file-size", &value, error)) {
+    double mb = 0;
+    if (error->empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
+      *error = "--max-file-size needs a size in MB";
+    }
+    options->read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
+    return true;
+  }
+  if (args->Value("--min-score", &value, error)) {
+    // Filters the output, and is the comparable aligner's threshold too.
+    if (error->empty() && !ParseDouble(value, 0.0, 1.0, &tmx->min_score)) {
+      *error =
+          "--min-score needs a number between 0 and 1, not '" + value + "'";
+    }
+    options->comparable.min_score = tmx->min_score;
+    return true;
+  }
+  if (args->Value("--lexical-weight", &value, error)) {
+    if (error->empty() &&
+        !ParseDouble(value, 0.0, 100.0, &options->aligner.lexical_weight)) {
+      *error = "--lexical-weight needs a number between 0 and 100";
+    }
+    return true;
+  }
+  if (args->Value("--date", &value, error)) {
+    if (error->empty()) {
+      auto date = ParseDate(value);
+      if (!date.ok()) {
+        *error = "--date: " + date.status().message();
+      } else {
+        const auto fixed = *date;
+        tmx->clock = [fixed] { return fixed; };
+      }
+    }
+    return true;
+  }
+  if (args->Value("--dict", &value, error)) {
+    if (error->empty()) {
+      auto dict = Dictionary::Load(value);
+      if (!dict.ok()) {
+        PrintError(dict.status().ToString());
+        *exit_code = kExitNoInput;
+      } else {
+        options->aligner.dictionary =
+            std::make_shared<const Dictionary>(std::move(*dict));
+        options->comparable.dictionary = options->aligner.dictionary;
+      }
+    }
+    return true;
+  }
+  const std::string& flag = args->Peek();
+  if (flag == "--no-lexicon" || flag == "--keep-boilerplate" ||
+      flag == "--force") {
+    args->Next();
+    if (flag == "--no-lexicon") options->aligner.learn_lexicon = false;
+    if (flag == "--keep-boilerplate") {
+      options->aligner.keep_boilerplate = true;
+      options->comparable.keep_boilerplate = true;
+    }
+    if (flag == "--force") SetOverwrite(true);
+    return true;
+  }
+  return false;
+}
+
 Progress::Progress(std::string what)
     : what_(std::move(what)), tty_(::isatty(2) != 0) {
   start_ = std::chrono::duration<double>(

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "crossalign/pipeline.h"
+#include "crossalign/tmx_writer.h"
+
 namespace crossalign::cli {
 
 // Documented in `align --help` and the README.
@@ -69,6 +72,16 @@ class Progress {
   size_t last_tenth_ = 0;
   double start_;
 };
+
+// Options shared by `align SRC TGT`, many-article mode and `align batch`:
+// --lid-model, --mode, --encoding, --max-file-size, --min-score, --date,
+// --dict, --lexical-weight, --no-lexicon, --keep-boilerplate, --force.
+// Returns true when the current argument was one of them (consumed). Sets
+// *error for a bad value, and *exit_code when a file it names cannot be
+// used (a dictionary).
+bool ParsePipelineOption(Args* args, PipelineOptions* options,
+                         TmxWriterOptions* tmx, std::string* error,
+                         int* exit_code);
 
 // Parses a number in [lo, hi]; false on junk.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);

@@ -82,87 +82,32 @@ int RunPairCommand(Args* args) {
   CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
+    int exit_code = kExitOk;
     if (args->Value("-o", "--output", &output, &error) ||
         args->Value("--src-lang", &src_lang, &error) ||
         args->Value("--tgt-lang", &tgt_lang, &error) ||
-        args->Value("--lid-model", &options.lid_model, &error)) {
-    } else if (args->Value("--mode", &value, &error)) {
-      if (value == "auto") {
-        options.mode = ModeChoice::kAuto;
-      } else if (value == "translation") {
-        options.mode = ModeChoice::kTranslation;
-      } else if (value == "comparable") {
-        options.mode = ModeChoice::kComparable;
-      } else if (error.empty()) {
-        error = "--mode must be translation, comparable or auto, not '" +
-                value + "'";
-      }
-    } else if (args->Value("--encoding", &options.read.encoding, &error)) {
-    } else if (args->Value("--max-file-size", &value, &error)) {
-      double mb = 0;
-      if (error.empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
-        error = "--max-file-size needs a size in MB";
-      }
-      options.read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
+        args->Value("--clusters", &collection.clusters_path, &error)) {
+    } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
+      if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
       double jobs = 0;
       if (error.empty() && !ParseDouble(value, 1, 256, &jobs)) {
         error = "--jobs needs a number from 1 to 256";
       }
       collection.jobs = static_cast<int>(jobs);
-    } else if (args->Value("--clusters", &collection.clusters_path, &error)) {
-    } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
-      args->Next();
-      verbose = true;
     } else if (args->Value("--format", &format, &error)) {
       if (error.empty() && format != "tmx" && format != "beads") {
         error = "--format must be tmx or beads, not '" + format + "'";
       }
+    } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
+      args->Next();
+      verbose = true;
     } else if (args->Peek() == "--strict") {
       args->Next();
       collection.strict = true;
-    } else if (args->Peek() == "--force") {
-      args->Next();
-      SetOverwrite(true);
     } else if (args->Peek() == "--presegmented") {
       args->Next();
       options.presegmented = true;
-    } else if (args->Value("--min-score", &value, &error)) {
-      if (error.empty() && !ParseDouble(value, 0.0, 1.0, &tmx.min_score)) {
-        error =
-            "--min-score needs a number between 0 and 1, not '" + value + "'";
-      }
-    } else if (args->Value("--dict", &value, &error)) {
-      if (error.empty()) {
-        auto dict = Dictionary::Load(value);
-        if (!dict.ok()) {
-          PrintError(dict.status().ToString());
-          return kExitNoInput;
-        }
-        options.aligner.dictionary =
-            std::make_shared<const Dictionary>(std::move(*dict));
-      }
-    } else if (args->Value("--lexical-weight", &value, &error)) {
-      if (error.empty() &&
-          !ParseDouble(value, 0.0, 100.0, &options.aligner.lexical_weight)) {
-        error = "--lexical-weight needs a number between 0 and 100";
-      }
-    } else if (args->Peek() == "--no-lexicon") {
-      args->Next();
-      options.aligner.learn_lexicon = false;
-    } else if (args->Value("--date", &value, &error)) {
-      if (error.empty()) {
-        auto date = ParseDate(value);
-        if (!date.ok()) {
-          error = "--date: " + date.status().message();
-        } else {
-          const auto fixed = *date;
-          tmx.clock = [fixed] { return fixed; };
-        }
-      }
-    } else if (args->Peek() == "--keep-boilerplate") {
-      args->Next();
-      options.aligner.keep_boilerplate = true;
     } else if (args->Peek().size() > 1 && args->Peek()[0] == '-') {
       error = "unknown option " + args->Peek();
     } else {
