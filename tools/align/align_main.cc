@@ -8,6 +8,7 @@
 #include "crossalign/version.h"
 #include "dict_command.h"
 #include "pair_command.h"
+#include "split_command.h"
 
 int main(int argc, char** argv) {
   using namespace crossalign::cli;
@@ -30,6 +31,10 @@ int main(int argc, char** argv) {
     if (first == "batch") {
       Args args(argc, argv, 2);
       return RunBatchCommand(&args);
+    }
+    if (first == "split") {
+      Args args(argc, argv, 2);
+      return RunSplitCommand(&args);
     }
     if (first == "dict") {
       Args args(argc, argv, 2);

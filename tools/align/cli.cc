@@ -81,10 +81,40 @@ int WriteOutput(const std::string& path, const std::string& content) {
   return kExitOk;
 }
 
+bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
+                          std::string* error) {
+  std::string value;
+  if (args->Value("--srx", &options->srx_path, error) ||
+      args->Value("--rules", &options->rules_dir, error)) {
+    return true;
+  }
+  if (args->Value("--line-breaks", &value, error)) {
+    if (error->empty()) {
+      auto mode = ParseLineBreakMode(value);
+      if (!mode.ok()) {
+        *error = "--line-breaks: " + mode.status().message();
+      } else {
+        options->line_breaks = *mode;
+      }
+    }
+    return true;
+  }
+  if (args->Value("--max-sentence-length", &value, error)) {
+    double chars = 0;
+    if (error->empty() && !ParseDouble(value, 0, 1e9, &chars)) {
+      *error = "--max-sentence-length needs a number of characters (0: none)";
+    }
+    options->max_sentence_chars = static_cast<size_t>(chars);
+    return true;
+  }
+  return false;
+}
+
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code) {
   std::string value;
+  if (ParseSegmenterOption(args, &options->segmenter, error)) return true;
   if (args->Value("--lid-model", &options->lid_model, error) ||
       args->Value("--encoding", &options->read.encoding, error)) {
     return true;

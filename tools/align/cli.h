@@ -83,6 +83,11 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code);
 
+// Segmentation options, part of the pipeline options and used alone by
+// `align split`: --line-breaks, --srx, --rules, --max-sentence-length.
+bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
+                          std::string* error);
+
 // Parses a number in [lo, hi]; false on junk.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);
 

@@ -116,6 +116,9 @@ int RunCollection(const PipelineOptions& pipeline_options,
       PrintError("warning: " + warning);
       ++skipped;
     }
+    for (const std::string& note : (*doc)->notes()) {
+      PrintError("note: " + note);
+    }
     docs.push_back(*doc);
   }
   if (docs.size() < 2) {

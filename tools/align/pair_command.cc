@@ -16,6 +16,7 @@ const char* PairCommandUsage() {
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
        align dict ...     build dictionaries (align dict --help)
+       align split FILE   sentences, headings and boilerplate (align split --help)
 
 Aligns the sentences of article SRC with those of article TGT and writes a
 TMX 1.4b translation memory, to OUT.tmx or to stdout. With more articles (files,
@@ -50,6 +51,13 @@ Options:
   --date DATE          creationdate for reproducible files
                        (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
   --keep-boilerplate   align boilerplate lines too
+  --line-breaks MODE   auto (default), sentence (a line break ends a sentence:
+                       one paragraph per line) or join (hard-wrapped text)
+  --srx FILE           SRX 2.0 segmentation rules (OmegaT, Okapi) that decide
+                       first where they match
+  --rules DIR          folder of <lang>.rules files extending the built-in
+                       segmentation rules (see README)
+  --max-sentence-length N  split longer sentences (characters; default 2000)
   --dict FILE          bilingual dictionary SRC->TGT in hunalign's format
                        ('source @ target' per line; see align dict --help)
   --lexical-weight X   weight of lexical evidence (numbers, words, cognates,
@@ -149,6 +157,7 @@ int RunPairCommand(Args* args) {
       PrintError("warning: " + warning);
       exit_code = kExitSomeSkipped;
     }
+    for (const std::string& note : doc->notes()) PrintError("note: " + note);
   }
   if (verbose) {
     std::cerr << "align: " << files[0] << " -> " << files[1] << ": "

@@ -78,6 +78,10 @@ class Document {
   void add_warning(std::string warning) {
     warnings_.push_back(std::move(warning));
   }
+  // What the pipeline changed that a user may want to know and that does
+  // not make the input damaged, e.g. over-long sentences that were split.
+  const std::vector<std::string>& notes() const { return notes_; }
+  void add_note(std::string note) { notes_.push_back(std::move(note)); }
   const std::string& text() const { return text_; }
   const DocumentMetadata& metadata() const { return metadata_; }
 
@@ -111,6 +115,7 @@ class Document {
   std::string name_;
   std::string source_encoding_ = "UTF-8";
   std::vector<std::string> warnings_;
+  std::vector<std::string> notes_;
   std::string text_;
   DocumentMetadata metadata_;
   Span body_;
