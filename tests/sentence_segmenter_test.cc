@@ -2,8 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "golden_rules.h"
+#include "test_support.h"
 
 namespace crossalign {
 namespace {
@@ -86,6 +93,338 @@ TEST_F(SentenceSegmenterTest, UnknownLanguageFallsBackToRootRules) {
   ASSERT_TRUE(spans.ok());
   EXPECT_EQ(spans->size(), 2u);
 }
+
+// ---- rules, clean-up, SRX ----
+
+namespace rules_tests {
+
+using crossalign::testing::MakeTempDir;
+using crossalign::testing::ReadFile;
+using crossalign::testing::SharedDir;
+using crossalign::testing::SourceDir;
+using crossalign::testing::WriteFile;
+
+std::vector<std::string> SplitTexts(const SentenceSegmenter& seg,
+                                    const std::string& text,
+                                    const std::string& lang) {
+  std::vector<std::string> out;
+  auto spans = seg.Split(text, lang);
+  EXPECT_TRUE(spans.ok()) << spans.status();
+  if (!spans.ok()) return out;
+  for (const Span& s : *spans) out.push_back(text.substr(s.begin, s.size()));
+  return out;
+}
+
+std::unique_ptr<SentenceSegmenter> Make(SentenceSegmenterOptions options) {
+  auto seg = SentenceSegmenter::Create(options);
+  EXPECT_TRUE(seg.ok()) << seg.status();
+  return seg.ok() ? std::move(*seg) : nullptr;
+}
+
+TEST(SegmentationRulesTest, AbbreviationsInitialsAndOrdinals) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg, "Gen. Zaluzhnyi met Mr. Smith at 5 p.m. on Friday.",
+                 "en"),
+      std::vector<std::string>{
+          "Gen. Zaluzhnyi met Mr. Smith at 5 p.m. on Friday."});
+  EXPECT_EQ(SplitTexts(*seg, "I live in the U.S. How about you?", "en"),
+            (std::vector<std::string>{"I live in the U.S.", "How about you?"}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Das ist klar. Wir gehen am 12. Juni z. B. nach "
+                       "Hause.",
+                       "de"),
+            (std::vector<std::string>{"Das ist klar.",
+                                      "Wir gehen am 12. Juni z. B. nach "
+                                      "Hause."}));
+  EXPECT_EQ(
+      SplitTexts(*seg, "Це сказав А. І. Семенов. Він пішов.", "uk"),
+      (std::vector<std::string>{"Це сказав А. І. Семенов.", "Він пішов."}));
+}
+
+TEST(SegmentationRulesTest, PerLanguageTerminators) {
+  auto seg = Make({});
+  EXPECT_EQ(SplitTexts(*seg, "Բարև Ձեզ: Իմ անունն Արմինե է:", "hy"),
+            (std::vector<std::string>{"Բարև Ձեզ:", "Իմ անունն Արմինե է:"}));
+  EXPECT_EQ(SplitTexts(*seg, "Πού είσαι; Είμαι εδώ.", "el"),
+            (std::vector<std::string>{"Πού είσαι;", "Είμαι εδώ."}));
+  EXPECT_EQ(SplitTexts(*seg, "今天很冷。我们回家吧！", "zh"),
+            (std::vector<std::string>{"今天很冷。", "我们回家吧！"}));
+  EXPECT_EQ(SplitTexts(*seg, "यह घर है। वह स्कूल है।", "hi"),
+            (std::vector<std::string>{"यह घर है।", "वह स्कूल है।"}));
+}
+
+TEST(SegmentationRulesTest, QuotesListsAndMissingSpaces) {
+  auto seg = Make({});
+  EXPECT_EQ(SplitTexts(*seg, "She said, \"This is great.\" she said.", "en"),
+            std::vector<std::string>{"She said, \"This is great.\" she said."});
+  EXPECT_EQ(
+      SplitTexts(*seg, "1. The first item 2. The second item", "en"),
+      (std::vector<std::string>{"1. The first item", "2. The second item"}));
+  EXPECT_EQ(SplitTexts(*seg, "Hello world.Today is Tuesday.", "en"),
+            (std::vector<std::string>{"Hello world.", "Today is Tuesday."}));
+  EXPECT_EQ(
+      SplitTexts(*seg, "Mail jane.doe@example.com. Thanks.", "en"),
+      (std::vector<std::string>{"Mail jane.doe@example.com.", "Thanks."}));
+}
+
+TEST(SegmentationRulesTest, LineBreakModes) {
+  const std::string wrapped =
+      "The bridge over the Dniester was rebuilt in eighteen months and\n"
+      "reopened on Friday, when the first freight train crossed it with\n"
+      "sunflower oil for the port of Giurgiulesti on the Danube river.\n"
+      "Officials from both countries attended the opening ceremony at\n"
+      "the riverbank, where workers had gathered since early morning.\n";
+  auto autodetect = Make({});
+  EXPECT_EQ(SplitTexts(*autodetect, wrapped, "en").size(), 2u);
+  SentenceSegmenterOptions sentence;
+  sentence.line_breaks = LineBreakMode::kSentence;
+  EXPECT_EQ(SplitTexts(*Make(sentence), wrapped, "en").size(), 5u);
+  const std::string news = "Bridge reopens\nThe bridge opened.\nTrains run.\n";
+  EXPECT_EQ(SplitTexts(*autodetect, news, "en").size(), 3u);
+  SentenceSegmenterOptions join;
+  join.line_breaks = LineBreakMode::kJoin;
+  EXPECT_EQ(SplitTexts(*Make(join), news, "en").size(), 2u);
+  EXPECT_FALSE(ParseLineBreakMode("sometimes").ok());
+}
+
+TEST(SegmentationRulesTest, OverlongSentencesAreCutNotDropped) {
+  std::string text;
+  while (text.size() < 5000) text += "the convoy moved on, ";
+  text += "and stopped.";
+  SentenceSegmenterOptions options;
+  options.max_sentence_chars = 1000;
+  auto seg = Make(options);
+  Document doc = Document::FromText("long.txt", text);
+  ASSERT_TRUE(seg->Segment(&doc, "en").ok());
+  ASSERT_GE(doc.segments().size(), 5u);
+  size_t covered = 0;
+  for (size_t i = 0; i < doc.segments().size(); ++i) {
+    EXPECT_LE(doc.SegmentText(i).size(), 1000u);
+    covered += doc.SegmentText(i).size();
+    if (i + 1 == doc.segments().size()) break;
+    EXPECT_EQ(doc.SegmentText(i).back(), ',') << "cut at clause punctuation";
+  }
+  EXPECT_EQ(doc.segments().back().span.end, text.size());
+  EXPECT_GE(covered + doc.segments().size(), text.size() - 20);
+  ASSERT_EQ(doc.notes().size(), 1u);
+  EXPECT_NE(doc.notes()[0].find("long.txt"), std::string::npos);
+  EXPECT_TRUE(doc.warnings().empty());
+}
+
+TEST(SegmentationRulesTest, UserRulesExtendTheBuiltInOnes) {
+  const std::string dir = MakeTempDir();
+  const std::string text = "We met Brig. Hale at noon.";
+  auto plain = Make({});
+  EXPECT_EQ(SplitTexts(*plain, text, "en").size(), 2u);
+  WriteFile(dir + "/en.rules", "# ours\n[titles]\nBrig\n");
+  SentenceSegmenterOptions options;
+  options.rules_dir = dir;
+  EXPECT_EQ(SplitTexts(*Make(options), text, "en"),
+            std::vector<std::string>{text});
+  // Rules are loaded once per process and folder; a new folder is read.
+  options.rules_dir = MakeTempDir();
+  WriteFile(options.rules_dir + "/en.rules", "[nonsense]\nBrig\n");
+  auto bad = SentenceSegmenter::Create(options);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("en.rules:1"), std::string::npos)
+      << bad.status();
+}
+
+TEST(SrxRulesTest, SrxRulesDecideFirst) {
+  const std::string dir = MakeTempDir();
+  const std::string srx = dir + "/rules.srx";
+  WriteFile(srx, R"(<?xml version="1.0" encoding="UTF-8"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+  <header segmentsubflows="yes" cascade="yes"/>
+  <body>
+    <languagerules>
+      <languagerule languagerulename="English">
+        <rule break="no"><beforebreak>\bBrig\.</beforebreak><afterbreak>\s</afterbreak></rule>
+        <rule break="yes"><beforebreak>;</beforebreak><afterbreak>\s</afterbreak></rule>
+      </languagerule>
+    </languagerules>
+    <maprules>
+      <languagemap languagepattern="EN.*" languagerulename="English"/>
+    </maprules>
+  </body>
+</srx>
+)");
+  SentenceSegmenterOptions options;
+  options.srx_path = srx;
+  auto seg = Make(options);
+  EXPECT_EQ(SplitTexts(*seg, "We met Brig. Hale; he smiled.", "en"),
+            (std::vector<std::string>{"We met Brig. Hale;", "he smiled."}));
+  // Other languages keep the built-in rules only.
+  EXPECT_EQ(SplitTexts(*seg, "Wir trafen Brig. Hale; er lachte.", "de").size(),
+            2u);
+}
+
+TEST(SrxRulesTest, BadSrxFilesGiveClearErrors) {
+  const std::string dir = MakeTempDir();
+  struct Case {
+    std::string content;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {"<srx><body>", "not an SRX file"},
+      {"<rules/>", "root is not <srx>"},
+      {"<srx version='2.0'><body/></srx>", "<languagerules>"},
+      {"<srx><body><languagerules><languagerule languagerulename='A'>"
+       "<rule><beforebreak>(</beforebreak></rule></languagerule>"
+       "</languagerules><maprules><languagemap languagepattern='.*' "
+       "languagerulename='A'/></maprules></body></srx>",
+       "rule 1 of \"A\" has a bad regular expression"},
+      {"<srx><body><languagerules/><maprules><languagemap "
+       "languagepattern='.*' languagerulename='B'/></maprules></body></srx>",
+       "no <languagerule> defines"},
+  };
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const std::string path = dir + "/bad" + std::to_string(i) + ".srx";
+    WriteFile(path, cases[i].content);
+    SentenceSegmenterOptions options;
+    options.srx_path = path;
+    auto seg = SentenceSegmenter::Create(options);
+    ASSERT_FALSE(seg.ok()) << cases[i].content;
+    EXPECT_NE(seg.status().message().find(path), std::string::npos)
+        << seg.status();
+    EXPECT_NE(seg.status().message().find(cases[i].message), std::string::npos)
+        << seg.status();
+  }
+  SentenceSegmenterOptions missing;
+  missing.srx_path = dir + "/none.srx";
+  EXPECT_FALSE(SentenceSegmenter::Create(missing).ok());
+}
+
+// The corpora articles reproduce news noise; their gold segmentation lists
+// every unit with its kind. Every unit must come out exactly so: no real
+// sentence lost or glued to its neighbour, every boilerplate line found.
+TEST(SegmentationEvalTest, CorporaArticlesMatchTheirGoldSegments) {
+  auto seg = Make({});
+  int articles = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(
+           SourceDir() + "/corpora")) {
+    const std::string gold = entry.path().string();
+    if (entry.path().parent_path().filename() != "segments") continue;
+    const std::string name = entry.path().stem().string();  // x.en
+    const std::string lang = name.substr(name.rfind('.') + 1);
+    const std::string article =
+        entry.path().parent_path().parent_path().parent_path().string() + "/" +
+        name + ".txt";
+    auto doc = ReadDocumentFile(article);
+    ASSERT_TRUE(doc.ok()) << doc.status();
+    ASSERT_TRUE(seg->Segment(&*doc, lang).ok());
+    std::vector<std::string> want;
+    std::istringstream lines(ReadFile(gold));
+    for (std::string line; std::getline(lines, line);) {
+      if (!line.empty()) want.push_back(line);
+    }
+    std::vector<std::string> got;
+    for (size_t i = 0; i < doc->segments().size(); ++i) {
+      std::string text;
+      bool space = false;
+      for (char c : doc->SegmentText(i)) {
+        if (c == '\n' || c == ' ') {
+          space = true;
+          continue;
+        }
+        if (space && !text.empty()) text += ' ';
+        space = false;
+        text += c;
+      }
+      got.push_back(std::string(SegmentKindName(doc->segments()[i].kind)) +
+                    "\t" + text);
+    }
+    EXPECT_EQ(got, want) << article;
+    ++articles;
+  }
+  EXPECT_GE(articles, 13);
+}
+
+// The real seeds: every noise line the issue lists is boilerplate, and the
+// sentences around it survive.
+TEST(SegmentationEvalTest, SeedBoilerplateIsClassified) {
+  CROSSALIGN_REQUIRE_SHARED();
+  auto seg = Make({});
+  std::map<std::string, SegmentKind> kinds;
+  std::string all_text;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(SharedDir() + "/seeds")) {
+    auto doc = ReadDocumentFile(entry.path().string());
+    ASSERT_TRUE(doc.ok()) << doc.status();
+    ASSERT_TRUE(seg->Segment(&*doc, "en").ok());
+    for (size_t i = 0; i < doc->segments().size(); ++i) {
+      kinds[std::string(doc->SegmentText(i))] = doc->segments()[i].kind;
+    }
+  }
+  ASSERT_GE(kinds.size(), 50u);
+  for (const char* noise :
+       {"ua en ru", "Author: Daryna Vialko", "Related:", "Become a Patron!",
+        "(Visited 1 times, 1 visits today)", "About The Author",
+        "Original Source", "02/19/2025", "Updated 02/20/2025 at 02: 22h.",
+        "date 2025-01-14 Seoul, Jan 14 (IANS)", "date 2025-02-20",
+        "Photo: one of the North Korean soldiers in Ukrainian captivity "
+        "(t.me/V_Zelenskiy_official)"}) {
+    auto it = kinds.find(noise);
+    ASSERT_NE(it, kinds.end()) << "no segment is exactly: " << noise;
+    EXPECT_EQ(it->second, SegmentKind::kBoilerplate) << noise;
+  }
+  // The sentence the dateline was glued to, and the headline the caption
+  // was glued to.
+  auto sentence = kinds.find(
+      "The South Korean government plans to consult with Ukraine about "
+      "bringing North Korean soldiers captured by Ukraine to the South if "
+      "they request defection, the Foreign Ministry said on Tuesday.");
+  ASSERT_NE(sentence, kinds.end());
+  EXPECT_EQ(sentence->second, SegmentKind::kSentence);
+  auto headline = kinds.find(
+      "South Korea to offer Ukraine opportunity to take North Korean POWs");
+  ASSERT_NE(headline, kinds.end());
+  EXPECT_EQ(headline->second, SegmentKind::kHeading);
+}
+
+// Golden Rules (shared/eval/segment): the acceptance bars of the issue.
+TEST(SegmentationEvalTest, GoldenRulesPassRates) {
+  CROSSALIGN_REQUIRE_SHARED();
+  std::string error;
+  const auto cases = crossalign::testing::ReadGoldenRules(
+      SharedDir() + "/eval/segment/golden_rules.jsonl", &error);
+  ASSERT_FALSE(cases.empty()) << error;
+  auto split_with = [](const SentenceSegmenter& seg) {
+    return [&seg](const std::string& text, const std::string& lang) {
+      std::vector<std::string> out;
+      auto spans = seg.Split(text, lang);
+      if (spans.ok()) {
+        for (const Span& s : *spans) {
+          out.push_back(text.substr(s.begin, s.size()));
+        }
+      }
+      return out;
+    };
+  };
+  auto ours = Make({});
+  SentenceSegmenterOptions icu;
+  icu.icu_only = true;
+  auto plain = Make(icu);
+  icu.icu_locale_suffix = "@ss=standard";
+  auto standard = Make(icu);
+  const auto r =
+      crossalign::testing::ScoreGoldenRules(cases, split_with(*ours));
+  const auto rp =
+      crossalign::testing::ScoreGoldenRules(cases, split_with(*plain));
+  const auto rs =
+      crossalign::testing::ScoreGoldenRules(cases, split_with(*standard));
+  EXPECT_EQ(r.en48.total, 48);
+  EXPECT_GE(r.en48.rate(), 98.0);
+  EXPECT_GE(r.pure_split.rate(), 95.0);
+  for (const auto& [lang, score] : r.by_lang) {
+    const double baseline =
+        std::max(rp.by_lang.at(lang).rate(), rs.by_lang.at(lang).rate());
+    EXPECT_GE(score.rate(), baseline) << lang;
+  }
+}
+
+}  // namespace rules_tests
 
 }  // namespace
 }  // namespace crossalign
