@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <unordered_map>
 
 #include "utf8.h"
@@ -94,8 +95,90 @@ bool EndsLikeSentence(std::string_view s) {
 
 }  // namespace
 
+// The words one of which a pattern's match must start with: for
+// "^(related|read also)\s*:.*$" they are "related" and "read also", for
+// "^become a (patron)" it is "become a ". Empty when the pattern does not
+// start with literal text (or an optional group).
+std::vector<std::string> LiteralPrefixes(const std::string& pattern) {
+  auto literal = [](const std::string& text, std::string* out) {
+    out->clear();
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      if (c == '\\') {
+        if (i + 1 >= text.size()) return false;
+        const char e = text[++i];
+        if (std::isalnum(static_cast<unsigned char>(e))) return false;
+        *out += e;
+      } else if (std::strchr(".[](){}*+?^$|", c) != nullptr) {
+        return false;
+      } else {
+        *out += c;
+      }
+    }
+    return !out->empty();
+  };
+  if (pattern.size() < 2 || pattern[0] != '^') return {};
+  if (pattern[1] != '(') {
+    // A literal run up to the first special character.
+    std::string run;
+    size_t i = 1;
+    while (i < pattern.size() &&
+           std::strchr(".[](){}*+?^$|\\", pattern[i]) == nullptr) {
+      run += pattern[i++];
+    }
+    // A quantifier would make the last character optional.
+    if (i < pattern.size() && std::strchr("*+?{", pattern[i]) != nullptr &&
+        !run.empty()) {
+      run.pop_back();
+    }
+    if (run.empty()) return {};
+    return {run};
+  }
+  // "^(a|b|c)" not followed by a quantifier.
+  int depth = 0;
+  size_t close = std::string::npos;
+  for (size_t i = 1; i < pattern.size(); ++i) {
+    if (pattern[i] == '\\') {
+      ++i;
+    } else if (pattern[i] == '(') {
+      ++depth;
+    } else if (pattern[i] == ')' && --depth == 0) {
+      close = i;
+      break;
+    }
+  }
+  if (close == std::string::npos ||
+      (close + 1 < pattern.size() &&
+       std::strchr("*+?{", pattern[close + 1]) != nullptr)) {
+    return {};
+  }
+  std::vector<std::string> words;
+  size_t start = 2;
+  for (size_t i = 2; i <= close; ++i) {
+    if (i < close && pattern[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (i == close || pattern[i] == '|') {
+      std::string word;
+      if (!literal(pattern.substr(start, i - start), &word)) return {};
+      words.push_back(word);
+      start = i + 1;
+    }
+  }
+  return words;
+}
+
+struct GatedPattern {
+  std::vector<std::string> prefixes;
+  Pattern pattern;
+  uint64_t id = NextPatternId();
+};
+
 struct ArticleCleaner::Impl {
-  // Every boilerplate expression in one alternation: one match per line.
+  // The boilerplate expressions that start with literal words run only on
+  // lines that start so; the others run as one alternation.
+  std::vector<GatedPattern> gated;
   Pattern boilerplate;
   Pattern date_stamp;
   Pattern dateline;
@@ -136,14 +219,28 @@ struct ArticleCleaner::Impl {
       const bool capital = next >= 0x80 || (next >= 'A' && next <= 'Z');
       if (capital && !EndsLikeSentence(line)) return true;
     }
-    if (!boilerplate) return false;
     // The expressions are written in lower case and matched against the
     // case-folded line in UTF-16 (much faster than case-insensitive
     // matching over UTF-8).
     icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
         icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
     folded.foldCase();
-    return MatchesWhole(*boilerplate, boilerplate_id, folded);
+    if (boilerplate && MatchesWhole(*boilerplate, boilerplate_id, folded)) {
+      return true;
+    }
+    std::string folded_utf8;
+    for (const GatedPattern& g : gated) {
+      bool open = false;
+      for (const std::string& prefix : g.prefixes) {
+        if (folded_utf8.empty()) folded.toUTF8String(folded_utf8);
+        if (folded_utf8.compare(0, prefix.size(), prefix) == 0) {
+          open = true;
+          break;
+        }
+      }
+      if (open && MatchesWhole(*g.pattern, g.id, folded)) return true;
+    }
+    return false;
   }
 };
 
@@ -160,6 +257,14 @@ StatusOr<std::unique_ptr<ArticleCleaner>> ArticleCleaner::Create(
     // Each expression on its own first, so an error names it.
     auto p = Compile(source, 0, origin);
     if (!p.ok()) return p.status();
+    std::vector<std::string> prefixes = LiteralPrefixes(source);
+    if (!prefixes.empty()) {
+      GatedPattern g;
+      g.prefixes = std::move(prefixes);
+      g.pattern = std::move(*p);
+      impl->gated.push_back(std::move(g));
+      continue;
+    }
     all += (all.empty() ? "(?:" : "|(?:") + source + ")";
   }
   if (!all.empty()) {
@@ -186,16 +291,27 @@ std::vector<CleanPiece> ArticleCleaner::Clean(std::string_view text,
   // A date stamp and a dateline in front of the first sentence.
   size_t prefix = 0;
   const std::string_view whole = text.substr(line.begin, line.size());
-  // Cheap tests first: a stamp starts with a letter and has a digit soon,
-  // a dateline has a parenthesis near the start.
-  const std::string_view head = whole.substr(0, 40);
-  if (!head.empty() && std::isalpha(static_cast<unsigned char>(head[0])) &&
-      head.find_first_of("0123456789") != std::string_view::npos) {
+  // Cheap tests first: a stamp starts with one of its words, a dateline
+  // has a comma and then a parenthesis near the start.
+  auto starts_with_word = [&](std::string_view word) {
+    if (whole.size() < word.size()) return false;
+    for (size_t i = 0; i < word.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(whole[i])) != word[i]) {
+        return false;
+      }
+    }
+    return true;
+  };
+  if (starts_with_word("date") || starts_with_word("updated") ||
+      starts_with_word("published")) {
     const size_t n =
         MatchPrefix(*impl_->date_stamp, impl_->date_stamp_id, whole, false);
     if (n != std::string_view::npos) prefix = n;
   }
-  if (whole.substr(prefix, 140).find('(') != std::string_view::npos) {
+  const std::string_view near = whole.substr(prefix, 140);
+  const size_t comma = near.find(',');
+  if (comma != std::string_view::npos &&
+      near.find('(', comma) != std::string_view::npos) {
     const size_t n = MatchPrefix(*impl_->dateline, impl_->dateline_id,
                                  whole.substr(prefix), false);
     if (n != std::string_view::npos) prefix += n;

@@ -48,7 +48,25 @@ enum CharFlag : uint16_t {
   kClosePunct = 128,
   kQuote = 256,
   kScanStop = 512,  // a terminator, an ellipsis or a dash
+  kPunct = 1024,
+  kBullet = 2048,
 };
+
+bool IsBulletChar(UChar32 c) {
+  switch (c) {
+    case 0x2022:  // •
+    case 0x2023:  // ‣
+    case 0x2043:  // ⁃
+    case 0x25CF:  // ●
+    case 0x25E6:  // ◦
+    case 0x25AA:  // ▪
+    case 0x25A0:  // ■
+    case 0x2219:  // ∙
+      return true;
+    default:
+      return false;
+  }
+}
 
 uint16_t ComputeFlags(UChar32 c) {
   uint16_t f = 0;
@@ -60,6 +78,8 @@ uint16_t ComputeFlags(UChar32 c) {
   if (u_hasBinaryProperty(c, UCHAR_S_TERM)) f |= kSentenceTerminal | kScanStop;
   if (c == 0x2026 || c == '-' || c == 0x2013 || c == 0x2014) f |= kScanStop;
   const int8_t t = u_charType(c);
+  if (u_ispunct(c)) f |= kPunct;
+  if (IsBulletChar(c)) f |= kBullet;
   if (t == U_START_PUNCTUATION) f |= kOpenPunct;
   if (t == U_END_PUNCTUATION) f |= kClosePunct;
   if (c == '"' || c == '\'' || t == U_INITIAL_PUNCTUATION ||
@@ -92,23 +112,9 @@ bool IsLetter(char32_t c) { return Flags(c) & kLetter; }
 bool IsDigit(char32_t c) { return Flags(c) & kDigit; }
 bool IsQuote(char32_t c) { return Flags(c) & kQuote; }
 bool IsCloser(char32_t c) { return Flags(c) & (kClosePunct | kQuote); }
+bool IsBullet(char32_t c) { return Flags(c) & kBullet; }
 bool IsOpener(char32_t c) {
   return (Flags(c) & (kOpenPunct | kQuote)) || c == 0xBF || c == 0xA1;
-}
-bool IsBullet(char32_t c) {
-  switch (c) {
-    case 0x2022:  // •
-    case 0x2023:  // ‣
-    case 0x2043:  // ⁃
-    case 0x25CF:  // ●
-    case 0x25E6:  // ◦
-    case 0x25AA:  // ▪
-    case 0x25A0:  // ■
-    case 0x2219:  // ∙
-      return true;
-    default:
-      return false;
-  }
 }
 bool IsHiragana(char32_t c) { return c >= 0x3041 && c <= 0x309F; }
 bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
@@ -203,7 +209,7 @@ std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d) {
 struct Scanner {
   const Decoded& d;
   const SegmentationRules& rules;
-  std::vector<bool> list_marker_dot;                // the dot of a list marker
+  std::vector<size_t> list_marker_dots;  // full stops of list markers (few)
   std::vector<std::pair<size_t, size_t>> enclosed;  // quotes and brackets
   size_t last_boundary = 0;
 
@@ -372,7 +378,10 @@ struct Scanner {
   // Whether a sentence starts at `next` after a single full stop at `dot`
   // that a space follows.
   bool FullStopEnds(size_t dot, size_t next) const {
-    if (list_marker_dot[dot]) return false;
+    if (std::find(list_marker_dots.begin(), list_marker_dots.end(), dot) !=
+        list_marker_dots.end()) {
+      return false;
+    }
     const char32_t n = FirstAfterOpeners(next);
     const bool next_upper = IsUpper(n);
     const bool next_digit = IsDigit(n);
@@ -444,7 +453,7 @@ std::vector<size_t> ListItemStarts(const Decoded& d) {
   std::vector<Marker> markers;
   std::vector<size_t> starts;
   for (size_t i = 0; i < d.size(); ++i) {
-    if (i > 0 && !IsSpace(d.cps[i - 1]) && !IsBullet(d.cps[i - 1])) {
+    if (i > 0 && !(Flags(d.cps[i - 1]) & (kSpace | kBullet))) {
       continue;  // not the start of a token
     }
     const char32_t c0 = d.cps[i];
@@ -526,7 +535,7 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
   thread_local Decoded buffer;
   Decode(text, &buffer);
   const Decoded& d = buffer;
-  Scanner sc{d, rules, std::vector<bool>(d.size(), false), EnclosedSpans(d)};
+  Scanner sc{d, rules, {}, EnclosedSpans(d)};
   std::vector<size_t> ends;
 
   // List items start a sentence; the full stop of a marker ("1.", "a.")
@@ -544,14 +553,17 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
     if (j == i && j < d.size() && IsLetter(d.cps[j])) ++j;
     if (j > i && j < d.size() && d.cps[j] == '.' && j + 1 < d.size() &&
         (IsSpace(d.cps[j + 1]) || d.cps[j + 1] == ')')) {
-      sc.list_marker_dot[j] = true;
+      sc.list_marker_dots.push_back(j);
     }
   }
 
   const size_t n = d.size();
   const bool extra_terminators = !rules.terminators.empty();
   for (size_t i = 0; i < n;) {
-    if (!(Flags(d.cps[i]) & kScanStop) && !extra_terminators) {
+    const uint16_t f = Flags(d.cps[i]);
+    if (!(f & kScanStop) &&
+        !(extra_terminators && (f & kPunct) &&
+          rules.terminators.find(d.cps[i]) != std::u32string::npos)) {
       ++i;
       continue;
     }
