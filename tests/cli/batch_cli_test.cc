@@ -96,10 +96,17 @@ TEST(BatchCliTest, KilledRunLeavesCompleteFilesAndResumes) {
                 Story("kyiv-ledger.uk.txt") + "\n";
   }
   WriteFile(dir + "/m.tsv", manifest);
-  auto r =
-      RunCommand("timeout -s TERM 0.5 " +
-                 Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out")));
-  ASSERT_EQ(r.exit_code, 124) << "the batch finished before it could be killed";
+  // Start the batch, wait until its first pair is done (however loaded the
+  // machine), then send SIGTERM.
+  const std::string out = Quote(dir + "/out");
+  const std::string script =
+      Batch(Quote(dir + "/m.tsv") + " -o " + out) +
+      " & pid=$!; while [ -z \"$(ls " + Quote(dir + "/out/.done") +
+      " 2>/dev/null)\" ] && kill -0 $pid 2>/dev/null; do sleep 0.02; done; "
+      "kill -TERM $pid; wait $pid";
+  auto r = RunCommand("sh -c " + Quote(script));
+  ASSERT_EQ(r.exit_code, 128 + 15)
+      << "the batch finished before it could be killed: " << r.err;
   size_t tmx_files = 0;
   for (const std::string& name : ListDir(dir + "/out")) {
     EXPECT_EQ(name.find(".tmp."), std::string::npos) << name;
