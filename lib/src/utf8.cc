@@ -42,6 +42,19 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string ReplaceInvalidUtf8(std::string_view text) {
+  std::string out;
+  while (true) {
+    const size_t bad = FindInvalidUtf8(text);
+    if (bad == std::string_view::npos) break;
+    out.append(text.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 size_t CountCodePoints(std::string_view text) {
   size_t count = 0;
   for (char ch : text) {

@@ -14,6 +14,10 @@ namespace crossalign::internal {
 // surrogates and code points above U+10FFFF are invalid), or npos.
 size_t FindInvalidUtf8(std::string_view text);
 
+// Replaces every invalid UTF-8 sequence (as FindInvalidUtf8 defines it,
+// including encoded lone surrogates) by U+FFFD, one per bad byte.
+std::string ReplaceInvalidUtf8(std::string_view text);
+
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view text);
 

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "crossalign/version.h"
 #include "dict_command.h"
+#include "merge_command.h"
 #include "pair_command.h"
 
 int main(int argc, char** argv) {
@@ -30,6 +31,10 @@ int main(int argc, char** argv) {
     if (first == "batch") {
       Args args(argc, argv, 2);
       return RunBatchCommand(&args);
+    }
+    if (first == "merge") {
+      Args args(argc, argv, 2);
+      return RunMergeCommand(&args);
     }
     if (first == "dict") {
       Args args(argc, argv, 2);

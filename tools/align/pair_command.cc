@@ -15,6 +15,7 @@ const char* PairCommandUsage() {
   return R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
+       align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
        align dict ...     build dictionaries (align dict --help)
 
 Aligns the sentences of article SRC with those of article TGT and writes a
