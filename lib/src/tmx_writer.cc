@@ -14,39 +14,8 @@
 namespace crossalign {
 namespace {
 
-// Drops what XML 1.0 cannot carry: C0 controls other than tab, LF and CR,
-// and the non-characters U+FFFE and U+FFFF; invalid UTF-8 becomes U+FFFD.
-// RenderMemory relies on U+FFFF never surviving this.
-std::string XmlSafe(std::string_view raw) {
-  const std::string valid = internal::ReplaceInvalidUtf8(raw);
-  const std::string_view text = valid;
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (c == 0xEF && i + 2 < text.size() &&
-        static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
-         static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
-      i += 2;
-      continue;
-    }
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
-// The text of one side of a bead: its segments joined by a space, white
-// space collapsed and trimmed.
-std::string SideText(const Document& doc, const std::vector<int>& ids) {
-  std::string joined;
-  for (int id : ids) {
-    if (!joined.empty()) joined.push_back(' ');
-    joined.append(doc.SegmentText(static_cast<size_t>(id)));
-  }
-  return internal::CollapseWhitespace(XmlSafe(joined));
-}
+using internal::SideText;
+using internal::XmlSafe;
 
 std::string Position(const Document& doc, const std::vector<int>& ids) {
   std::string out;

@@ -131,4 +131,33 @@ std::string CollapseWhitespace(std::string_view text) {
   return out;
 }
 
+std::string XmlSafe(std::string_view raw) {
+  const std::string valid = ReplaceInvalidUtf8(raw);
+  const std::string_view text = valid;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (c == 0xEF && i + 2 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
+         static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+      i += 2;
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+std::string SideText(const Document& doc, const std::vector<int>& ids) {
+  std::string joined;
+  for (int id : ids) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined.append(doc.SegmentText(static_cast<size_t>(id)));
+  }
+  return CollapseWhitespace(XmlSafe(joined));
+}
+
 }  // namespace crossalign::internal

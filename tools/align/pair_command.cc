@@ -59,9 +59,25 @@ Options:
   --no-lexicon         do not learn a word-translation lexicon (one pass)
   --presegmented       SRC and TGT hold one sentence per line: no sentence
                        splitting (and no language ID with --src/--tgt-lang)
-  --format FORMAT      tmx (default) or beads: one bead per line,
-                       src_ids<TAB>tgt_ids<TAB>score with comma-separated
-                       0-based sentence indices (empty side for 1-0 and 0-1)
+  --format FORMAT      for two articles: tmx (default), or
+                       tsv    source<TAB>target<TAB>score<TAB>bead<TAB>document
+                              after a header line; in the text a backslash
+                              is written \\, a tab \t, a line feed \n, a
+                              carriage return \r; document is "SRC -> TGT"
+                       moses  two line-aligned files, OUT.SRCLANG and
+                              OUT.TGTLANG (OUT.src.LANG and OUT.tgt.LANG
+                              when both languages are the same); needs -o OUT
+                       jsonl  one JSON object per bead (1-0 and 0-1 too):
+                              documents, mode, bead, score, and per side
+                              lang, outlet, date, text and each segment's
+                              byte offsets, paragraph, kind and language
+                       xliff  XLIFF 1.2 for review (see --review-below)
+                       beads  src_ids<TAB>tgt_ids<TAB>score with
+                              comma-separated 0-based sentence indices
+                              (empty side for 1-0 and 0-1)
+  --review-below X     with --format xliff, units scoring below X (0..1,
+                       default 0.5) get state="needs-review-translation",
+                       the others state="translated"
   -h, --help           show this help
   --version            show the version
 
@@ -80,6 +96,7 @@ int RunPairCommand(Args* args) {
   TmxWriterOptions tmx;
   std::string output, src_lang, tgt_lang, value, error, format = "tmx";
   bool verbose = false;
+  OutputOptions output_options;
   CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
@@ -97,8 +114,18 @@ int RunPairCommand(Args* args) {
       }
       collection.jobs = static_cast<int>(jobs);
     } else if (args->Value("--format", &format, &error)) {
-      if (error.empty() && format != "tmx" && format != "beads") {
-        error = "--format must be tmx or beads, not '" + format + "'";
+      if (error.empty() && format != "tmx" && format != "beads" &&
+          format != "tsv" && format != "moses" && format != "jsonl" &&
+          format != "xliff") {
+        error =
+            "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
+            format + "'";
+      }
+    } else if (args->Value("--review-below", &value, &error)) {
+      if (error.empty() &&
+          !ParseDouble(value, 0.0, 1.0, &output_options.review_below)) {
+        error = "--review-below needs a number between 0 and 1, not '" + value +
+                "'";
       }
     } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
       args->Next();
@@ -123,7 +150,18 @@ int RunPairCommand(Args* args) {
     PrintError("no article files given (see align --help)");
     return kExitUsage;
   }
+  if (format == "moses" && output.empty()) {
+    PrintError(
+        "--format moses writes two files: give -o OUT (see align --help)");
+    return kExitUsage;
+  }
   if (IsCollectionRequest(files, output) || !collection.clusters_path.empty()) {
+    if (format != "tmx") {
+      PrintError("--format " + format +
+                 " needs two articles; many-article mode writes TMX (see "
+                 "align --help)");
+      return kExitUsage;
+    }
     collection.inputs = files;
     collection.output_dir = output;
     collection.verbose = verbose;
@@ -168,6 +206,32 @@ int RunPairCommand(Args* args) {
       }
     }
     const int rc = WriteOutput(output, RenderBeads(kept));
+    return rc == kExitOk ? exit_code : rc;
+  }
+  output_options.min_score = tmx.min_score;
+  if (format == "tsv" || format == "jsonl") {
+    const std::string text = format == "tsv"
+                                 ? RenderTsv({*pair}, output_options)
+                                 : RenderJsonl({*pair}, output_options);
+    const int rc = WriteOutput(output, text);
+    return rc == kExitOk ? exit_code : rc;
+  }
+  if (format == "moses") {
+    const ParallelText text = RenderMoses({*pair}, output_options);
+    const std::vector<std::string> names =
+        MosesFileNames(output, pair->src->lang(), pair->tgt->lang());
+    if (!MayWrite(names[0]) || !MayWrite(names[1])) return kExitOutput;
+    int rc = WriteOutput(names[0], text.source);
+    if (rc == kExitOk) rc = WriteOutput(names[1], text.target);
+    return rc == kExitOk ? exit_code : rc;
+  }
+  if (format == "xliff") {
+    auto xliff = RenderXliff({*pair}, output_options);
+    if (!xliff.ok()) {
+      PrintError(xliff.status().ToString());
+      return kExitOutput;
+    }
+    const int rc = WriteOutput(output, *xliff);
     return rc == kExitOk ? exit_code : rc;
   }
   auto xml = TmxWriter(tmx).Render({*pair});
