@@ -339,5 +339,24 @@ TEST(TmxRoundTripTest, MissingDatesAndIdsAreFilledStably) {
   EXPECT_EQ(*writer.RenderMemory(memory), *xml);
 }
 
+// The fuzzer's seeds, crashers included: write, read, write is stable.
+TEST(TmxRoundTripTest, FuzzSeedsRoundTrip) {
+  const std::string dir =
+      testing::SourceDir() + "/tests/fuzz/corpus/tmx_reader";
+  const auto names = testing::ListDir(dir);
+  ASSERT_GE(names.size(), 4u);
+  const TmxWriter writer(FixedDate());
+  for (const std::string& name : names) {
+    auto memory = TmxReader().ReadFile(dir + "/" + name);
+    if (!memory.ok()) continue;
+    auto once = writer.RenderMemory(*memory);
+    ASSERT_TRUE(once.ok()) << name;
+    auto again = TmxReader().Parse(name, *once);
+    ASSERT_TRUE(again.ok()) << name << ": " << again.status();
+    EXPECT_TRUE(*writer.RenderMemory(*again) == *once) << name;
+    ExpectValidTmx(*once);
+  }
+}
+
 }  // namespace
 }  // namespace crossalign

@@ -310,7 +310,8 @@ StatusOr<std::string> TmxWriter::Render(
 StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
   std::string date;  // the clock is read only when a date is missing
   const auto date_or = [&](const std::string& given) {
-    if (!given.empty()) return XmlSafe(given);
+    const std::string safe = XmlSafe(given);
+    if (!safe.empty()) return safe;
     if (date.empty()) {
       date = FormatTmxDate(options_.clock ? options_.clock()
                                           : std::chrono::system_clock::now());
@@ -318,16 +319,34 @@ StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
     return date;
   };
   const auto value_or = [](const std::string& given, const std::string& dflt) {
-    return given.empty() ? dflt : XmlSafe(given);
+    const std::string safe = XmlSafe(given);
+    return safe.empty() ? dflt : safe;
   };
   const TmxHeader& h = memory.header;
-  std::string first_lang = "en";
+  // What each written unit's <seg>s hold: markup (when usable) or plain
+  // text. Variants without a language or text and units left with fewer
+  // than two variants are not written.
+  struct Seg {
+    const TmxVariant* variant;
+    std::string text;
+    std::string xml;
+  };
+  std::vector<std::pair<const TmxUnit*, std::vector<Seg>>> written;
   for (const TmxUnit& unit : memory.units) {
-    if (!unit.variants.empty() && !unit.variants.front().lang.empty()) {
-      first_lang = unit.variants.front().lang;
-      break;
+    std::vector<Seg> segs;
+    for (const TmxVariant& v : unit.variants) {
+      if (XmlSafe(v.lang).empty()) continue;
+      Seg seg{&v, internal::CollapseWhitespace(XmlSafe(v.text)),
+              CanonicalSegXml(v.seg_xml)};
+      if (seg.text.empty() && seg.xml.empty()) continue;
+      segs.push_back(std::move(seg));
     }
+    if (segs.size() >= 2) written.emplace_back(&unit, std::move(segs));
   }
+  // The default srclang: the first written variant's language.
+  const std::string first_lang =
+      written.empty() ? std::string("en")
+                      : XmlSafe(written.front().second.front().variant->lang);
 
   pugi::xml_document xml;
   pugi::xml_node decl = xml.append_child(pugi::node_declaration);
@@ -345,8 +364,7 @@ StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
   header.append_attribute("o-tmf") = value_or(h.o_tmf, "crossalign").c_str();
   header.append_attribute("adminlang") =
       value_or(h.adminlang, options_.adminlang).c_str();
-  header.append_attribute("srclang") =
-      value_or(h.srclang, XmlSafe(first_lang)).c_str();
+  header.append_attribute("srclang") = value_or(h.srclang, first_lang).c_str();
   header.append_attribute("datatype") =
       value_or(h.datatype, "plaintext").c_str();
   header.append_attribute("creationdate") = date_or(h.creationdate).c_str();
@@ -355,25 +373,12 @@ StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
 
   std::vector<std::string> markup;
   pugi::xml_node body = tmx.append_child("body");
-  for (const TmxUnit& unit : memory.units) {
-    // What each variant's <seg> holds: markup (by index) or plain text.
-    struct Seg {
-      const TmxVariant* variant;
-      std::string text;
-      std::string xml;
-    };
-    std::vector<Seg> segs;
-    for (const TmxVariant& v : unit.variants) {
-      if (XmlSafe(v.lang).empty()) continue;
-      Seg seg{&v, internal::CollapseWhitespace(XmlSafe(v.text)),
-              CanonicalSegXml(v.seg_xml)};
-      if (seg.text.empty() && seg.xml.empty()) continue;
-      segs.push_back(std::move(seg));
-    }
-    if (segs.size() < 2) continue;
+  for (auto& [unit_ptr, segs] : written) {
+    const TmxUnit& unit = *unit_ptr;
     pugi::xml_node tu = body.append_child("tu");
+    const std::string tuid = XmlSafe(unit.tuid);
     tu.append_attribute("tuid") =
-        (unit.tuid.empty() ? ContentId(unit) : XmlSafe(unit.tuid)).c_str();
+        (tuid.empty() ? ContentId(unit) : tuid).c_str();
     tu.append_attribute("creationdate") = date_or(unit.creationdate).c_str();
     if (!XmlSafe(unit.srclang).empty()) {
       tu.append_attribute("srclang") = XmlSafe(unit.srclang).c_str();
