@@ -246,9 +246,49 @@ TEST(FormatCliUsageTest, UnknownFormatAndManyArticles) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--format must be"), std::string::npos);
   r = RunCommand(Quote(AlignBinary()) + " " + Quote(story) +
-                 " --format tsv -o " + Quote(MakeTempDir() + "/o"));
+                 " --format beads -o " + Quote(MakeTempDir() + "/o"));
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("many-article mode writes TMX"), std::string::npos);
+  EXPECT_NE(r.err.find("--format beads needs two articles"), std::string::npos);
+}
+
+// Many-article mode writes one file per language pair in every format but
+// beads, with the units of the TMX it writes for the same pair.
+TEST(FormatCliCollectionTest, OneFilePerLanguagePair) {
+  const std::string story = SourceDir() + "/corpora/dniester-bridge";
+  const std::string dir = MakeTempDir();
+  const std::string common = " --date 2025-03-14 -o ";
+  auto run = [&](const std::string& format) {
+    auto r =
+        RunCommand(Quote(AlignBinary()) + " " + Quote(story) + " --format " +
+                   format + common + Quote(dir + "/" + format));
+    EXPECT_EQ(r.exit_code, 0) << format << ": " << r.err;
+  };
+  for (const char* format : {"tmx", "tsv", "moses", "jsonl", "xliff"}) {
+    run(format);
+  }
+  const auto want = TmxUnits(ReadFile(dir + "/tmx/en-uk.tmx"));
+  ASSERT_GE(want.size(), 10u);
+  EXPECT_EQ(Lines(ReadFile(dir + "/tsv/en-uk.tsv")).size(), want.size() + 1);
+  const auto en = Lines(ReadFile(dir + "/moses/en-uk.en"));
+  const auto uk = Lines(ReadFile(dir + "/moses/en-uk.uk"));
+  ASSERT_EQ(en.size(), want.size());
+  ASSERT_EQ(uk.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    EXPECT_EQ(en[i], want[i].src);
+    EXPECT_EQ(uk[i], want[i].tgt);
+  }
+  EXPECT_TRUE(Exists(dir + "/moses/en-en.src.en"));
+  EXPECT_TRUE(Exists(dir + "/jsonl/en-uk.jsonl"));
+  pugi::xml_document xliff;
+  ASSERT_TRUE(xliff.load_file((dir + "/xliff/en-uk.xlf").c_str()));
+  size_t units = 0;
+  for (pugi::xml_node file : xliff.child("xliff").children("file")) {
+    for (pugi::xml_node tu : file.child("body").children("trans-unit")) {
+      (void)tu;
+      ++units;
+    }
+  }
+  EXPECT_EQ(units, want.size());
 }
 
 }  // namespace

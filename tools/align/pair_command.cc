@@ -59,7 +59,8 @@ Options:
   --no-lexicon         do not learn a word-translation lexicon (one pass)
   --presegmented       SRC and TGT hold one sentence per line: no sentence
                        splitting (and no language ID with --src/--tgt-lang)
-  --format FORMAT      for two articles: tmx (default), or
+  --format FORMAT      tmx (default), or (with many articles one file per
+                       language pair: en-uk.tsv, en-uk.en + en-uk.uk, ...)
                        tsv    source<TAB>target<TAB>score<TAB>bead<TAB>document
                               after a header line; in the text a backslash
                               is written \\, a tab \t, a line feed \n, a
@@ -72,7 +73,8 @@ Options:
                               lang, outlet, date, text and each segment's
                               byte offsets, paragraph, kind and language
                        xliff  XLIFF 1.2 for review (see --review-below)
-                       beads  src_ids<TAB>tgt_ids<TAB>score with
+                       beads  (two articles only)
+                              src_ids<TAB>tgt_ids<TAB>score with
                               comma-separated 0-based sentence indices
                               (empty side for 1-0 and 0-1)
   --review-below X     with --format xliff, units scoring below X (0..1,
@@ -156,12 +158,14 @@ int RunPairCommand(Args* args) {
     return kExitUsage;
   }
   if (IsCollectionRequest(files, output) || !collection.clusters_path.empty()) {
-    if (format != "tmx") {
-      PrintError("--format " + format +
-                 " needs two articles; many-article mode writes TMX (see "
-                 "align --help)");
+    if (format == "beads") {
+      PrintError(
+          "--format beads needs two articles; many-article mode writes one "
+          "file per language pair (see align --help)");
       return kExitUsage;
     }
+    collection.format = format;
+    collection.output_options = output_options;
     collection.inputs = files;
     collection.output_dir = output;
     collection.verbose = verbose;
@@ -208,38 +212,7 @@ int RunPairCommand(Args* args) {
     const int rc = WriteOutput(output, RenderBeads(kept));
     return rc == kExitOk ? exit_code : rc;
   }
-  output_options.min_score = tmx.min_score;
-  if (format == "tsv" || format == "jsonl") {
-    const std::string text = format == "tsv"
-                                 ? RenderTsv({*pair}, output_options)
-                                 : RenderJsonl({*pair}, output_options);
-    const int rc = WriteOutput(output, text);
-    return rc == kExitOk ? exit_code : rc;
-  }
-  if (format == "moses") {
-    const ParallelText text = RenderMoses({*pair}, output_options);
-    const std::vector<std::string> names =
-        MosesFileNames(output, pair->src->lang(), pair->tgt->lang());
-    if (!MayWrite(names[0]) || !MayWrite(names[1])) return kExitOutput;
-    int rc = WriteOutput(names[0], text.source);
-    if (rc == kExitOk) rc = WriteOutput(names[1], text.target);
-    return rc == kExitOk ? exit_code : rc;
-  }
-  if (format == "xliff") {
-    auto xliff = RenderXliff({*pair}, output_options);
-    if (!xliff.ok()) {
-      PrintError(xliff.status().ToString());
-      return kExitOutput;
-    }
-    const int rc = WriteOutput(output, *xliff);
-    return rc == kExitOk ? exit_code : rc;
-  }
-  auto xml = TmxWriter(tmx).Render({*pair});
-  if (!xml.ok()) {
-    PrintError(xml.status().ToString());
-    return kExitOutput;
-  }
-  const int rc = WriteOutput(output, *xml);
+  const int rc = WritePairs(format, output, {*pair}, tmx, output_options);
   return rc == kExitOk ? exit_code : rc;
 }
 
