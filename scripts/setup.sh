@@ -15,6 +15,8 @@ PACKAGES=(
   libicu-dev libboost-locale-dev libfasttext-dev libpugixml-dev
   libgtest-dev libgmock-dev
   zlib1g-dev libstemmer-dev
+  # Real TMX consumers for the end-to-end tests (tests/cli/client_e2e_test.cc).
+  omegat translate-toolkit
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"

@@ -28,6 +28,63 @@ void RemoveTempDirs() {
   }
 }
 
+// Every file below `dir`.
+void ListFiles(const std::string& dir, std::vector<std::string>* files) {
+  for (const std::string& name : ListDir(dir)) {
+    const std::string path = dir + "/" + name;
+    struct stat st;
+    if (::lstat(path.c_str(), &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) {
+      ListFiles(path, files);
+    } else if (S_ISREG(st.st_mode)) {
+      files->push_back(path);
+    }
+  }
+}
+
+// After all tests of a program: every TMX that crossalign wrote into a
+// scratch folder (output files, and TMX captured from stdout) must be valid
+// by the TMX 1.4 DTD. Files the tests wrote themselves (broken inputs) are
+// not crossalign's and are left alone.
+class TmxValidationEnvironment : public ::testing::Environment {
+ public:
+  void TearDown() override {
+    if (TmxDtd().empty()) return;
+    const std::vector<std::string> dirs = TempDirs();
+    std::vector<std::string> files, tmx;
+    for (const std::string& dir : dirs) ListFiles(dir, &files);
+    for (const std::string& path : files) {
+      std::ifstream in(path, std::ios::binary);
+      char head[4096] = {};
+      in.read(head, sizeof head - 1);
+      const std::string start(head);
+      if (start.rfind("<?xml", 0) == 0 &&
+          start.find("<tmx version=") != std::string::npos &&
+          start.find("creationtool=\"crossalign\"") != std::string::npos) {
+        tmx.push_back(path);
+      }
+    }
+    const std::string dtd = TmxDtd();
+    const std::string dtd_dir = dtd.substr(0, dtd.find_last_of('/'));
+    for (size_t i = 0; i < tmx.size(); i += 200) {
+      std::string command = "xmllint --noout --nonet --path " + Quote(dtd_dir) +
+                            " --dtdvalid " + Quote(dtd);
+      for (size_t k = i; k < tmx.size() && k < i + 200; ++k) {
+        command += " " + Quote(tmx[k]);
+      }
+      CommandResult r = RunCommand(command);
+      EXPECT_EQ(r.exit_code, 0)
+          << "a TMX written by crossalign is not valid by tmx14.dtd:\n"
+          << r.err;
+    }
+  }
+};
+
+const bool kTmxValidationInstalled = [] {
+  ::testing::AddGlobalTestEnvironment(new TmxValidationEnvironment);
+  return true;
+}();
+
 }  // namespace
 
 std::string SourceDir() { return CROSSALIGN_TEST_SOURCE_DIR; }

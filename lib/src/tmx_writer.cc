@@ -14,36 +14,8 @@
 namespace crossalign {
 namespace {
 
-// Drops what XML 1.0 cannot carry: C0 controls other than tab, LF and CR,
-// and the non-characters U+FFFE and U+FFFF. Input is valid UTF-8.
-std::string XmlSafe(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    if (c == 0xEF && i + 2 < text.size() &&
-        static_cast<unsigned char>(text[i + 1]) == 0xBF &&
-        (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
-         static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
-      i += 2;
-      continue;
-    }
-    out.push_back(text[i]);
-  }
-  return out;
-}
-
-// The text of one side of a bead: its segments joined by a space, white
-// space collapsed and trimmed.
-std::string SideText(const Document& doc, const std::vector<int>& ids) {
-  std::string joined;
-  for (int id : ids) {
-    if (!joined.empty()) joined.push_back(' ');
-    joined.append(doc.SegmentText(static_cast<size_t>(id)));
-  }
-  return internal::CollapseWhitespace(XmlSafe(joined));
-}
+using internal::SideText;
+using internal::XmlSafe;
 
 std::string Position(const Document& doc, const std::vector<int>& ids) {
   std::string out;
@@ -85,30 +57,122 @@ std::string FormatScore(double score) {
   return buffer;
 }
 
-void AddProp(pugi::xml_node parent, const char* type,
-             const std::string& value) {
-  pugi::xml_node prop = parent.append_child("prop");
-  prop.append_attribute("type") = type;
-  prop.text().set(XmlSafe(value).c_str());
+void AddProp(pugi::xml_node parent, const TmxProp& prop) {
+  pugi::xml_node node = parent.append_child("prop");
+  node.append_attribute("type") = XmlSafe(prop.type).c_str();
+  node.text().set(XmlSafe(prop.value).c_str());
+}
+
+void AddNote(pugi::xml_node parent, const std::string& note) {
+  parent.append_child("note").text().set(XmlSafe(note).c_str());
 }
 
 std::string LangOf(const Document& doc) {
   return doc.lang().empty() ? std::string("und") : doc.lang();
 }
 
-void AddTuv(pugi::xml_node tu, const Document& doc, const std::string& text) {
-  pugi::xml_node tuv = tu.append_child("tuv");
-  tuv.append_attribute("xml:lang") = LangOf(doc).c_str();
-  AddProp(tuv, "x-document", doc.name());
+TmxVariant MakeVariant(const Document& doc, std::string text) {
+  TmxVariant v;
+  v.lang = LangOf(doc);
+  v.props.push_back({"x-document", doc.name()});
   if (!doc.metadata().outlet.empty()) {
-    AddProp(tuv, "x-outlet", doc.metadata().outlet);
+    v.props.push_back({"x-outlet", doc.metadata().outlet});
   }
-  if (!doc.metadata().date.empty()) AddProp(tuv, "x-date", doc.metadata().date);
+  if (!doc.metadata().date.empty()) {
+    v.props.push_back({"x-date", doc.metadata().date});
+  }
   // The source file's encoding, where it was not UTF-8.
   if (!doc.source_encoding().empty() && doc.source_encoding() != "UTF-8") {
-    AddProp(tuv, "x-encoding", doc.source_encoding());
+    v.props.push_back({"x-encoding", doc.source_encoding()});
   }
-  tuv.append_child("seg").text().set(text.c_str());
+  v.text = std::move(text);
+  return v;
+}
+
+bool IsInlineElement(std::string_view name) {
+  return name == "bpt" || name == "ept" || name == "it" || name == "ph" ||
+         name == "hi" || name == "ut" || name == "sub";
+}
+
+// Makes a parsed fragment safe to write; false when it holds anything but
+// text and TMX inline elements.
+bool CleanFragment(pugi::xml_node node, bool* has_element) {
+  for (pugi::xml_node child : node.children()) {
+    switch (child.type()) {
+      case pugi::node_pcdata:
+      case pugi::node_cdata:
+        child.set_value(XmlSafe(child.value()).c_str());
+        break;
+      case pugi::node_element:
+        if (!IsInlineElement(child.name())) return false;
+        *has_element = true;
+        for (pugi::xml_attribute attr : child.attributes()) {
+          attr.set_value(XmlSafe(attr.value()).c_str());
+        }
+        if (!CleanFragment(child, has_element)) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+// The markup of a segment in canonical form, or "" when it is not usable
+// markup (then the plain text is written instead).
+std::string CanonicalSegXml(const std::string& xml) {
+  if (xml.empty()) return "";
+  pugi::xml_document fragment;
+  const pugi::xml_parse_result parsed = fragment.load_buffer(
+      xml.data(), xml.size(),
+      pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment,
+      pugi::encoding_utf8);
+  bool has_element = false;
+  if (!parsed || !CleanFragment(fragment, &has_element) || !has_element) {
+    return "";
+  }
+  std::ostringstream out;
+  for (pugi::xml_node child : fragment.children()) {
+    child.print(out, "", pugi::format_raw | pugi::format_skip_control_chars,
+                pugi::encoding_utf8);
+  }
+  return out.str();
+}
+
+// A tuid for a unit that has none: a hash of its languages and texts.
+std::string ContentId(const TmxUnit& unit) {
+  uint64_t hash = Fnv1a("tu");
+  for (const TmxVariant& v : unit.variants) {
+    hash = Fnv1a(v.lang, Fnv1a(std::string_view("\0", 1), hash));
+    hash = Fnv1a(v.text, Fnv1a(std::string_view("\0", 1), hash));
+  }
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx",
+                static_cast<unsigned long long>(hash));
+  return buffer;
+}
+
+// Marks where a segment's markup goes: U+FFFF, the markup's index, U+FFFF.
+// XmlSafe drops U+FFFF from every other string, so the mark is unambiguous.
+constexpr std::string_view kMark = "\xEF\xBF\xBF";
+
+std::string ReplaceMarks(const std::string& xml,
+                         const std::vector<std::string>& markup) {
+  if (markup.empty()) return xml;
+  std::string out;
+  out.reserve(xml.size());
+  size_t pos = 0;
+  while (true) {
+    const size_t open = xml.find(kMark, pos);
+    if (open == std::string::npos) break;
+    const size_t digits = open + kMark.size();
+    const size_t close = xml.find(kMark, digits);
+    out.append(xml, pos, open - pos);
+    out.append(markup[std::stoul(xml.substr(digits, close - digits))]);
+    pos = close + kMark.size();
+  }
+  out.append(xml, pos, std::string::npos);
+  return out;
 }
 
 }  // namespace
@@ -153,7 +217,7 @@ StatusOr<std::chrono::system_clock::time_point> ParseDate(
 
 TmxWriter::TmxWriter(TmxWriterOptions options) : options_(std::move(options)) {}
 
-StatusOr<std::string> TmxWriter::Render(
+StatusOr<TmxMemory> TmxWriter::ToMemory(
     const std::vector<AlignedPair>& pairs) const {
   for (const AlignedPair& pair : pairs) {
     if (!pair.src || !pair.tgt) {
@@ -164,29 +228,25 @@ StatusOr<std::string> TmxWriter::Render(
       options_.clock ? options_.clock() : std::chrono::system_clock::now();
   const std::string date = FormatTmxDate(now);
 
-  pugi::xml_document xml;
-  pugi::xml_node decl = xml.append_child(pugi::node_declaration);
-  decl.append_attribute("version") = "1.0";
-  decl.append_attribute("encoding") = "UTF-8";
-  xml.append_child(pugi::node_doctype).set_value("tmx SYSTEM \"tmx14.dtd\"");
-  pugi::xml_node tmx = xml.append_child("tmx");
-  tmx.append_attribute("version") = "1.4";
-  pugi::xml_node header = tmx.append_child("header");
-  header.append_attribute("creationtool") = "crossalign";
-  header.append_attribute("creationtoolversion") = Version();
-  header.append_attribute("segtype") = "sentence";
-  header.append_attribute("o-tmf") = "crossalign";
-  header.append_attribute("adminlang") = options_.adminlang.c_str();
-  const std::string srclang =
+  TmxMemory memory;
+  memory.version = "1.4";
+  TmxHeader& header = memory.header;
+  header.creationtool = "crossalign";
+  header.creationtoolversion = Version();
+  header.segtype = "sentence";
+  header.o_tmf = "crossalign";
+  header.adminlang = options_.adminlang;
+  header.srclang =
       pairs.empty() ? std::string("en") : LangOf(*pairs.front().src);
-  header.append_attribute("srclang") = srclang.c_str();
-  header.append_attribute("datatype") = "plaintext";
-  header.append_attribute("creationdate") = date.c_str();
-  AddProp(header, "x-score-scale",
-          "x-score is in [0, 1]: the aligner's confidence that both sides say "
-          "the same thing");
-  AddProp(header, "x-position",
-          "pN:sA,B = paragraph N, segments A and B (0-based) of each side");
+  header.datatype = "plaintext";
+  header.creationdate = date;
+  header.props.push_back(
+      {"x-score-scale",
+       "x-score is in [0, 1]: the aligner's confidence that both sides say "
+       "the same thing"});
+  header.props.push_back(
+      {"x-position",
+       "pN:sA,B = paragraph N, segments A and B (0-based) of each side"});
   std::string methods;
   for (const AlignedPair& pair : pairs) {
     const std::string& m = pair.alignment.method;
@@ -195,7 +255,7 @@ StatusOr<std::string> TmxWriter::Render(
       methods += m;
     }
   }
-  if (!methods.empty()) AddProp(header, "x-method", methods);
+  if (!methods.empty()) header.props.push_back({"x-method", methods});
   // Source encodings other than UTF-8, per document.
   std::vector<std::string> noted;
   for (const AlignedPair& pair : pairs) {
@@ -205,48 +265,159 @@ StatusOr<std::string> TmxWriter::Render(
       const std::string note = doc->name() + ": " + enc;
       if (std::find(noted.begin(), noted.end(), note) != noted.end()) continue;
       noted.push_back(note);
-      AddProp(header, "x-encoding", note);
+      header.props.push_back({"x-encoding", note});
     }
   }
   // How --mode auto decided, for each pair it decided.
   for (const AlignedPair& pair : pairs) {
     if (pair.alignment.mode_reason.empty()) continue;
-    AddProp(header, "x-mode-decision",
-            pair.src->name() + " -> " + pair.tgt->name() + ": " +
-                pair.alignment.mode_reason);
+    header.props.push_back({"x-mode-decision", pair.src->name() + " -> " +
+                                                   pair.tgt->name() + ": " +
+                                                   pair.alignment.mode_reason});
   }
 
-  pugi::xml_node body = tmx.append_child("body");
   for (const AlignedPair& pair : pairs) {
     const Document& src = *pair.src;
     const Document& tgt = *pair.tgt;
     for (const Bead& bead : pair.alignment.beads) {
       if (!bead.IsPair() || bead.score < options_.min_score) continue;
-      const std::string src_text = SideText(src, bead.src);
-      const std::string tgt_text = SideText(tgt, bead.tgt);
+      std::string src_text = SideText(src, bead.src);
+      std::string tgt_text = SideText(tgt, bead.tgt);
       if (src_text.empty() || tgt_text.empty()) continue;
-      pugi::xml_node tu = body.append_child("tu");
-      tu.append_attribute("tuid") = UnitId(pair, bead).c_str();
-      tu.append_attribute("creationdate") = date.c_str();
-      AddProp(tu, "x-score", FormatScore(bead.score));
-      AddProp(tu, "x-bead", bead.Type());
-      AddProp(tu, "x-mode", AlignModeName(pair.alignment.mode));
-      AddProp(
-          tu, "x-position",
-          "src " + Position(src, bead.src) + " tgt " + Position(tgt, bead.tgt));
-      AddTuv(tu, src, src_text);
-      AddTuv(tu, tgt, tgt_text);
+      TmxUnit unit;
+      unit.tuid = UnitId(pair, bead);
+      unit.creationdate = date;
+      unit.props = {{"x-score", FormatScore(bead.score)},
+                    {"x-bead", bead.Type()},
+                    {"x-mode", AlignModeName(pair.alignment.mode)},
+                    {"x-position", "src " + Position(src, bead.src) + " tgt " +
+                                       Position(tgt, bead.tgt)}};
+      unit.variants.push_back(MakeVariant(src, std::move(src_text)));
+      unit.variants.push_back(MakeVariant(tgt, std::move(tgt_text)));
+      memory.units.push_back(std::move(unit));
+    }
+  }
+  return memory;
+}
+
+StatusOr<std::string> TmxWriter::Render(
+    const std::vector<AlignedPair>& pairs) const {
+  StatusOr<TmxMemory> memory = ToMemory(pairs);
+  if (!memory.ok()) return memory.status();
+  return RenderMemory(*memory);
+}
+
+StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
+  std::string date;  // the clock is read only when a date is missing
+  const auto date_or = [&](const std::string& given) {
+    const std::string safe = XmlSafe(given);
+    if (!safe.empty()) return safe;
+    if (date.empty()) {
+      date = FormatTmxDate(options_.clock ? options_.clock()
+                                          : std::chrono::system_clock::now());
+    }
+    return date;
+  };
+  const auto value_or = [](const std::string& given, const std::string& dflt) {
+    const std::string safe = XmlSafe(given);
+    return safe.empty() ? dflt : safe;
+  };
+  const TmxHeader& h = memory.header;
+  // What each written unit's <seg>s hold: markup (when usable) or plain
+  // text. Variants without a language or text and units left with fewer
+  // than two variants are not written.
+  struct Seg {
+    const TmxVariant* variant;
+    std::string text;
+    std::string xml;
+  };
+  std::vector<std::pair<const TmxUnit*, std::vector<Seg>>> written;
+  for (const TmxUnit& unit : memory.units) {
+    std::vector<Seg> segs;
+    for (const TmxVariant& v : unit.variants) {
+      if (XmlSafe(v.lang).empty()) continue;
+      Seg seg{&v, internal::CollapseWhitespace(XmlSafe(v.text)),
+              CanonicalSegXml(v.seg_xml)};
+      if (seg.text.empty() && seg.xml.empty()) continue;
+      segs.push_back(std::move(seg));
+    }
+    if (segs.size() >= 2) written.emplace_back(&unit, std::move(segs));
+  }
+  // The default srclang: the first written variant's language.
+  const std::string first_lang =
+      written.empty() ? std::string("en")
+                      : XmlSafe(written.front().second.front().variant->lang);
+
+  pugi::xml_document xml;
+  pugi::xml_node decl = xml.append_child(pugi::node_declaration);
+  decl.append_attribute("version") = "1.0";
+  decl.append_attribute("encoding") = "UTF-8";
+  xml.append_child(pugi::node_doctype).set_value("tmx SYSTEM \"tmx14.dtd\"");
+  pugi::xml_node tmx = xml.append_child("tmx");
+  tmx.append_attribute("version") = "1.4";
+  pugi::xml_node header = tmx.append_child("header");
+  header.append_attribute("creationtool") =
+      value_or(h.creationtool, "crossalign").c_str();
+  header.append_attribute("creationtoolversion") =
+      value_or(h.creationtoolversion, Version()).c_str();
+  header.append_attribute("segtype") = value_or(h.segtype, "sentence").c_str();
+  header.append_attribute("o-tmf") = value_or(h.o_tmf, "crossalign").c_str();
+  header.append_attribute("adminlang") =
+      value_or(h.adminlang, options_.adminlang).c_str();
+  header.append_attribute("srclang") = value_or(h.srclang, first_lang).c_str();
+  header.append_attribute("datatype") =
+      value_or(h.datatype, "plaintext").c_str();
+  header.append_attribute("creationdate") = date_or(h.creationdate).c_str();
+  for (const TmxProp& prop : h.props) AddProp(header, prop);
+  for (const std::string& note : h.notes) AddNote(header, note);
+
+  std::vector<std::string> markup;
+  pugi::xml_node body = tmx.append_child("body");
+  for (auto& [unit_ptr, segs] : written) {
+    const TmxUnit& unit = *unit_ptr;
+    pugi::xml_node tu = body.append_child("tu");
+    const std::string tuid = XmlSafe(unit.tuid);
+    tu.append_attribute("tuid") =
+        (tuid.empty() ? ContentId(unit) : tuid).c_str();
+    tu.append_attribute("creationdate") = date_or(unit.creationdate).c_str();
+    if (!XmlSafe(unit.srclang).empty()) {
+      tu.append_attribute("srclang") = XmlSafe(unit.srclang).c_str();
+    }
+    for (const TmxProp& prop : unit.props) AddProp(tu, prop);
+    for (const std::string& note : unit.notes) AddNote(tu, note);
+    for (Seg& seg : segs) {
+      pugi::xml_node tuv = tu.append_child("tuv");
+      tuv.append_attribute("xml:lang") = XmlSafe(seg.variant->lang).c_str();
+      for (const TmxProp& prop : seg.variant->props) AddProp(tuv, prop);
+      for (const std::string& note : seg.variant->notes) AddNote(tuv, note);
+      pugi::xml_node node = tuv.append_child("seg");
+      if (seg.xml.empty()) {
+        node.text().set(seg.text.c_str());
+      } else {
+        const std::string mark = std::string(kMark) +
+                                 std::to_string(markup.size()) +
+                                 std::string(kMark);
+        markup.push_back(std::move(seg.xml));
+        node.text().set(mark.c_str());
+      }
     }
   }
   std::ostringstream out;
   xml.save(out, "  ", pugi::format_indent | pugi::format_skip_control_chars,
            pugi::encoding_utf8);
-  return out.str();
+  return ReplaceMarks(out.str(), markup);
 }
 
 Status TmxWriter::WriteFile(const std::string& path,
                             const std::vector<AlignedPair>& pairs) const {
   StatusOr<std::string> xml = Render(pairs);
+  if (!xml.ok()) return xml.status();
+  return internal::WriteFileAtomically(path, *xml);
+}
+
+Status TmxWriter::WriteMemoryFile(const std::string& path,
+                                  const TmxMemory& memory) const {
+  StatusOr<std::string> xml = RenderMemory(memory);
   if (!xml.ok()) return xml.status();
   return internal::WriteFileAtomically(path, *xml);
 }

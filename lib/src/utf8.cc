@@ -42,6 +42,19 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::string ReplaceInvalidUtf8(std::string_view text) {
+  std::string out;
+  while (true) {
+    const size_t bad = FindInvalidUtf8(text);
+    if (bad == std::string_view::npos) break;
+    out.append(text.substr(0, bad));
+    out.append("\xEF\xBF\xBD");
+    text.remove_prefix(bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 size_t CountCodePoints(std::string_view text) {
   size_t count = 0;
   for (char ch : text) {
@@ -116,6 +129,35 @@ std::string CollapseWhitespace(std::string_view text) {
     ++i;
   }
   return out;
+}
+
+std::string XmlSafe(std::string_view raw) {
+  const std::string valid = ReplaceInvalidUtf8(raw);
+  const std::string_view text = valid;
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (c == 0xEF && i + 2 < text.size() &&
+        static_cast<unsigned char>(text[i + 1]) == 0xBF &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xBE ||
+         static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+      i += 2;
+      continue;
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+std::string SideText(const Document& doc, const std::vector<int>& ids) {
+  std::string joined;
+  for (int id : ids) {
+    if (!joined.empty()) joined.push_back(' ');
+    joined.append(doc.SegmentText(static_cast<size_t>(id)));
+  }
+  return CollapseWhitespace(XmlSafe(joined));
 }
 
 }  // namespace crossalign::internal

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "crossalign/document.h"
 
@@ -13,6 +14,10 @@ namespace crossalign::internal {
 // Returns the byte offset of the first invalid UTF-8 sequence (overlong forms,
 // surrogates and code points above U+10FFFF are invalid), or npos.
 size_t FindInvalidUtf8(std::string_view text);
+
+// Replaces every invalid UTF-8 sequence (as FindInvalidUtf8 defines it,
+// including encoded lone surrogates) by U+FFFD, one per bad byte.
+std::string ReplaceInvalidUtf8(std::string_view text);
 
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view text);
@@ -27,6 +32,15 @@ Span TrimSpan(std::string_view text, Span span);
 
 // Collapses every run of white space to one ASCII space and trims the ends.
 std::string CollapseWhitespace(std::string_view text);
+
+// Drops what XML 1.0 cannot carry: C0 controls other than tab, LF and CR,
+// and the non-characters U+FFFE and U+FFFF; invalid UTF-8 becomes U+FFFD.
+// The TMX writer relies on U+FFFF never surviving this.
+std::string XmlSafe(std::string_view text);
+
+// The text of one side of a bead as every writer gives it: the segments
+// joined by a space, made XmlSafe, white space collapsed and trimmed.
+std::string SideText(const Document& doc, const std::vector<int>& ids);
 
 }  // namespace crossalign::internal
 

@@ -240,5 +240,27 @@ TEST_F(BadInputTest, CorruptDictionary) {
   ExpectNoOutput();
 }
 
+TEST_F(BadInputTest, CorruptTmxForMerge) {
+  // Truncated, a bare '&', and well-formed but not TMX.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"truncated.tmx",
+       "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body><tu>"
+       "<tuv xml:lang=\"en\"><seg>Half"},
+      {"ampersand.tmx",
+       "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>"
+       "A & B</seg></tuv></tu></body></tmx>"},
+      {"nobody.tmx", "<tmx version=\"1.4\"><header/></tmx>"},
+      {"binary.tmx", std::string("\x7f"
+                                 "ELF\0\0\x01",
+                                 7)}};
+  for (const auto& [name, bytes] : cases) {
+    auto r = RunCommand(Quote(AlignBinary()) + " merge " +
+                        Quote(Write(name, bytes)) + " -o " + Quote(out_));
+    EXPECT_EQ(r.exit_code, 3) << name << ": " << r.err;
+    EXPECT_NE(r.err.find(name + ": not"), std::string::npos) << r.err;
+    ExpectNoOutput();
+  }
+}
+
 }  // namespace
 }  // namespace crossalign

@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "crossalign/version.h"
 #include "dict_command.h"
+#include "merge_command.h"
 #include "pair_command.h"
 #include "split_command.h"
 
@@ -35,6 +36,10 @@ int main(int argc, char** argv) {
     if (first == "split") {
       Args args(argc, argv, 2);
       return RunSplitCommand(&args);
+    }
+    if (first == "merge") {
+      Args args(argc, argv, 2);
+      return RunMergeCommand(&args);
     }
     if (first == "dict") {
       Args args(argc, argv, 2);

@@ -110,6 +110,42 @@ bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
   return false;
 }
 
+int WritePairs(const std::string& format, const std::string& output,
+               const std::vector<AlignedPair>& pairs,
+               const TmxWriterOptions& tmx, OutputOptions options) {
+  options.min_score = tmx.min_score;
+  if (format == "tsv") return WriteOutput(output, RenderTsv(pairs, options));
+  if (format == "jsonl")
+    return WriteOutput(output, RenderJsonl(pairs, options));
+  if (format == "moses") {
+    if (output.empty()) {
+      PrintError("--format moses writes two files: give -o OUT");
+      return kExitUsage;
+    }
+    const ParallelText text = RenderMoses(pairs, options);
+    const std::string src = pairs.empty() ? "src" : pairs.front().src->lang();
+    const std::string tgt = pairs.empty() ? "tgt" : pairs.front().tgt->lang();
+    const std::vector<std::string> names = MosesFileNames(output, src, tgt);
+    if (!MayWrite(names[0]) || !MayWrite(names[1])) return kExitOutput;
+    const int rc = WriteOutput(names[0], text.source);
+    return rc == kExitOk ? WriteOutput(names[1], text.target) : rc;
+  }
+  StatusOr<std::string> rendered = format == "xliff"
+                                       ? RenderXliff(pairs, options)
+                                       : TmxWriter(tmx).Render(pairs);
+  if (!rendered.ok()) {
+    PrintError(rendered.status().ToString());
+    return kExitOutput;
+  }
+  return WriteOutput(output, *rendered);
+}
+
+std::string FormatExtension(const std::string& format) {
+  if (format == "moses") return "";
+  if (format == "xliff") return ".xlf";
+  return "." + format;
+}
+
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code) {

@@ -8,6 +8,7 @@
 
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
+#include "crossalign/writers.h"
 
 namespace crossalign::cli {
 
@@ -54,6 +55,19 @@ bool MayWrite(const std::string& path);
 // Writes `content` to `path` (atomically), or to stdout when `path` is
 // empty. Returns kExitOk, or prints the error and returns kExitOutput.
 int WriteOutput(const std::string& path, const std::string& content);
+
+// Writes `pairs` in `format` (tmx, tsv, jsonl, xliff or moses) to `output`,
+// or to stdout when it is empty; for moses, `output` is the base name of
+// the two files (see MosesFileNames) and must be given. options.min_score
+// is taken from tmx.min_score. Returns kExitOk, kExitUsage or kExitOutput,
+// having printed the error.
+int WritePairs(const std::string& format, const std::string& output,
+               const std::vector<AlignedPair>& pairs,
+               const TmxWriterOptions& tmx, OutputOptions options);
+
+// The file name extension for a format in many-article mode: ".tmx",
+// ".tsv", ".jsonl", ".xlf", or "" for moses (which adds the languages).
+std::string FormatExtension(const std::string& format);
 
 // Removes the temporary files of unfinished writes when SIGINT or SIGTERM
 // arrives, says so, and exits with 128 + the signal number.

@@ -143,18 +143,14 @@ int RunCollection(const PipelineOptions& pipeline_options,
     PrintError(pairs.status().ToString());
     return kExitNoInput;
   }
-  const TmxWriter writer(tmx_options);
   const std::string dir = request.output_dir.back() == '/'
                               ? request.output_dir
                               : request.output_dir + "/";
   for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
-    const std::string path = dir + langs + ".tmx";
-    if (!MayWrite(path)) return kExitOutput;
-    Status s = writer.WriteFile(path, group);
-    if (!s.ok()) {
-      PrintError(s.ToString());
-      return kExitOutput;
-    }
+    const std::string path = dir + langs + FormatExtension(request.format);
+    const int rc = WritePairs(request.format, path, group, tmx_options,
+                              request.output_options);
+    if (rc != kExitOk) return rc;
     if (request.verbose) {
       for (const AlignedPair& p : group) {
         std::cerr << "align: " << p.src->name() << " -> " << p.tgt->name()

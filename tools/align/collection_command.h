@@ -17,7 +17,9 @@ struct CollectionRequest {
   std::string clusters_path;  // --clusters FILE.jsonl, optional
   int jobs = 1;
   bool verbose = false;
-  bool strict = false;  // the first bad input is fatal
+  bool strict = false;         // the first bad input is fatal
+  std::string format = "tmx";  // tmx, tsv, jsonl, xliff or moses
+  OutputOptions output_options;
 };
 
 // True when the command line asks for collection mode: other than two

@@ -15,6 +15,7 @@ const char* PairCommandUsage() {
   return R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
+       align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
        align dict ...     build dictionaries (align dict --help)
        align split FILE   sentences, headings and boilerplate (align split --help)
 
@@ -66,9 +67,27 @@ Options:
   --no-lexicon         do not learn a word-translation lexicon (one pass)
   --presegmented       SRC and TGT hold one sentence per line: no sentence
                        splitting (and no language ID with --src/--tgt-lang)
-  --format FORMAT      tmx (default) or beads: one bead per line,
-                       src_ids<TAB>tgt_ids<TAB>score with comma-separated
-                       0-based sentence indices (empty side for 1-0 and 0-1)
+  --format FORMAT      tmx (default), or (with many articles one file per
+                       language pair: en-uk.tsv, en-uk.en + en-uk.uk, ...)
+                       tsv    source<TAB>target<TAB>score<TAB>bead<TAB>document
+                              after a header line; in the text a backslash
+                              is written \\, a tab \t, a line feed \n, a
+                              carriage return \r; document is "SRC -> TGT"
+                       moses  two line-aligned files, OUT.SRCLANG and
+                              OUT.TGTLANG (OUT.src.LANG and OUT.tgt.LANG
+                              when both languages are the same); needs -o OUT
+                       jsonl  one JSON object per bead (1-0 and 0-1 too):
+                              documents, mode, bead, score, and per side
+                              lang, outlet, date, text and each segment's
+                              byte offsets, paragraph, kind and language
+                       xliff  XLIFF 1.2 for review (see --review-below)
+                       beads  (two articles only)
+                              src_ids<TAB>tgt_ids<TAB>score with
+                              comma-separated 0-based sentence indices
+                              (empty side for 1-0 and 0-1)
+  --review-below X     with --format xliff, units scoring below X (0..1,
+                       default 0.5) get state="needs-review-translation",
+                       the others state="translated"
   -h, --help           show this help
   --version            show the version
 
@@ -87,6 +106,7 @@ int RunPairCommand(Args* args) {
   TmxWriterOptions tmx;
   std::string output, src_lang, tgt_lang, value, error, format = "tmx";
   bool verbose = false;
+  OutputOptions output_options;
   CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
@@ -104,8 +124,18 @@ int RunPairCommand(Args* args) {
       }
       collection.jobs = static_cast<int>(jobs);
     } else if (args->Value("--format", &format, &error)) {
-      if (error.empty() && format != "tmx" && format != "beads") {
-        error = "--format must be tmx or beads, not '" + format + "'";
+      if (error.empty() && format != "tmx" && format != "beads" &&
+          format != "tsv" && format != "moses" && format != "jsonl" &&
+          format != "xliff") {
+        error =
+            "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
+            format + "'";
+      }
+    } else if (args->Value("--review-below", &value, &error)) {
+      if (error.empty() &&
+          !ParseDouble(value, 0.0, 1.0, &output_options.review_below)) {
+        error = "--review-below needs a number between 0 and 1, not '" + value +
+                "'";
       }
     } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
       args->Next();
@@ -130,7 +160,20 @@ int RunPairCommand(Args* args) {
     PrintError("no article files given (see align --help)");
     return kExitUsage;
   }
+  if (format == "moses" && output.empty()) {
+    PrintError(
+        "--format moses writes two files: give -o OUT (see align --help)");
+    return kExitUsage;
+  }
   if (IsCollectionRequest(files, output) || !collection.clusters_path.empty()) {
+    if (format == "beads") {
+      PrintError(
+          "--format beads needs two articles; many-article mode writes one "
+          "file per language pair (see align --help)");
+      return kExitUsage;
+    }
+    collection.format = format;
+    collection.output_options = output_options;
     collection.inputs = files;
     collection.output_dir = output;
     collection.verbose = verbose;
@@ -178,12 +221,7 @@ int RunPairCommand(Args* args) {
     const int rc = WriteOutput(output, RenderBeads(kept));
     return rc == kExitOk ? exit_code : rc;
   }
-  auto xml = TmxWriter(tmx).Render({*pair});
-  if (!xml.ok()) {
-    PrintError(xml.status().ToString());
-    return kExitOutput;
-  }
-  const int rc = WriteOutput(output, *xml);
+  const int rc = WritePairs(format, output, {*pair}, tmx, output_options);
   return rc == kExitOk ? exit_code : rc;
 }
 

@@ -9,7 +9,13 @@
 //  - the source <tuv> comes first; each <tuv> has xml:lang and an x-document
 //    prop (plus x-outlet and x-date when the article header gives them);
 //  - segments are trimmed, inner white space runs become one space, and
-//    characters XML 1.0 cannot carry are dropped.
+//    characters XML 1.0 cannot carry are dropped (control characters,
+//    U+FFFE, U+FFFF); invalid UTF-8 (lone surrogates included) becomes
+//    U+FFFD.
+//
+// Render(pairs) is ToMemory(pairs) followed by RenderMemory(), so a file
+// read back with TmxReader and written again with RenderMemory() (and the
+// same clock) has the same bytes.
 #ifndef CROSSALIGN_TMX_WRITER_H_
 #define CROSSALIGN_TMX_WRITER_H_
 
@@ -20,6 +26,7 @@
 
 #include "crossalign/alignment.h"
 #include "crossalign/status.h"
+#include "crossalign/tmx_memory.h"
 
 namespace crossalign {
 
@@ -46,6 +53,29 @@ class TmxWriter {
   // that is renamed into place, so no half-written file is ever left.
   Status WriteFile(const std::string& path,
                    const std::vector<AlignedPair>& pairs) const;
+
+  // The units Render() writes for `pairs`, as data.
+  StatusOr<TmxMemory> ToMemory(const std::vector<AlignedPair>& pairs) const;
+
+  // The TMX 1.4b document for a memory (one read by TmxReader, merged, or
+  // built by ToMemory), written as it is, except that:
+  //  - empty header attributes get crossalign's values (creationtool,
+  //    creationtoolversion, segtype "sentence", o-tmf, options.adminlang,
+  //    srclang = the first variant's language, datatype "plaintext") and an
+  //    empty creationdate, of header or unit, is the clock's time;
+  //  - a unit without tuid gets one hashed from its languages and texts;
+  //  - plain segments are trimmed and their white space collapsed; a
+  //    segment's seg_xml is written as markup when it is well-formed and uses
+  //    only TMX inline elements (bpt, ept, it, ph, hi, ut, sub), otherwise
+  //    its text is written;
+  //  - variants without a language or without text are left out, and so are
+  //    units left with fewer than two variants (no half-empty units);
+  //  - options.min_score does not apply (filter the memory instead).
+  StatusOr<std::string> RenderMemory(const TmxMemory& memory) const;
+
+  // RenderMemory() written to `path` atomically, as WriteFile() does.
+  Status WriteMemoryFile(const std::string& path,
+                         const TmxMemory& memory) const;
 
  private:
   TmxWriterOptions options_;

@@ -1,0 +1,362 @@
+#include "crossalign/tmx_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "crossalign/tmx_writer.h"
+#include "test_support.h"
+
+namespace crossalign {
+namespace {
+
+using testing::MakeTempDir;
+using testing::ReadFile;
+
+std::string Sample(const std::string& name) {
+  return testing::SharedDir() + "/eval/tmx/samples/" + name;
+}
+
+TmxWriterOptions FixedDate() {
+  TmxWriterOptions options;
+  options.clock = [] { return *ParseDate("2025-03-14T10:30:00Z"); };
+  return options;
+}
+
+// Writes `xml` to a scratch file and validates it against the TMX DTD.
+void ExpectValidTmx(const std::string& xml) {
+  if (testing::SharedDir().empty()) return;
+  const std::string path = MakeTempDir() + "/check.tmx";
+  testing::WriteFile(path, xml);
+  std::string log;
+  EXPECT_EQ(testing::ValidateTmx(path, &log), 0) << log;
+}
+
+TEST(TmxReaderTest, ReadsTheValidSamples) {
+  CROSSALIGN_REQUIRE_SHARED();
+  auto memory = TmxReader().ReadFile(Sample("en-uk-3.tmx"));
+  ASSERT_TRUE(memory.ok()) << memory.status();
+  EXPECT_EQ(memory->version, "1.4");
+  EXPECT_TRUE(memory->warnings.empty());
+  EXPECT_EQ(memory->header.srclang, "en");
+  EXPECT_EQ(memory->header.adminlang, "en");
+  EXPECT_EQ(memory->header.creationdate, "20250101T120000Z");
+  ASSERT_EQ(memory->header.props.size(), 1u);
+  EXPECT_EQ(memory->header.props[0].type, "x-corpus");
+  EXPECT_EQ(memory->header.props[0].value, "demo");
+  ASSERT_EQ(memory->units.size(), 3u);
+  const TmxUnit& first = memory->units[0];
+  EXPECT_EQ(first.tuid, "1");
+  EXPECT_EQ(first.creationdate, "20250101T120000Z");
+  EXPECT_EQ(UnitScore(first), 0.93);
+  ASSERT_EQ(first.variants.size(), 2u);
+  EXPECT_EQ(first.variants[0].lang, "en");
+  EXPECT_EQ(first.variants[0].text, "The weather is nice today.");
+  EXPECT_EQ(first.variants[1].lang, "uk");
+  EXPECT_EQ(first.variants[1].text, "Сьогодні гарна погода.");
+  EXPECT_TRUE(first.variants[1].seg_xml.empty());
+  const TmxUnit& second = memory->units[1];
+  EXPECT_EQ(second.notes, std::vector<std::string>{"1-1 bead"});
+  EXPECT_EQ(second.variants[0].text, "Prices rose by 5% & wages fell <2%.");
+  EXPECT_FALSE(UnitScore(second).has_value());
+
+  auto de = TmxReader().ReadFile(Sample("en-de-3.tmx"));
+  ASSERT_TRUE(de.ok()) << de.status();
+  ASSERT_EQ(de->units.size(), 3u);
+  EXPECT_EQ(de->units[2].variants[1].text, "Bis morgen.");
+}
+
+TEST(TmxReaderTest, KeepsTheVariantOrderOfTheFile) {
+  CROSSALIGN_REQUIRE_SHARED();
+  auto memory = TmxReader().ReadFile(Sample("reversed-tuv-order.tmx"));
+  ASSERT_TRUE(memory.ok()) << memory.status();
+  ASSERT_EQ(memory->units.size(), 3u);
+  EXPECT_EQ(memory->units[0].variants[0].lang, "uk");
+  EXPECT_EQ(memory->units[0].variants[1].lang, "en");
+  EXPECT_EQ(memory->units[0].variants[1].text, "The weather is nice today.");
+}
+
+TEST(TmxReaderTest, BrokenSamplesFailOrWarnNamingTheFile) {
+  CROSSALIGN_REQUIRE_SHARED();
+  auto bad = TmxReader().ReadFile(Sample("broken-not-wellformed.tmx"));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), StatusCode::kDataLoss);
+  EXPECT_NE(bad.status().message().find("broken-not-wellformed.tmx"),
+            std::string::npos);
+  EXPECT_NE(bad.status().message().find("not well-formed XML"),
+            std::string::npos);
+  EXPECT_NE(bad.status().message().find("line 16"), std::string::npos)
+      << bad.status();
+
+  // Missing attributes: read tolerantly, the <tuv> without a language is
+  // left out with a warning.
+  auto partial = TmxReader().ReadFile(Sample("broken-missing-attrs.tmx"));
+  ASSERT_TRUE(partial.ok()) << partial.status();
+  EXPECT_EQ(partial->header.srclang, "");
+  ASSERT_EQ(partial->units.size(), 1u);
+  ASSERT_EQ(partial->units[0].variants.size(), 1u);
+  EXPECT_EQ(partial->units[0].variants[0].lang, "uk");
+  ASSERT_EQ(partial->warnings.size(), 1u);
+  EXPECT_NE(partial->warnings[0].find("broken-missing-attrs.tmx: unit 1"),
+            std::string::npos)
+      << partial->warnings[0];
+  // Written out, the half-empty unit is dropped.
+  auto xml = TmxWriter(FixedDate()).RenderMemory(*partial);
+  ASSERT_TRUE(xml.ok());
+  EXPECT_EQ(xml->find("<tu "), std::string::npos) << *xml;
+  ExpectValidTmx(*xml);
+}
+
+TEST(TmxReaderTest, NotTmxErrorsNameTheFile) {
+  auto r = TmxReader().Parse("x.tmx", "<tmx version=\"1.4\"><header/></tmx>");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(),
+            "x.tmx: not a TMX file (<tmx> has no <body>)");
+  r = TmxReader().Parse("y.xml", "<html><body/></html>");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("y.xml: not a TMX file (the root"),
+            std::string::npos);
+  r = TmxReader().Parse("z.tmx", "");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("z.tmx"), std::string::npos);
+  r = TmxReader().ReadFile(MakeTempDir() + "/missing.tmx");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(r.status().message().find("missing.tmx"), std::string::npos);
+}
+
+constexpr char kInline[] =
+    "Click <bpt i=\"1\" x=\"1\">&lt;b&gt;</bpt>Save<ept "
+    "i=\"1\">&lt;/b&gt;</ept>"
+    " now<ph x=\"2\">&lt;br/&gt;</ph> <hi type=\"x-em\">really</hi> "
+    "<it pos=\"begin\">&lt;i&gt;</it>x<ut>{\\b}</ut><ph>&lt;a "
+    "title=\"<sub>Note</sub>\"&gt;</ph>.";
+
+TEST(TmxReaderTest, InlineTagsKeepTextAndMarkup) {
+  const std::string tmx =
+      std::string(
+          "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header "
+          "creationtool=\"t\" creationtoolversion=\"1\" segtype=\"sentence\" "
+          "o-tmf=\"t\" adminlang=\"en\" srclang=\"*all*\" datatype=\"html\"/>"
+          "<body><tu><tuv xml:lang=\"en\"><seg>") +
+      kInline +
+      "</seg></tuv><tuv xml:lang=\"de\"><seg>Klick <bpt i=\"1\">&lt;b&gt;"
+      "</bpt>Speichern<ept i=\"1\">&lt;/b&gt;</ept></seg></tuv></tu>"
+      "</body></tmx>";
+  auto memory = TmxReader().Parse("inline.tmx", tmx);
+  ASSERT_TRUE(memory.ok()) << memory.status();
+  EXPECT_EQ(memory->header.srclang, "*all*");
+  ASSERT_EQ(memory->units.size(), 1u);
+  const TmxVariant& en = memory->units[0].variants[0];
+  EXPECT_EQ(en.text, "Click Save now really x.");
+  EXPECT_EQ(en.seg_xml, kInline);
+  EXPECT_EQ(memory->units[0].variants[1].text, "Klick Speichern");
+
+  // Written back, the markup is kept verbatim and *all* stays.
+  auto xml = TmxWriter(FixedDate()).RenderMemory(*memory);
+  ASSERT_TRUE(xml.ok()) << xml.status();
+  EXPECT_NE(xml->find(std::string("<seg>") + kInline + "</seg>"),
+            std::string::npos)
+      << *xml;
+  EXPECT_NE(xml->find("srclang=\"*all*\""), std::string::npos);
+  ExpectValidTmx(*xml);
+  auto again = TmxReader().Parse("again.tmx", *xml);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->units[0].variants[0].seg_xml, kInline);
+  EXPECT_EQ(*TmxWriter(FixedDate()).RenderMemory(*again), *xml);
+}
+
+TEST(TmxReaderTest, MarkupWithForeignElementsFallsBackToText) {
+  TmxMemory memory;
+  TmxUnit unit;
+  unit.variants = {{"en", {}, {}, "Bold text", "<b>Bold</b> text"},
+                   {"de", {}, {}, "Fetter Text", "<ph>x"}};
+  memory.units.push_back(unit);
+  auto xml = TmxWriter(FixedDate()).RenderMemory(memory);
+  ASSERT_TRUE(xml.ok());
+  EXPECT_NE(xml->find("<seg>Bold text</seg>"), std::string::npos) << *xml;
+  EXPECT_NE(xml->find("<seg>Fetter Text</seg>"), std::string::npos) << *xml;
+  ExpectValidTmx(*xml);
+}
+
+TEST(TmxReaderTest, ReadsTmx11StyleFiles) {
+  // TMX 1.1: lang instead of xml:lang, sparse header, upper-case tags in
+  // languages, a UTF-16 file with a byte-order mark.
+  const std::string utf8 =
+      "<?xml version=\"1.0\"?>\n<tmx version=\"1.1\">\n<header "
+      "creationtool=\"Old\" srclang=\"EN-US\"/>\n<body>\n<tu tuid=\"7\">\n"
+      "<tuv lang=\"EN-US\"><seg>Hello world</seg></tuv>\n"
+      "<tuv lang=\"FR-FR\"><seg>Bonjour le monde</seg></tuv>\n"
+      "</tu>\n</body>\n</tmx>\n";
+  std::string utf16 = "\xFF\xFE";
+  for (char c : utf8) {
+    utf16.push_back(c);
+    utf16.push_back('\0');
+  }
+  for (const std::string& bytes : {utf8, utf16}) {
+    auto memory = TmxReader().Parse("old.tmx", bytes);
+    ASSERT_TRUE(memory.ok()) << memory.status();
+    EXPECT_EQ(memory->version, "1.1");
+    EXPECT_EQ(memory->header.srclang, "EN-US");
+    ASSERT_EQ(memory->units.size(), 1u);
+    ASSERT_EQ(memory->units[0].variants.size(), 2u);
+    EXPECT_EQ(memory->units[0].variants[1].lang, "FR-FR");
+    EXPECT_EQ(memory->units[0].variants[1].text, "Bonjour le monde");
+    EXPECT_TRUE(LangMatches(memory->units[0].variants[1].lang, "fr"));
+    auto xml = TmxWriter(FixedDate()).RenderMemory(*memory);
+    ASSERT_TRUE(xml.ok());
+    ExpectValidTmx(*xml);
+  }
+}
+
+TEST(TmxMemoryTest, LangMatches) {
+  EXPECT_TRUE(LangMatches("en", "en"));
+  EXPECT_TRUE(LangMatches("en-GB", "EN"));
+  EXPECT_TRUE(LangMatches("en-GB", "en-gb"));
+  EXPECT_FALSE(LangMatches("eng", "en"));
+  EXPECT_FALSE(LangMatches("en", "en-GB"));
+  EXPECT_FALSE(LangMatches("en", ""));
+}
+
+// Builds a document whose segments are the given lines, one per paragraph.
+std::shared_ptr<Document> MakeDoc(const std::string& name,
+                                  const std::string& lang,
+                                  const std::vector<std::string>& lines) {
+  std::string text = "## outlet: Wire & <Co> | date: 2025-03-14\n";
+  std::vector<Span> spans;
+  for (const std::string& line : lines) {
+    spans.push_back({text.size(), text.size() + line.size()});
+    text += line + "\n";
+  }
+  auto doc = std::make_shared<Document>(Document::FromText(name, text));
+  doc->set_lang(lang, 1.0);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    Segment s;
+    s.span = spans[i];
+    s.paragraph = static_cast<int>(i);
+    doc->mutable_segments()->push_back(s);
+  }
+  return doc;
+}
+
+// Hostile text through the writer, back through the reader, and out again.
+TEST(TmxRoundTripTest, TortureTextSurvivesWriteReadWrite) {
+  std::string big;
+  while (big.size() < (1u << 20)) {
+    big += "Ein langer Satz mit Umlauten äöü und 😀 & <tags> \"q\" 'a'. ";
+  }
+  // Each line: what goes in, and what must come back out.
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"Fish & chips <b>bold</b> \"quoted\" 'single' > done",
+       "Fish & chips <b>bold</b> \"quoted\" 'single' > done"},
+      {"Bell\x07 and\x01 escape\x1B and \x7F del",
+       "Bell and escape and \x7F del"},
+      {"Emoji 😀👍🏽 and flag 🇺🇦",
+       "Emoji 😀👍🏽 and flag 🇺🇦"},
+      {"שלום עולם مرحبا بالعالم \xE2\x80\x8Fmark",
+       "שלום עולם مرحبا بالعالم \xE2\x80\x8Fmark"},
+      {"Combining: e\xCC\x81 n\xCC\x83 a\xCC\x8A\xCC\x81",
+       "Combining: e\xCC\x81 n\xCC\x83 a\xCC\x8A\xCC\x81"},
+      {"Lone surrogate \xED\xA0\x80 here",
+       "Lone surrogate \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD here"},
+      {"Bad bytes \xC3 \xFF end", "Bad bytes \xEF\xBF\xBD \xEF\xBF\xBD end"},
+      {"Non-characters \xEF\xBF\xBF\xEF\xBF\xBE gone", "Non-characters gone"},
+      {"]]> and &amp; literally", "]]> and &amp; literally"},
+      {big, big.substr(0, big.size() - 1)},
+  };
+  std::vector<std::string> src_lines, tgt_lines;
+  for (const auto& c : cases) {
+    src_lines.push_back(c.first);
+    tgt_lines.push_back("ZIEL " + c.first);
+  }
+  AlignedPair pair;
+  pair.src = MakeDoc("a & b.en.txt", "en", src_lines);
+  pair.tgt = MakeDoc("a & b.de.txt", "de", tgt_lines);
+  pair.alignment.method = "test <method> & \"x\"";
+  for (size_t i = 0; i < cases.size(); ++i) {
+    Bead bead;
+    bead.src = {static_cast<int>(i)};
+    bead.tgt = {static_cast<int>(i)};
+    bead.score = 0.5;
+    pair.alignment.beads.push_back(bead);
+  }
+  const TmxWriter writer(FixedDate());
+  auto first = writer.Render({pair});
+  ASSERT_TRUE(first.ok()) << first.status();
+  EXPECT_EQ(first->find("&#"), std::string::npos);
+  ExpectValidTmx(*first);
+
+  auto memory = TmxReader().Parse("first.tmx", *first);
+  ASSERT_TRUE(memory.ok()) << memory.status();
+  EXPECT_TRUE(memory->warnings.empty());
+  ASSERT_EQ(memory->units.size(), cases.size());
+  for (size_t i = 0; i < cases.size(); ++i) {
+    const TmxUnit& unit = memory->units[i];
+    ASSERT_EQ(unit.variants.size(), 2u);
+    EXPECT_EQ(unit.variants[0].text, cases[i].second) << "case " << i;
+    EXPECT_EQ(unit.variants[1].text, "ZIEL " + cases[i].second) << "case " << i;
+    EXPECT_TRUE(unit.variants[0].seg_xml.empty());
+    EXPECT_EQ(*FindProp(unit.variants[0].props, "x-outlet"), "Wire & <Co>");
+    EXPECT_EQ(*FindProp(unit.variants[0].props, "x-document"), "a & b.en.txt");
+  }
+  EXPECT_EQ(*FindProp(memory->header.props, "x-method"),
+            "test <method> & \"x\"");
+
+  // Write, read, write: the same bytes.
+  auto second = writer.RenderMemory(*memory);
+  ASSERT_TRUE(second.ok()) << second.status();
+  EXPECT_TRUE(*second == *first);
+
+  // Through files too.
+  const std::string path = MakeTempDir() + "/round.tmx";
+  ASSERT_TRUE(writer.WriteMemoryFile(path, *memory).ok());
+  auto from_file = TmxReader().ReadFile(path);
+  ASSERT_TRUE(from_file.ok()) << from_file.status();
+  EXPECT_TRUE(*writer.RenderMemory(*from_file) == *first);
+}
+
+TEST(TmxRoundTripTest, MissingDatesAndIdsAreFilledStably) {
+  TmxMemory memory;
+  TmxUnit unit;
+  unit.variants = {{"en", {}, {}, "  One   two ", ""},
+                   {"uk", {}, {}, "Один два", ""},
+                   {"", {}, {}, "no language", ""},
+                   {"de", {}, {}, "   ", ""}};
+  memory.units.push_back(unit);
+  const TmxWriter writer(FixedDate());
+  auto xml = writer.RenderMemory(memory);
+  ASSERT_TRUE(xml.ok());
+  ExpectValidTmx(*xml);
+  auto back = TmxReader().Parse("x.tmx", *xml);
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->units.size(), 1u);
+  const TmxUnit& read = back->units[0];
+  EXPECT_EQ(read.creationdate, "20250314T103000Z");
+  EXPECT_EQ(read.tuid.size(), 16u);
+  ASSERT_EQ(read.variants.size(), 2u);  // empty and language-less ones gone
+  EXPECT_EQ(read.variants[0].text, "One two");
+  EXPECT_EQ(back->header.srclang, "en");
+  EXPECT_EQ(back->header.creationtool, "crossalign");
+  EXPECT_EQ(*writer.RenderMemory(memory), *xml);
+}
+
+// The fuzzer's seeds, crashers included: write, read, write is stable.
+TEST(TmxRoundTripTest, FuzzSeedsRoundTrip) {
+  const std::string dir =
+      testing::SourceDir() + "/tests/fuzz/corpus/tmx_reader";
+  const auto names = testing::ListDir(dir);
+  ASSERT_GE(names.size(), 4u);
+  const TmxWriter writer(FixedDate());
+  for (const std::string& name : names) {
+    auto memory = TmxReader().ReadFile(dir + "/" + name);
+    if (!memory.ok()) continue;
+    auto once = writer.RenderMemory(*memory);
+    ASSERT_TRUE(once.ok()) << name;
+    auto again = TmxReader().Parse(name, *once);
+    ASSERT_TRUE(again.ok()) << name << ": " << again.status();
+    EXPECT_TRUE(*writer.RenderMemory(*again) == *once) << name;
+    ExpectValidTmx(*once);
+  }
+}
+
+}  // namespace
+}  // namespace crossalign
