@@ -80,15 +80,26 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
     return InvalidArgumentError("cannot write " + path +
                                 ": it is a directory; name a file");
   }
-  std::string tmpl = path + ".tmp.XXXXXX";
-  std::vector<char> name(tmpl.begin(), tmpl.end());
-  name.push_back('\0');
-  const int fd = ::mkstemp(name.data());
-  if (fd < 0) {
-    return ErrnoStatus("cannot write", path, errno);
+  // The temporary name is registered for the interrupt handler before the
+  // file exists (created with O_EXCL), so a signal at any moment, on any
+  // thread, leaves nothing behind.
+  static std::atomic<unsigned long> counter{0};
+  std::string tmp_path;
+  int fd = -1;
+  int slot = -1;
+  for (int attempt = 0; attempt < 100 && fd < 0; ++attempt) {
+    tmp_path = path + ".tmp." + std::to_string(::getpid()) + "." +
+               std::to_string(counter++);
+    slot = RegisterPending(tmp_path);
+    fd = ::open(tmp_path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+                0600);
+    if (fd < 0) {
+      const int err = errno;
+      Unregister(slot);
+      if (err != EEXIST) return ErrnoStatus("cannot write", path, err);
+    }
   }
-  const std::string tmp_path(name.data());
-  const int slot = RegisterPending(tmp_path);
+  if (fd < 0) return ErrnoStatus("cannot write", path, EEXIST);
   struct Unregisterer {
     int slot;
     ~Unregisterer() { Unregister(slot); }
@@ -98,7 +109,7 @@ Status WriteFileAtomically(const std::string& path, std::string_view content) {
     ::unlink(tmp_path.c_str());
     return ErrnoStatus(what, path, err);
   };
-  // mkstemp creates 0600; give the file the usual permissions under umask.
+  // Created 0600; give the file the usual permissions under umask.
   const mode_t mask = ::umask(0);
   ::umask(mask);
   ::fchmod(fd, 0666 & ~mask);

@@ -119,6 +119,9 @@ TEST(BatchCliTest, KilledRunLeavesCompleteFilesAndResumes) {
     }
   }
   EXPECT_LT(tmx_files, 400u);
+  for (const std::string& name : ListDir(dir + "/out/.done")) {
+    EXPECT_EQ(name.find(".tmp."), std::string::npos) << name;
+  }
   r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out")));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("already done"), std::string::npos);
