@@ -134,6 +134,9 @@ struct LanguageIdentifier::Impl {
   LanguageGuess Guess(std::string_view text, bool use_dictionaries) const;
 
   fasttext::FastText model;
+  // The languages the model can answer (its labels as BCP-47): the
+  // close-language step never brings in a language the model lacks.
+  std::vector<std::string> model_languages;
   LanguageIdentifierOptions options;
   std::locale locale;
   internal::CloseLanguageDisambiguator disambiguator;
@@ -165,6 +168,17 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
     return DataLossError("language-ID model " + model_path +
                          " cannot be loaded: " + e.what() +
                          "; run scripts/setup.sh or pass --lid-model PATH");
+  }
+  const auto dictionary = impl->model.getDictionary();
+  for (int32_t i = 0; i < dictionary->nlabels(); ++i) {
+    // (sh, answered as hr in Latin and sr in Cyrillic, counts as hr here:
+    // a Cyrillic sh guess still comes back as sr, but the close-language
+    // step does not bring in Latin-script sr for a model without it.)
+    const std::string lang = LabelToBcp47(dictionary->getLabel(i));
+    if (std::find(impl->model_languages.begin(), impl->model_languages.end(),
+                  lang) == impl->model_languages.end()) {
+      impl->model_languages.push_back(lang);
+    }
   }
   try {
     boost::locale::generator generator;
@@ -275,8 +289,9 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
                    [](const LanguageGuess& a, const LanguageGuess& b) {
                      return a.probability > b.probability;
                    });
-  disambiguator.Rerank(line, profile.dominant, candidates, use_dictionaries,
-                       &guesses);
+  disambiguator.Rerank(line, profile.dominant,
+                       candidates.empty() ? model_languages : candidates,
+                       use_dictionaries, &guesses);
   for (LanguageGuess& g : guesses) {
     g.probability = std::clamp(g.probability, 0.0, 1.0);
   }
@@ -401,11 +416,13 @@ void LanguageIdentifier::IdentifySegments(Document* doc) const {
     if (g.lang == best) {
       seg.lang_confidence = g.probability;
       evidence[i] = !is_short;
-    } else if (script_rules_out_best ||
-               g.probability >= kForeignSegmentConfidence) {
+    } else if (g.probability >= kForeignSegmentConfidence) {
       seg.lang = g.lang;
       seg.lang_confidence = g.probability;
       evidence[i] = true;
+    } else if (script_rules_out_best) {
+      // Not the document's language, and no other is clear ("ua en ru").
+      seg.lang = kUndeterminedLanguage;
     }
   }
   // Second pass: a segment without evidence of its own between two segments

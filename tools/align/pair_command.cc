@@ -16,6 +16,7 @@ const char* PairCommandUsage() {
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
        align dict ...     build dictionaries (align dict --help)
+       align detect FILE...   the language of articles or lines (align detect --help)
 
 Aligns the sentences of article SRC with those of article TGT and writes a
 TMX 1.4b translation memory, to OUT.tmx or to stdout. With more articles (files,

@@ -84,7 +84,9 @@ class LanguageIdentifier {
   // prior:
   //  - a short segment (under 40 characters: a caption, a name, a
   //    dateline) keeps the document's language, unless its script rules
-  //    that language out (a Korean name in an English article);
+  //    that language out (a Korean name in an English article): then it
+  //    gets its own language when that has confidence 0.5 or more, else
+  //    "und";
   //  - a longer segment gets another language when it is identified as
   //    that language with confidence 0.5 or more;
   //  - a short segment between two segments of the same other language
