@@ -45,8 +45,9 @@ double NeutralShare(const std::string& lang) {
   return 0.5;
 }
 // Members whose score without the dictionaries is this far behind the best
-// are not looked up (the dictionaries rarely move a score that much).
-constexpr double kContentionMargin = 10.0;
+// are not looked up. 5 instead of 10 saves a fifth of the look-ups and
+// changed one Lingua sentence in 34,141 (bench/langid_bench).
+constexpr double kContentionMargin = 5.0;
 // Log score per marker word.
 constexpr double kMarkerWeight = 2.5;
 // fastText's own log probability counts this much inside a group: lid.176

@@ -2,10 +2,11 @@
 
 #include <fasttext/fasttext.h>
 #include <sys/stat.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
-#include <boost/locale.hpp>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -62,8 +63,7 @@ bool IsUrlStart(std::string_view s, size_t i) {
 // Text as the model should see it: one line, URLs, e-mail addresses and
 // digits removed, runs of a punctuation mark and of white space collapsed,
 // case folded.
-std::string NormalizeForPrediction(std::string_view text,
-                                   const std::locale& locale) {
+std::string NormalizeForPrediction(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
@@ -103,11 +103,13 @@ std::string NormalizeForPrediction(std::string_view text,
     start = end + 1;
   }
   std::string collapsed = internal::CollapseWhitespace(cleaned);
-  try {
-    return boost::locale::fold_case(collapsed, locale);
-  } catch (const std::exception&) {
-    return collapsed;
-  }
+  // ICU's full case folding, straight (Boost.Locale's fold_case goes through
+  // the same ICU call with a converter per call, several times slower).
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(collapsed);
+  folded.foldCase();
+  std::string out_folded;
+  folded.toUTF8String(out_folded);
+  return out_folded;
 }
 
 bool HasLetter(std::string_view text) {
@@ -137,8 +139,12 @@ struct LanguageIdentifier::Impl {
   // The languages the model can answer (its labels as BCP-47): the
   // close-language step never brings in a language the model lacks.
   std::vector<std::string> model_languages;
+  // BCP-47 code of each label id, and the id of __label__sh (answered as sr
+  // in Cyrillic), or npos.
+  std::vector<std::string> label_langs;
+  size_t sh_label = std::string::npos;
+  const std::string kSerbian = "sr";
   LanguageIdentifierOptions options;
-  std::locale locale;
   internal::CloseLanguageDisambiguator disambiguator;
 };
 
@@ -174,18 +180,16 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
     // (sh, answered as hr in Latin and sr in Cyrillic, counts as hr here:
     // a Cyrillic sh guess still comes back as sr, but the close-language
     // step does not bring in Latin-script sr for a model without it.)
-    const std::string lang = LabelToBcp47(dictionary->getLabel(i));
+    const std::string label = dictionary->getLabel(i);
+    const std::string lang = LabelToBcp47(label);
+    impl->label_langs.push_back(lang);
+    if (label == std::string(kLabelPrefix) + "sh") {
+      impl->sh_label = static_cast<size_t>(i);
+    }
     if (std::find(impl->model_languages.begin(), impl->model_languages.end(),
                   lang) == impl->model_languages.end()) {
       impl->model_languages.push_back(lang);
     }
-  }
-  try {
-    boost::locale::generator generator;
-    impl->locale = generator("en_US.UTF-8");
-  } catch (const std::exception& e) {
-    return InternalError(std::string("cannot create a UTF-8 locale: ") +
-                         e.what());
   }
   return std::unique_ptr<LanguageIdentifier>(
       new LanguageIdentifier(std::move(impl)));
@@ -211,32 +215,34 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
       return guesses;
     }
   }
-  std::string line = NormalizeForPrediction(text, locale);
+  std::string line = NormalizeForPrediction(text);
   if (line.empty()) return guesses;
   line.push_back('\n');
-  std::vector<std::pair<fasttext::real, std::string>> predictions;
-  const auto predict = [&](size_t n, fasttext::real threshold) {
-    std::istringstream in(line);
-    predictions.clear();
-    model.predictLine(in, predictions, static_cast<int32_t>(n), threshold);
-  };
+  // The line is split into word and subword ids once (the costly part);
+  // the model is then asked for one guess, and for more only when the
+  // script rules that one out or it belongs to a close-language group.
+  std::vector<int32_t> words, labels;
+  fasttext::Predictions predictions;
   try {
+    std::istringstream in(line);
+    model.getDictionary()->getLine(in, words, labels);
     if (!candidates.empty()) {
-      predict(kCandidatePredictions, 0.0f);
+      model.predict(kCandidatePredictions, words, predictions, 0.0f);
     } else {
-      // Most lines need only the model's best guess; more are asked for
-      // when the script rules it out or it belongs to a close-language
-      // group (two calls are cheaper than always asking for ten).
-      predict(k, 0.0f);
-      const std::string top =
-          predictions.empty() ? "" : LabelToBcp47(predictions[0].second);
+      model.predict(static_cast<int32_t>(k), words, predictions, 0.0f);
+      const std::string& top =
+          predictions.empty()
+              ? std::string()
+              : label_langs[static_cast<size_t>(predictions[0].second)];
       if (k < kGuessesToRerank &&
           (top.empty() ||
            internal::CloseLanguageDisambiguator::InGroup(top,
                                                          profile.dominant) ||
            (profile.dominant != internal::Script::kOther &&
             !internal::LanguageUsesScript(top, profile.dominant)))) {
-        predict(kGuessesToRerank, kMinModelProbability);
+        predictions.clear();
+        model.predict(kGuessesToRerank, words, predictions,
+                      kMinModelProbability);
       }
     }
   } catch (const std::exception&) {
@@ -244,14 +250,16 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
   }
   // Merge labels that map to one code; keep the script's languages.
   std::vector<LanguageGuess> all;
-  for (const auto& [prob, label] : predictions) {
+  for (const auto& [log_prob, id] : predictions) {
     // fastText's softmax can overshoot 1 by a rounding error.
-    const double p = std::clamp(static_cast<double>(prob), 0.0, 1.0);
-    std::string lang = LabelToBcp47(label);
-    if (profile.dominant == internal::Script::kCyrillic &&
-        label == std::string(kLabelPrefix) + "sh") {
-      lang = "sr";
-    }
+    const double p =
+        std::clamp(std::exp(static_cast<double>(log_prob)), 0.0, 1.0);
+    const size_t index = static_cast<size_t>(id);
+    if (index >= label_langs.size()) continue;
+    const std::string& lang =
+        profile.dominant == internal::Script::kCyrillic && index == sh_label
+            ? kSerbian
+            : label_langs[index];
     auto same =
         std::find_if(all.begin(), all.end(),
                      [&](const LanguageGuess& g) { return g.lang == lang; });
