@@ -20,7 +20,7 @@ PACKAGES=(
   zlib1g-dev libstemmer-dev
   libhunspell-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
-  hunspell-bg hunspell-cs hunspell-sk hunspell-id
+  hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"

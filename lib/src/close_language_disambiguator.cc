@@ -62,6 +62,9 @@ constexpr double kFloorProbability = 1e-4;
 // or gets less than the second share.
 constexpr double kClearModelShare = 0.9;
 constexpr double kNegligibleModelShare = 0.01;
+// English that the English dictionary does not recognise keeps this share
+// of its probability.
+constexpr double kUnlikelyEnglishFactor = 0.1;
 // At most this many words are looked up.
 constexpr size_t kMaxWords = 24;
 
@@ -125,6 +128,7 @@ constexpr DictionaryName kDictionaries[] = {
     {"id", Script::kLatin, "id_ID"},    {"ru", Script::kCyrillic, "ru_RU"},
     {"uk", Script::kCyrillic, "uk_UA"}, {"be", Script::kCyrillic, "be_BY"},
     {"bg", Script::kCyrillic, "bg_BG"}, {"sr", Script::kCyrillic, "sr_RS"},
+    {"en", Script::kLatin, "en_US"},
 };
 
 // Marker words: frequent words whose standard form belongs to one member of
@@ -188,7 +192,9 @@ const std::vector<Markers>& MarkerLists() {
               "pikiran",     "informasi",  "layanan",    "pengadilan",
               "tentara",
 
-              "cuma",
+              "cuma",        "situs",      "pabrik",     "menit",
+              "jaringan",    "kursi",      "kemarin",    "besok",
+              "sepeda",      "nomor",      "tim",
           },
       },
       {
@@ -252,6 +258,36 @@ const std::vector<Markers>& MarkerLists() {
       {"bs", kIjekavian},
   };
   return lists;
+}
+
+// Stems of words whose standard form differs between Croatian and
+// Bosnian/Serbian: Croatian keeps -ir- in international verbs and its own
+// coinages (organizirati, financijski, gospodarstvo, sveučilište, tjedan),
+// Bosnian and Serbian use -ov-/-is- and the international or older words
+// (organizovati, finansijski, privreda, univerzitet, sedmica).
+const std::vector<Markers>& MarkerStems() {
+  static const std::vector<Markers> stems = {
+      {"hr", {"financij",  "organizir", "realizir",   "definir", "kontrolir",
+              "informir",  "reagir",    "gospodarst", "izvješć", "priopć",
+              "sveučiliš", "tjedn",     "tisuć",      "povijes", "obitelj",
+              "europ",     "kazališ",   "glazb",      "kemij",   "znanstv",
+              "znanos",    "suradn",    "sudjelov",   "sudion",  "uvjet",
+              "zrakoplov", "računal",   "tvrtk",      "poduzeć", "ravnatelj",
+              "izvanred",  "točn",      "općenit",    "uopć",    "nogomet",
+              "veljač",    "ožuj",      "siječ",      "travnj",  "svibnj",
+              "lipnj",     "srpnj",     "kolovoz",    "rujn",    "listopad",
+              "prosin",    "studenog"}},
+      {"bs", {"finansij", "organizov", "realizov", "definis",   "kontrolis",
+              "informis", "reagov",    "privred",  "izvještaj", "saopć",
+              "saopšt",   "univerzit", "sedmic",   "hiljad",    "histori",
+              "porodic",  "evrop",     "pozoriš",  "muzik",     "hemij",
+              "naučn",    "saradn",    "učestv",   "učesni",    "uslov",
+              "računar",  "preduzeć",  "vanred",   "tačn",      "uopšt",
+              "opšt",     "fudbal",    "januar",   "februar",   "septemb",
+              "oktob",    "novemb",    "decemb",   "bezbjedn",  "obezbijed",
+              "dešav",    "desil",     "kafu",     "kahv",      "hljeb"}},
+  };
+  return stems;
 }
 
 bool FileExists(const std::string& path) {
@@ -354,6 +390,34 @@ class SpellDictionary {
   std::unordered_map<std::string, bool> cache_;
 };
 
+// The words of `text` (letters, with inner apostrophes and hyphens), at most
+// kMaxWords, and its non-ASCII letters.
+void SplitWords(std::string_view text, std::vector<std::string>* words,
+                std::vector<char32_t>* letters) {
+  const std::u32string chars = DecodeUtf8(text);
+  std::string word;
+  auto flush = [&] {
+    while (!word.empty() && (word.back() == '\'' || word.back() == '-')) {
+      word.pop_back();
+    }
+    if (!word.empty() && words->size() < kMaxWords) words->push_back(word);
+    word.clear();
+  };
+  for (char32_t c : chars) {
+    if (u_isalpha(static_cast<UChar32>(c))) {
+      AppendUtf8(c, &word);
+      if (c >= 0x80) letters->push_back(c);
+    } else if (IsApostrophe(c) && !word.empty()) {
+      word.push_back('\'');
+    } else if (c == U'-' && !word.empty()) {
+      word.push_back('-');  // kanak-kanak
+    } else {
+      flush();
+    }
+  }
+  flush();
+}
+
 const Group* FindGroup(const std::string& lang, Script script) {
   for (const Group& g : Groups()) {
     if (g.script != script) continue;
@@ -372,6 +436,8 @@ struct CloseLanguageDisambiguator::Impl {
       dictionaries;
   std::map<std::pair<std::string, Script>, std::u32string> alphabets;
   std::map<std::string, std::unordered_set<std::string>> markers;
+  // Marker stems: a word starting with one counts (financij-, finansij-).
+  std::map<std::string, std::vector<std::string>> marker_stems;
 };
 
 CloseLanguageDisambiguator::CloseLanguageDisambiguator(
@@ -393,6 +459,10 @@ CloseLanguageDisambiguator::CloseLanguageDisambiguator(
   for (const Markers& m : MarkerLists()) {
     auto& set = impl_->markers[m.lang];
     for (const char* w : m.words) set.insert(w);
+  }
+  for (const Markers& m : MarkerStems()) {
+    auto& stems = impl_->marker_stems[m.lang];
+    for (const char* w : m.words) stems.push_back(w);
   }
 }
 
@@ -416,6 +486,38 @@ bool CloseLanguageDisambiguator::Close(const std::string& a,
   return false;
 }
 
+void CloseLanguageDisambiguator::CheckEnglish(
+    std::string_view text, Script script, bool use_dictionaries,
+    std::vector<LanguageGuess>* guesses) const {
+  if (!use_dictionaries || script != Script::kLatin || guesses->size() < 2 ||
+      guesses->front().lang != "en" ||
+      guesses->front().probability >= kSureEnglish) {
+    return;
+  }
+  const auto dict = impl_->dictionaries.find({"en", Script::kLatin});
+  if (dict == impl_->dictionaries.end()) return;
+  std::vector<std::string> words;
+  std::vector<char32_t> letters;
+  SplitWords(text, &words, &letters);
+  if (words.empty()) return;
+  // Stop as soon as the answer is known.
+  size_t accepted = 0, rejected = 0;
+  for (const std::string& w : words) {
+    if (dict->second->Accepts(w)) {
+      ++accepted;
+    } else {
+      ++rejected;
+    }
+    if (2 * accepted >= words.size() || 2 * rejected > words.size()) break;
+  }
+  if (2 * accepted >= words.size()) return;
+  guesses->front().probability *= kUnlikelyEnglishFactor;
+  std::stable_sort(guesses->begin(), guesses->end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.probability > b.probability;
+                   });
+}
+
 void CloseLanguageDisambiguator::Rerank(
     std::string_view text, Script script,
     const std::vector<std::string>& allowed, bool use_dictionaries,
@@ -433,28 +535,9 @@ void CloseLanguageDisambiguator::Rerank(
   if (members.size() < 2) return;
 
   // The words of the text, and its letters of the group's script.
-  const std::u32string chars = DecodeUtf8(text);
   std::vector<std::string> words;
   std::vector<char32_t> letters;
-  std::string word;
-  auto flush = [&] {
-    while (!word.empty() && word.back() == '\'') word.pop_back();
-    if (!word.empty() && words.size() < kMaxWords) words.push_back(word);
-    word.clear();
-  };
-  for (char32_t c : chars) {
-    if (u_isalpha(static_cast<UChar32>(c))) {
-      AppendUtf8(c, &word);
-      if (c >= 0x80) letters.push_back(c);
-    } else if (IsApostrophe(c) && !word.empty()) {
-      word.push_back('\'');
-    } else if (c == U'-' && !word.empty()) {
-      word.push_back('-');  // kanak-kanak
-    } else {
-      flush();
-    }
-  }
-  flush();
+  SplitWords(text, &words, &letters);
 
   // Pairs such as "da li" are markers too.
   std::vector<std::string> bigrams;
@@ -503,6 +586,19 @@ void CloseLanguageDisambiguator::Rerank(
       int hits = 0;
       for (const std::string& w : words) hits += markers->second.count(w);
       for (const std::string& b : bigrams) hits += markers->second.count(b);
+      score += kMarkerWeight * hits;
+    }
+    const auto stems = impl_->marker_stems.find(lang);
+    if (stems != impl_->marker_stems.end()) {
+      int hits = 0;
+      for (const std::string& w : words) {
+        for (const std::string& stem : stems->second) {
+          if (w.size() > stem.size() && w.compare(0, stem.size(), stem) == 0) {
+            ++hits;
+            break;
+          }
+        }
+      }
       score += kMarkerWeight * hits;
     }
     scores.push_back(score);

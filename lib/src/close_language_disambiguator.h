@@ -66,6 +66,15 @@ class CloseLanguageDisambiguator {
               const std::vector<std::string>& allowed, bool use_dictionaries,
               std::vector<LanguageGuess>* guesses) const;
 
+  // English is the model's favourite wrong answer for short Latin-script
+  // text (two French or Romanian words). When the best guess is English
+  // with a probability below kSureEnglish, and the English Hunspell
+  // dictionary (hunspell-en-us) accepts fewer than half of the words, its
+  // probability is cut to a tenth and the guesses sorted again.
+  static constexpr double kSureEnglish = 0.9;
+  void CheckEnglish(std::string_view text, Script script, bool use_dictionaries,
+                    std::vector<LanguageGuess>* guesses) const;
+
   // Whether `lang` is in one of the groups for `script`.
   static bool InGroup(const std::string& lang, Script script);
   // Whether `a` and `b` are in one group (in some script).

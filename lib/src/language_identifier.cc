@@ -234,8 +234,12 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
           predictions.empty()
               ? std::string()
               : label_langs[static_cast<size_t>(predictions[0].second)];
+      const bool unsure_english =
+          top == "en" && !predictions.empty() &&
+          std::exp(predictions[0].first) <
+              internal::CloseLanguageDisambiguator::kSureEnglish;
       if (k < kGuessesToRerank &&
-          (top.empty() ||
+          (top.empty() || unsure_english ||
            internal::CloseLanguageDisambiguator::InGroup(top,
                                                          profile.dominant) ||
            (profile.dominant != internal::Script::kOther &&
@@ -297,6 +301,8 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
                    [](const LanguageGuess& a, const LanguageGuess& b) {
                      return a.probability > b.probability;
                    });
+  disambiguator.CheckEnglish(line, profile.dominant, use_dictionaries,
+                             &guesses);
   disambiguator.Rerank(line, profile.dominant,
                        candidates.empty() ? model_languages : candidates,
                        use_dictionaries, &guesses);

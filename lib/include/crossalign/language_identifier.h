@@ -17,6 +17,9 @@
 //     are re-ranked by their alphabets, Hunspell dictionaries and marker
 //     words. The retired code sh is never answered (hr in Latin script, sr
 //     in Cyrillic).
+//  4. English, the model's favourite wrong answer for short Latin-script
+//     text, is demoted when the model is unsure and the English dictionary
+//     rejects most of the words.
 //
 //   auto path = crossalign::FindLidModel("");            // see search order
 //   auto lid = crossalign::LanguageIdentifier::Load(*path);
@@ -51,8 +54,8 @@ struct LanguageIdentifierOptions {
   // among the model's top predictions).
   std::vector<std::string> candidates;
   // Hunspell dictionaries (Debian's hunspell-hr, -bs, -sr, -uk, -ru, -be,
-  // -bg, -cs, -sk, -id) used to tell close languages apart; missing ones are
-  // skipped, "" uses none. See "How a language is decided" below.
+  // -bg, -cs, -sk, -id, -en-us) used to tell close languages apart; missing
+  // ones are skipped, "" uses none. See "How a language is decided" above.
   std::string dictionary_dir = "/usr/share/hunspell";
 };
 
