@@ -632,7 +632,13 @@ void CloseLanguageDisambiguator::Rerank(
                                                           : dict->second.get());
       }
     }
-    for (size_t w = 0; w < words.size() && contenders.size() > 1; ++w) {
+    // Without any dictionary among the contenders (none installed, or
+    // dictionary_dir "") the neutral shares alone would favour mk and ms.
+    const bool any_dictionary =
+        std::any_of(dicts.begin(), dicts.end(),
+                    [](const SpellDictionary* d) { return d != nullptr; });
+    for (size_t w = 0;
+         any_dictionary && w < words.size() && contenders.size() > 1; ++w) {
       double first = -1e300, second = -1e300;
       for (size_t c = 0; c < contenders.size(); ++c) {
         double& score = scores[contenders[c]];
