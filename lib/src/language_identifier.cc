@@ -356,6 +356,8 @@ std::vector<std::string_view> BodyLines(const Document& doc) {
 // to overrule the document's language by itself: a caption, a name, a
 // dateline. 40 is about six words.
 constexpr size_t kShortSegment = 40;
+// A quick guess (no dictionaries) this confident is taken as it is.
+constexpr double kSureQuickGuess = 0.9;
 // A longer segment in another language needs at least this confidence.
 constexpr double kForeignSegmentConfidence = 0.5;
 // The document's language is decided again with the dictionaries when the
@@ -424,8 +426,11 @@ void LanguageIdentifier::IdentifySegments(Document* doc) const {
         profile.dominant != internal::Script::kOther && profile.share >= 0.9 &&
         !internal::LanguageUsesScript(best, profile.dominant);
     if (is_short && !script_rules_out_best) continue;  // borrows the prior
-    // Another language: look again with every piece of evidence.
-    g = impl_->Guess(seg_text, /*use_dictionaries=*/true);
+    // Another language: unless the quick look is already sure, look again
+    // with every piece of evidence (which may load a dictionary).
+    if (g.probability < kSureQuickGuess) {
+      g = impl_->Guess(seg_text, /*use_dictionaries=*/true);
+    }
     if (g.lang == kUndeterminedLanguage) continue;
     if (g.lang == best) {
       seg.lang_confidence = g.probability;
