@@ -188,12 +188,16 @@ void PrintKind(const char* title, const KindResult& r,
               confusions ? "---|" : "");
   for (const auto& l : langs) {
     const bool en = l == "en";
-    std::printf(
-        "| %s | %d | %.1f | %.1f | %s | %s | %.1f | %.1f |", l.c_str(),
-        r.ours.total.at(l), r.raw.Accuracy(l), r.ours.Accuracy(l),
-        en ? "-" : std::to_string(r.cand_raw.Accuracy(l)).substr(0, 5).c_str(),
-        en ? "-" : std::to_string(r.cand_ours.Accuracy(l)).substr(0, 5).c_str(),
-        r.caps_raw.Accuracy(l), r.caps_ours.Accuracy(l));
+    char cand_raw[16] = "-", cand_ours[16] = "-";
+    if (!en) {
+      std::snprintf(cand_raw, sizeof(cand_raw), "%.1f", r.cand_raw.Accuracy(l));
+      std::snprintf(cand_ours, sizeof(cand_ours), "%.1f",
+                    r.cand_ours.Accuracy(l));
+    }
+    std::printf("| %s | %d | %.1f | %.1f | %s | %s | %.1f | %.1f |", l.c_str(),
+                r.ours.total.at(l), r.raw.Accuracy(l), r.ours.Accuracy(l),
+                cand_raw, cand_ours, r.caps_raw.Accuracy(l),
+                r.caps_ours.Accuracy(l));
     if (confusions) std::printf(" %s |", TopConfusions(r.ours, l).c_str());
     std::printf("\n");
   }
