@@ -10,13 +10,19 @@ cd "$(dirname "$0")/.."
 # Build and test dependencies, all from Debian.
 # Tools are checked by command (they may come from elsewhere, as npm often
 # does); libraries by package.
-declare -A TOOLS=([g++]=g++ [cmake]=cmake [make]=make [pkg-config]=pkg-config [npm]=npm [xmllint]=libxml2-utils)
+# fasttext (the CLI) is only the peer in bench/langid_bench's throughput line.
+declare -A TOOLS=([g++]=g++ [cmake]=cmake [make]=make [pkg-config]=pkg-config [npm]=npm [xmllint]=libxml2-utils [fasttext]=fasttext)
+# libhunspell-dev and the hunspell-* dictionaries tell close languages apart
+# in language identification (lib/src/close_language_disambiguator.h).
 PACKAGES=(
   libicu-dev libboost-locale-dev libfasttext-dev libpugixml-dev
   libgtest-dev libgmock-dev
   zlib1g-dev libstemmer-dev
   # Real TMX consumers for the end-to-end tests (tests/cli/client_e2e_test.cc).
   omegat translate-toolkit
+  libhunspell-dev
+  hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
+  hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"

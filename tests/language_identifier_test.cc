@@ -92,6 +92,216 @@ TEST_F(LanguageIdentifierTest, DocumentLanguageIsNotTheFirstLine) {
   EXPECT_GT(doc.lang_confidence(), 0.5);
 }
 
+TEST_F(LanguageIdentifierTest, AllCapsReadsLikeOrdinaryText) {
+  const char* cases[][2] = {
+      {"THE GOVERNMENT SAID ON TUESDAY THAT THE BRIDGE WOULD REOPEN.", "en"},
+      {"УРЯД ЗАЯВИВ, ЩО МІСТ ЗНОВУ ВІДКРИЮТЬ НАСТУПНОГО ТИЖНЯ.", "uk"},
+      {"DIE REGIERUNG TEILTE MIT, DASS DIE BRÜCKE WIEDER ÖFFNET.", "de"},
+      {"LE GOUVERNEMENT A ANNONCÉ QUE LE PONT ROUVRIRA LA SEMAINE PROCHAINE.",
+       "fr"},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(lid_->Identify(c[0]).lang, c[1]) << c[0];
+}
+
+TEST_F(LanguageIdentifierTest, DecisiveScriptsDecide) {
+  const char* cases[][2] = {
+      {"다리", "ko"},              // two Hangul syllables
+      {"ありがとう", "ja"},        // kana
+      {"東京タワー", "ja"},        // Han with katakana
+      {"现我", "zh"},              // Han alone
+      {"Ευχαριστώ πολύ", "el"},    // Greek
+      {"Շնորհակալություն", "hy"},  // Armenian
+      {"გმადლობთ", "ka"},          // Georgian
+      {"ขอบคุณมาก", "th"},          // Thai
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(lid_->Identify(c[0]).lang, c[1]) << c[0];
+}
+
+TEST_F(LanguageIdentifierTest, TheScriptRulesOutLanguagesWrittenOtherwise) {
+  // Cyrillic text is never a Latin-script language, Latin text never a
+  // Cyrillic-only one, whatever the model's first guess.
+  const char* cyrillic[] = {
+      "Београд",  "Прага", "Тест",
+      "Хорватія", "ок",    "Влада је саопштила да ће мост бити отворен."};
+  for (const char* text : cyrillic) {
+    for (const LanguageGuess& g : lid_->Predict(text, 5)) {
+      EXPECT_TRUE(g.lang == "ru" || g.lang == "uk" || g.lang == "be" ||
+                  g.lang == "bg" || g.lang == "mk" || g.lang == "sr" ||
+                  g.lang == "kk" || g.lang == "ky" || g.lang == "tg" ||
+                  g.lang == "mn" || g.lang == "tt" || g.lang == "ba" ||
+                  g.lang == "cv" || g.lang == "os" || g.lang == "sah" ||
+                  g.lang == "ce" || g.lang == "av" || g.lang == "rue" ||
+                  g.lang == "mhr" || g.lang == "lez" || g.lang == "kv" ||
+                  g.lang == "myv" || g.lang == "krc" || g.lang == "xal" ||
+                  g.lang == "bxr" || g.lang == "tyv" || g.lang == "mrj" ||
+                  g.lang == "udm")
+          << text << " -> " << g.lang;
+    }
+  }
+  for (const LanguageGuess& g : lid_->Predict("Dobar dan, kako ste?", 10)) {
+    EXPECT_NE(g.lang, "ru");
+    EXPECT_NE(g.lang, "sh");
+  }
+}
+
+TEST_F(LanguageIdentifierTest, CloseLanguagesByAlphabetAndDictionary) {
+  const char* cases[][2] = {
+      // Ukrainian і ї є, Belarusian ў and і without и, Russian ы э.
+      {"Їхні діти вчаться в школі біля річки.", "uk"},
+      {"Учора ў горадзе адбылася сустрэча з мэрам.", "be"},
+      {"Вчера в городе состоялась встреча с мэром.", "ru"},
+      // Bulgarian ъ, Macedonian ѓ ќ ѕ, Serbian ђ ћ.
+      {"Вчера в града се състоя среща с кмета на общината.", "bg"},
+      {"Вчера во градот се одржа средба со градоначалникот, а ќе има и "
+       "друга.",
+       "mk"},
+      {"Јуче је у граду одржан састанак са градоначелником и његовом "
+       "кћерком.",
+       "sr"},
+      // Czech ř ů ě, Slovak ä ľ ô.
+      {"Včera se ve městě konalo setkání se starostou, který řekl, že most "
+       "bude otevřen.",
+       "cs"},
+      {"Včera sa v meste konalo stretnutie so starostom, ktorý povedal, že "
+       "most bude otvorený.",
+       "sk"},
+      // Croatian (never the retired sh).
+      {"Vlada je u utorak priopćila da će most ponovno biti otvoren "
+       "sljedeći tjedan.",
+       "hr"},
+      // Indonesian vs Malay spellings.
+      {"Pemerintah mengatakan bahwa jembatan itu akan dibuka kembali karena "
+       "perbaikan sudah selesai.",
+       "id"},
+      {"Kerajaan berkata bahawa jambatan itu akan dibuka semula kerana "
+       "kerja-kerja pembaikan sudah selesai.",
+       "ms"},
+  };
+  for (const auto& c : cases)
+    EXPECT_EQ(lid_->Identify(c[0]).lang, c[1]) << c[0];
+}
+
+TEST_F(LanguageIdentifierTest, WorksWithoutDictionaries) {
+  LanguageIdentifierOptions options;
+  options.dictionary_dir = "";
+  auto lid = LanguageIdentifier::Load(LidModel(), options);
+  ASSERT_TRUE(lid.ok()) << lid.status();
+  EXPECT_EQ((*lid)->Identify("Їхні діти вчаться в школі біля річки.").lang,
+            "uk");
+  options.dictionary_dir = "/nonexistent";
+  lid = LanguageIdentifier::Load(LidModel(), options);
+  ASSERT_TRUE(lid.ok()) << lid.status();
+  EXPECT_EQ((*lid)->Identify("Вчера в городе состоялась встреча.").lang, "ru");
+}
+
+// An English article quoting a Ukrainian official at length, in Ukrainian.
+constexpr const char* kArticleWithQuote =
+    "## outlet: Meridian Wire | lang: en | date: 2025-03-14\n"
+    "Rail link to reopen after eighteen months of repairs\n"
+    "\n"
+    "The rail bridge over the river will reopen to freight trains next week, "
+    "the regional administration said on Tuesday. Engineers finished the "
+    "last load tests on Monday evening, two weeks ahead of the schedule "
+    "agreed with the contractor.\n"
+    "\n"
+    "The head of the administration addressed the workers at the site:\n"
+    "\n"
+    "\"Ми довго чекали на цей день. Міст знову з'єднає два береги, і перші "
+    "потяги з зерном підуть уже наступного тижня. Дякую кожному, хто "
+    "працював тут вдень і вночі. Так. Разом ми це зробили.\"\n"
+    "\n"
+    "Freight operators welcomed the news but warned that the timetable "
+    "would depend on customs staffing at the border crossing. The first "
+    "trains are expected to carry grain and fertiliser.\n"
+    "\n"
+    "Photo: the bridge at dawn\n";
+
+TEST(LanguageRunsTest, QuotedUkrainianParagraphInAnEnglishArticleIsFound) {
+  auto doc = testing::SharedPipeline().PrepareDocument(
+      Document::FromText("quote.txt", kArticleWithQuote));
+  EXPECT_EQ(doc->lang(), "en");
+  const std::vector<LanguageRun> runs = FindLanguageRuns(*doc);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].lang, "uk");
+  // The run is exactly the quoted paragraph, its short sentence ("Так.")
+  // included.
+  std::string quoted;
+  for (size_t i = runs[0].first_segment; i < runs[0].end_segment; ++i) {
+    quoted += std::string(doc->SegmentText(i)) + " ";
+  }
+  EXPECT_NE(quoted.find("Ми довго чекали"), std::string::npos) << quoted;
+  EXPECT_NE(quoted.find("Так."), std::string::npos) << quoted;
+  EXPECT_NE(quoted.find("Разом ми це зробили"), std::string::npos) << quoted;
+  for (size_t i = 0; i < doc->segments().size(); ++i) {
+    const bool in_run = i >= runs[0].first_segment && i < runs[0].end_segment;
+    const bool cyrillic = doc->SegmentText(i).find("Ми") != std::string::npos ||
+                          doc->SegmentText(i).find("з") != std::string::npos;
+    if (!in_run) {
+      EXPECT_EQ(doc->segments()[i].lang, "en") << doc->SegmentText(i);
+      EXPECT_FALSE(cyrillic) << doc->SegmentText(i);
+    }
+  }
+}
+
+TEST(LanguageRunsTest, ShortCaptionsBorrowTheArticleLanguage) {
+  auto doc = testing::SharedPipeline().PrepareDocument(Document::FromText(
+      "caption.txt",
+      "## outlet: Kyiv Ledger | lang: uk | date: 2025-03-14\n"
+      "Міст через Дністер відкриють наступного тижня\n"
+      "\n"
+      "Уряд у вівторок заявив, що міст знову відкриють наступного тижня. "
+      "Будівництво тривало вісімнадцять місяців і коштувало понад мільярд "
+      "гривень.\n"
+      "\n"
+      "Фото: Олена Ковальчук\n"
+      "\n"
+      "Автор: Андрій\n"));
+  EXPECT_EQ(doc->lang(), "uk");
+  for (size_t i = 0; i < doc->segments().size(); ++i) {
+    EXPECT_EQ(doc->segments()[i].lang, "uk") << doc->SegmentText(i);
+  }
+  EXPECT_TRUE(FindLanguageRuns(*doc).empty());
+}
+
+// Document level: every article of corpora/ is identified as the language
+// its header declares, and every seed article in ../shared/seeds as English.
+TEST(DocumentLanguageTest, EveryCorporaArticle) {
+  int articles = 0;
+  const std::string corpora = testing::SourceDir() + "/corpora";
+  for (const std::string& story : testing::ListDir(corpora)) {
+    const std::string dir = corpora + "/" + story;
+    for (const std::string& name : testing::ListDir(dir)) {
+      if (name.size() < 5 || name.compare(name.size() - 4, 4, ".txt") != 0) {
+        continue;
+      }
+      auto doc = testing::SharedPipeline().Prepare(dir + "/" + name);
+      ASSERT_TRUE(doc.ok()) << doc.status();
+      ASSERT_FALSE((*doc)->metadata().lang.empty()) << name;
+      EXPECT_EQ((*doc)->lang(), (*doc)->metadata().lang) << name;
+      // The file name says it too: story/outlet.LANG.txt.
+      EXPECT_NE(name.find("." + (*doc)->lang() + ".txt"), std::string::npos)
+          << name;
+      ++articles;
+    }
+  }
+  EXPECT_GE(articles, 10);
+}
+
+TEST(DocumentLanguageTest, EverySeedIsEnglish) {
+  CROSSALIGN_REQUIRE_SHARED();
+  const std::string seeds = testing::SharedDir() + "/seeds";
+  const std::vector<std::string> names = testing::ListDir(seeds);
+  if (names.empty()) GTEST_SKIP() << seeds << " has no seed articles";
+  for (const std::string& name : names) {
+    auto doc = testing::SharedPipeline().Prepare(seeds + "/" + name);
+    ASSERT_TRUE(doc.ok()) << doc.status();
+    EXPECT_EQ((*doc)->lang(), "en") << name;
+    EXPECT_GT((*doc)->lang_confidence(), 0.5) << name;
+  }
+}
+
 TEST(LanguageModelLoadTest, MissingModelSaysHowToGetIt) {
   auto lid = LanguageIdentifier::Load("/nonexistent/lid.176.ftz");
   ASSERT_FALSE(lid.ok());

@@ -2,21 +2,39 @@
 
 #include <fasttext/fasttext.h>
 #include <sys/stat.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
-#include <boost/locale.hpp>
+#include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <sstream>
 
 #include "atomic_file.h"
+#include "close_language_disambiguator.h"
 #include "fasttext_model_check.h"
+#include "script_evidence.h"
 #include "utf8.h"
 
 namespace crossalign {
 namespace {
 
 constexpr const char* kLabelPrefix = "__label__";
+// A decisive script (Hangul, kana, Greek, ...) decides when at least this
+// share of the letters is written in it; below, the text is mixed and the
+// model decides among the script's languages.
+constexpr double kDecisiveScriptShare = 0.5;
+// With a candidate set, this many of the model's guesses are looked at (lid.176
+// has 176 labels; a candidate further down is effectively impossible).
+constexpr size_t kCandidatePredictions = 60;
+// When the best guess needs re-ranking, the model's next guesses down to
+// this probability are listed (fastText's hierarchical softmax then skips
+// whole subtrees, which is cheaper). The close-language step gives unlisted
+// members a floor probability of 1e-4 anyway. With a candidate set every guess
+// is listed.
+constexpr fasttext::real kMinModelProbability = 1e-2f;
+constexpr size_t kGuessesToRerank = 10;
 // Language-ID models are at most a few hundred MB (lid.176.bin is 126 MB).
 constexpr uint64_t kMaxModelBytes = uint64_t{2} << 30;
 
@@ -43,9 +61,9 @@ bool IsUrlStart(std::string_view s, size_t i) {
 }
 
 // Text as the model should see it: one line, URLs, e-mail addresses and
-// digits removed, white space collapsed, case folded.
-std::string NormalizeForPrediction(std::string_view text,
-                                   const std::locale& locale) {
+// digits removed, runs of a punctuation mark and of white space collapsed,
+// case folded.
+std::string NormalizeForPrediction(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   size_t i = 0;
@@ -58,6 +76,12 @@ std::string NormalizeForPrediction(std::string_view text,
     const char c = text[i];
     if (c >= '0' && c <= '9') {
       out.push_back(' ');
+      ++i;
+      continue;
+    }
+    // A run of one ASCII punctuation mark ("!!!", "...", "----") counts once.
+    if (std::ispunct(static_cast<unsigned char>(c)) && !out.empty() &&
+        out.back() == c) {
       ++i;
       continue;
     }
@@ -79,11 +103,13 @@ std::string NormalizeForPrediction(std::string_view text,
     start = end + 1;
   }
   std::string collapsed = internal::CollapseWhitespace(cleaned);
-  try {
-    return boost::locale::fold_case(collapsed, locale);
-  } catch (const std::exception&) {
-    return collapsed;
-  }
+  // ICU's full case folding, straight (Boost.Locale's fold_case goes through
+  // the same ICU call with a converter per call, several times slower).
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(collapsed);
+  folded.foldCase();
+  std::string out_folded;
+  folded.toUTF8String(out_folded);
+  return out_folded;
 }
 
 bool HasLetter(std::string_view text) {
@@ -98,9 +124,28 @@ bool HasLetter(std::string_view text) {
 }  // namespace
 
 struct LanguageIdentifier::Impl {
+  explicit Impl(const LanguageIdentifierOptions& o)
+      : options(o), disambiguator(o.dictionary_dir) {}
+  // The best languages of `text`, at most k, best first: the model's
+  // guesses filtered by the script, restricted to `candidates` when not
+  // empty, and re-ranked inside close-language groups.
+  std::vector<LanguageGuess> Rank(std::string_view text,
+                                  const std::vector<std::string>& candidates,
+                                  size_t k, bool use_dictionaries = true) const;
+  // Identify() with or without the dictionaries.
+  LanguageGuess Guess(std::string_view text, bool use_dictionaries) const;
+
   fasttext::FastText model;
+  // The languages the model can answer (its labels as BCP-47): the
+  // close-language step never brings in a language the model lacks.
+  std::vector<std::string> model_languages;
+  // BCP-47 code of each label id, and the id of __label__sh (answered as sr
+  // in Cyrillic), or npos.
+  std::vector<std::string> label_langs;
+  size_t sh_label = std::string::npos;
+  const std::string kSerbian = "sr";
   LanguageIdentifierOptions options;
-  std::locale locale;
+  internal::CloseLanguageDisambiguator disambiguator;
 };
 
 LanguageIdentifier::LanguageIdentifier(std::unique_ptr<Impl> impl)
@@ -118,8 +163,7 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
   }
   Status check = internal::CheckFastTextModel(*bytes, model_path);
   if (!check.ok()) return check;
-  auto impl = std::make_unique<Impl>();
-  impl->options = options;
+  auto impl = std::make_unique<Impl>(options);
   bytes->clear();
   bytes->shrink_to_fit();
   try {
@@ -131,114 +175,308 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
                          " cannot be loaded: " + e.what() +
                          "; run scripts/setup.sh or pass --lid-model PATH");
   }
-  try {
-    boost::locale::generator generator;
-    impl->locale = generator("en_US.UTF-8");
-  } catch (const std::exception& e) {
-    return InternalError(std::string("cannot create a UTF-8 locale: ") +
-                         e.what());
+  const auto dictionary = impl->model.getDictionary();
+  for (int32_t i = 0; i < dictionary->nlabels(); ++i) {
+    // (sh, answered as hr in Latin and sr in Cyrillic, counts as hr here:
+    // a Cyrillic sh guess still comes back as sr, but the close-language
+    // step does not bring in Latin-script sr for a model without it.)
+    const std::string label = dictionary->getLabel(i);
+    const std::string lang = LabelToBcp47(label);
+    impl->label_langs.push_back(lang);
+    if (label == std::string(kLabelPrefix) + "sh") {
+      impl->sh_label = static_cast<size_t>(i);
+    }
+    if (std::find(impl->model_languages.begin(), impl->model_languages.end(),
+                  lang) == impl->model_languages.end()) {
+      impl->model_languages.push_back(lang);
+    }
   }
   return std::unique_ptr<LanguageIdentifier>(
       new LanguageIdentifier(std::move(impl)));
 }
 
-std::vector<LanguageGuess> LanguageIdentifier::Predict(std::string_view text,
-                                                       int k) const {
+std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
+    std::string_view text, const std::vector<std::string>& candidates, size_t k,
+    bool use_dictionaries) const {
   std::vector<LanguageGuess> guesses;
-  if (k <= 0) return guesses;
-  std::string line = NormalizeForPrediction(text, impl_->locale);
+  const internal::ScriptProfile profile = internal::ProfileScripts(text);
+  if (profile.letters == 0) return guesses;
+  const auto allowed = [&](const std::string& lang) {
+    return candidates.empty() || std::find(candidates.begin(), candidates.end(),
+                                           lang) != candidates.end();
+  };
+  // A script that only one language uses decides by itself (Hangul, kana,
+  // Greek, ...); Han without kana or Hangul is Chinese.
+  if (profile.share >= kDecisiveScriptShare) {
+    std::string decided = internal::LanguageDecidedByScript(profile.dominant);
+    if (profile.dominant == internal::Script::kHan) decided = "zh";
+    if (!decided.empty() && allowed(decided)) {
+      guesses.push_back(LanguageGuess{decided, profile.share});
+      return guesses;
+    }
+  }
+  std::string line = NormalizeForPrediction(text);
   if (line.empty()) return guesses;
   line.push_back('\n');
-  std::istringstream in(line);
-  std::vector<std::pair<fasttext::real, std::string>> predictions;
+  // The line is split into word and subword ids once (the costly part);
+  // the model is then asked for one guess, and for more only when the
+  // script rules that one out or it belongs to a close-language group.
+  std::vector<int32_t> words, labels;
+  fasttext::Predictions predictions;
   try {
-    impl_->model.predictLine(in, predictions, k, 0.0f);
+    std::istringstream in(line);
+    model.getDictionary()->getLine(in, words, labels);
+    if (!candidates.empty()) {
+      model.predict(kCandidatePredictions, words, predictions, 0.0f);
+    } else {
+      model.predict(static_cast<int32_t>(k), words, predictions, 0.0f);
+      const std::string& top =
+          predictions.empty()
+              ? std::string()
+              : label_langs[static_cast<size_t>(predictions[0].second)];
+      const bool unsure_english =
+          top == "en" && !predictions.empty() &&
+          std::exp(predictions[0].first) <
+              internal::CloseLanguageDisambiguator::kSureEnglish;
+      if (k < kGuessesToRerank &&
+          (top.empty() || unsure_english ||
+           internal::CloseLanguageDisambiguator::InGroup(top,
+                                                         profile.dominant) ||
+           (profile.dominant != internal::Script::kOther &&
+            !internal::LanguageUsesScript(top, profile.dominant)))) {
+        predictions.clear();
+        model.predict(kGuessesToRerank, words, predictions,
+                      kMinModelProbability);
+      }
+    }
   } catch (const std::exception&) {
     return guesses;
   }
-  for (const auto& [prob, label] : predictions) {
+  // Merge labels that map to one code; keep the script's languages.
+  std::vector<LanguageGuess> all;
+  for (const auto& [log_prob, id] : predictions) {
     // fastText's softmax can overshoot 1 by a rounding error.
-    guesses.push_back(LanguageGuess{
-        LabelToBcp47(label), std::clamp(static_cast<double>(prob), 0.0, 1.0)});
+    const double p =
+        std::clamp(std::exp(static_cast<double>(log_prob)), 0.0, 1.0);
+    const size_t index = static_cast<size_t>(id);
+    if (index >= label_langs.size()) continue;
+    const std::string& lang =
+        profile.dominant == internal::Script::kCyrillic && index == sh_label
+            ? kSerbian
+            : label_langs[index];
+    auto same =
+        std::find_if(all.begin(), all.end(),
+                     [&](const LanguageGuess& g) { return g.lang == lang; });
+    if (same != all.end()) {
+      same->probability += p;
+    } else {
+      all.push_back(LanguageGuess{lang, p});
+    }
   }
+  for (const LanguageGuess& g : all) {
+    if (allowed(g.lang) &&
+        (profile.dominant == internal::Script::kOther ||
+         internal::LanguageUsesScript(g.lang, profile.dominant))) {
+      guesses.push_back(g);
+    }
+  }
+  if (guesses.empty()) {
+    // The model knows no language of this script (or none of the
+    // candidates is written in it): its own answer among the allowed ones.
+    for (const LanguageGuess& g : all) {
+      if (allowed(g.lang)) guesses.push_back(g);
+    }
+  }
+  if (guesses.empty()) return guesses;
+  if (!candidates.empty() || guesses.size() != all.size()) {
+    // Renormalise, so the answer is "the best of these", with a confidence
+    // relative to them.
+    double mass = 0.0;
+    for (const LanguageGuess& g : guesses) mass += g.probability;
+    if (mass > 0) {
+      for (LanguageGuess& g : guesses) g.probability /= mass;
+    }
+  }
+  std::stable_sort(guesses.begin(), guesses.end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.probability > b.probability;
+                   });
+  disambiguator.CheckEnglish(line, profile.dominant, use_dictionaries,
+                             &guesses);
+  disambiguator.Rerank(line, profile.dominant,
+                       candidates.empty() ? model_languages : candidates,
+                       use_dictionaries, &guesses);
+  for (LanguageGuess& g : guesses) {
+    g.probability = std::clamp(g.probability, 0.0, 1.0);
+  }
+  if (guesses.size() > k) guesses.resize(k);
   return guesses;
 }
 
-LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
+std::vector<LanguageGuess> LanguageIdentifier::Predict(std::string_view text,
+                                                       int k) const {
+  if (k <= 0) return {};
+  return impl_->Rank(text, {}, static_cast<size_t>(k));
+}
+
+LanguageGuess LanguageIdentifier::Impl::Guess(std::string_view text,
+                                              bool use_dictionaries) const {
   const LanguageGuess undetermined{kUndeterminedLanguage, 0.0};
   if (!HasLetter(text)) return undetermined;
-  const auto& candidates = impl_->options.candidates;
   std::vector<LanguageGuess> guesses =
-      Predict(text, candidates.empty() ? 1 : 20);
-  if (!candidates.empty()) {
-    // Keep the candidates and renormalise their probabilities, so the answer
-    // is "the best of these", with a confidence relative to them.
-    std::vector<LanguageGuess> kept;
-    double mass = 0.0;
-    for (const LanguageGuess& g : guesses) {
-      if (std::find(candidates.begin(), candidates.end(), g.lang) !=
-          candidates.end()) {
-        kept.push_back(g);
-        mass += g.probability;
-      }
-    }
-    for (LanguageGuess& g : kept) g.probability /= mass;
-    guesses = std::move(kept);
-  }
-  if (guesses.empty() ||
-      guesses.front().probability < impl_->options.min_confidence) {
+      Rank(text, options.candidates, 1, use_dictionaries);
+  if (guesses.empty() || guesses.front().probability < options.min_confidence) {
     return undetermined;
   }
   return guesses.front();
 }
 
-void LanguageIdentifier::IdentifyDocument(Document* doc) const {
-  // Weigh each line's verdict by its length and confidence.
-  std::map<std::string, double> weight;
-  double total = 0.0;
-  const std::string_view text = doc->text();
-  const Span body = doc->body();
+LanguageGuess LanguageIdentifier::Identify(std::string_view text) const {
+  return impl_->Guess(text, /*use_dictionaries=*/true);
+}
+
+namespace {
+
+// Lines of the document body, with their text.
+std::vector<std::string_view> BodyLines(const Document& doc) {
+  std::vector<std::string_view> lines;
+  const std::string_view text = doc.text();
+  const Span body = doc.body();
   size_t pos = body.begin;
   while (pos < body.end) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos || eol > body.end) eol = body.end;
-    const std::string_view line = text.substr(pos, eol - pos);
+    lines.push_back(text.substr(pos, eol - pos));
     pos = eol + 1;
-    const LanguageGuess g = Identify(line);
-    if (g.lang == kUndeterminedLanguage) continue;
-    const double w =
-        static_cast<double>(internal::CountCodePoints(line)) * g.probability;
-    weight[g.lang] += w;
-    total += w;
   }
-  std::string best = kUndeterminedLanguage;
-  double best_weight = 0.0;
-  for (const auto& [lang, w] : weight) {
-    if (w > best_weight) {
-      best = lang;
-      best_weight = w;
+  return lines;
+}
+
+// A segment shorter than this (in code points) carries too little evidence
+// to overrule the document's language by itself: a caption, a name, a
+// dateline. 40 is about six words.
+constexpr size_t kShortSegment = 40;
+// A quick guess (no dictionaries) this confident is taken as it is.
+constexpr double kSureQuickGuess = 0.9;
+// A longer segment in another language needs at least this confidence.
+constexpr double kForeignSegmentConfidence = 0.5;
+// The document's language is decided again with the dictionaries when the
+// runner-up is a close language with at least this share of the winner's
+// weight.
+constexpr double kCloseRunnerUp = 0.25;
+
+}  // namespace
+
+void LanguageIdentifier::IdentifyDocument(Document* doc) const {
+  // Weigh each line's verdict by its length and confidence. The quick look
+  // (no dictionaries) is enough unless two close languages compete.
+  const std::vector<std::string_view> lines = BodyLines(*doc);
+  const auto vote = [&](bool use_dictionaries) {
+    std::map<std::string, double> weight;
+    for (const std::string_view line : lines) {
+      const LanguageGuess g = impl_->Guess(line, use_dictionaries);
+      if (g.lang == kUndeterminedLanguage) continue;
+      weight[g.lang] +=
+          static_cast<double>(internal::CountCodePoints(line)) * g.probability;
     }
+    std::vector<std::pair<double, std::string>> ranked;
+    for (const auto& [lang, w] : weight) ranked.push_back({w, lang});
+    std::sort(ranked.rbegin(), ranked.rend());
+    return ranked;
+  };
+  auto ranked = vote(false);
+  if (ranked.size() >= 2 &&
+      ranked[1].first >= kCloseRunnerUp * ranked[0].first &&
+      internal::CloseLanguageDisambiguator::Close(ranked[0].second,
+                                                  ranked[1].second)) {
+    ranked = vote(true);
   }
-  doc->set_lang(best, total > 0 ? best_weight / total : 0.0);
+  double total = 0.0;
+  for (const auto& r : ranked) total += r.first;
+  if (ranked.empty()) {
+    doc->set_lang(kUndeterminedLanguage, 0.0);
+  } else {
+    doc->set_lang(ranked[0].second, total > 0 ? ranked[0].first / total : 0.0);
+  }
   if (!doc->segments().empty()) IdentifySegments(doc);
 }
 
 void LanguageIdentifier::IdentifySegments(Document* doc) const {
-  const std::string& best = doc->lang();
-  for (size_t i = 0; i < doc->segments().size(); ++i) {
-    Segment& seg = (*doc->mutable_segments())[i];
+  const std::string best = doc->lang();
+  std::vector<Segment>& segments = *doc->mutable_segments();
+  // First pass: each segment on its own. `evidence` marks the segments whose
+  // language stands on their own text (long enough, or a script the
+  // document's language does not use).
+  std::vector<bool> evidence(segments.size(), false);
+  for (size_t i = 0; i < segments.size(); ++i) {
+    Segment& seg = segments[i];
     const std::string_view seg_text = doc->TextOf(seg.span);
-    const LanguageGuess g = Identify(seg_text);
-    const bool is_short = internal::CountCodePoints(seg_text) < 40;
-    if (g.lang == kUndeterminedLanguage ||
-        (g.lang != best && (is_short || g.probability < 0.5))) {
-      seg.lang = best;
-      seg.lang_confidence = g.lang == best ? g.probability : 0.0;
-    } else {
+    const bool is_short = internal::CountCodePoints(seg_text) < kShortSegment;
+    LanguageGuess g = impl_->Guess(seg_text, /*use_dictionaries=*/false);
+    seg.lang = best;
+    seg.lang_confidence = g.lang == best ? g.probability : 0.0;
+    if (g.lang == kUndeterminedLanguage) continue;
+    if (g.lang == best) {
+      evidence[i] = !is_short;
+      continue;
+    }
+    const internal::ScriptProfile profile = internal::ProfileScripts(seg_text);
+    const bool script_rules_out_best =
+        best != kUndeterminedLanguage &&
+        profile.dominant != internal::Script::kOther && profile.share >= 0.9 &&
+        !internal::LanguageUsesScript(best, profile.dominant);
+    if (is_short && !script_rules_out_best) continue;  // borrows the prior
+    // Another language: unless the quick look is already sure, look again
+    // with every piece of evidence (which may load a dictionary).
+    if (g.probability < kSureQuickGuess) {
+      g = impl_->Guess(seg_text, /*use_dictionaries=*/true);
+    }
+    if (g.lang == kUndeterminedLanguage) continue;
+    if (g.lang == best) {
+      seg.lang_confidence = g.probability;
+      evidence[i] = !is_short;
+    } else if (g.probability >= kForeignSegmentConfidence) {
       seg.lang = g.lang;
       seg.lang_confidence = g.probability;
+      evidence[i] = true;
+    } else if (script_rules_out_best) {
+      // Not the document's language, and no other is clear ("ua en ru").
+      seg.lang = kUndeterminedLanguage;
     }
   }
+  // Second pass: a segment without evidence of its own between two segments
+  // of the same other language (a short sentence inside a quoted paragraph)
+  // belongs to their run.
+  for (size_t i = 0; i < segments.size(); ++i) {
+    if (evidence[i]) continue;
+    size_t prev = i, next = i;
+    while (prev > 0 && !evidence[prev - 1]) --prev;
+    while (next < segments.size() && !evidence[next]) ++next;
+    if (prev == 0 || next >= segments.size()) continue;
+    const std::string& before = segments[prev - 1].lang;
+    if (before != best && before == segments[next].lang) {
+      segments[i].lang = before;
+      segments[i].lang_confidence = std::min(segments[prev - 1].lang_confidence,
+                                             segments[next].lang_confidence);
+    }
+  }
+}
+
+std::vector<LanguageRun> FindLanguageRuns(const Document& doc) {
+  std::vector<LanguageRun> runs;
+  const std::vector<Segment>& segments = doc.segments();
+  for (size_t i = 0; i < segments.size();) {
+    const std::string& lang = segments[i].lang;
+    if (lang.empty() || lang == doc.lang() || lang == kUndeterminedLanguage) {
+      ++i;
+      continue;
+    }
+    size_t end = i + 1;
+    while (end < segments.size() && segments[end].lang == lang) ++end;
+    runs.push_back(LanguageRun{i, end, lang});
+    i = end;
+  }
+  return runs;
 }
 
 StatusOr<std::string> FindLidModel(const std::string& explicit_path) {

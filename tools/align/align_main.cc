@@ -6,6 +6,7 @@
 #include "batch_command.h"
 #include "cli.h"
 #include "crossalign/version.h"
+#include "detect_command.h"
 #include "dict_command.h"
 #include "merge_command.h"
 #include "pair_command.h"
@@ -44,6 +45,10 @@ int main(int argc, char** argv) {
     if (first == "dict") {
       Args args(argc, argv, 2);
       return RunDictCommand(&args);
+    }
+    if (first == "detect") {
+      Args args(argc, argv, 2);
+      return RunDetectCommand(&args);
     }
     Args args(argc, argv, 1);
     return RunPairCommand(&args);

@@ -18,6 +18,7 @@ const char* PairCommandUsage() {
        align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
        align dict ...     build dictionaries (align dict --help)
        align split FILE   sentences, headings and boilerplate (align split --help)
+       align detect FILE...   the language of articles or lines (align detect --help)
 
 Aligns the sentences of article SRC with those of article TGT and writes a
 TMX 1.4b translation memory, to OUT.tmx or to stdout. With more articles (files,

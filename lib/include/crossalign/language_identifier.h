@@ -5,6 +5,22 @@
 // a LanguageIdentifier is immutable afterwards and safe to share between
 // threads.
 //
+// How a language is decided:
+//  1. The text is normalised: URLs, e-mail addresses and digits dropped,
+//     runs of punctuation and white space collapsed, case folded (so
+//     ALL-CAPS headlines read like ordinary text).
+//  2. The script of its letters (ICU): Hangul is Korean, kana Japanese, Han
+//     alone Chinese, Greek, Armenian, Georgian, Thai ... decide by
+//     themselves; otherwise only languages written in the text's script are
+//     kept (Cyrillic text is never answered with a Latin-script language).
+//  3. Close languages (hr/bs/sr/sl, cs/sk/pl, id/ms, ru/uk/be/bg/mk/sr/kk)
+//     are re-ranked by their alphabets, Hunspell dictionaries and marker
+//     words. The retired code sh is never answered (hr in Latin script, sr
+//     in Cyrillic).
+//  4. English, the model's favourite wrong answer for short Latin-script
+//     text, is demoted when the model is unsure and the English dictionary
+//     rejects most of the words.
+//
 //   auto path = crossalign::FindLidModel("");            // see search order
 //   auto lid = crossalign::LanguageIdentifier::Load(*path);
 //   crossalign::LanguageGuess g = (*lid)->Identify("Добрий день, Києве!");
@@ -12,6 +28,7 @@
 #ifndef CROSSALIGN_LANGUAGE_IDENTIFIER_H_
 #define CROSSALIGN_LANGUAGE_IDENTIFIER_H_
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +53,10 @@ struct LanguageIdentifierOptions {
   // When not empty, only these languages are answered (the best of them
   // among the model's top predictions).
   std::vector<std::string> candidates;
+  // Hunspell dictionaries (Debian's hunspell-hr, -bs, -sr, -uk, -ru, -be,
+  // -bg, -cs, -sk, -id, -en-us) used to tell close languages apart; missing
+  // ones are skipped, "" uses none. See "How a language is decided" above.
+  std::string dictionary_dir = "/usr/share/hunspell";
 };
 
 class LanguageIdentifier {
@@ -62,8 +83,18 @@ class LanguageIdentifier {
   // has segments, also calls IdentifySegments().
   void IdentifyDocument(Document* doc) const;
 
-  // Sets each segment's language. Short segments carry little evidence and
-  // keep the document's language unless the model is sure of another.
+  // Sets each segment's language, with the document's language as the
+  // prior:
+  //  - a short segment (under 40 characters: a caption, a name, a
+  //    dateline) keeps the document's language, unless its script rules
+  //    that language out (a Korean name in an English article): then it
+  //    gets its own language when that has confidence 0.5 or more, else
+  //    "und";
+  //  - a longer segment gets another language when it is identified as
+  //    that language with confidence 0.5 or more;
+  //  - a short segment between two segments of the same other language
+  //    (a one-word sentence inside a quoted paragraph) joins them.
+  // FindLanguageRuns() then lists the passages in other languages.
   void IdentifySegments(Document* doc) const;
 
  private:
@@ -71,6 +102,19 @@ class LanguageIdentifier {
   explicit LanguageIdentifier(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// A run of consecutive segments, [first_segment, end_segment), in a language
+// other than the document's: a quoted paragraph, an interview answer in the
+// original language.
+struct LanguageRun {
+  size_t first_segment = 0;
+  size_t end_segment = 0;
+  std::string lang;
+};
+
+// The maximal runs of segments whose language (set by IdentifySegments)
+// differs from the document's, in document order.
+std::vector<LanguageRun> FindLanguageRuns(const Document& doc);
 
 // The file name of the default model.
 inline constexpr const char* kDefaultLidModelName = "lid.176.ftz";

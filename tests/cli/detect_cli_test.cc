@@ -1,0 +1,163 @@
+// End-to-end tests of `align detect`: per article, per line (file and
+// standard input), JSON lines, candidate sets, models and exit codes.
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "test_support.h"
+
+namespace crossalign {
+namespace {
+
+using testing::AlignBinary;
+using testing::MakeTempDir;
+using testing::Quote;
+using testing::RunCommand;
+using testing::SourceDir;
+using testing::WriteFile;
+
+std::string Detect(const std::string& args) {
+  return Quote(AlignBinary()) + " detect " + args;
+}
+
+std::string Story(const std::string& file) {
+  return SourceDir() + "/corpora/dniester-bridge/" + file;
+}
+
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) lines.push_back(line);
+  return lines;
+}
+
+TEST(DetectCliTest, OneLinePerArticleWithLanguageConfidenceAndOtherShare) {
+  auto r = RunCommand(Detect(Quote(Story("kyiv-ledger.uk.txt")) + " " +
+                             Quote(Story("kyiv-ledger.ru.txt")) + " " +
+                             Quote(Story("rheinischer-bote.de.txt"))));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  const char* langs[] = {"uk", "ru", "de"};
+  for (size_t i = 0; i < 3; ++i) {
+    std::istringstream fields(lines[i]);
+    std::string file, lang;
+    double confidence = -1, other = -1;
+    fields >> file >> lang >> confidence >> other;
+    EXPECT_EQ(lang, langs[i]) << lines[i];
+    EXPECT_GT(confidence, 0.5) << lines[i];
+    EXPECT_LE(confidence, 1.0) << lines[i];
+    EXPECT_GE(other, 0.0) << lines[i];
+    EXPECT_LT(other, 0.2) << lines[i];
+  }
+}
+
+TEST(DetectCliTest, QuotedParagraphShowsInTheOtherShareAndTheRuns) {
+  // Meridian Wire's English report quotes a Ukrainian official in Ukrainian.
+  auto r = RunCommand(
+      Detect("--format jsonl " + Quote(Story("meridian-wire.en.txt"))));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"lang\":\"en\""), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("\"runs\":[{\"lang\":\"uk\""), std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("\"declared\":\"en\""), std::string::npos) << r.out;
+}
+
+TEST(DetectCliTest, PerLineKeepsOrderAndEmptyLinesFromStdin) {
+  const std::string input =
+      "The government said the bridge would reopen next week.\n"
+      "\n"
+      "Уряд заявив, що міст знову відкриють наступного тижня.\n"
+      "Правительство заявило, что мост откроют на следующей неделе.\n"
+      "Η κυβέρνηση ανακοίνωσε ότι η γέφυρα θα ανοίξει ξανά.\n"
+      "12 000\n"
+      "THE GOVERNMENT SAID THE BRIDGE WOULD REOPEN NEXT WEEK.\n"
+      "Vláda oznámila, že most bude znovu otevřen příští týden.";  // no \n
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/in.txt", input);
+  auto r = RunCommand(Detect("--per-line - < " + Quote(dir + "/in.txt")));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 8u) << r.out;
+  const char* expected[] = {"en", "und", "uk", "ru", "el", "und", "en", "cs"};
+  for (size_t i = 0; i < 8; ++i) {
+    EXPECT_EQ(lines[i].substr(0, lines[i].find('\t')), expected[i])
+        << "line " << i + 1 << ": " << lines[i];
+  }
+  EXPECT_EQ(lines[1], "und\t0.000");
+  // The same from a file.
+  auto f = RunCommand(Detect("--per-line " + Quote(dir + "/in.txt")));
+  EXPECT_EQ(f.exit_code, 0) << f.err;
+  EXPECT_EQ(f.out, r.out);
+}
+
+TEST(DetectCliTest, PerLineJsonlAndCandidateSet) {
+  const std::string dir = MakeTempDir();
+  // Russian, but only en and uk are allowed: the closer one wins.
+  WriteFile(dir + "/in.txt",
+            "Правительство заявило, что мост откроют.\n\nHello there.\n");
+  auto r = RunCommand(Detect("--per-line --langs en,uk --format jsonl " +
+                             Quote(dir + "/in.txt")));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 3u) << r.out;
+  EXPECT_NE(lines[0].find("{\"line\":1,\"lang\":\"uk\""), std::string::npos)
+      << lines[0];
+  EXPECT_NE(lines[0].find("\"top\":[{\"lang\":\"ru\""), std::string::npos)
+      << lines[0];
+  EXPECT_NE(lines[1].find("{\"line\":2,\"lang\":\"und\""), std::string::npos)
+      << lines[1];
+  EXPECT_NE(lines[2].find("\"lang\":\"en\""), std::string::npos) << lines[2];
+}
+
+TEST(DetectCliTest, EmptyAndBlankInputGiveOneUndPerLine) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/empty.txt", "");
+  WriteFile(dir + "/blank.txt", "\n  \n\n");
+  auto r = RunCommand(Detect("--per-line " + Quote(dir + "/empty.txt")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  r = RunCommand(Detect("--per-line " + Quote(dir + "/blank.txt")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "und\t0.000\nund\t0.000\nund\t0.000\n");
+}
+
+TEST(DetectCliTest, ExitCodes) {
+  const std::string dir = MakeTempDir();
+  // Usage errors.
+  EXPECT_EQ(RunCommand(Detect("")).exit_code, 2);
+  EXPECT_EQ(RunCommand(Detect("--format xml a.txt")).exit_code, 2);
+  EXPECT_EQ(RunCommand(Detect("--bogus a.txt")).exit_code, 2);
+  EXPECT_EQ(RunCommand(Detect("--per-line a.txt b.txt")).exit_code, 2);
+  EXPECT_EQ(RunCommand(Detect("--langs , a.txt")).exit_code, 2);
+  auto help = RunCommand(Detect("--help"));
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("--per-line"), std::string::npos);
+  // One missing file among good ones: reported and skipped.
+  auto r = RunCommand(Detect(Quote(Story("kyiv-ledger.en.txt")) + " " +
+                             Quote(dir + "/missing.txt")));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 1u);
+  // Nothing usable.
+  EXPECT_EQ(RunCommand(Detect(Quote(dir + "/missing.txt"))).exit_code, 3);
+  EXPECT_EQ(
+      RunCommand(Detect("--per-line " + Quote(dir + "/missing.txt"))).exit_code,
+      3);
+  // A missing or corrupt model.
+  r = RunCommand(Detect("--lid-model " + Quote(dir + "/none.ftz") + " " +
+                        Quote(Story("kyiv-ledger.en.txt"))));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("none.ftz"), std::string::npos) << r.err;
+  WriteFile(dir + "/bad.ftz", "not a model");
+  r = RunCommand(Detect("--lid-model " + Quote(dir + "/bad.ftz") + " " +
+                        Quote(Story("kyiv-ledger.en.txt"))));
+  EXPECT_EQ(r.exit_code, 3);
+  // Output not writable.
+  r = RunCommand(Detect(Quote(Story("kyiv-ledger.en.txt")) + " > /dev/full"));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+}
+
+}  // namespace
+}  // namespace crossalign

@@ -1,0 +1,330 @@
+#include "detect_command.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include "crossalign/language_identifier.h"
+
+namespace crossalign::cli {
+namespace {
+
+constexpr const char* kUsage = R"(Usage:
+  align detect [OPTIONS] FILE...
+  align detect --per-line [OPTIONS] FILE|-
+
+Identifies the language of each article: one line per file,
+  FILE<TAB>LANG<TAB>CONFIDENCE<TAB>OTHER
+where LANG is a BCP-47 code ("und" when undetermined), CONFIDENCE is in
+[0, 1] and OTHER is the share of the article's sentences identified as
+another language (a quoted paragraph, an interview answer); sentences
+without a clear language of their own ("und") do not count as other.
+
+With --per-line, every line of FILE (or of standard input for "-") is
+identified on its own and one line is printed per input line, in order:
+  LANG<TAB>CONFIDENCE
+An empty line gives "und<TAB>0.000".
+
+Options:
+  --per-line           one answer per input line
+  --format FORMAT      text (default) or jsonl: one JSON object per file or
+                       line; per file with the sentence counts by language
+                       and the runs of sentences in other languages, per
+                       line with the three best guesses without --langs
+  --langs L1,L2,...    only answer these languages (BCP-47), e.g. en,uk,ru
+  --min-confidence X   below this confidence answer "und" (default 0.25)
+  --lid-model PATH     another fastText language-ID model
+  --encoding ENC       the inputs' encoding; detected when absent
+  -h, --help           this text
+
+Exit codes: 0 ok; 1 some files were skipped (each with a message);
+2 usage error; 3 no usable input or no usable model; 4 output not writable.
+)";
+
+struct DetectOptions {
+  bool per_line = false;
+  bool jsonl = false;
+  PipelineOptions pipeline;
+};
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (const char c : s) {
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string Number(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof(buf), "%.3f", x);
+  return buf;
+}
+
+std::vector<std::string> SplitList(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream in(list);
+  std::string item;
+  while (std::getline(in, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+// The runner-up languages of `text`, as a JSON array.
+std::string TopJson(const LanguageIdentifier& lid, std::string_view text) {
+  std::string out = "[";
+  bool first = true;
+  for (const LanguageGuess& g : lid.Predict(text, 3)) {
+    out += std::string(first ? "" : ",") + "{\"lang\":" + JsonString(g.lang) +
+           ",\"confidence\":" + Number(g.probability) + "}";
+    first = false;
+  }
+  return out + "]";
+}
+
+// Reads all of FILE, or standard input for "-".
+bool ReadInput(const std::string& path, std::string* bytes) {
+  if (path == "-") {
+    bytes->assign(std::istreambuf_iterator<char>(std::cin),
+                  std::istreambuf_iterator<char>());
+    return !std::cin.bad();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  bytes->assign(std::istreambuf_iterator<char>(in),
+                std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
+bool OnlyWhitespace(const std::string& bytes) {
+  for (const char c : bytes) {
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  }
+  return true;
+}
+
+int RunPerLine(const DetectOptions& options, const std::string& path,
+               const LanguageIdentifier& lid) {
+  std::string bytes;
+  if (!ReadInput(path, &bytes)) {
+    PrintError(path + ": cannot read it");
+    return kExitNoInput;
+  }
+  std::string text;
+  if (OnlyWhitespace(bytes)) {
+    text = bytes;  // nothing to decode: every line is empty
+  } else {
+    ReadOptions read = options.pipeline.read;
+    StatusOr<Document> doc =
+        DecodeDocument(path == "-" ? "standard input" : path, bytes, read);
+    if (!doc.ok()) {
+      PrintError(doc.status().ToString());
+      return kExitNoInput;
+    }
+    for (const std::string& w : doc->warnings()) PrintError(w);
+    text = doc->text();
+  }
+  std::string out;
+  size_t pos = 0, number = 0;
+  while (pos < text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) eol = text.size();
+    std::string_view line(text.data() + pos, eol - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = eol + 1;
+    ++number;
+    const LanguageGuess g = lid.Identify(line);
+    if (options.jsonl) {
+      out += "{\"line\":" + std::to_string(number) +
+             ",\"lang\":" + JsonString(g.lang) +
+             ",\"confidence\":" + Number(g.probability) +
+             ",\"top\":" + TopJson(lid, line) + "}\n";
+    } else {
+      out += g.lang + "\t" + Number(g.probability) + "\n";
+    }
+    if (out.size() > (1 << 16)) {
+      std::cout << out;
+      out.clear();
+    }
+  }
+  std::cout << out;
+  std::cout.flush();
+  if (!std::cout) {
+    PrintError("cannot write to standard output");
+    return kExitOutput;
+  }
+  return kExitOk;
+}
+
+int RunPerFile(const DetectOptions& options,
+               const std::vector<std::string>& files,
+               const Pipeline& pipeline) {
+  int skipped = 0;
+  for (const std::string& path : files) {
+    auto prepared = pipeline.Prepare(path);
+    if (!prepared.ok()) {
+      PrintError(prepared.status().ToString() + "; skipped");
+      ++skipped;
+      continue;
+    }
+    const Document& doc = **prepared;
+    for (const std::string& w : doc.warnings()) PrintError(w);
+    size_t counted = 0, other = 0;
+    std::map<std::string, size_t> by_lang;
+    for (const Segment& seg : doc.segments()) {
+      if (seg.kind == SegmentKind::kBoilerplate) continue;
+      ++counted;
+      ++by_lang[seg.lang];
+      if (seg.lang != doc.lang() && seg.lang != kUndeterminedLanguage) {
+        ++other;
+      }
+    }
+    const double share = counted == 0 ? 0.0
+                                      : static_cast<double>(other) /
+                                            static_cast<double>(counted);
+    if (options.jsonl) {
+      std::string line = "{\"file\":" + JsonString(path) +
+                         ",\"lang\":" + JsonString(doc.lang()) +
+                         ",\"confidence\":" + Number(doc.lang_confidence()) +
+                         ",\"declared\":" + JsonString(doc.metadata().lang) +
+                         ",\"sentences\":" + std::to_string(counted) +
+                         ",\"other_share\":" + Number(share) +
+                         ",\"sentences_by_lang\":{";
+      bool first = true;
+      for (const auto& [lang, n] : by_lang) {
+        line += std::string(first ? "" : ",") + JsonString(lang) + ":" +
+                std::to_string(n);
+        first = false;
+      }
+      line += "},\"runs\":[";
+      first = true;
+      for (const LanguageRun& run : FindLanguageRuns(doc)) {
+        const Segment& a = doc.segments()[run.first_segment];
+        const Segment& b = doc.segments()[run.end_segment - 1];
+        line += std::string(first ? "" : ",") +
+                "{\"lang\":" + JsonString(run.lang) +
+                ",\"first_sentence\":" + std::to_string(run.first_segment) +
+                ",\"end_sentence\":" + std::to_string(run.end_segment) +
+                ",\"begin_byte\":" + std::to_string(a.span.begin) +
+                ",\"end_byte\":" + std::to_string(b.span.end) + "}";
+        first = false;
+      }
+      line += "]}\n";
+      std::cout << line;
+    } else {
+      std::cout << path << "\t" << doc.lang() << "\t"
+                << Number(doc.lang_confidence()) << "\t" << Number(share)
+                << "\n";
+    }
+  }
+  std::cout.flush();
+  if (!std::cout) {
+    PrintError("cannot write to standard output");
+    return kExitOutput;
+  }
+  if (skipped == static_cast<int>(files.size())) return kExitNoInput;
+  return skipped > 0 ? kExitSomeSkipped : kExitOk;
+}
+
+}  // namespace
+
+int RunDetectCommand(Args* args) {
+  DetectOptions options;
+  std::vector<std::string> files;
+  std::string error, value;
+  while (!args->Done()) {
+    const std::string& arg = args->Peek();
+    if (arg == "-h" || arg == "--help") {
+      std::cout << kUsage;
+      return kExitOk;
+    }
+    if (arg == "--per-line") {
+      args->Next();
+      options.per_line = true;
+    } else if (args->Value("--format", &value, &error)) {
+      if (value == "jsonl") {
+        options.jsonl = true;
+      } else if (value == "text") {
+        options.jsonl = false;
+      } else if (error.empty()) {
+        error = "--format must be text or jsonl, not '" + value + "'";
+      }
+    } else if (args->Value("--langs", &value, &error)) {
+      options.pipeline.lid.candidates = SplitList(value);
+      if (error.empty() && options.pipeline.lid.candidates.empty()) {
+        error = "--langs needs a list of languages such as en,uk,ru";
+      }
+    } else if (args->Value("--min-confidence", &value, &error)) {
+      if (error.empty() &&
+          !ParseDouble(value, 0.0, 1.0, &options.pipeline.lid.min_confidence)) {
+        error = "--min-confidence needs a number between 0 and 1, not '" +
+                value + "'";
+      }
+    } else if (args->Value("--lid-model", &options.pipeline.lid_model,
+                           &error) ||
+               args->Value("--encoding", &options.pipeline.read.encoding,
+                           &error)) {
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      error = "unknown option " + arg;
+    } else {
+      files.push_back(args->Next());
+    }
+    if (!error.empty()) {
+      PrintError("detect: " + error + " (see align detect --help)");
+      return kExitUsage;
+    }
+  }
+  if (files.empty()) {
+    PrintError("detect needs at least one FILE (see align detect --help)");
+    return kExitUsage;
+  }
+  if (options.per_line && files.size() != 1) {
+    PrintError(
+        "detect --per-line takes one FILE, or - for standard input (see align "
+        "detect --help)");
+    return kExitUsage;
+  }
+  auto pipeline = Pipeline::Create(options.pipeline);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  const LanguageIdentifier* lid = (*pipeline)->language_identifier();
+  if (lid == nullptr) {
+    PrintError("internal error: no language identifier; please report it");
+    return kExitNoInput;
+  }
+  if (options.per_line) return RunPerLine(options, files[0], *lid);
+  return RunPerFile(options, files, **pipeline);
+}
+
+}  // namespace crossalign::cli
