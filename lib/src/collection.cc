@@ -7,6 +7,7 @@
 #include <numeric>
 #include <thread>
 
+#include "crossalign/writers.h"
 #include "utf8.h"
 
 namespace crossalign {
@@ -28,39 +29,6 @@ void ParallelFor(size_t count, int jobs,
     });
   }
   for (std::thread& t : threads) t.join();
-}
-
-std::string JsonEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 2);
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -217,13 +185,13 @@ std::string RenderClustersJsonl(const std::vector<PassageCluster>& clusters) {
       }
       const Span first = d.segments()[passage.segments.front()].span;
       const Span last = d.segments()[passage.segments.back()].span;
-      out += std::string(p ? "," : "") + "{\"document\":\"" +
-             JsonEscape(d.name()) + "\",\"outlet\":\"" +
-             JsonEscape(d.metadata().outlet) + "\",\"lang\":\"" +
-             JsonEscape(d.lang()) + "\",\"segments\":[" + segs +
+      out += std::string(p ? "," : "") +
+             "{\"document\":" + JsonString(d.name()) +
+             ",\"outlet\":" + JsonString(d.metadata().outlet) +
+             ",\"lang\":" + JsonString(d.lang()) + ",\"segments\":[" + segs +
              "],\"start\":" + std::to_string(first.begin) +
-             ",\"end\":" + std::to_string(last.end) + ",\"text\":\"" +
-             JsonEscape(text) + "\"}";
+             ",\"end\":" + std::to_string(last.end) +
+             ",\"text\":" + JsonString(text) + "}";
     }
     out += "]}\n";
   }

@@ -255,15 +255,4 @@ StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
   return std::shared_ptr<const SegmentationRules>(rules);
 }
 
-std::vector<std::string> BuiltinSegmentationLanguages() {
-  std::vector<std::string> langs;
-  for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
-    if (std::string(kEmbeddedRules[i].lang) != "common") {
-      langs.emplace_back(kEmbeddedRules[i].lang);
-    }
-  }
-  std::sort(langs.begin(), langs.end());
-  return langs;
-}
-
 }  // namespace crossalign::internal

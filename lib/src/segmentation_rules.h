@@ -82,9 +82,6 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
 StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
     const std::string& lang, const std::string& user_dir);
 
-// Languages with built-in rules files (BCP-47 primary subtags), sorted.
-std::vector<std::string> BuiltinSegmentationLanguages();
-
 }  // namespace crossalign::internal
 
 #endif  // CROSSALIGN_SRC_SEGMENTATION_RULES_H_

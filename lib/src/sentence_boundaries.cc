@@ -520,14 +520,6 @@ std::vector<size_t> ListItemStarts(const Decoded& d) {
 
 }  // namespace
 
-std::vector<size_t> FindListItemStarts(std::string_view text) {
-  Decoded d;
-  Decode(text, &d);
-  std::vector<size_t> bytes;
-  for (size_t s : ListItemStarts(d)) bytes.push_back(d.offsets[s]);
-  return bytes;
-}
-
 std::vector<size_t> FindSentenceEnds(std::string_view text,
                                      const SegmentationRules& rules) {
   // The decoding buffers are reused: one allocation per thread, not per

@@ -35,11 +35,6 @@ namespace crossalign::internal {
 std::vector<size_t> FindSentenceEnds(std::string_view text,
                                      const SegmentationRules& rules);
 
-// Byte offsets where a list item or bullet starts a new sentence, ascending
-// (a subset of what FindSentenceEnds already takes into account; exposed for
-// tests).
-std::vector<size_t> FindListItemStarts(std::string_view text);
-
 }  // namespace crossalign::internal
 
 #endif  // CROSSALIGN_SRC_SENTENCE_BOUNDARIES_H_

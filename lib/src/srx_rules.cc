@@ -178,10 +178,6 @@ StatusOr<std::unique_ptr<SrxRules>> SrxRules::Parse(std::string_view xml,
   return std::unique_ptr<SrxRules>(new SrxRules(std::move(impl)));
 }
 
-bool SrxRules::Covers(const std::string& lang) const {
-  return !impl_->RulesFor(lang).empty();
-}
-
 std::vector<SrxDecision> SrxRules::Decide(std::string_view text,
                                           const std::string& lang) const {
   std::map<size_t, std::pair<size_t, bool>> decided;  // offset -> rule, split

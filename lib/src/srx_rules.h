@@ -40,9 +40,6 @@ class SrxRules {
   std::vector<SrxDecision> Decide(std::string_view text,
                                   const std::string& lang) const;
 
-  // Whether any rule set applies to `lang`.
-  bool Covers(const std::string& lang) const;
-
  private:
   struct Impl;
   explicit SrxRules(std::unique_ptr<Impl> impl);

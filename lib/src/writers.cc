@@ -78,6 +78,27 @@ std::string TsvEscape(std::string_view text) {
   return out;
 }
 
+std::string JsonSide(const Document& doc, const std::vector<int>& ids) {
+  std::string out = "{\"lang\":" + JsonString(LangOf(doc)) +
+                    ",\"outlet\":" + JsonString(doc.metadata().outlet) +
+                    ",\"date\":" + JsonString(doc.metadata().date) +
+                    ",\"text\":" + JsonString(internal::SideText(doc, ids)) +
+                    ",\"segments\":[";
+  for (size_t k = 0; k < ids.size(); ++k) {
+    const Segment& s = doc.segments()[static_cast<size_t>(ids[k])];
+    if (k > 0) out.push_back(',');
+    out += "{\"index\":" + std::to_string(ids[k]) +
+           ",\"begin\":" + std::to_string(s.span.begin) +
+           ",\"end\":" + std::to_string(s.span.end) +
+           ",\"paragraph\":" + std::to_string(s.paragraph) +
+           ",\"kind\":" + JsonString(SegmentKindName(s.kind)) +
+           ",\"lang\":" + JsonString(s.lang) + "}";
+  }
+  return out + "]}";
+}
+
+}  // namespace
+
 std::string JsonString(std::string_view raw) {
   const std::string text = internal::ReplaceInvalidUtf8(raw);
   std::string out = "\"";
@@ -111,27 +132,6 @@ std::string JsonString(std::string_view raw) {
   }
   return out + "\"";
 }
-
-std::string JsonSide(const Document& doc, const std::vector<int>& ids) {
-  std::string out = "{\"lang\":" + JsonString(LangOf(doc)) +
-                    ",\"outlet\":" + JsonString(doc.metadata().outlet) +
-                    ",\"date\":" + JsonString(doc.metadata().date) +
-                    ",\"text\":" + JsonString(internal::SideText(doc, ids)) +
-                    ",\"segments\":[";
-  for (size_t k = 0; k < ids.size(); ++k) {
-    const Segment& s = doc.segments()[static_cast<size_t>(ids[k])];
-    if (k > 0) out.push_back(',');
-    out += "{\"index\":" + std::to_string(ids[k]) +
-           ",\"begin\":" + std::to_string(s.span.begin) +
-           ",\"end\":" + std::to_string(s.span.end) +
-           ",\"paragraph\":" + std::to_string(s.paragraph) +
-           ",\"kind\":" + JsonString(SegmentKindName(s.kind)) +
-           ",\"lang\":" + JsonString(s.lang) + "}";
-  }
-  return out + "]}";
-}
-
-}  // namespace
 
 std::string RenderBeads(const Alignment& alignment) {
   std::string out;

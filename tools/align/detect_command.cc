@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crossalign/language_identifier.h"
+#include "crossalign/writers.h"
 
 namespace crossalign::cli {
 namespace {
@@ -50,38 +51,6 @@ struct DetectOptions {
   bool jsonl = false;
   PipelineOptions pipeline;
 };
-
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof(buf), "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::string Number(double x) {
   char buf[32];

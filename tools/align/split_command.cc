@@ -6,41 +6,10 @@
 
 #include "crossalign/document.h"
 #include "crossalign/pipeline.h"
+#include "crossalign/writers.h"
 
 namespace crossalign::cli {
 namespace {
-
-std::string JsonString(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
 
 // One line per segment; line breaks inside a segment become spaces.
 std::string RenderLines(const Document& doc) {

@@ -10,6 +10,7 @@
 #define CROSSALIGN_WRITERS_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crossalign/alignment.h"
@@ -57,6 +58,11 @@ ParallelText RenderMoses(const std::vector<AlignedPair>& pairs,
 std::vector<std::string> MosesFileNames(const std::string& output,
                                         const std::string& src_lang,
                                         const std::string& tgt_lang);
+
+// `text` as a JSON string literal, quotes included: " \\ and control
+// characters escaped, invalid UTF-8 replaced by U+FFFD. Shared by every JSON
+// output of the library and the CLI.
+std::string JsonString(std::string_view text);
 
 // JSON lines, one object per bead, with everything known about it:
 //   {"src_document": NAME, "tgt_document": NAME, "mode": "translation",
