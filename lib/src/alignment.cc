@@ -6,6 +6,10 @@ const char* AlignModeName(AlignMode mode) {
   return mode == AlignMode::kComparable ? "comparable" : "translation";
 }
 
+const char* AlignmentDecision(const Alignment& alignment) {
+  return alignment.unrelated ? "unrelated" : AlignModeName(alignment.mode);
+}
+
 std::string Bead::Type() const {
   return std::to_string(src.size()) + "-" + std::to_string(tgt.size());
 }

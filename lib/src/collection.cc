@@ -33,57 +33,114 @@ void ParallelFor(size_t count, int jobs,
 
 }  // namespace
 
-StatusOr<std::vector<AlignedPair>> AlignCollection(
+StatusOr<CollectionAlignment> AlignCollection(
     const Pipeline& pipeline,
     const std::vector<std::shared_ptr<const Document>>& documents,
     const CollectionOptions& options) {
+  CollectionAlignment run;
   // How many articles each language has decides the orientation.
   std::map<std::string, int> per_lang;
   for (const auto& d : documents) ++per_lang[d->lang()];
-  struct Job {
-    size_t a, b;  // a is the source
+  auto source_first = [&](size_t i, size_t j) {
+    const std::string& li = documents[i]->lang();
+    const std::string& lj = documents[j]->lang();
+    return li == lj || per_lang[li] > per_lang[lj] ||
+           (per_lang[li] == per_lang[lj] && li < lj);
   };
-  std::vector<Job> candidates;
-  for (size_t i = 0; i < documents.size(); ++i) {
-    for (size_t j = i + 1; j < documents.size(); ++j) {
-      if (documents[i]->text() == documents[j]->text()) continue;  // same file
-      const std::string& li = documents[i]->lang();
-      const std::string& lj = documents[j]->lang();
-      const bool i_first = li == lj || per_lang[li] > per_lang[lj] ||
-                           (per_lang[li] == per_lang[lj] && li < lj);
-      candidates.push_back(i_first ? Job{i, j} : Job{j, i});
+  const StoryGrouping stories =
+      GroupStories(documents, pipeline.options().stories);
+  run.story_of = stories.story_of;
+  auto link_of = [&](size_t i, size_t j) -> const StoryLink& {
+    // links are (a, b), a < b, in row order.
+    const size_t a = std::min(i, j), b = std::max(i, j), n = documents.size();
+    return stories.links[a * n - a * (a + 1) / 2 + (b - a - 1)];
+  };
+  std::vector<size_t> to_align;  // indices into run.decisions
+  auto consider = [&](size_t src, size_t tgt, bool listed) {
+    PairDecision d;
+    d.src = src;
+    d.tgt = tgt;
+    const StoryLink& link = link_of(src, tgt);
+    d.similarity = link.similarity;
+    d.reason = link.reason;
+    if (documents[src]->text() == documents[tgt]->text()) {
+      d.decision = "unrelated";
+      d.reason = "the same text twice";
+    } else if (listed || link.same_story) {
+      d.story = link.same_story ? run.story_of[src] : -1;
+      if (listed) d.reason = "listed in --pairs; " + d.reason;
+      to_align.push_back(run.decisions.size());
+    } else {
+      d.decision = "unrelated";
+    }
+    run.decisions.push_back(std::move(d));
+  };
+  if (!options.pairs.empty()) {
+    for (const auto& [src, tgt] : options.pairs) {
+      if (src >= documents.size() || tgt >= documents.size() || src == tgt) {
+        return InvalidArgumentError("a listed pair names no two documents");
+      }
+      consider(src, tgt, true);
+    }
+  } else {
+    for (size_t i = 0; i < documents.size(); ++i) {
+      for (size_t j = i + 1; j < documents.size(); ++j) {
+        if (source_first(i, j)) {
+          consider(i, j, false);
+        } else {
+          consider(j, i, false);
+        }
+      }
     }
   }
-  // Same story? A comparable alignment of the pair tells.
-  ComparableAligner judge(ComparableAlignerOptions{});
-  std::vector<char> related(candidates.size(), 0);
-  ParallelFor(candidates.size(), options.jobs, [&](size_t k) {
-    const Job& job = candidates[k];
-    related[k] =
-        judge.DocumentSimilarity(*documents[job.a], *documents[job.b]) >=
-        options.same_story;
-  });
-  std::vector<Job> jobs;
-  for (size_t k = 0; k < candidates.size(); ++k) {
-    if (related[k]) jobs.push_back(candidates[k]);
-  }
-  std::vector<StatusOr<AlignedPair>> results(jobs.size(),
+  std::vector<StatusOr<AlignedPair>> results(to_align.size(),
                                              InternalError("not run"));
   std::mutex progress_mutex;
   size_t done = 0;
-  ParallelFor(jobs.size(), options.jobs, [&](size_t k) {
-    results[k] = pipeline.Align(documents[jobs[k].a], documents[jobs[k].b]);
+  ParallelFor(to_align.size(), options.jobs, [&](size_t k) {
+    const PairDecision& d = run.decisions[to_align[k]];
+    results[k] = pipeline.Align(documents[d.src], documents[d.tgt],
+                                /*story_known=*/true);
     if (options.progress) {
       std::lock_guard<std::mutex> lock(progress_mutex);
-      options.progress(++done, jobs.size());
+      options.progress(++done, to_align.size());
     }
   });
-  std::vector<AlignedPair> pairs;
-  for (auto& r : results) {
-    if (!r.ok()) return r.status();
-    pairs.push_back(std::move(*r));
+  for (size_t k = 0; k < to_align.size(); ++k) {
+    if (!results[k].ok()) return results[k].status();
+    PairDecision& d = run.decisions[to_align[k]];
+    const Alignment& alignment = results[k]->alignment;
+    d.decision = AlignmentDecision(alignment);
+    if (!alignment.mode_reason.empty())
+      d.reason += "; " + alignment.mode_reason;
+    d.aligned = static_cast<int>(run.pairs.size());
+    run.pairs.push_back(std::move(*results[k]));
   }
-  return pairs;
+  return run;
+}
+
+std::string RenderDecisionsJsonl(
+    const std::vector<std::shared_ptr<const Document>>& documents,
+    const CollectionAlignment& run, double min_score) {
+  std::string out;
+  for (const PairDecision& d : run.decisions) {
+    int units = 0;
+    if (d.aligned >= 0) {
+      for (const Bead& bead : run.pairs[d.aligned].alignment.beads) {
+        units += bead.IsPair() && bead.score >= min_score;
+      }
+    }
+    char similarity[32];
+    std::snprintf(similarity, sizeof similarity, "%.4f", d.similarity);
+    out += "{\"src\":" + JsonString(documents[d.src]->name()) +
+           ",\"tgt\":" + JsonString(documents[d.tgt]->name()) +
+           ",\"similarity\":" + similarity +
+           ",\"decision\":" + JsonString(d.decision) +
+           ",\"reason\":" + JsonString(d.reason) +
+           ",\"units\":" + std::to_string(units) +
+           ",\"story\":" + std::to_string(d.story) + "}\n";
+  }
+  return out;
 }
 
 std::map<std::string, std::vector<AlignedPair>> GroupByLanguagePair(

@@ -124,9 +124,9 @@ StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(
   return PrepareDocument(std::move(*doc), lang);
 }
 
-StatusOr<AlignedPair> Pipeline::Align(
-    std::shared_ptr<const Document> src,
-    std::shared_ptr<const Document> tgt) const {
+StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
+                                      std::shared_ptr<const Document> tgt,
+                                      bool story_known) const {
   StatusOr<Alignment> alignment = InternalError("no mode");
   if (options_.mode == ModeChoice::kComparable) {
     alignment = comparable_->Align(*src, *tgt);
@@ -151,6 +151,19 @@ StatusOr<AlignedPair> Pipeline::Align(
     }
   }
   if (!alignment.ok()) return alignment.status();
+  if (alignment->mode == AlignMode::kComparable && !story_known) {
+    const StoryGrouping story = GroupStories({src, tgt}, options_.stories);
+    const StoryLink& link = story.links.front();
+    alignment->story_similarity = link.similarity;
+    if (!link.same_story) {
+      alignment->unrelated = true;
+      alignment->beads.clear();
+      alignment->mode_reason =
+          "unrelated: " + link.reason +
+          (alignment->mode_reason.empty() ? std::string()
+                                          : "; " + alignment->mode_reason);
+    }
+  }
   AlignedPair pair;
   pair.src = std::move(src);
   pair.tgt = std::move(tgt);

@@ -211,9 +211,50 @@ std::string FeatureExtractor::ToAscii(std::string_view word) const {
   return out;
 }
 
+std::string NameSkeleton(std::string_view ascii) {
+  std::string out;
+  for (size_t i = 0; i < ascii.size(); ++i) {
+    char c = ascii[i];
+    const char next = i + 1 < ascii.size() ? ascii[i + 1] : 0;
+    switch (c) {
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+      case 'y':
+      case 'j':
+      case 'h':
+        continue;
+      case 'c':
+      case 'q':
+        c = 'k';
+        break;
+      case 'z':
+        c = 's';
+        break;
+      case 'w':
+        c = 'v';
+        break;
+      case 'p':
+        if (next == 'h') c = 'f';
+        break;
+      case 'x':
+        if (out.empty() || out.back() != 'k') out.push_back('k');
+        c = 's';
+        break;
+      default:
+        if (c < 'a' || c > 'z') continue;
+    }
+    if (out.empty() || out.back() != c) out.push_back(c);
+    if (out.size() == 5) break;
+  }
+  return out.size() >= 3 ? out : std::string();
+}
+
 std::vector<SentenceFeatures> FeatureExtractor::Extract(
     const std::vector<std::string_view>& sentences, Vocabulary* vocab,
-    const std::string& stem_lang) const {
+    const std::string& stem_lang, bool name_skeletons) const {
   std::unique_ptr<Stemmer> stemmer =
       stem_lang.empty() ? nullptr : Stemmer::ForLanguage(stem_lang);
   std::vector<SentenceFeatures> out(sentences.size());
@@ -256,6 +297,10 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
       const std::string ascii = ToAscii(token);
       if (ascii.size() >= kStemLength) {
         f.keys.push_back(vocab->Id("c:" + ascii.substr(0, kStemLength)));
+      }
+      if (name && name_skeletons) {
+        const std::string skeleton = NameSkeleton(ascii);
+        if (!skeleton.empty()) f.keys.push_back(vocab->Id("p:" + skeleton));
       }
       if (name) {
         f.strong.insert(f.strong.end(), f.keys.begin() + keys_before,

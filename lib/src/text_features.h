@@ -61,10 +61,13 @@ class FeatureExtractor {
 
   // Features of each sentence. When `stem_lang` names a language Snowball
   // covers, words give "s:<stem>" keys instead of "w:" and "c:" keys (for
-  // comparing two texts in that language). Thread-safe.
+  // comparing two texts in that language). With `name_skeletons`, each name
+  // also gives a "p:" key, its consonant skeleton (see NameSkeleton), so
+  // that spellings of one name across scripts and transliteration schemes
+  // meet. Thread-safe.
   std::vector<SentenceFeatures> Extract(
       const std::vector<std::string_view>& sentences, Vocabulary* vocab,
-      const std::string& stem_lang = "") const;
+      const std::string& stem_lang = "", bool name_skeletons = false) const;
 
   // ASCII transliteration of one word ("Зеленський" -> "zelens'kij").
   std::string ToAscii(std::string_view word) const;
@@ -73,6 +76,13 @@ class FeatureExtractor {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The consonant skeleton of an ASCII word, forgiving the differences between
+// transliteration schemes: vowels, y, j, h and w-as-vowel dropped, c/q -> k,
+// z -> s, w -> v, x -> ks, ph -> f, doubled letters once; at most five
+// letters. "melnyk", "melnik" -> "mlnk"; "zelensky", "selenskyj",
+// "zelenskij" -> "slnsk". Empty when fewer than three letters remain.
+std::string NameSkeleton(std::string_view ascii);
 
 // The segments of a document that take part in alignment: sentences and
 // headings, and boilerplate only when asked.

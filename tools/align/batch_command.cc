@@ -304,10 +304,9 @@ int RunBatchCommand(Args* args) {
       if (!pair.ok()) return fail(item, pair.status().ToString(), kExitNoInput);
       outputs.push_back({dir + item.id + ".tmx", {*pair}});
     } else {
-      auto pairs = AlignCollection(**pipeline, docs, {});
-      if (!pairs.ok())
-        return fail(item, pairs.status().ToString(), kExitNoInput);
-      for (auto& [langs, group] : GroupByLanguagePair(*pairs)) {
+      auto run = AlignCollection(**pipeline, docs, {});
+      if (!run.ok()) return fail(item, run.status().ToString(), kExitNoInput);
+      for (auto& [langs, group] : GroupByLanguagePair(run->pairs)) {
         outputs.push_back({dir + item.id + "." + langs + ".tmx", group});
       }
     }

@@ -185,6 +185,14 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
     options->comparable.min_score = tmx->min_score;
     return true;
   }
+  if (args->Value("--same-story", &value, error)) {
+    if (error->empty() &&
+        !ParseDouble(value, 0.0, 1.0, &options->stories.same_story)) {
+      *error =
+          "--same-story needs a number between 0 and 1, not '" + value + "'";
+    }
+    return true;
+  }
   if (args->Value("--lexical-weight", &value, error)) {
     if (error->empty() &&
         !ParseDouble(value, 0.0, 100.0, &options->aligner.lexical_weight)) {

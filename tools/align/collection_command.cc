@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "crossalign/collection.h"
@@ -17,6 +18,14 @@
 
 namespace crossalign::cli {
 namespace {
+
+// The real path of a file, to recognise one file named twice.
+std::string FileKey(const std::string& path) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  const std::string key = real ? real : path;
+  std::free(real);
+  return key;
+}
 
 bool IsDirectory(const std::string& path) {
   struct stat st;
@@ -63,16 +72,37 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
   std::vector<std::string> unique;
   std::set<std::string> seen;
   for (const std::string& f : files) {
-    char* real = ::realpath(f.c_str(), nullptr);
-    const std::string key = real ? real : f;
-    std::free(real);
-    if (seen.insert(key).second) {
+    if (seen.insert(FileKey(f)).second) {
       unique.push_back(f);
     } else {
       PrintError(f + ": named more than once; aligned once");
     }
   }
   return unique;
+}
+
+// Reads a --pairs file: one "src<TAB>tgt" line per pair, '#' comments.
+StatusOr<std::vector<std::pair<std::string, std::string>>> ReadPairsFile(
+    const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFoundError(path + ": cannot read the --pairs file");
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
+        line.find('\t', tab + 1) != std::string::npos) {
+      return InvalidArgumentError(path + ":" + std::to_string(number) +
+                                  ": expected 'src<TAB>tgt'");
+    }
+    pairs.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  if (pairs.empty()) {
+    return InvalidArgumentError(path + ": the --pairs file lists no pair");
+  }
+  return pairs;
 }
 
 }  // namespace
@@ -94,13 +124,38 @@ int RunCollection(const PipelineOptions& pipeline_options,
     return kExitUsage;
   }
   int skipped = 0;
-  const std::vector<std::string> files = ExpandInputs(request.inputs, &skipped);
+  std::vector<std::pair<std::string, std::string>> listed;
+  if (!request.pairs_path.empty()) {
+    auto pairs = ReadPairsFile(request.pairs_path);
+    if (!pairs.ok()) {
+      PrintError(pairs.status().ToString());
+      return kExitNoInput;
+    }
+    listed = std::move(*pairs);
+  }
+  std::vector<std::string> files;
+  {
+    // The listed articles need not be named again; named again, they are
+    // expected, with no note.
+    std::set<std::string> seen;
+    std::vector<std::string> named;
+    for (const std::string& f : ExpandInputs(request.inputs, &skipped)) {
+      if (seen.insert(FileKey(f)).second) named.push_back(f);
+    }
+    files = named;
+    for (const auto& [src, tgt] : listed) {
+      for (const std::string& f : {src, tgt}) {
+        if (seen.insert(FileKey(f)).second) files.push_back(f);
+      }
+    }
+  }
   auto pipeline = Pipeline::Create(pipeline_options);
   if (!pipeline.ok()) {
     PrintError(pipeline.status().ToString());
     return kExitNoInput;
   }
   std::vector<std::shared_ptr<const Document>> docs;
+  std::map<std::string, size_t> doc_of_file;
   for (const std::string& f : files) {
     auto doc = (*pipeline)->Prepare(f);
     if (!doc.ok()) {
@@ -119,6 +174,7 @@ int RunCollection(const PipelineOptions& pipeline_options,
     for (const std::string& note : (*doc)->notes()) {
       PrintError("note: " + note);
     }
+    doc_of_file[FileKey(f)] = docs.size();
     docs.push_back(*doc);
   }
   if (docs.size() < 2) {
@@ -134,15 +190,41 @@ int RunCollection(const PipelineOptions& pipeline_options,
   }
   CollectionOptions options;
   options.jobs = request.jobs;
+  for (const auto& [src, tgt] : listed) {
+    auto s = doc_of_file.find(FileKey(src)), t = doc_of_file.find(FileKey(tgt));
+    if (s == doc_of_file.end() || t == doc_of_file.end()) {
+      PrintError(request.pairs_path + ": pair " + src + " -> " + tgt +
+                 " skipped: an article could not be read");
+      ++skipped;
+    } else if (s->second == t->second) {
+      PrintError(request.pairs_path + ": pair " + src + " -> " + tgt +
+                 " skipped: an article is not paired with itself");
+      ++skipped;
+    } else {
+      options.pairs.emplace_back(s->second, t->second);
+    }
+  }
+  if (!listed.empty() && options.pairs.empty()) {
+    PrintError(request.pairs_path + ": no listed pair can be aligned");
+    return kExitNoInput;
+  }
   Progress progress("aligning pairs");
   options.progress = [&progress](size_t done, size_t total) {
     progress(done, total);
   };
-  auto pairs = AlignCollection(**pipeline, docs, options);
-  if (!pairs.ok()) {
-    PrintError(pairs.status().ToString());
+  auto run = AlignCollection(**pipeline, docs, options);
+  if (!run.ok()) {
+    PrintError(run.status().ToString());
     return kExitNoInput;
   }
+  const std::string report =
+      RenderDecisionsJsonl(docs, *run, tmx_options.min_score);
+  if (request.verbose) std::cerr << report;
+  if (!request.report_path.empty()) {
+    const int rc = WriteOutput(request.report_path, report);
+    if (rc != kExitOk) return rc;
+  }
+  const std::vector<AlignedPair>* pairs = &run->pairs;
   const std::string dir = request.output_dir.back() == '/'
                               ? request.output_dir
                               : request.output_dir + "/";
@@ -151,14 +233,6 @@ int RunCollection(const PipelineOptions& pipeline_options,
     const int rc = WritePairs(request.format, path, group, tmx_options,
                               request.output_options);
     if (rc != kExitOk) return rc;
-    if (request.verbose) {
-      for (const AlignedPair& p : group) {
-        std::cerr << "align: " << p.src->name() << " -> " << p.tgt->name()
-                  << ": " << AlignModeName(p.alignment.mode) << " ("
-                  << p.alignment.mode_reason << "), "
-                  << p.alignment.beads.size() << " beads\n";
-      }
-    }
     std::cerr << "align: wrote " << path << " (" << group.size() << " pairs)\n";
   }
   if (!request.clusters_path.empty()) {

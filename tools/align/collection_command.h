@@ -15,6 +15,8 @@ struct CollectionRequest {
   std::vector<std::string> inputs;  // files, folders, @LIST files
   std::string output_dir;
   std::string clusters_path;  // --clusters FILE.jsonl, optional
+  std::string report_path;    // --report FILE.jsonl, optional
+  std::string pairs_path;     // --pairs FILE: src<TAB>tgt lines, optional
   int jobs = 1;
   bool verbose = false;
   bool strict = false;         // the first bad input is fatal

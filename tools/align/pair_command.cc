@@ -1,9 +1,11 @@
 #include "pair_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <vector>
 
 #include "collection_command.h"
+#include "crossalign/collection.h"
 #include "crossalign/dictionary.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
@@ -46,6 +48,17 @@ Options:
   --jobs N             threads for many articles (default 1)
   --clusters FILE      also write passage clusters as JSON lines: each fact or
                        quote shared by two or more articles, with its passages
+  --report FILE        write one JSON line per article pair considered: src,
+                       tgt, similarity (0..1), decision (translation,
+                       comparable or unrelated), reason, units (written),
+                       story; -v prints the same lines on stderr
+  --same-story X       articles sharing less than this story similarity
+                       (0..1, default 0.12; see README) are different
+                       stories: never paired, and in two-file mode nothing is
+                       aligned (a warning, exit 1)
+  --pairs FILE         align exactly the pairs listed in FILE, one
+                       'src<TAB>tgt' per line, with no story grouping (the
+                       articles need not be named again); -o DIR
   --force              replace existing output files (default: refuse)
   --strict             with many articles, stop at the first bad one (default:
                        report it, skip it, go on, exit 1)
@@ -115,7 +128,9 @@ int RunPairCommand(Args* args) {
     if (args->Value("-o", "--output", &output, &error) ||
         args->Value("--src-lang", &src_lang, &error) ||
         args->Value("--tgt-lang", &tgt_lang, &error) ||
-        args->Value("--clusters", &collection.clusters_path, &error)) {
+        args->Value("--clusters", &collection.clusters_path, &error) ||
+        args->Value("--report", &collection.report_path, &error) ||
+        args->Value("--pairs", &collection.pairs_path, &error)) {
     } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
@@ -157,16 +172,19 @@ int RunPairCommand(Args* args) {
       return kExitUsage;
     }
   }
-  if (files.empty()) {
-    PrintError("no article files given (see align --help)");
-    return kExitUsage;
-  }
   if (format == "moses" && output.empty()) {
     PrintError(
         "--format moses writes two files: give -o OUT (see align --help)");
     return kExitUsage;
   }
-  if (IsCollectionRequest(files, output) || !collection.clusters_path.empty()) {
+  if (files.empty() && !collection.pairs_path.empty() && !output.empty()) {
+    // --pairs names the articles itself.
+  } else if (files.empty()) {
+    PrintError("no article files given (see align --help)");
+    return kExitUsage;
+  }
+  if (IsCollectionRequest(files, output) || !collection.clusters_path.empty() ||
+      !collection.pairs_path.empty()) {
     if (format == "beads") {
       PrintError(
           "--format beads needs two articles; many-article mode writes one "
@@ -203,13 +221,31 @@ int RunPairCommand(Args* args) {
     }
     for (const std::string& note : doc->notes()) PrintError("note: " + note);
   }
-  if (verbose) {
-    std::cerr << "align: " << files[0] << " -> " << files[1] << ": "
-              << AlignModeName(pair->alignment.mode) << " mode";
-    if (!pair->alignment.mode_reason.empty()) {
-      std::cerr << " (" << pair->alignment.mode_reason << ")";
-    }
-    std::cerr << ", " << pair->alignment.beads.size() << " beads\n";
+  // One decision line, as in many-article mode.
+  CollectionAlignment run;
+  PairDecision decision;
+  decision.src = 0;
+  decision.tgt = 1;
+  decision.similarity = std::max(0.0, pair->alignment.story_similarity);
+  decision.decision = AlignmentDecision(pair->alignment);
+  decision.reason = pair->alignment.mode_reason;
+  decision.aligned = 0;
+  run.decisions.push_back(decision);
+  run.pairs.push_back(*pair);
+  const std::string report =
+      RenderDecisionsJsonl({pair->src, pair->tgt}, run, tmx.min_score);
+  if (verbose) std::cerr << report;
+  if (!collection.report_path.empty()) {
+    const int rc = WriteOutput(collection.report_path, report);
+    if (rc != kExitOk) return rc;
+  }
+  if (pair->alignment.unrelated) {
+    PrintError("warning: " + files[0] + " and " + files[1] +
+               " look like reports of different stories; nothing aligned (" +
+               pair->alignment.mode_reason +
+               "). --mode translation aligns them anyway; --same-story X "
+               "lowers the bar");
+    exit_code = kExitSomeSkipped;
   }
   if (format == "beads") {
     Alignment kept = pair->alignment;

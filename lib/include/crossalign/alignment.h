@@ -41,8 +41,17 @@ struct Alignment {
   std::string method;  // short description of the aligner and its settings
   // Why this mode was chosen (set when the mode was decided automatically).
   std::string mode_reason;
+  // The two articles report different stories (Pipeline::Align's story
+  // check): nothing was aligned and `beads` is empty.
+  bool unrelated = false;
+  // StoryLink::similarity of the two articles, when the pipeline measured
+  // it; -1 otherwise.
+  double story_similarity = -1.0;
   std::vector<Bead> beads;
 };
+
+// "unrelated" for an alignment of unrelated articles, else AlignModeName.
+const char* AlignmentDecision(const Alignment& alignment);
 
 // Two documents and their alignment. Documents are shared so that an article
 // that takes part in many pairs is prepared once.

@@ -1,10 +1,11 @@
-// Many articles at once: pair up the articles that report the same story,
-// align every pair, group the pairs by language pair, and find the passages
-// that two or more articles share ("who reported what").
+// Many articles at once: group the articles into stories (stories.h), align
+// every pair inside a story and none across stories, group the pairs by
+// language pair, and find the passages that two or more articles share ("who
+// reported what"). Every pair considered gets a decision and its reason.
 //
 //   std::vector<std::shared_ptr<const Document>> docs = ...;  // Prepare()d
-//   auto pairs = crossalign::AlignCollection(*pipeline, docs, {});
-//   for (auto& [langs, group] : crossalign::GroupByLanguagePair(*pairs))
+//   auto run = crossalign::AlignCollection(*pipeline, docs, {});
+//   for (auto& [langs, group] : crossalign::GroupByLanguagePair(run->pairs))
 //     writer.WriteFile(dir + "/" + langs + ".tmx", group);
 #ifndef CROSSALIGN_COLLECTION_H_
 #define CROSSALIGN_COLLECTION_H_
@@ -18,14 +19,16 @@
 #include "crossalign/alignment.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/status.h"
+#include "crossalign/stories.h"
 
 namespace crossalign {
 
 struct CollectionOptions {
-  // Two articles report the same story when at least this share of the
-  // shorter one's sentences finds a confident counterpart in the other
-  // (ComparableAligner::DocumentSimilarity).
-  double same_story = 0.2;
+  // Articles are grouped into stories with the pipeline's
+  // PipelineOptions::stories.
+  // When not empty, exactly these pairs (indices into the documents, source
+  // first) are aligned, in this order, and no grouping is done (--pairs).
+  std::vector<std::pair<size_t, size_t>> pairs;
   // Worker threads for pairing and aligning (the pipeline is shared).
   int jobs = 1;
   // Called after each pair is aligned, with (done, total); from any thread,
@@ -33,12 +36,31 @@ struct CollectionOptions {
   std::function<void(size_t, size_t)> progress;
 };
 
-// Pairs up the documents that report the same story (never a document with
-// itself, nor two documents with the same text) and aligns each such pair.
-// Orientation: the language with more articles is the source; within one
-// language, the documents keep their order. The result is in a stable order
-// whatever the number of jobs.
-StatusOr<std::vector<AlignedPair>> AlignCollection(
+// What was decided for one pair of articles.
+struct PairDecision {
+  size_t src = 0, tgt = 0;  // indices into the documents
+  double similarity = 0.0;  // StoryLink::similarity, in [0, 1]
+  int story = -1;           // story of both articles; -1 when unrelated
+  // "translation", "comparable" (aligned in that mode) or "unrelated" (not
+  // aligned).
+  std::string decision;
+  std::string reason;  // the story decision, then the mode decision
+  int aligned = -1;    // index into CollectionAlignment::pairs, or -1
+};
+
+struct CollectionAlignment {
+  std::vector<AlignedPair> pairs;  // the aligned pairs
+  // Every pair considered, aligned or not, in document order.
+  std::vector<PairDecision> decisions;
+  std::vector<int> story_of;  // story of each document (StoryGrouping)
+};
+
+// Groups the documents into stories and aligns every pair of articles inside
+// a story (never a document with itself, nor two documents with the same
+// text). Orientation: the language with more articles is the source; within
+// one language, the documents keep their order. The result is in a stable
+// order whatever the number of jobs.
+StatusOr<CollectionAlignment> AlignCollection(
     const Pipeline& pipeline,
     const std::vector<std::shared_ptr<const Document>>& documents,
     const CollectionOptions& options);
@@ -63,6 +85,13 @@ struct PassageCluster {
 // clusters spanning two or more documents are returned.
 std::vector<PassageCluster> ClusterPassages(
     const std::vector<AlignedPair>& pairs, double min_score);
+
+// One JSON object per line and pair decision: {"src", "tgt" (document
+// names), "similarity", "decision", "reason", "units" (pair beads scoring at
+// least `min_score`), "story"}.
+std::string RenderDecisionsJsonl(
+    const std::vector<std::shared_ptr<const Document>>& documents,
+    const CollectionAlignment& run, double min_score);
 
 // One JSON object per line: {"cluster", "documents", "passages": [{"document",
 // "outlet", "lang", "segments", "start", "end", "text"}]}.

@@ -19,6 +19,7 @@
 #include "crossalign/language_identifier.h"
 #include "crossalign/sentence_segmenter.h"
 #include "crossalign/status.h"
+#include "crossalign/stories.h"
 #include "crossalign/translation_aligner.h"
 
 namespace crossalign {
@@ -39,6 +40,9 @@ struct PipelineOptions {
   TranslationAlignerOptions aligner;
   ComparableAlignerOptions comparable;
   ModeChoice mode = ModeChoice::kAuto;
+  // When two articles are one story (stories.h); also the story check of
+  // Align().
+  StoryOptions stories;
   ReadOptions read;
   // Input is one sentence per line: no segmentation, and no language
   // identification where the caller gives the language.
@@ -67,8 +71,16 @@ class Pipeline {
   // convincing (too few confident beads, or sentence counts too different)
   // the articles are aligned as comparable texts. The decision and its
   // reason are in Alignment::mode and Alignment::mode_reason.
+  //
+  // Comparable texts must report one story: unless `story_known` (the caller
+  // grouped the articles itself, as AlignCollection does), two articles
+  // that fail GroupStories' test with options.stories give an alignment
+  // marked `unrelated`, with no beads and the reason in mode_reason.
   StatusOr<AlignedPair> Align(std::shared_ptr<const Document> src,
-                              std::shared_ptr<const Document> tgt) const;
+                              std::shared_ptr<const Document> tgt,
+                              bool story_known = false) const;
+
+  const PipelineOptions& options() const { return options_; }
 
   // Prepare() both files, then Align().
   StatusOr<AlignedPair> AlignFiles(const std::string& src_path,
