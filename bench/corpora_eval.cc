@@ -4,10 +4,15 @@
 //
 //   build/bench/corpora_eval
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <map>
+#include <set>
+#include <sstream>
 
 #include "crossalign/pipeline.h"
 #include "gold_corpus.h"
+#include "test_support.h"
 
 namespace {
 
@@ -31,6 +36,8 @@ std::unique_ptr<crossalign::Pipeline> MakePipeline(
     crossalign::ModeChoice mode) {
   crossalign::PipelineOptions options;
   options.mode = mode;
+  if (const char* m = std::getenv("CORPORA_EVAL_MIN_SCORE"))
+    options.comparable.min_score = std::atof(m);
   auto p = crossalign::Pipeline::Create(options);
   if (!p.ok()) {
     std::fprintf(stderr, "corpora_eval: %s\n", p.status().ToString().c_str());
@@ -39,6 +46,52 @@ std::unique_ptr<crossalign::Pipeline> MakePipeline(
   return std::move(*p);
 }
 
+// corpora/splits.tsv: "story<TAB>dev|test"; stories not listed are dev.
+std::map<std::string, std::string> ReadSplits() {
+  std::map<std::string, std::string> splits;
+  std::ifstream in(crossalign::testing::SourceDir() + "/corpora/splits.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab != std::string::npos)
+      splits[line.substr(0, tab)] = line.substr(tab + 1);
+  }
+  return splits;
+}
+
+// Reliability of the comparable scores: per score bin, how many units were
+// written and how many are in the gold.
+struct Reliability {
+  static constexpr int kBins = 5;  // [0.5,0.6) ... [0.9,1.0]
+  int units[kBins] = {}, right[kBins] = {};
+  int below = 0, below_right = 0;
+  void Add(double score, bool ok) {
+    if (score < 0.5) {
+      ++below;
+      below_right += ok;
+      return;
+    }
+    const int bin = std::min(kBins - 1, static_cast<int>((score - 0.5) * 10));
+    ++units[bin];
+    right[bin] += ok;
+  }
+  void Print(const char* title) const {
+    std::printf(
+        "\n%s\n\n| score | units | right | precision |\n"
+        "|---|---|---|---|\n",
+        title);
+    for (int b = 0; b < kBins; ++b) {
+      std::printf(
+          "| %.1f-%.1f | %d | %d | %s |\n", 0.5 + b * 0.1, 0.6 + b * 0.1,
+          units[b], right[b],
+          units[b]
+              ? std::to_string(100 * right[b] / units[b]).append("%").c_str()
+              : "-");
+    }
+  }
+};
+
 }  // namespace
 
 int main() {
@@ -46,6 +99,8 @@ int main() {
   auto comparable = MakePipeline(crossalign::ModeChoice::kComparable);
   auto automatic = MakePipeline(crossalign::ModeChoice::kAuto);
   std::map<std::string, Totals> totals;
+  const std::map<std::string, std::string> splits = ReadSplits();
+  std::map<std::string, Reliability> reliability;  // per split
   int auto_right = 0, auto_total = 0;
   std::printf(
       "| pair | type | P | R | F1 | auto mode (reason) "
@@ -61,9 +116,22 @@ int main() {
           (pair.ok() ? chosen.status() : pair.status()).ToString().c_str());
       return 3;
     }
-    const auto s = crossalign::testing::StrictScore(
-        gold.beads, crossalign::testing::ToTextBeads(*pair), !is_translation);
-    std::string type = gold.type;
+    const auto predicted = crossalign::testing::ToTextBeads(*pair);
+    const auto s = crossalign::testing::StrictScore(gold.beads, predicted,
+                                                    !is_translation);
+    const std::string story =
+        gold.story_dir.substr(gold.story_dir.rfind('/') + 1);
+    const std::string split = splits.count(story) ? splits.at(story) : "dev";
+    if (!is_translation) {
+      const std::set<crossalign::testing::TextBead> gold_set(gold.beads.begin(),
+                                                             gold.beads.end());
+      for (size_t k = 0; k < predicted.size(); ++k) {
+        if (predicted[k].first.empty() || predicted[k].second.empty()) continue;
+        reliability[split].Add(pair->alignment.beads[k].score,
+                               gold_set.count(predicted[k]) > 0);
+      }
+    }
+    std::string type = split + ": " + gold.type;
     if (!is_translation) {
       type += pair->src->lang() == pair->tgt->lang() ? " same-language"
                                                      : " cross-language";
@@ -91,5 +159,12 @@ int main() {
                 t.predicted, t.gold, p, r, f);
   }
   std::printf("\nauto mode right on %d of %d pairs\n", auto_right, auto_total);
+  for (const auto& [split, table] : reliability) {
+    table.Print(("Reliability of comparable scores, " + split +
+                 " stories (units below 0.5 are not written by default: " +
+                 std::to_string(table.below) + ", of which " +
+                 std::to_string(table.below_right) + " right)")
+                    .c_str());
+  }
   return 0;
 }

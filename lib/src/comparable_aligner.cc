@@ -180,9 +180,9 @@ PairModel BuildModel(const internal::FeatureExtractor& features,
   const std::string stem_lang =
       (src_lang == tgt_lang && src_lang != "und") ? src_lang : "";
   std::vector<SentenceFeatures> fs =
-      features.Extract(src.texts, &vocab, stem_lang);
+      features.Extract(src.texts, &vocab, stem_lang, /*name_skeletons=*/true);
   std::vector<SentenceFeatures> ft =
-      features.Extract(tgt.texts, &vocab, stem_lang);
+      features.Extract(tgt.texts, &vocab, stem_lang, /*name_skeletons=*/true);
   if (dictionary != nullptr) internal::AddTranslations(*dictionary, vocab, &fs);
   PairModel model;
   model.n = static_cast<int>(fs.size());
@@ -204,38 +204,82 @@ PairModel BuildModel(const internal::FeatureExtractor& features,
   return model;
 }
 
-// Mean of the k largest values.
-double TopMean(std::vector<double> values, int k) {
-  if (values.empty()) return 0;
+// Mean of the k largest of `total` values, of which `values` are the
+// non-zero ones.
+double TopMean(std::vector<double> values, int k, int total) {
+  k = std::min(k, total);
+  if (values.empty() || k <= 0) return 0;
+  const int divisor = k;
   k = std::min<int>(k, static_cast<int>(values.size()));
   std::partial_sort(values.begin(), values.begin() + k, values.end(),
                     std::greater<double>());
   double sum = 0;
   for (int i = 0; i < k; ++i) sum += values[i];
-  return sum / k;
+  return sum / divisor;
+}
+
+// The sentence pairs worth scoring: those sharing a key that can count as
+// evidence (weight >= kMinEvidenceWeight), found through an inverted index of
+// the target's keys (blocking), so that time and memory follow the number of
+// such pairs instead of n * m. A pair sharing no such key scores 0 anyway
+// (PairModel::Score needs two or more of them).
+std::vector<std::vector<std::pair<int, double>>> SparseSimilarities(
+    const PairModel& model) {
+  std::vector<std::vector<int>> postings(model.weight.size());
+  for (int j = 0; j < model.m; ++j) {
+    for (uint32_t k : model.tgt_keys[j]) {
+      if (model.weight[k] >= kMinEvidenceWeight) postings[k].push_back(j);
+    }
+  }
+  std::vector<std::vector<std::pair<int, double>>> rows(model.n);
+  std::vector<int> seen(model.m, -1);
+  for (int i = 0; i < model.n; ++i) {
+    std::vector<int> targets;
+    for (uint32_t k : model.src_match[i]) {
+      if (k >= postings.size()) continue;
+      for (int j : postings[k]) {
+        if (seen[j] != i) {
+          seen[j] = i;
+          targets.push_back(j);
+        }
+      }
+    }
+    std::sort(targets.begin(), targets.end());
+    for (int j : targets) {
+      const double s = model.Similarity(i, 1, j, 1);
+      if (s > 0) rows[i].emplace_back(j, s);
+    }
+  }
+  return rows;
 }
 
 std::vector<Candidate> Match(const PairModel& model, int neighbours) {
   const int n = model.n, m = model.m;
-  std::vector<double> sim(static_cast<size_t>(n) * m, 0.0);
-  for (int i = 0; i < n; ++i) {
-    for (int j = 0; j < m; ++j)
-      sim[static_cast<size_t>(i) * m + j] = model.Similarity(i, 1, j, 1);
-  }
+  const std::vector<std::vector<std::pair<int, double>>> rows =
+      SparseSimilarities(model);
   // Each sentence's neighbourhood: the mean similarity of its k best
-  // matches on the other side.
+  // matches on the other side (absent pairs are zeros).
   std::vector<double> knn_src(n), knn_tgt(m);
+  std::vector<std::vector<double>> columns(m);
   for (int i = 0; i < n; ++i) {
-    knn_src[i] =
-        TopMean(std::vector<double>(sim.begin() + static_cast<long>(i) * m,
-                                    sim.begin() + static_cast<long>(i + 1) * m),
-                neighbours);
+    std::vector<double> row;
+    for (const auto& [j, s] : rows[i]) {
+      row.push_back(s);
+      columns[j].push_back(s);
+    }
+    knn_src[i] = TopMean(std::move(row), neighbours, m);
   }
   for (int j = 0; j < m; ++j) {
-    std::vector<double> col(n);
-    for (int i = 0; i < n; ++i) col[i] = sim[static_cast<size_t>(i) * m + j];
-    knn_tgt[j] = TopMean(col, neighbours);
+    knn_tgt[j] = TopMean(std::move(columns[j]), neighbours, n);
   }
+  auto at = [&](int x, int y) {
+    if (x >= n || y >= m) return 0.0;
+    const auto& row = rows[x];
+    auto it = std::lower_bound(
+        row.begin(), row.end(), std::make_pair(y, -1.0),
+        [](const auto& a, const auto& b) { return a.first < b.first; });
+    return it != row.end() && it->first == y ? it->second : 0.0;
+  };
   // A passage's neighbourhood is that of its busiest sentence.
   auto neighbourhood = [&](int s0, int a, int t0, int b) {
     double ns = 0, nt = 0;
@@ -251,26 +295,20 @@ std::vector<Candidate> Match(const PairModel& model, int neighbours) {
     out.push_back({s0, a, t0, b, s, margin, Calibrate(margin, s)});
   };
   for (int i = 0; i < n; ++i) {
-    for (int j = 0; j < m; ++j) {
-      const double s11 = sim[static_cast<size_t>(i) * m + j];
-      if (s11 <= 0) continue;
+    for (const auto& [j, s11] : rows[i]) {
       consider(i, 1, j, 1, s11);
       // Passages of two adjacent sentences, where the neighbour also shares
       // evidence with the other side and the merge says clearly more than
       // its best single sentence.
-      auto at = [&](int x, int y) {
-        return x < n && y < m ? sim[static_cast<size_t>(x) * m + y] : 0.0;
-      };
       auto merge = [&](int a, int b, double best_single) {
         const double s = model.Similarity(i, a, j, b);
         if (s > kMergeGain * best_single) consider(i, a, j, b, s);
       };
-      if (at(i + 1, j) > 0) merge(2, 1, std::max(s11, at(i + 1, j)));
-      if (at(i, j + 1) > 0) merge(1, 2, std::max(s11, at(i, j + 1)));
-      if (at(i + 1, j + 1) > 0) {
-        merge(2, 2,
-              std::max({s11, at(i + 1, j + 1), at(i + 1, j), at(i, j + 1)}));
-      }
+      const double down = at(i + 1, j), right = at(i, j + 1),
+                   diagonal = at(i + 1, j + 1);
+      if (down > 0) merge(2, 1, std::max(s11, down));
+      if (right > 0) merge(1, 2, std::max(s11, right));
+      if (diagonal > 0) merge(2, 2, std::max({s11, diagonal, down, right}));
     }
   }
   return out;
