@@ -15,6 +15,7 @@ struct CollectionRequest {
   std::vector<std::string> inputs;  // files, folders, @LIST files
   std::string output_dir;
   std::string clusters_path;  // --clusters FILE.jsonl, optional
+  std::string review_path;    // --review PAGE.html, optional
   int jobs = 1;
   bool verbose = false;
   bool strict = false;         // the first bad input is fatal
