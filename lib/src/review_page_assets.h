@@ -94,7 +94,7 @@ main{max-width:1480px;margin:0 auto;padding:16px 24px 80px}
 .card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:8px 14px}
 .card .k{font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.4px}
 .card .v{font-size:22px;font-weight:600}
-.card .hist{display:block;width:100%;height:auto;max-height:64px}
+.card .hist{display:block;width:100%;height:auto;max-height:48px}
 .card .note{font-size:11px;color:var(--muted)}
 .card.wide{grid-column:span 2}
 .hist rect{shape-rendering:crispEdges}
@@ -102,7 +102,9 @@ details.panel{background:var(--panel);border:1px solid var(--line);border-radius
 details.panel>summary{cursor:pointer;padding:10px 14px;font-weight:600}
 details.panel>summary .sub{font-weight:400;color:var(--muted);margin-left:8px}
 .panel-body{padding:0 14px 14px}
-.stories{display:grid;grid-template-columns:repeat(auto-fill,minmax(600px,1fr));gap:12px}
+.stories{display:grid;grid-template-columns:repeat(auto-fit,minmax(600px,1fr));gap:12px}
+.overview>div:empty{display:none}
+.story{overflow-x:auto}
 .story{border:1px solid var(--line);border-radius:8px;padding:10px 12px}
 .story h3{margin:0 0 6px;font-size:14px}
 .chips{display:flex;flex-wrap:wrap;gap:6px;margin-bottom:8px}
@@ -110,6 +112,7 @@ details.panel>summary .sub{font-weight:400;color:var(--muted);margin-left:8px}
 .chip .lang{font-weight:600;color:var(--accent);margin-left:4px}
 table.grid{border-collapse:collapse;width:100%;font-size:13px}
 table.grid th{text-align:left;color:var(--muted);font-weight:500;border-bottom:1px solid var(--line);padding:4px 6px}
+table.grid th.num{text-align:right}
 table.grid td{border-bottom:1px solid #eef1f4;padding:4px 6px;vertical-align:top;max-width:260px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
 table.grid td.wrap{white-space:normal}
 table.grid td.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -318,13 +321,16 @@ inline constexpr char kReviewScript[] = R"JS(
       });
       s.append(chips);
       var t = el('table', 'grid'), h = el('tr');
-      ['Source', 'Target', 'Mode', 'Units', 'Mean', 'Similarity'].forEach(function (x, i) { var th = el('th', i >= 3 ? 'num' : null, x); h.append(th); });
+      var heads = ['Source', 'Target', 'Mode', 'Units', 'Mean score'];
+      if (report) heads.push('Similarity');
+      heads.forEach(function (x, i) { h.append(el('th', i >= 3 ? 'num' : null, x)); });
       t.append(h);
       G.rows.sort(function (a, b) { return b.units - a.units; }).forEach(function (row) {
         var tr = el('tr', row.pair ? 'link' : null);
         var a = el('td', null, base(row.src)); a.title = row.src;
         var b = el('td', null, base(row.tgt)); b.title = row.tgt;
-        tr.append(a, b, el('td', null, row.mode), el('td', 'num', row.units), el('td', 'num', fmt(row.mean)), el('td', 'num', fmt(row.sim)));
+        tr.append(a, b, el('td', null, row.mode), el('td', 'num', row.units), el('td', 'num', fmt(row.mean)));
+        if (report) tr.append(el('td', 'num', fmt(row.sim)));
         if (row.pair) {
           tr.title = 'Show the units of this pair';
           tr.addEventListener('click', function () { setPairFilter(row.pair.id); });
