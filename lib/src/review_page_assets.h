@@ -75,6 +75,7 @@ inline constexpr char kReviewStyle[] = R"CSS(
 font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","Noto Sans Arabic","Noto Sans Hebrew","Liberation Sans",sans-serif;
 font-size:15px;line-height:1.45;color:var(--ink);background:var(--bg)}
 *{box-sizing:border-box}
+[hidden]{display:none!important}
 body{margin:0}
 button,input,select{font:inherit;color:inherit}
 .top{position:sticky;top:0;z-index:5;display:flex;align-items:center;gap:18px;height:56px;padding:0 24px;background:#24292f;color:#fff}

@@ -110,9 +110,10 @@ def page_checks(b, page, tmx):
 
 
 def visible_units(d):
+    """Units the reviewer can see: laid out, not merely not flagged."""
     return d.execute_script(
         "return Array.from(document.querySelectorAll('[data-tuid]'))"
-        ".filter(e => !e.hidden).length")
+        ".filter(e => e.getClientRects().length > 0).length")
 
 
 def wait_for_download(folder, name, timeout=30):
