@@ -282,6 +282,21 @@ TEST(ReviewPageTest, ApplyRemovesRejectedAndMarksAccepted) {
   EXPECT_EQ(testing::ValidateTmx(dir + "/out.tmx", &log), 0) << log;
 }
 
+TEST(ReviewPageTest, UnitsWithoutTuidAreNumbered) {
+  TmxMemory memory = Memory();
+  memory.units[1].tuid.clear();
+  const internal::JsonValue data =
+      PageData(*RenderReviewPage({{"s.tmx", memory}}));
+  EXPECT_EQ(data.Find("units")->array[1].array[0].string, "#2");
+  ReviewApplyResult result = ApplyReviewDecisions(
+      memory,
+      {{"#2", ReviewDecision::kReject}, {"#1", ReviewDecision::kAccept}});
+  ASSERT_EQ(result.memory.units.size(), 2u);
+  EXPECT_EQ(result.memory.units[0].tuid, "a1");  // has a tuid: not "#1"
+  EXPECT_EQ(result.memory.units[1].tuid, "c3");
+  EXPECT_EQ(result.unknown_tuids, std::vector<std::string>{"#1"});
+}
+
 TEST(ReviewPageTest, PageIsWrittenAtomically) {
   const std::string dir = MakeTempDir();
   std::vector<ReviewSource> sources = {{"s.tmx", Memory()}};

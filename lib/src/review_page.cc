@@ -136,6 +136,14 @@ std::string IndexList(const std::vector<long>& ids) {
   return out + "]";
 }
 
+}  // namespace
+
+std::string ReviewUnitId(const TmxUnit& unit, size_t index) {
+  return unit.tuid.empty() ? "#" + std::to_string(index + 1) : unit.tuid;
+}
+
+namespace {
+
 std::string PropOr(const std::vector<TmxProp>& props, std::string_view type) {
   const std::string* value = FindProp(props, type);
   return value ? *value : std::string();
@@ -188,7 +196,8 @@ std::string PageData(const std::vector<ReviewSource>& sources,
   bool first_unit = true;
   for (size_t f = 0; f < sources.size(); ++f) {
     const TmxMemory& memory = sources[f].memory;
-    for (const TmxUnit& unit : memory.units) {
+    for (size_t u = 0; u < memory.units.size(); ++u) {
+      const TmxUnit& unit = memory.units[u];
       if (unit.variants.size() < 2) continue;
       const size_t si = SourceIndex(memory, unit);
       const size_t ti = si == 0 ? 1 : 0;
@@ -219,9 +228,10 @@ std::string PageData(const std::vector<ReviewSource>& sources,
       //  tgt ids, earlier review]
       if (!first_unit) units.push_back(',');
       first_unit = false;
-      units += "[" + JsonString(unit.tuid) + "," + std::to_string(it->second) +
-               "," + (score ? FormatNumber(*score) : std::string("null")) +
-               "," + JsonString(PropOr(unit.props, "x-bead")) + "," +
+      units += "[" + JsonString(ReviewUnitId(unit, u)) + "," +
+               std::to_string(it->second) + "," +
+               (score ? FormatNumber(*score) : std::string("null")) + "," +
+               JsonString(PropOr(unit.props, "x-bead")) + "," +
                JsonString(internal::CollapseWhitespace(src.text)) + "," +
                JsonString(internal::CollapseWhitespace(tgt.text)) + "," +
                IndexList(PositionIndices(position, "src")) + "," +
@@ -398,14 +408,16 @@ ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
   result.memory.header = memory.header;
   result.memory.warnings = memory.warnings;
   std::set<std::string> seen;
-  for (const TmxUnit& unit : memory.units) {
-    auto it = decisions.find(unit.tuid);
+  for (size_t u = 0; u < memory.units.size(); ++u) {
+    const TmxUnit& unit = memory.units[u];
+    const std::string id = ReviewUnitId(unit, u);
+    auto it = decisions.find(id);
     if (it == decisions.end()) {
       ++result.undecided;
       result.memory.units.push_back(unit);
       continue;
     }
-    seen.insert(unit.tuid);
+    seen.insert(id);
     if (it->second == ReviewDecision::kReject) {
       ++result.rejected;
       continue;

@@ -12,6 +12,9 @@ CASE is one of:
            x-review, the TMX is valid against the DTD
   stories  a many-article run with an aligner report: the stories overview
            and the pairs left out, with their reasons
+  scripts  Arabic, Hebrew, Chinese, Korean and Ukrainian targets: each
+           segment has its language and dir="auto" (right-to-left shown
+           right-to-left), text intact, search ignores case beyond ASCII
   xss      articles (and a file name) holding <script>alert(1)</script> and
            "><img src=x onerror=...>: nothing runs, the text shows as text
 Exits 0 on success, 1 on failure, 77 (skip) when the browser is absent.
@@ -362,9 +365,60 @@ def case_xss(args, work):
         no_outside_requests(d)
 
 
+SCRIPTS_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="test" creationtoolversion="1"
+ segtype="sentence" o-tmf="test" adminlang="en" srclang="en"
+ datatype="plaintext" creationdate="20250314T103000Z"/><body>
+%s
+</body></tmx>
+"""
+SCRIPTS = [("ar", "\u0627\u0641\u062a\u062a\u0627\u062d \u0627\u0644\u062c\u0633\u0631 \u0627\u0644\u064a\u0648\u0645."),
+           ("he", "\u05d4\u05d2\u05e9\u05e8 \u05e0\u05e4\u05ea\u05d7 \u05d4\u05d9\u05d5\u05dd."),
+           ("zh", "\u5927\u6865\u4eca\u5929\u5f00\u901a\u3002"),
+           ("ko", "\ub2e4\ub9ac\uac00 \uc624\ub298 \uac1c\ud1b5\ud588\ub2e4."),
+           ("uk", "\u041c\u0456\u0441\u0442 \u0432\u0456\u0434\u043a\u0440\u0438\u043b\u0438 \u0441\u044c\u043e\u0433\u043e\u0434\u043d\u0456.")]
+
+
+def case_scripts(args, work):
+    units = []
+    for i, (lang, text) in enumerate(SCRIPTS):
+        units.append(
+            '<tu tuid="u%d"><prop type="x-score">0.8</prop>'
+            '<tuv xml:lang="en"><prop type="x-document">a.en.txt</prop>'
+            '<seg>The bridge opened today.</seg></tuv>'
+            '<tuv xml:lang="%s"><prop type="x-document">a.%s.txt</prop>'
+            '<seg>%s</seg></tuv></tu>' % (i, lang, lang, text))
+    tmx = os.path.join(work, "scripts.tmx")
+    with open(tmx, "w", encoding="utf-8") as f:
+        f.write(SCRIPTS_TMX % "\n".join(units))
+    page = os.path.join(work, "scripts.html")
+    r = run([args.align, "review", tmx, "-o", page])
+    check(r.returncode == 0, "align review on five scripts")
+    with review_browser.Browser() as b:
+        b.open(page)
+        d = b.driver
+        check(b.console_errors() == [], "no console errors")
+        got = d.execute_script(
+            "return Array.from(document.querySelectorAll('[data-tuid]'))"
+            ".map(function (row) { var s = row.querySelector('.seg.src'),"
+            " t = row.querySelector('.seg.tgt'); return [t.lang,"
+            " t.getAttribute('dir'), getComputedStyle(t).direction,"
+            " getComputedStyle(s).direction, t.textContent]; })")
+        for (lang, text), (tl, attr, tdir, sdir, shown) in zip(SCRIPTS, got):
+            want = "rtl" if lang in ("ar", "he") else "ltr"
+            check(tl == lang and attr == "auto" and tdir == want and
+                  sdir == "ltr" and shown == text,
+                  "%s: lang=%s dir=%s, shown %s, text intact" % (
+                      lang, tl, attr, tdir))
+        # Case-insensitive search beyond ASCII.
+        d.find_element("id", "search").send_keys("\u041c\u0406\u0421\u0422")
+        time.sleep(0.6)
+        check(visible_units(d) == 1, "searching 'МІСТ' finds 'Міст'")
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("case", choices=["flow", "stories", "xss"])
+    parser.add_argument("case", choices=["flow", "stories", "xss", "scripts"])
     parser.add_argument("--align", required=True)
     parser.add_argument("--source-dir", required=True)
     parser.add_argument("--shared", default="")
@@ -372,8 +426,8 @@ def main():
     review_browser.skip_unless_available()
     work = tempfile.mkdtemp(prefix="review-test-")
     try:
-        {"flow": case_flow, "stories": case_stories, "xss": case_xss}[
-            args.case](args, work)
+        {"flow": case_flow, "stories": case_stories, "xss": case_xss,
+         "scripts": case_scripts}[args.case](args, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if FAILURES:

@@ -197,7 +197,16 @@ int WriteReviewPageForPairs(
     const std::string& page_path,
     const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
         memories,
-    const TmxWriterOptions& tmx) {
+    const TmxWriterOptions& tmx, const std::string& report_path) {
+  ReviewPageOptions options;
+  if (!report_path.empty()) {
+    auto report = ReadAlignReportFile(report_path);
+    if (!report.ok()) {
+      PrintError(report.status().ToString());
+      return kExitNoInput;
+    }
+    options.report = std::move(*report);
+  }
   std::vector<ReviewSource> sources;
   const TmxWriter writer(tmx);
   for (const auto& [name, pairs] : memories) {
@@ -209,7 +218,7 @@ int WriteReviewPageForPairs(
     sources.push_back({name, std::move(*memory)});
   }
   if (sources.empty()) sources.push_back({"(no units)", TmxMemory{}});
-  Status written = WriteReviewPage(page_path, sources);
+  Status written = WriteReviewPage(page_path, sources, options);
   if (!written.ok()) {
     PrintError(written.ToString());
     return kExitOutput;

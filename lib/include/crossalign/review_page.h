@@ -94,7 +94,12 @@ Status WriteReviewPage(const std::string& path,
 
 enum class ReviewDecision { kAccept, kReject };
 
-// tuid -> decision.
+// The id a unit has on the page and in decisions.json: its tuid, or, for a
+// unit without one (other tools may omit it), "#N" for the N-th unit of its
+// memory (1-based; `index` is 0-based).
+std::string ReviewUnitId(const TmxUnit& unit, size_t index);
+
+// unit id (ReviewUnitId) -> decision.
 using ReviewDecisions = std::map<std::string, ReviewDecision>;
 
 // Parses decisions.json: {"decisions": {"<tuid>": "accept"|"reject"}}
@@ -109,7 +114,7 @@ struct ReviewApplyResult {
   size_t accepted = 0;
   size_t rejected = 0;
   size_t undecided = 0;  // units kept as they were
-  // Decided tuids that name no unit of the memory, sorted.
+  // Decided unit ids that name no unit of the memory, sorted.
   std::vector<std::string> unknown_tuids;
 };
 
