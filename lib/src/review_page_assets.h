@@ -43,8 +43,16 @@ inline constexpr char kReviewBody[] = R"HTML(<header class="top">
       <option value="score-desc">Score, highest first</option>
       <option value="pair">Document pair</option>
     </select>
+    <div class="row2">
     <span id="shown" class="shown"></span>
+    <span class="bulk">
+      <button type="button" class="ghost" data-action="accept-shown" title="Accept every unit the filters show">Accept shown</button>
+      <button type="button" class="ghost" data-action="reject-shown" title="Reject every unit the filters show">Reject shown</button>
+      <button type="button" class="ghost" data-action="import" title="Load a decisions.json exported earlier, to go on with a review">Load decisions&hellip;</button>
+      <input type="file" id="import-file" accept=".json,application/json" hidden>
+    </span>
     <button type="button" id="help-button" class="ghost" title="Keyboard shortcuts (?)">Shortcuts</button>
+    </div>
   </div>
   <div class="colheads" aria-hidden="true"><span>Score</span><span id="head-src">Source</span><span id="head-tgt">Target</span><span></span></div>
   <div id="units" class="units" role="list"></div>
@@ -134,7 +142,10 @@ table.grid tr.link:hover td{background:#f3f8ff}
 .legend{font-size:12px;color:var(--muted);white-space:nowrap}
 .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin:0 3px 0 8px;vertical-align:-1px}
 .sw.high{background:var(--high)}.sw.mid{background:var(--mid)}.sw.low{background:var(--low)}
-.shown{font-size:13px;color:var(--muted);margin-left:auto;white-space:nowrap}
+.row2{display:flex;align-items:center;gap:6px;width:100%}
+.shown{font-size:13px;color:var(--muted);margin-right:auto;white-space:nowrap}
+.bulk{display:flex;gap:6px}
+.ghost:hover{border-color:#afb8c1;color:var(--ink)}
 .colheads{display:grid;grid-template-columns:120px 1fr 1fr 104px;gap:14px;padding:12px 14px 4px;font-size:12px;color:var(--muted);text-transform:uppercase;letter-spacing:.4px}
 .units{display:flex;flex-direction:column;gap:6px}
 .unit{display:grid;grid-template-columns:120px 1fr 1fr 104px;gap:14px;padding:10px 14px;background:var(--panel);border:1px solid var(--line);border-left:5px solid var(--none);border-radius:6px;content-visibility:auto;contain-intrinsic-size:auto 76px;outline:none}
@@ -666,9 +677,52 @@ inline constexpr char kReviewScript[] = R"JS(
     toast('decisions.json: ' + n + ' decisions. Apply: align review --apply decisions.json IN.tmx -o OUT.tmx');
   }
 
+  function decideShown(what) {
+    if (!shown.length) return;
+    if (shown.length > 1 && !window.confirm((what === 'accept' ? 'Accept' : 'Reject') + ' the ' + shown.length + ' units shown?')) return;
+    shown.forEach(function (i) { decisions.set(U[i][0], what); paint(i); });
+    save();
+    progress();
+    applyFilters();
+  }
+  function importDecisions(file) {
+    var reader = new FileReader();
+    reader.onload = function () {
+      var got;
+      try { got = JSON.parse(reader.result); } catch (e) { got = null; }
+      if (!got || typeof got.decisions !== 'object' || got.decisions === null) {
+        toast(file.name + ' is not a decisions file: {"decisions": {...}} expected');
+        return;
+      }
+      var used = 0, unknown = 0, bad = 0;
+      Object.keys(got.decisions).forEach(function (k) {
+        var v = got.decisions[k];
+        if (v !== 'accept' && v !== 'reject') { bad++; return; }
+        if (!known.has(k)) { unknown++; return; }
+        decisions.set(k, v);
+        used++;
+      });
+      for (var i = 0; i < N; i++) paint(i);
+      save();
+      progress();
+      applyFilters();
+      toast('Loaded ' + used + ' decisions from ' + file.name +
+            (unknown ? '; ' + unknown + ' for units not on this page ignored' : '') +
+            (bad ? '; ' + bad + ' neither accept nor reject ignored' : ''));
+    };
+    reader.readAsText(file);
+  }
+  $('import-file').addEventListener('change', function (e) {
+    if (e.target.files.length) importDecisions(e.target.files[0]);
+    e.target.value = '';
+  });
+
   document.addEventListener('click', function (e) {
     var b = e.target.closest('[data-action]');
-    if (b && b.getAttribute('data-action') === 'export') { exportDecisions(); return; }
+    var act = b && b.getAttribute('data-action');
+    if (act === 'export') { exportDecisions(); return; }
+    if (act === 'import') { $('import-file').click(); return; }
+    if (act === 'accept-shown' || act === 'reject-shown') { decideShown(act.split('-')[0]); return; }
     var row = e.target.closest('[data-tuid]');
     if (!row) return;
     var i = +row.getAttribute('data-index');

@@ -224,6 +224,39 @@ def case_flow(args, work):
         decisions = os.path.join(work, "decisions.json")
         shutil.copy(path, decisions)
 
+    # Going on with a review in a fresh browser: load the decisions, then
+    # accept every unit scoring 0.8 or more at once.
+    with review_browser.Browser() as b:
+        b.open(page)
+        d = b.driver
+        check(d.find_element(By.ID, "progress-text").text.startswith(
+            "0 of"), "a fresh browser starts with no decision")
+        d.execute_script("document.getElementById('import-file').hidden = false")
+        d.find_element(By.ID, "import-file").send_keys(decisions)
+        time.sleep(0.5)
+        states = d.execute_script(
+            "var o = {}; document.querySelectorAll('[data-tuid]').forEach("
+            "function (e) { var c = e.classList; if (c.contains('is-accept'))"
+            " o[e.getAttribute('data-tuid')] = 'accept'; if (c.contains("
+            "'is-reject')) o[e.getAttribute('data-tuid')] = 'reject'; });"
+            "return o;")
+        check(states == want, "Load decisions restores the 3 decisions")
+        low = d.find_element(By.ID, "f-min")
+        low.clear()
+        low.send_keys("0.8", Keys.TAB)
+        time.sleep(0.3)
+        d.find_element(By.CSS_SELECTOR, '[data-action="accept-shown"]').click()
+        d.switch_to.alert.accept()
+        left = d.execute_script(
+            "return Array.from(document.querySelectorAll('[data-tuid]'))"
+            ".filter(e => e.getClientRects().length > 0 &&"
+            " !e.classList.contains('is-accept')).length")
+        shown_now = visible_units(d)
+        check(left == 0 and shown_now == sum(
+            1 for u in units if float(u[1]["x-score"]) >= 0.8),
+              "Accept shown accepts the %d units shown" % shown_now)
+        check(b.console_errors() == [], "no console errors")
+
     out = os.path.join(work, "reviewed.tmx")
     r = run([args.align, "review", "--apply", decisions, tmx, "-o", out])
     check(r.returncode == 0, "align review --apply: %s" % r.stderr.strip())

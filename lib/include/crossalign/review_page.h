@@ -29,6 +29,8 @@
 // buttons data-action="accept" and data-action="reject"; the button
 // data-action="export" downloads decisions.json:
 //   {"decisions": {"<tuid>": "accept" | "reject", ...}}
+// and "Load decisions" reads one back. Keys: j/k next/previous, a accept,
+// r reject, u undo, n next undecided, / search, e export, ? help.
 // Everything taken from a memory is escaped: page text and attributes as
 // HTML, and the unit data as a JSON block in which '<', '>', '&', U+2028
 // and U+2029 are \u escapes, so no article text can end the block or run as
