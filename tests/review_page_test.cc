@@ -282,6 +282,24 @@ TEST(ReviewPageTest, ApplyRemovesRejectedAndMarksAccepted) {
   EXPECT_EQ(testing::ValidateTmx(dir + "/out.tmx", &log), 0) << log;
 }
 
+TEST(ReviewPageTest, EveryUnitIsShownEvenWithOneVariant) {
+  TmxMemory memory = Memory();
+  memory.units[0].variants.pop_back();
+  memory.units[1].variants.clear();
+  // A third variant: the source and the first other are shown.
+  memory.units[2].variants.insert(memory.units[2].variants.begin(),
+                                  memory.units[2].variants[1]);
+  memory.units[2].variants[0].text = "Третій раз.";
+  const internal::JsonValue data =
+      PageData(*RenderReviewPage({{"s.tmx", memory}}));
+  const auto& units = data.Find("units")->array;
+  ASSERT_EQ(units.size(), 3u);
+  EXPECT_EQ(units[0].array[5].string, "");
+  EXPECT_EQ(units[1].array[4].string, "");
+  EXPECT_EQ(units[2].array[4].string, "Third.");
+  EXPECT_EQ(units[2].array[5].string, "Третій раз.");
+}
+
 TEST(ReviewPageTest, UnitsWithoutTuidAreNumbered) {
   TmxMemory memory = Memory();
   memory.units[1].tuid.clear();

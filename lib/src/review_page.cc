@@ -198,11 +198,14 @@ std::string PageData(const std::vector<ReviewSource>& sources,
     const TmxMemory& memory = sources[f].memory;
     for (size_t u = 0; u < memory.units.size(); ++u) {
       const TmxUnit& unit = memory.units[u];
-      if (unit.variants.size() < 2) continue;
+      // A side a unit lacks (other tools write such units) shows empty.
+      static const TmxVariant kNone;
       const size_t si = SourceIndex(memory, unit);
       const size_t ti = si == 0 ? 1 : 0;
-      const TmxVariant& src = unit.variants[si];
-      const TmxVariant& tgt = unit.variants[ti];
+      const TmxVariant& src =
+          si < unit.variants.size() ? unit.variants[si] : kNone;
+      const TmxVariant& tgt =
+          ti < unit.variants.size() ? unit.variants[ti] : kNone;
       const std::string src_doc = PropOr(src.props, "x-document");
       const std::string tgt_doc = PropOr(tgt.props, "x-document");
       const std::string mode = PropOr(unit.props, "x-mode");

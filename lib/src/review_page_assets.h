@@ -590,6 +590,7 @@ inline constexpr char kReviewScript[] = R"JS(
     if (reorder) { list.append(frag); list.setAttribute('data-sort', sort); }
     lastQuery = q;
     $('empty').hidden = shown.length > 0;
+    if (!N) $('empty').textContent = 'This memory holds no units.';
     $('shown').textContent = shown.length === N ? N.toLocaleString('en') + ' units' : shown.length.toLocaleString('en') + ' of ' + N.toLocaleString('en') + ' units';
     if (current >= 0 && posOf[current] < 0) setCurrent(-1);
     performance.measure('review-filter', { start: t0, end: performance.now() });

@@ -188,7 +188,8 @@ int RunReviewCommand(Args* args) {
   if (rc != kExitOk) return rc;
   if (!output.empty()) {
     std::cerr << "align: review: wrote " << output << " (" << units
-              << " units from " << sources.size() << " memories)\n";
+              << " units from " << sources.size()
+              << (sources.size() == 1 ? " memory)\n" : " memories)\n");
   }
   return exit_code;
 }

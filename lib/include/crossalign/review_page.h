@@ -82,9 +82,11 @@ struct ReviewPageOptions {
   std::optional<std::vector<AlignReportEntry>> report;
 };
 
-// The page for `sources`. Units with fewer than two variants (which no
-// crossalign memory holds) are left out. Fails only when there is nothing
-// to show: no source.
+// The page for `sources`: every unit of every memory, in file order. A
+// unit with more than two variants shows the one in the source language
+// and the first other; a missing side (units with fewer than two variants,
+// which no crossalign memory holds) shows empty. Fails only when there is
+// nothing to show: no source.
 StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
                                        const ReviewPageOptions& options = {});
 
