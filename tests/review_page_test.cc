@@ -315,6 +315,56 @@ TEST(ReviewPageTest, UnitsWithoutTuidAreNumbered) {
   EXPECT_EQ(result.unknown_tuids, std::vector<std::string>{"#1"});
 }
 
+TEST(ReviewPageTest, AppliesTheReviewersCorrections) {
+  ReviewEdits edits;
+  auto decisions = ParseReviewDecisions(
+      "d.json",
+      "{\"decisions\": {\"a1\": \"accept\", \"c3\": \"reject\"},"
+      " \"edits\": {\"a1\": {\"src\": \" Bridge  opened. \"},"
+      " \"b2\": {\"tgt\": \"Коментар тут.\", \"src\": \"Comment <!-- here. "
+      "Line separator end & more.\"},"
+      " \"c3\": {\"tgt\": \"x\"}, \"qq\": {\"src\": \"y\"}}}",
+      &edits);
+  ASSERT_TRUE(decisions.ok()) << decisions.status();
+  ASSERT_EQ(edits.size(), 4u);
+  EXPECT_EQ(*edits["a1"].source, " Bridge  opened. ");
+  EXPECT_FALSE(edits["a1"].target.has_value());
+  ReviewApplyResult result = ApplyReviewDecisions(Memory(), *decisions, edits);
+  EXPECT_EQ(result.accepted, 2u);  // a1, and b2 by its edit
+  EXPECT_EQ(result.edited, 2u);
+  EXPECT_EQ(result.rejected, 1u);  // c3: rejected, its edit ignored
+  EXPECT_EQ(result.unknown_tuids, std::vector<std::string>{"qq"});
+  ASSERT_EQ(result.memory.units.size(), 2u);
+  const TmxUnit& a1 = result.memory.units[0];
+  EXPECT_EQ(a1.variants[0].text, "Bridge opened.");
+  EXPECT_EQ(a1.variants[1].text, Memory().units[0].variants[1].text);
+  EXPECT_EQ(*FindProp(a1.props, "x-review-edited"), "src");
+  const TmxUnit& b2 = result.memory.units[1];
+  EXPECT_EQ(b2.variants[1].text, "Коментар тут.");
+  // The source "edit" is the text as it was (white space collapsed): only
+  // the target changed.
+  EXPECT_EQ(*FindProp(b2.props, "x-review-edited"), "tgt");
+  EXPECT_EQ(*FindProp(b2.props, "x-review"), "accepted");
+  auto xml = TmxWriter(FixedDate()).RenderMemory(result.memory);
+  ASSERT_TRUE(xml.ok());
+  const std::string path = MakeTempDir() + "/edited.tmx";
+  WriteFile(path, *xml);
+  if (!testing::SharedDir().empty()) {
+    std::string log;
+    EXPECT_EQ(testing::ValidateTmx(path, &log), 0) << log;
+  }
+  for (const char* bad :
+       {"{\"decisions\": {}, \"edits\": []}",
+        "{\"decisions\": {}, \"edits\": {\"a\": {\"tgt\": \"  \"}}}",
+        "{\"decisions\": {}, \"edits\": {\"a\": {}}}",
+        "{\"decisions\": {}, \"edits\": {\"a\": \"text\"}}"}) {
+    ReviewEdits ignored;
+    auto r = ParseReviewDecisions("d.json", bad, &ignored);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.status().message().find("d.json"), std::string::npos);
+  }
+}
+
 TEST(ReviewPageTest, PageIsWrittenAtomically) {
   const std::string dir = MakeTempDir();
   std::vector<ReviewSource> sources = {{"s.tmx", Memory()}};

@@ -369,7 +369,8 @@ Status WriteReviewPage(const std::string& path,
 }
 
 StatusOr<ReviewDecisions> ParseReviewDecisions(const std::string& name,
-                                               std::string_view bytes) {
+                                               std::string_view bytes,
+                                               ReviewEdits* edits) {
   StatusOr<JsonValue> value = internal::ParseJson(bytes);
   if (!value.ok()) {
     return InvalidArgumentError(
@@ -394,18 +395,57 @@ StatusOr<ReviewDecisions> ParseReviewDecisions(const std::string& name,
                                   "' is not \"accept\" or \"reject\"");
     }
   }
+  const JsonValue* edit_list = value->Find("edits");
+  if (edits == nullptr || edit_list == nullptr) return out;
+  if (!edit_list->IsObject()) {
+    return InvalidArgumentError(
+        name +
+        ": \"edits\" must be {\"<tuid>\": {\"src\": TEXT, \"tgt\": "
+        "TEXT}}");
+  }
+  for (const auto& [tuid, edit] : edit_list->object) {
+    ReviewEdit parsed;
+    for (const auto& [key, text] : edit.object) {
+      if ((key != "src" && key != "tgt") || !text.IsString()) continue;
+      if (internal::CollapseWhitespace(text.string).empty()) {
+        return InvalidArgumentError(name + ": the edit of unit '" + tuid +
+                                    "' leaves its " + key +
+                                    " empty; reject the unit instead");
+      }
+      (key == "src" ? parsed.source : parsed.target) = text.string;
+    }
+    if (!edit.IsObject() || (!parsed.source && !parsed.target)) {
+      return InvalidArgumentError(name + ": the edit of unit '" + tuid +
+                                  "' has no \"src\" or \"tgt\" text");
+    }
+    (*edits)[tuid] = std::move(parsed);
+  }
   return out;
 }
 
-StatusOr<ReviewDecisions> ReadReviewDecisionsFile(const std::string& path) {
+StatusOr<ReviewDecisions> ReadReviewDecisionsFile(const std::string& path,
+                                                  ReviewEdits* edits) {
   StatusOr<std::string> bytes =
       internal::ReadWholeFile(path, kMaxJsonFileBytes);
   if (!bytes.ok()) return bytes.status();
-  return ParseReviewDecisions(path, *bytes);
+  return ParseReviewDecisions(path, *bytes, edits);
 }
 
+namespace {
+
+void SetProp(std::vector<TmxProp>* props, const std::string& type,
+             const std::string& value) {
+  props->erase(std::remove_if(props->begin(), props->end(),
+                              [&](const TmxProp& p) { return p.type == type; }),
+               props->end());
+  if (!value.empty()) props->push_back({type, value});
+}
+
+}  // namespace
+
 ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
-                                       const ReviewDecisions& decisions) {
+                                       const ReviewDecisions& decisions,
+                                       const ReviewEdits& edits) {
   ReviewApplyResult result;
   result.memory.version = memory.version;
   result.memory.header = memory.header;
@@ -415,38 +455,58 @@ ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
     const TmxUnit& unit = memory.units[u];
     const std::string id = ReviewUnitId(unit, u);
     auto it = decisions.find(id);
-    if (it == decisions.end()) {
+    auto edit = edits.find(id);
+    if (it == decisions.end() && edit == edits.end()) {
       ++result.undecided;
       result.memory.units.push_back(unit);
       continue;
     }
     seen.insert(id);
-    if (it->second == ReviewDecision::kReject) {
+    if (it != decisions.end() && it->second == ReviewDecision::kReject) {
       ++result.rejected;
       continue;
     }
     ++result.accepted;
     TmxUnit kept = unit;
-    kept.props.erase(
-        std::remove_if(kept.props.begin(), kept.props.end(),
-                       [](const TmxProp& p) { return p.type == "x-review"; }),
-        kept.props.end());
-    kept.props.push_back({"x-review", "accepted"});
+    SetProp(&kept.props, "x-review", "accepted");
+    if (edit != edits.end()) {
+      const size_t si = SourceIndex(memory, unit);
+      std::string sides;
+      const std::pair<size_t, const std::optional<std::string>*> changes[] = {
+          {si, &edit->second.source}, {si == 0 ? 1 : 0, &edit->second.target}};
+      for (const auto& [index, text] : changes) {
+        if (!*text || index >= kept.variants.size()) continue;
+        TmxVariant& v = kept.variants[index];
+        const std::string now = internal::CollapseWhitespace(**text);
+        if (now == internal::CollapseWhitespace(v.text) && v.seg_xml.empty()) {
+          continue;
+        }
+        v.text = now;
+        v.seg_xml.clear();  // the reviewer's text replaces any markup
+        sides += sides.empty() ? "" : ",";
+        sides += index == si ? "src" : "tgt";
+      }
+      if (!sides.empty()) {
+        ++result.edited;
+        SetProp(&kept.props, "x-review-edited", sides);
+      }
+    }
     result.memory.units.push_back(std::move(kept));
   }
   for (const auto& [tuid, decision] : decisions) {
     if (seen.count(tuid) == 0) result.unknown_tuids.push_back(tuid);
   }
-  std::vector<TmxProp>& props = result.memory.header.props;
-  props.erase(
-      std::remove_if(props.begin(), props.end(),
-                     [](const TmxProp& p) { return p.type == "x-review"; }),
-      props.end());
-  props.push_back({"x-review", std::to_string(result.accepted) + " accepted, " +
-                                   std::to_string(result.rejected) +
-                                   " rejected by a reviewer, " +
-                                   std::to_string(result.undecided) +
-                                   " not reviewed"});
+  for (const auto& [tuid, edit] : edits) {
+    if (seen.count(tuid) == 0 && decisions.count(tuid) == 0) {
+      result.unknown_tuids.push_back(tuid);
+    }
+  }
+  std::sort(result.unknown_tuids.begin(), result.unknown_tuids.end());
+  SetProp(&result.memory.header.props, "x-review",
+          std::to_string(result.accepted) + " accepted (" +
+              std::to_string(result.edited) + " edited), " +
+              std::to_string(result.rejected) + " rejected by a reviewer, " +
+              std::to_string(result.undecided) + " not reviewed");
   return result;
 }
 

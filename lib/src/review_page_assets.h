@@ -64,7 +64,8 @@ inline constexpr char kReviewBody[] = R"HTML(<header class="top">
     <tr><td><kbd>j</kbd> / <kbd>k</kbd></td><td>next / previous unit</td></tr>
     <tr><td><kbd>a</kbd></td><td>accept the unit and go to the next</td></tr>
     <tr><td><kbd>r</kbd></td><td>reject the unit and go to the next</td></tr>
-    <tr><td><kbd>u</kbd></td><td>undo: clear the unit's decision</td></tr>
+    <tr><td><kbd>c</kbd></td><td>correct the unit's text (<kbd>Enter</kbd> keeps, <kbd>Esc</kbd> cancels)</td></tr>
+    <tr><td><kbd>u</kbd></td><td>undo: clear the unit's decision and correction</td></tr>
     <tr><td><kbd>n</kbd></td><td>next unit not yet judged</td></tr>
     <tr><td><kbd>/</kbd></td><td>search (<kbd>Esc</kbd> leaves the field)</td></tr>
     <tr><td><kbd>e</kbd></td><td>export decisions.json</td></tr>
@@ -166,6 +167,10 @@ mark{background:#fff0a8;border-radius:2px;padding:0 1px}
 .btn{border:1px solid var(--line);background:#f6f8fa;border-radius:6px;padding:4px 8px;cursor:pointer;font-size:13px;text-align:left}
 .btn:hover{border-color:#afb8c1}
 .btn .key{float:right;color:var(--muted);font-size:11px;border:1px solid var(--line);border-radius:3px;padding:0 4px;margin-top:1px;background:#fff}
+.btn.edit{background:transparent;border-style:dashed;color:var(--muted)}
+.seg.changed{background:#fff8c5;border-radius:4px;box-shadow:0 0 0 3px #fff8c5}
+.unit.editing .seg{background:#fff;outline:1px solid #afb8c1;border-radius:4px;padding:2px 4px;opacity:1}
+.unit.editing .seg:focus{outline:2px solid var(--accent)}
 .btn.accept[aria-pressed=true]{background:var(--high);border-color:var(--high);color:#fff}
 .btn.reject[aria-pressed=true]{background:var(--low);border-color:var(--low);color:#fff}
 .btn[aria-pressed=true] .key{background:transparent;color:#fff;border-color:rgba(255,255,255,.6)}
@@ -214,6 +219,11 @@ inline constexpr char kReviewScript[] = R"JS(
 
   // ---- decisions, kept in this browser until exported ----
   var decisions = new Map();
+  var edits = new Map();  // tuid -> {src: text, tgt: text}, the sides corrected
+  function textOf(i, side) {
+    var e = edits.get(U[i][0]);
+    return e && e[side] !== undefined ? e[side] : U[i][side === 'src' ? 4 : 5];
+  }
   var storeKey = (function () {
     var h = 2166136261;
     for (var i = 0; i < N; i++) {
@@ -224,18 +234,47 @@ inline constexpr char kReviewScript[] = R"JS(
   })();
   function save() {
     try {
-      var o = {};
-      decisions.forEach(function (v, k) { o[k] = v; });
+      var o = { decisions: {}, edits: {} };
+      decisions.forEach(function (v, k) { o.decisions[k] = v; });
+      edits.forEach(function (v, k) { o.edits[k] = v; });
       localStorage.setItem(storeKey, JSON.stringify(o));
     } catch (e) { /* storage may be off: decisions stay in the page */ }
   }
   var known = new Set(U.map(function (u) { return u[0]; }));
   try {
     var saved = JSON.parse(localStorage.getItem(storeKey) || 'null');
-    if (saved) Object.keys(saved).forEach(function (k) {
-      if (known.has(k) && (saved[k] === 'accept' || saved[k] === 'reject')) decisions.set(k, saved[k]);
-    });
+    if (saved) readDecisions(saved);
   } catch (e) { /* ignore */ }
+
+  // Reads {"decisions": {...}, "edits": {...}} into the page's state;
+  // returns [used, for unknown units, invalid].
+  function readDecisions(got) {
+    var used = 0, unknown = 0, bad = 0;
+    var d = got && typeof got.decisions === 'object' && got.decisions ? got.decisions : {};
+    Object.keys(d).forEach(function (k) {
+      var v = d[k];
+      if (v !== 'accept' && v !== 'reject') { bad++; return; }
+      if (!known.has(k)) { unknown++; return; }
+      decisions.set(k, v);
+      used++;
+    });
+    var e = got && typeof got.edits === 'object' && got.edits ? got.edits : {};
+    Object.keys(e).forEach(function (k) {
+      var v = e[k], keep = {};
+      if (!v || typeof v !== 'object' || !known.has(k)) return;
+      if (typeof v.src === 'string' && v.src.trim()) keep.src = v.src;
+      if (typeof v.tgt === 'string' && v.tgt.trim()) keep.tgt = v.tgt;
+      if (keep.src !== undefined || keep.tgt !== undefined) edits.set(k, keep);
+    });
+    return [used, unknown, bad];
+  }
+  function resetText(i) {
+    var row = rows[i];
+    if (!row) return;
+    row.children[1].textContent = textOf(i, 'src');
+    row.children[2].textContent = textOf(i, 'tgt');
+    lower[i] = undefined;
+  }
 
   // ---- overview ----
   function card(label, value, extra) {
@@ -476,8 +515,8 @@ inline constexpr char kReviewScript[] = R"JS(
     meta.append(docs);
     if (u[6].length) meta.append(el('span', null, 's' + u[6].join(',') + ' \u2194 t' + u[7].join(',')));
     if (u[8]) meta.append(el('span', 'earlier', u[8] + ' earlier'));
-    var s = el('div', 'seg src', u[4]); s.dir = 'auto'; if (p.sl) s.lang = p.sl;
-    var t = el('div', 'seg tgt', u[5]); t.dir = 'auto'; if (p.tl) t.lang = p.tl;
+    var s = el('div', 'seg src', textOf(i, 'src')); s.dir = 'auto'; if (p.sl) s.lang = p.sl;
+    var t = el('div', 'seg tgt', textOf(i, 'tgt')); t.dir = 'auto'; if (p.tl) t.lang = p.tl;
     var act = el('div', 'actions');
     [['accept', 'Accept', 'a'], ['reject', 'Reject', 'r']].forEach(function (b) {
       var btn = el('button', 'btn ' + b[0], b[1]);
@@ -488,6 +527,12 @@ inline constexpr char kReviewScript[] = R"JS(
       btn.append(el('span', 'key', b[2]));
       act.append(btn);
     });
+    var ed = el('button', 'btn edit', 'Correct');
+    ed.type = 'button';
+    ed.setAttribute('data-action', 'edit');
+    ed.title = 'Correct the text (c); Enter keeps, Esc cancels';
+    ed.append(el('span', 'key', 'c'));
+    act.append(ed);
     row.append(meta, s, t, act);
     rows[i] = row;
     paint(i);
@@ -501,6 +546,12 @@ inline constexpr char kReviewScript[] = R"JS(
     row.classList.toggle('is-reject', d === 'reject');
     row.querySelector('.btn.accept').setAttribute('aria-pressed', d === 'accept' ? 'true' : 'false');
     row.querySelector('.btn.reject').setAttribute('aria-pressed', d === 'reject' ? 'true' : 'false');
+    var e = edits.get(U[i][0]);
+    [[row.children[1], 'src', 4], [row.children[2], 'tgt', 5]].forEach(function (x) {
+      var changed = !!(e && e[x[1]] !== undefined);
+      x[0].classList.toggle('changed', changed);
+      if (changed) x[0].title = 'Corrected; was: ' + U[i][x[2]]; else x[0].removeAttribute('title');
+    });
   }
   var list = $('units');
   var ready = false, pending = false;
@@ -529,7 +580,8 @@ inline constexpr char kReviewScript[] = R"JS(
   var lastQuery = '';
   function highlight(i, q) {
     var row = rows[i];
-    [[row.children[1], U[i][4]], [row.children[2], U[i][5]]].forEach(function (x) {
+    if (row.classList.contains('editing')) return;
+    [[row.children[1], textOf(i, 'src')], [row.children[2], textOf(i, 'tgt')]].forEach(function (x) {
       var node = x[0], text = x[1];
       if (!q) { if (node.firstElementChild) node.textContent = text; return; }
       var low = text.toLowerCase(), at = 0, k, frag = document.createDocumentFragment(), hit = false;
@@ -578,7 +630,7 @@ inline constexpr char kReviewScript[] = R"JS(
       else if (scoreFilter && (u[2] === null || u[2] < lo || u[2] > hi)) ok = false;
       else if (st) { var d = decisions.get(u[0]); ok = st === 'open' ? !d : d === st; }
       if (ok && q) {
-        if (lower[i] === undefined) lower[i] = (u[4] + '\n' + u[5]).toLowerCase();
+        if (lower[i] === undefined) lower[i] = (textOf(i, 'src') + '\n' + textOf(i, 'tgt')).toLowerCase();
         ok = lower[i].indexOf(q) >= 0;
       }
       var row = rows[i];
@@ -638,7 +690,12 @@ inline constexpr char kReviewScript[] = R"JS(
   function decide(i, what, advance) {
     if (i < 0) return;
     var tuid = U[i][0];
-    if (!what || decisions.get(tuid) === what) decisions.delete(tuid); else decisions.set(tuid, what);
+    if (!what || decisions.get(tuid) === what) {
+      decisions.delete(tuid);
+      if (edits.has(tuid)) { edits.delete(tuid); resetText(i); toast('Correction discarded.'); }
+    } else {
+      decisions.set(tuid, what);
+    }
     // Units sharing a tuid (the same unit in two memories) share the decision.
     for (var k = 0; k < N; k++) if (U[k][0] === tuid && k !== i && rows[k]) paint(k);
     paint(i);
@@ -654,6 +711,67 @@ inline constexpr char kReviewScript[] = R"JS(
     setCurrent(i, true);
   }
 
+  // Correcting a unit's text in place: Enter (or leaving the unit) keeps
+  // the text, Esc cancels. A corrected unit is accepted.
+  var editing = -1;
+  function startEdit(i) {
+    if (i < 0) return;
+    if (editing >= 0) finishEdit(true);
+    var row = rows[i];
+    editing = i;
+    setCurrent(i, false);
+    row.classList.add('editing');
+    [row.children[1], row.children[2]].forEach(function (seg, k) {
+      seg.textContent = textOf(i, k ? 'tgt' : 'src');
+      seg.setAttribute('contenteditable', 'plaintext-only');
+      seg.setAttribute('spellcheck', 'true');
+    });
+    var t = row.children[2];
+    t.focus();
+    var range = document.createRange();
+    range.selectNodeContents(t);
+    range.collapse(false);
+    var sel = window.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+  }
+  function finishEdit(keep) {
+    var i = editing;
+    if (i < 0) return;
+    editing = -1;
+    var row = rows[i], tuid = U[i][0];
+    var now = {};
+    var empty = false;
+    [[row.children[1], 'src', 4], [row.children[2], 'tgt', 5]].forEach(function (x) {
+      var text = x[0].textContent.replace(/\s+/g, ' ').trim();
+      x[0].removeAttribute('contenteditable');
+      x[0].removeAttribute('spellcheck');
+      if (!text) empty = true;
+      if (text && text !== U[i][x[2]]) now[x[1]] = text;
+    });
+    row.classList.remove('editing');
+    if (keep && empty) toast('A side cannot be empty: reject the unit instead.');
+    if (keep && !empty) {
+      if (now.src !== undefined || now.tgt !== undefined) {
+        edits.set(tuid, now);
+        decisions.set(tuid, 'accept');
+      } else {
+        edits.delete(tuid);
+      }
+      save();
+      progress();
+    }
+    resetText(i);
+    paint(i);
+    row.focus({ preventScroll: true });
+  }
+  list.addEventListener('focusout', function (e) {
+    if (editing < 0) return;
+    var row = rows[editing];
+    if (row.contains(e.relatedTarget)) return;
+    setTimeout(function () { if (editing >= 0 && !row.contains(document.activeElement)) finishEdit(true); }, 0);
+  });
+
   var toastTimer = 0;
   function toast(text) {
     var t = $('toast');
@@ -667,7 +785,12 @@ inline constexpr char kReviewScript[] = R"JS(
     var out = {};
     var n = 0;
     U.forEach(function (u) { var d = decisions.get(u[0]); if (d && !(u[0] in out)) { out[u[0]] = d; n++; } });
-    var blob = new Blob([JSON.stringify({ decisions: out }, null, 1) + '\n'], { type: 'application/json' });
+    var file = { decisions: out };
+    if (edits.size) {
+      file.edits = {};
+      U.forEach(function (u) { var e = edits.get(u[0]); if (e && !(u[0] in file.edits)) file.edits[u[0]] = e; });
+    }
+    var blob = new Blob([JSON.stringify(file, null, 1) + '\n'], { type: 'application/json' });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
     a.download = 'decisions.json';
@@ -695,15 +818,8 @@ inline constexpr char kReviewScript[] = R"JS(
         toast(file.name + ' is not a decisions file: {"decisions": {...}} expected');
         return;
       }
-      var used = 0, unknown = 0, bad = 0;
-      Object.keys(got.decisions).forEach(function (k) {
-        var v = got.decisions[k];
-        if (v !== 'accept' && v !== 'reject') { bad++; return; }
-        if (!known.has(k)) { unknown++; return; }
-        decisions.set(k, v);
-        used++;
-      });
-      for (var i = 0; i < N; i++) paint(i);
+      var c = readDecisions(got), used = c[0], unknown = c[1], bad = c[2];
+      for (var i = 0; i < N; i++) { resetText(i); paint(i); }
       save();
       progress();
       applyFilters();
@@ -727,12 +843,20 @@ inline constexpr char kReviewScript[] = R"JS(
     var row = e.target.closest('[data-tuid]');
     if (!row) return;
     var i = +row.getAttribute('data-index');
-    if (b) decide(i, b.getAttribute('data-action'), false);
+    if (act === 'edit') { if (editing === i) finishEdit(true); else startEdit(i); return; }
+    if (editing === i && !b) return;  // clicks inside the text being corrected
+    if (b && editing >= 0) finishEdit(true);
+    if (b) decide(i, act, false);
     setCurrent(i, false);
   });
   $('help-button').addEventListener('click', function () { $('help').hidden = !$('help').hidden; });
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target.isContentEditable) {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); finishEdit(true); }
+      else if (e.key === 'Escape') { e.preventDefault(); finishEdit(false); }
+      return;
+    }
     var tag = e.target.tagName;
     if (tag === 'INPUT' || tag === 'SELECT' || tag === 'TEXTAREA') {
       if (e.key === 'Escape') e.target.blur();
@@ -745,6 +869,7 @@ inline constexpr char kReviewScript[] = R"JS(
       case 'r': if (current < 0) move(1); else decide(current, 'reject', true); break;
       case 'u': decide(current, '', false); break;
       case 'n': nextOpen(); break;
+      case 'c': if (current < 0) move(1); startEdit(current); break;
       case '/': search.focus(); break;
       case 'e': exportDecisions(); break;
       case '?': $('help').hidden = !$('help').hidden; break;

@@ -98,7 +98,8 @@ TEST_F(ReviewCliTest, AppliesDecisions) {
   // An unknown tuid is reported, not fatal: exit 1, output written.
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("gone"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("1 accepted, 1 rejected"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 accepted (0 edited), 1 rejected"), std::string::npos)
+      << r.err;
   auto memory = TmxReader().ReadFile(out_);
   ASSERT_TRUE(memory.ok()) << memory.status();
   ASSERT_EQ(memory->units.size(), 1u);

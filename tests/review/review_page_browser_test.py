@@ -241,6 +241,29 @@ def case_flow(args, work):
             "'is-reject')) o[e.getAttribute('data-tuid')] = 'reject'; });"
             "return o;")
         check(states == want, "Load decisions restores the 3 decisions")
+        # Correct the target of the sixth unit: c, select all, type, Enter.
+        rows = d.find_elements(By.CSS_SELECTOR, "[data-tuid]")
+        edited = rows[5].get_attribute("data-tuid")
+        corrected = "Виправлений переклад <b>тут</b>."
+        rows[5].find_element(By.CSS_SELECTOR, '[data-action="edit"]').click()
+        target = rows[5].find_element(By.CSS_SELECTOR, ".seg.tgt")
+        target.send_keys(Keys.CONTROL, "a")
+        target.send_keys(corrected)
+        target.send_keys(Keys.ENTER)
+        check(target.text == corrected and
+              "is-accept" in rows[5].get_attribute("class"),
+              "a corrected unit shows its new text and is accepted")
+        d.find_element(By.CSS_SELECTOR, '[data-action="export"]').click()
+        path2 = wait_for_download(b.downloads, "decisions.json")
+        exported2 = json.load(open(path2, encoding="utf-8")) if path2 else {}
+        want2 = dict(want)
+        want2[edited] = "accept"
+        check(exported2 == {"decisions": want2,
+                            "edits": {edited: {"tgt": corrected}}},
+              "decisions.json carries the correction: %s" % exported2)
+        corrections = os.path.join(work, "corrections.json")
+        if path2:
+            shutil.copy(path2, corrections)
         low = d.find_element(By.ID, "f-min")
         low.clear()
         low.send_keys("0.8", Keys.TAB)
@@ -271,6 +294,15 @@ def case_flow(args, work):
     check(all(len(p) == 4 for t, p, _ in after if t not in marked),
           "the undecided units keep their 4 props, unmarked")
     check(dtd_valid(out, args.shared), "the reviewed TMX is valid")
+
+    out2 = os.path.join(work, "corrected.tmx")
+    r = run([args.align, "review", "--apply", corrections, tmx, "-o", out2])
+    check(r.returncode == 0, "align review --apply with a correction")
+    got = {t: (p, segs) for t, p, segs in read_units(out2)}
+    check(edited in got and got[edited][1][1] == corrected and
+          got[edited][0].get("x-review-edited") == "tgt",
+          "the corrected target is in the TMX, marked x-review-edited=tgt")
+    check(dtd_valid(out2, args.shared), "the corrected TMX is valid")
 
 
 def case_stories(args, work):

@@ -53,7 +53,9 @@ int Apply(const std::string& decisions_path,
     return kExitUsage;
   }
   if (!MayWrite(output)) return kExitOutput;
-  StatusOr<ReviewDecisions> decisions = ReadReviewDecisionsFile(decisions_path);
+  ReviewEdits edits;
+  StatusOr<ReviewDecisions> decisions =
+      ReadReviewDecisionsFile(decisions_path, &edits);
   if (!decisions.ok()) {
     PrintError(decisions.status().ToString());
     return kExitNoInput;
@@ -68,7 +70,7 @@ int Apply(const std::string& decisions_path,
     PrintError("warning: " + warning);
     exit_code = kExitSomeSkipped;
   }
-  ReviewApplyResult result = ApplyReviewDecisions(*memory, *decisions);
+  ReviewApplyResult result = ApplyReviewDecisions(*memory, *decisions, edits);
   if (!result.unknown_tuids.empty()) {
     std::string list;
     for (size_t i = 0; i < result.unknown_tuids.size() && i < 5; ++i) {
@@ -88,8 +90,9 @@ int Apply(const std::string& decisions_path,
   }
   const int rc = WriteOutput(output, *xml);
   if (rc != kExitOk) return rc;
-  std::cerr << "align: review: " << result.accepted << " accepted, "
-            << result.rejected << " rejected (left out), " << result.undecided
+  std::cerr << "align: review: " << result.accepted << " accepted ("
+            << result.edited << " edited), " << result.rejected
+            << " rejected (left out), " << result.undecided
             << " not reviewed (kept)";
   if (!output.empty()) std::cerr << "; wrote " << output;
   std::cerr << "\n";

@@ -29,8 +29,10 @@
 // buttons data-action="accept" and data-action="reject"; the button
 // data-action="export" downloads decisions.json:
 //   {"decisions": {"<tuid>": "accept" | "reject", ...}}
-// and "Load decisions" reads one back. Keys: j/k next/previous, a accept,
-// r reject, u undo, n next undecided, / search, e export, ? help.
+// plus "edits": {"<tuid>": {"src"|"tgt": TEXT}} for the texts the reviewer
+// corrected in place, and "Load decisions" reads one back. Keys: j/k
+// next/previous, a accept, r reject, c correct, u undo, n next undecided,
+// / search, e export, ? help.
 // Everything taken from a memory is escaped: page text and attributes as
 // HTML, and the unit data as a JSON block in which '<', '>', '&', U+2028
 // and U+2029 are \u escapes, so no article text can end the block or run as
@@ -106,28 +108,50 @@ std::string ReviewUnitId(const TmxUnit& unit, size_t index);
 // unit id (ReviewUnitId) -> decision.
 using ReviewDecisions = std::map<std::string, ReviewDecision>;
 
-// Parses decisions.json: {"decisions": {"<tuid>": "accept"|"reject"}}
-// (other top-level keys are ignored). Errors name `name` and the problem:
-// not JSON, no "decisions" object, a value other than "accept" or "reject".
+// A reviewer's corrected text of a unit's source and/or target.
+struct ReviewEdit {
+  std::optional<std::string> source;
+  std::optional<std::string> target;
+};
+
+// unit id (ReviewUnitId) -> edit.
+using ReviewEdits = std::map<std::string, ReviewEdit>;
+
+// Parses decisions.json:
+//   {"decisions": {"<tuid>": "accept"|"reject", ...},
+//    "edits": {"<tuid>": {"src": TEXT, "tgt": TEXT}, ...}}
+// "edits" (optional, either side optional) holds the texts the reviewer
+// corrected on the page; they are returned in *edits when it is not null.
+// Other top-level keys are ignored. Errors name `name` and the problem: not
+// JSON, no "decisions" object, a value other than "accept" or "reject", an
+// edit without text or leaving a side empty.
 StatusOr<ReviewDecisions> ParseReviewDecisions(const std::string& name,
-                                               std::string_view bytes);
-StatusOr<ReviewDecisions> ReadReviewDecisionsFile(const std::string& path);
+                                               std::string_view bytes,
+                                               ReviewEdits* edits = nullptr);
+StatusOr<ReviewDecisions> ReadReviewDecisionsFile(const std::string& path,
+                                                  ReviewEdits* edits = nullptr);
 
 struct ReviewApplyResult {
   TmxMemory memory;  // the input without rejected units
   size_t accepted = 0;
+  size_t edited = 0;  // accepted units whose text was corrected
   size_t rejected = 0;
   size_t undecided = 0;  // units kept as they were
-  // Decided unit ids that name no unit of the memory, sorted.
+  // Decided or edited unit ids that name no unit of the memory, sorted.
   std::vector<std::string> unknown_tuids;
 };
 
 // Removes the rejected units and marks the accepted ones with the prop
 // x-review = "accepted" (replacing an earlier x-review prop); undecided
-// units are kept unchanged. The header gains an x-review prop counting the
-// decisions. Decisions naming no unit are listed, not an error.
+// units are kept unchanged. A unit with an edit and not rejected is
+// accepted, its corrected text (white space collapsed) replaces the
+// segment (markup included), and the prop x-review-edited says which side
+// changed ("src", "tgt" or "src,tgt"). The header gains an x-review prop
+// counting the decisions. Decisions naming no unit are listed, not an
+// error.
 ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
-                                       const ReviewDecisions& decisions);
+                                       const ReviewDecisions& decisions,
+                                       const ReviewEdits& edits = {});
 
 }  // namespace crossalign
 
