@@ -20,6 +20,10 @@ PACKAGES=(
   zlib1g-dev libstemmer-dev
   # Real TMX consumers for the end-to-end tests (tests/cli/client_e2e_test.cc).
   omegat translate-toolkit
+  # A real browser for the review page's tests and benchmark
+  # (tests/review/, bench/review_page_bench.py): headless Chromium driven by
+  # Selenium from /usr/bin/python3.
+  chromium chromium-driver python3-selenium
   libhunspell-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us

@@ -10,6 +10,7 @@
 #include "dict_command.h"
 #include "merge_command.h"
 #include "pair_command.h"
+#include "review_command.h"
 #include "split_command.h"
 
 int main(int argc, char** argv) {
@@ -41,6 +42,10 @@ int main(int argc, char** argv) {
     if (first == "merge") {
       Args args(argc, argv, 2);
       return RunMergeCommand(&args);
+    }
+    if (first == "review") {
+      Args args(argc, argv, 2);
+      return RunReviewCommand(&args);
     }
     if (first == "dict") {
       Args args(argc, argv, 2);

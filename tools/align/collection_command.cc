@@ -15,6 +15,7 @@
 
 #include "crossalign/collection.h"
 #include "crossalign/output_file.h"
+#include "review_command.h"
 
 namespace crossalign::cli {
 namespace {
@@ -228,8 +229,10 @@ int RunCollection(const PipelineOptions& pipeline_options,
   const std::string dir = request.output_dir.back() == '/'
                               ? request.output_dir
                               : request.output_dir + "/";
+  std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
   for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
     const std::string path = dir + langs + FormatExtension(request.format);
+    if (!request.review_path.empty()) written.emplace_back(path, group);
     const int rc = WritePairs(request.format, path, group, tmx_options,
                               request.output_options);
     if (rc != kExitOk) return rc;
@@ -247,6 +250,12 @@ int RunCollection(const PipelineOptions& pipeline_options,
     }
     std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
               << request.clusters_path << "\n";
+  }
+  if (!request.review_path.empty()) {
+    const int rc =
+        WriteReviewPageForPairs(request.review_path, written, tmx_options,
+                                request.report_path);
+    if (rc != kExitOk) return rc;
   }
   if (pairs->empty()) {
     std::cerr

@@ -17,6 +17,7 @@ struct CollectionRequest {
   std::string clusters_path;  // --clusters FILE.jsonl, optional
   std::string report_path;    // --report FILE.jsonl, optional
   std::string pairs_path;     // --pairs FILE: src<TAB>tgt lines, optional
+  std::string review_path;    // --review PAGE.html, optional
   int jobs = 1;
   bool verbose = false;
   bool strict = false;         // the first bad input is fatal

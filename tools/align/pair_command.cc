@@ -10,6 +10,7 @@
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
 #include "crossalign/writers.h"
+#include "review_command.h"
 
 namespace crossalign::cli {
 
@@ -18,6 +19,7 @@ const char* PairCommandUsage() {
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
        align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
+       align review IN.tmx... -o PAGE.html   review in a browser (align review --help)
        align dict ...     build dictionaries (align dict --help)
        align split FILE   sentences, headings and boilerplate (align split --help)
        align detect FILE...   the language of articles or lines (align detect --help)
@@ -102,6 +104,9 @@ Options:
   --review-below X     with --format xliff, units scoring below X (0..1,
                        default 0.5) get state="needs-review-translation",
                        the others state="translated"
+  --review PAGE.html   also write a review page for the units (see align
+                       review --help): one HTML file to read, accept and
+                       reject them in a browser
   -h, --help           show this help
   --version            show the version
 
@@ -119,6 +124,7 @@ int RunPairCommand(Args* args) {
   PipelineOptions options;
   TmxWriterOptions tmx;
   std::string output, src_lang, tgt_lang, value, error, format = "tmx";
+  std::string review_path;
   bool verbose = false;
   OutputOptions output_options;
   CollectionRequest collection;
@@ -130,7 +136,8 @@ int RunPairCommand(Args* args) {
         args->Value("--tgt-lang", &tgt_lang, &error) ||
         args->Value("--clusters", &collection.clusters_path, &error) ||
         args->Value("--report", &collection.report_path, &error) ||
-        args->Value("--pairs", &collection.pairs_path, &error)) {
+        args->Value("--pairs", &collection.pairs_path, &error) ||
+        args->Value("--review", &review_path, &error)) {
     } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
@@ -172,6 +179,7 @@ int RunPairCommand(Args* args) {
       return kExitUsage;
     }
   }
+  if (!review_path.empty() && !MayWrite(review_path)) return kExitOutput;
   if (format == "moses" && output.empty()) {
     PrintError(
         "--format moses writes two files: give -o OUT (see align --help)");
@@ -196,6 +204,7 @@ int RunPairCommand(Args* args) {
     collection.inputs = files;
     collection.output_dir = output;
     collection.verbose = verbose;
+    collection.review_path = review_path;
     return RunCollection(options, tmx, collection);
   }
 
@@ -259,7 +268,14 @@ int RunPairCommand(Args* args) {
     return rc == kExitOk ? exit_code : rc;
   }
   const int rc = WritePairs(format, output, {*pair}, tmx, output_options);
-  return rc == kExitOk ? exit_code : rc;
+  if (rc != kExitOk) return rc;
+  if (!review_path.empty()) {
+    const int page_rc = WriteReviewPageForPairs(
+        review_path, {{output.empty() ? "stdout" : output, {*pair}}}, tmx,
+        collection.report_path);
+    if (page_rc != kExitOk) return page_rc;
+  }
+  return exit_code;
 }
 
 }  // namespace crossalign::cli

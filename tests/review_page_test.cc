@@ -1,0 +1,382 @@
+// The review page (crossalign/review_page.h): escaping of everything a
+// memory contributes, the page's self-containment, decisions files, and
+// applying decisions to a memory. The page in a real browser is tested by
+// tests/review/review_page_browser_test.py.
+#include "crossalign/review_page.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+#include "crossalign/tmx_reader.h"
+#include "crossalign/tmx_writer.h"
+#include "json_value.h"
+#include "test_support.h"
+
+namespace crossalign {
+namespace {
+
+using testing::Exists;
+using testing::ListDir;
+using testing::MakeTempDir;
+using testing::ReadFile;
+using testing::WriteFile;
+
+// A crossalign-style memory, written by hand (not by the code under test).
+constexpr char kTmx[] = R"(<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+  <header creationtool="crossalign" creationtoolversion="1" segtype="sentence"
+    o-tmf="crossalign" adminlang="en" srclang="en" datatype="plaintext"
+    creationdate="20250314T103000Z"/>
+  <body>
+    <tu tuid="a1" creationdate="20250314T103000Z">
+      <prop type="x-score">0.9100</prop><prop type="x-bead">1-1</prop>
+      <prop type="x-mode">translation</prop>
+      <prop type="x-position">src p0:s0 tgt p0:s0</prop>
+      <tuv xml:lang="en"><prop type="x-document">news/a.en.txt</prop>
+        <seg>Bridge &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; opened.</seg></tuv>
+      <tuv xml:lang="uk"><prop type="x-document">news/a.uk.txt</prop>
+        <seg>Міст "&gt;&lt;img src=x onerror=alert(2)&gt; відкрили.</seg></tuv>
+    </tu>
+    <tu tuid="b2" creationdate="20250314T103000Z">
+      <prop type="x-score">0.4200</prop><prop type="x-bead">2-1</prop>
+      <prop type="x-mode">translation</prop>
+      <prop type="x-position">src p1:s1,2 tgt p1:s1</prop>
+      <tuv xml:lang="en"><prop type="x-document">news/a.en.txt</prop>
+        <seg>Comment &lt;!-- here. Line&#x2028;separator&#x2029;end &amp; more.</seg></tuv>
+      <tuv xml:lang="uk"><prop type="x-document">news/a.uk.txt</prop>
+        <seg>Коментар.</seg></tuv>
+    </tu>
+    <tu tuid="c3" creationdate="20250314T103000Z">
+      <prop type="x-score">0.7000</prop><prop type="x-bead">1-1</prop>
+      <prop type="x-mode">translation</prop>
+      <prop type="x-review">accepted</prop>
+      <tuv xml:lang="en"><prop type="x-document">news/a.en.txt</prop>
+        <seg>Third.</seg></tuv>
+      <tuv xml:lang="uk"><prop type="x-document">news/a.uk.txt</prop>
+        <seg>Третій.</seg></tuv>
+    </tu>
+  </body>
+</tmx>
+)";
+
+TmxMemory Memory() {
+  auto memory = TmxReader().Parse("sample.tmx", kTmx);
+  EXPECT_TRUE(memory.ok()) << memory.status();
+  return *memory;
+}
+
+std::string Page(const ReviewPageOptions& options = {}) {
+  auto page = RenderReviewPage({{"sample <b>.tmx", Memory()}}, options);
+  EXPECT_TRUE(page.ok()) << page.status();
+  return page.ok() ? *page : "";
+}
+
+size_t Count(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + 1)) {
+    ++n;
+  }
+  return n;
+}
+
+// The JSON block the page's script reads.
+internal::JsonValue PageData(const std::string& page) {
+  const std::string open =
+      "<script type=\"application/json\" id=\"review-data\">";
+  const size_t begin = page.find(open);
+  EXPECT_NE(begin, std::string::npos);
+  const size_t end = page.find("</script>", begin);
+  auto data = internal::ParseJson(
+      page.substr(begin + open.size(), end - begin - open.size()));
+  EXPECT_TRUE(data.ok()) << data.status();
+  return data.ok() ? *data : internal::JsonValue();
+}
+
+TEST(ReviewPageTest, ArticleTextCannotBecomeMarkup) {
+  const std::string page = Page();
+  // Only the page's own two script elements, each closed once.
+  EXPECT_EQ(Count(page, "<script"), 2u);
+  EXPECT_EQ(Count(page, "</script"), 2u);
+  EXPECT_EQ(page.find("<img"), std::string::npos);
+  EXPECT_EQ(page.find("<!--"), std::string::npos);
+  EXPECT_EQ(page.find("\xE2\x80\xA8"), std::string::npos);  // U+2028
+  EXPECT_EQ(page.find("\xE2\x80\xA9"), std::string::npos);  // U+2029
+  EXPECT_EQ(page.find("<b>"), std::string::npos);
+  EXPECT_NE(page.find("<title>crossalign review: sample &lt;b&gt;.tmx</title>"),
+            std::string::npos);
+  // The text itself survives, exactly.
+  const internal::JsonValue data = PageData(page);
+  const internal::JsonValue* units = data.Find("units");
+  ASSERT_NE(units, nullptr);
+  ASSERT_EQ(units->array.size(), 3u);
+  EXPECT_EQ(units->array[0].array[0].string, "a1");
+  EXPECT_EQ(units->array[0].array[4].string,
+            "Bridge </script><script>alert(1)</script> opened.");
+  EXPECT_EQ(units->array[0].array[5].string,
+            "Міст \"><img src=x onerror=alert(2)> відкрили.");
+  // (white space, U+2028 included, is collapsed as TmxWriter does)
+  EXPECT_EQ(units->array[1].array[4].string,
+            "Comment <!-- here. Line separator end & more.");
+}
+
+TEST(ReviewPageTest, CarriesScoreBeadPositionsAndDocuments) {
+  const internal::JsonValue data = PageData(Page());
+  const auto& units = data.Find("units")->array;
+  EXPECT_DOUBLE_EQ(units[1].array[2].number, 0.42);
+  EXPECT_EQ(units[1].array[3].string, "2-1");
+  ASSERT_EQ(units[1].array[6].array.size(), 2u);  // source sentences 1, 2
+  EXPECT_EQ(units[1].array[6].array[1].number, 2);
+  ASSERT_EQ(units[1].array[7].array.size(), 1u);
+  EXPECT_EQ(units[2].array[6].array.size(), 0u);  // no x-position
+  EXPECT_EQ(units[2].array[8].string, "accepted");
+  const auto& pairs = data.Find("pairs")->array;
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0].array[1].string, "news/a.en.txt");
+  EXPECT_EQ(pairs[0].array[2].string, "news/a.uk.txt");
+  EXPECT_EQ(pairs[0].array[3].string, "en");
+  EXPECT_EQ(pairs[0].array[4].string, "uk");
+  EXPECT_EQ(pairs[0].array[5].string, "translation");
+  EXPECT_EQ(data.Find("report")->type, internal::JsonValue::Type::kNull);
+}
+
+TEST(ReviewPageTest, SelfContainedAndDeterministic) {
+  const std::string page = Page();
+  EXPECT_EQ(page, Page());
+  EXPECT_NE(page.find("Content-Security-Policy"), std::string::npos);
+  EXPECT_NE(page.find("default-src 'none'"), std::string::npos);
+  // No attribute loads anything: no src= or href= in the markup, no
+  // <link>, no remote URL (the SVG namespace is a name, not a request).
+  EXPECT_FALSE(std::regex_search(page, std::regex("<[^>]*\\s(src|href)\\s*=")));
+  EXPECT_EQ(page.find("<link"), std::string::npos);
+  std::string rest = page;
+  rest = std::regex_replace(rest, std::regex("http://www\\.w3\\.org/2000/svg"),
+                            "");
+  EXPECT_EQ(rest.find("http://"), std::string::npos);
+  EXPECT_EQ(rest.find("https://"), std::string::npos);
+  EXPECT_EQ(rest.find("//cdn"), std::string::npos);
+  // What the browser test clicks on is there.
+  EXPECT_NE(page.find("data-action=\"export\""), std::string::npos);
+  EXPECT_NE(page.find("setAttribute('data-tuid'"), std::string::npos);
+  EXPECT_NE(page.find("dir = 'auto'"), std::string::npos);
+}
+
+TEST(ReviewPageTest, EmbedsTheAlignerReport) {
+  auto report = ParseAlignReport(
+      "report.jsonl",
+      "{\"src\":\"a.en.txt\",\"tgt\":\"a.uk.txt\",\"similarity\":0.83,"
+      "\"decision\":\"translation\",\"reason\":\"words\",\"units\":12,"
+      "\"extra\":{\"k\":[1,2]}}\n\n"
+      "{\"src\":\"a.en.txt\",\"tgt\":\"b.de.txt\",\"similarity\":0.04,"
+      "\"decision\":\"unrelated\",\"reason\":\"</script> few\u2028shared "
+      "words\",\"units\":0}\r\n");
+  ASSERT_TRUE(report.ok()) << report.status();
+  ASSERT_EQ(report->size(), 2u);
+  EXPECT_EQ((*report)[0].similarity, 0.83);
+  EXPECT_EQ((*report)[0].units, 12);
+  EXPECT_EQ((*report)[1].decision, "unrelated");
+  ReviewPageOptions options;
+  options.report = *report;
+  const std::string page = Page(options);
+  EXPECT_EQ(Count(page, "</script"), 2u);
+  EXPECT_EQ(page.find("\xE2\x80\xA8"), std::string::npos);
+  const internal::JsonValue data = PageData(page);
+  const auto& entries = data.Find("report")->array;
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[1].Find("reason")->string,
+            "</script> few\xE2\x80\xA8shared words");
+  EXPECT_EQ(entries[1].Find("units")->number, 0);
+}
+
+TEST(ReviewPageTest, BadReportLinesAreNamed) {
+  auto bad =
+      ParseAlignReport("r.jsonl", "{\"src\":\"a\",\"tgt\":\"b\"}\n{oops\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("r.jsonl:2"), std::string::npos)
+      << bad.status();
+  auto no_paths = ParseAlignReport("r.jsonl", "[1,2]\n");
+  ASSERT_FALSE(no_paths.ok());
+  EXPECT_NE(no_paths.status().message().find("r.jsonl:1"), std::string::npos);
+  auto missing = ReadAlignReportFile(MakeTempDir() + "/none.jsonl");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("none.jsonl"), std::string::npos);
+}
+
+TEST(ReviewPageTest, ParsesDecisions) {
+  auto d = ParseReviewDecisions(
+      "d.json",
+      "{\"decisions\": {\"a1\": \"accept\", \"b2\": \"reject\", "
+      "\"\\u00e9\\ud83d\\ude00\": \"accept\"}, \"tool\": \"x\"}");
+  ASSERT_TRUE(d.ok()) << d.status();
+  ASSERT_EQ(d->size(), 3u);
+  EXPECT_EQ(d->at("a1"), ReviewDecision::kAccept);
+  EXPECT_EQ(d->at("b2"), ReviewDecision::kReject);
+  EXPECT_EQ(d->count("\xC3\xA9\xF0\x9F\x98\x80"), 1u);
+  for (const char* bad :
+       {"", "{", "[]", "{\"decisions\": []}", "{\"decisions\": {\"a\": 1}}",
+        "{\"decisions\": {\"a\": \"maybe\"}}", "{\"decisions\": {}} x",
+        "{\"decisions\": {\"\\ud800\": \"accept\"}}"}) {
+    auto r = ParseReviewDecisions("d.json", bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.status().message().find("d.json"), std::string::npos)
+        << r.status();
+  }
+  std::string deep(100, '[');
+  EXPECT_FALSE(
+      ParseReviewDecisions("d.json", deep + std::string(100, ']')).ok());
+}
+
+TmxWriterOptions FixedDate() {
+  TmxWriterOptions options;
+  options.clock = [] { return *ParseDate("2025-03-14T10:30:00Z"); };
+  return options;
+}
+
+TEST(ReviewPageTest, ApplyRemovesRejectedAndMarksAccepted) {
+  ReviewDecisions decisions = {{"a1", ReviewDecision::kAccept},
+                               {"b2", ReviewDecision::kReject},
+                               {"zz", ReviewDecision::kReject}};
+  ReviewApplyResult result = ApplyReviewDecisions(Memory(), decisions);
+  EXPECT_EQ(result.accepted, 1u);
+  EXPECT_EQ(result.rejected, 1u);
+  EXPECT_EQ(result.undecided, 1u);
+  EXPECT_EQ(result.unknown_tuids, std::vector<std::string>{"zz"});
+  auto xml = TmxWriter(FixedDate()).RenderMemory(result.memory);
+  ASSERT_TRUE(xml.ok());
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/out.tmx", *xml);
+  auto back = TmxReader().ReadFile(dir + "/out.tmx");
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->units.size(), 2u);
+  EXPECT_EQ(back->units[0].tuid, "a1");
+  const std::string* review = FindProp(back->units[0].props, "x-review");
+  ASSERT_NE(review, nullptr);
+  EXPECT_EQ(*review, "accepted");
+  EXPECT_EQ(back->units[1].tuid, "c3");  // undecided: as it was
+  const std::vector<TmxProp> before = Memory().units[2].props;
+  ASSERT_EQ(back->units[1].props.size(), before.size());
+  for (size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(back->units[1].props[i].type, before[i].type);
+    EXPECT_EQ(back->units[1].props[i].value, before[i].value);
+  }
+  EXPECT_NE(xml->find("<prop type=\"x-review\">accepted</prop>"),
+            std::string::npos);
+  // Applying again does not pile up x-review props.
+  ReviewApplyResult again = ApplyReviewDecisions(*back, decisions);
+  int reviews = 0;
+  for (const TmxProp& p : again.memory.units[0].props) {
+    reviews += p.type == "x-review";
+  }
+  EXPECT_EQ(reviews, 1);
+  int header_reviews = 0;
+  for (const TmxProp& p : again.memory.header.props) {
+    header_reviews += p.type == "x-review";
+  }
+  EXPECT_EQ(header_reviews, 1);
+  if (testing::SharedDir().empty()) {
+    GTEST_SKIP() << "../shared is absent: skipping the TMX DTD check";
+  }
+  std::string log;
+  EXPECT_EQ(testing::ValidateTmx(dir + "/out.tmx", &log), 0) << log;
+}
+
+TEST(ReviewPageTest, EveryUnitIsShownEvenWithOneVariant) {
+  TmxMemory memory = Memory();
+  memory.units[0].variants.pop_back();
+  memory.units[1].variants.clear();
+  // A third variant: the source and the first other are shown.
+  memory.units[2].variants.insert(memory.units[2].variants.begin(),
+                                  memory.units[2].variants[1]);
+  memory.units[2].variants[0].text = "Третій раз.";
+  const internal::JsonValue data =
+      PageData(*RenderReviewPage({{"s.tmx", memory}}));
+  const auto& units = data.Find("units")->array;
+  ASSERT_EQ(units.size(), 3u);
+  EXPECT_EQ(units[0].array[5].string, "");
+  EXPECT_EQ(units[1].array[4].string, "");
+  EXPECT_EQ(units[2].array[4].string, "Third.");
+  EXPECT_EQ(units[2].array[5].string, "Третій раз.");
+}
+
+TEST(ReviewPageTest, UnitsWithoutTuidAreNumbered) {
+  TmxMemory memory = Memory();
+  memory.units[1].tuid.clear();
+  const internal::JsonValue data =
+      PageData(*RenderReviewPage({{"s.tmx", memory}}));
+  EXPECT_EQ(data.Find("units")->array[1].array[0].string, "#2");
+  ReviewApplyResult result = ApplyReviewDecisions(
+      memory,
+      {{"#2", ReviewDecision::kReject}, {"#1", ReviewDecision::kAccept}});
+  ASSERT_EQ(result.memory.units.size(), 2u);
+  EXPECT_EQ(result.memory.units[0].tuid, "a1");  // has a tuid: not "#1"
+  EXPECT_EQ(result.memory.units[1].tuid, "c3");
+  EXPECT_EQ(result.unknown_tuids, std::vector<std::string>{"#1"});
+}
+
+TEST(ReviewPageTest, AppliesTheReviewersCorrections) {
+  ReviewEdits edits;
+  auto decisions = ParseReviewDecisions(
+      "d.json",
+      "{\"decisions\": {\"a1\": \"accept\", \"c3\": \"reject\"},"
+      " \"edits\": {\"a1\": {\"src\": \" Bridge  opened. \"},"
+      " \"b2\": {\"tgt\": \"Коментар тут.\", \"src\": \"Comment <!-- here. "
+      "Line separator end & more.\"},"
+      " \"c3\": {\"tgt\": \"x\"}, \"qq\": {\"src\": \"y\"}}}",
+      &edits);
+  ASSERT_TRUE(decisions.ok()) << decisions.status();
+  ASSERT_EQ(edits.size(), 4u);
+  EXPECT_EQ(*edits["a1"].source, " Bridge  opened. ");
+  EXPECT_FALSE(edits["a1"].target.has_value());
+  ReviewApplyResult result = ApplyReviewDecisions(Memory(), *decisions, edits);
+  EXPECT_EQ(result.accepted, 2u);  // a1, and b2 by its edit
+  EXPECT_EQ(result.edited, 2u);
+  EXPECT_EQ(result.rejected, 1u);  // c3: rejected, its edit ignored
+  EXPECT_EQ(result.unknown_tuids, std::vector<std::string>{"qq"});
+  ASSERT_EQ(result.memory.units.size(), 2u);
+  const TmxUnit& a1 = result.memory.units[0];
+  EXPECT_EQ(a1.variants[0].text, "Bridge opened.");
+  EXPECT_EQ(a1.variants[1].text, Memory().units[0].variants[1].text);
+  EXPECT_EQ(*FindProp(a1.props, "x-review-edited"), "src");
+  const TmxUnit& b2 = result.memory.units[1];
+  EXPECT_EQ(b2.variants[1].text, "Коментар тут.");
+  // The source "edit" is the text as it was (white space collapsed): only
+  // the target changed.
+  EXPECT_EQ(*FindProp(b2.props, "x-review-edited"), "tgt");
+  EXPECT_EQ(*FindProp(b2.props, "x-review"), "accepted");
+  auto xml = TmxWriter(FixedDate()).RenderMemory(result.memory);
+  ASSERT_TRUE(xml.ok());
+  const std::string path = MakeTempDir() + "/edited.tmx";
+  WriteFile(path, *xml);
+  if (!testing::SharedDir().empty()) {
+    std::string log;
+    EXPECT_EQ(testing::ValidateTmx(path, &log), 0) << log;
+  }
+  for (const char* bad :
+       {"{\"decisions\": {}, \"edits\": []}",
+        "{\"decisions\": {}, \"edits\": {\"a\": {\"tgt\": \"  \"}}}",
+        "{\"decisions\": {}, \"edits\": {\"a\": {}}}",
+        "{\"decisions\": {}, \"edits\": {\"a\": \"text\"}}"}) {
+    ReviewEdits ignored;
+    auto r = ParseReviewDecisions("d.json", bad, &ignored);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_NE(r.status().message().find("d.json"), std::string::npos);
+  }
+}
+
+TEST(ReviewPageTest, PageIsWrittenAtomically) {
+  const std::string dir = MakeTempDir();
+  std::vector<ReviewSource> sources = {{"s.tmx", Memory()}};
+  Status s = WriteReviewPage(dir + "/missing/page.html", sources);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("missing/page.html"), std::string::npos) << s;
+  EXPECT_TRUE(ListDir(dir).empty());
+  ASSERT_TRUE(WriteReviewPage(dir + "/page.html", sources).ok());
+  EXPECT_EQ(ListDir(dir), std::vector<std::string>{"page.html"});
+  EXPECT_EQ(ReadFile(dir + "/page.html"), *RenderReviewPage(sources));
+  EXPECT_FALSE(RenderReviewPage({}).ok());
+}
+
+}  // namespace
+}  // namespace crossalign
