@@ -131,6 +131,33 @@ int main() {
                                gold_set.count(predicted[k]) > 0);
       }
     }
+    if (!is_translation && std::getenv("CORPORA_EVAL_VERBOSE") &&
+        split == "dev") {
+      // Dev only: the misses and false units, for tuning.
+      const std::set<crossalign::testing::TextBead> gold_set(gold.beads.begin(),
+                                                             gold.beads.end());
+      std::set<crossalign::testing::TextBead> got;
+      auto show = [](const crossalign::testing::TextBead& b) {
+        std::string out;
+        for (const auto& t : b.first) out += t.substr(0, 70) + " | ";
+        out += " <=> ";
+        for (const auto& t : b.second) out += t.substr(0, 70) + " | ";
+        return out;
+      };
+      std::fprintf(stderr, "== %s -> %s\n", Basename(gold.src).c_str(),
+                   Basename(gold.tgt).c_str());
+      for (size_t k = 0; k < predicted.size(); ++k) {
+        if (predicted[k].first.empty() || predicted[k].second.empty()) continue;
+        got.insert(predicted[k]);
+        if (!gold_set.count(predicted[k]))
+          std::fprintf(stderr, "  FALSE %.2f %s\n",
+                       pair->alignment.beads[k].score,
+                       show(predicted[k]).c_str());
+      }
+      for (const auto& g : gold.beads) {
+        if (!got.count(g)) std::fprintf(stderr, "  MISS %s\n", show(g).c_str());
+      }
+    }
     std::string type = split + ": " + gold.type;
     if (!is_translation) {
       type += pair->src->lang() == pair->tgt->lang() ? " same-language"

@@ -151,11 +151,19 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
     }
   }
   if (!alignment.ok()) return alignment.status();
-  if (alignment->mode == AlignMode::kComparable && !story_known) {
+  if (options_.mode != ModeChoice::kTranslation && !story_known) {
     const StoryGrouping story = GroupStories({src, tgt}, options_.stories);
     const StoryLink& link = story.links.front();
     alignment->story_similarity = link.similarity;
-    if (!link.same_story) {
+    // A pair that aligns in order like a translation is believed unless
+    // both articles carry names and numbers enough to tell their stories
+    // apart. (Across scripts without a dictionary, the in-order alignment
+    // rests on sentence lengths alone, and two short articles of similar
+    // shape can look like translations of each other.)
+    const bool evidence =
+        alignment->mode == AlignMode::kComparable ||
+        link.fewest_keys >= options_.stories.min_shared_keys;
+    if (!link.same_story && evidence) {
       alignment->unrelated = true;
       alignment->beads.clear();
       alignment->mode_reason =

@@ -55,7 +55,7 @@ Options:
                        comparable or unrelated), reason, units (written),
                        story; -v prints the same lines on stderr
   --same-story X       articles sharing less than this story similarity
-                       (0..1, default 0.12; see README) are different
+                       (0..1, default 0.10; see README) are different
                        stories: never paired, and in two-file mode nothing is
                        aligned (a warning, exit 1)
   --pairs FILE         align exactly the pairs listed in FILE, one

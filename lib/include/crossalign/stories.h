@@ -19,7 +19,9 @@
 // are then built by average linkage: two groups of articles merge while the
 // mean vote over all their cross pairs reaches `same_story`, so one article
 // that touches two stories cannot chain them into one. Every pair inside a
-// story is aligned.
+// story is aligned. Two articles alone, with nothing to compare them with,
+// are one story when they share `min_shared_keys` keys and half of
+// `same_story`: only clear cases are refused.
 //
 //   auto grouping = crossalign::GroupStories(documents, {});
 //   for (const crossalign::StoryLink& link : grouping.links) ...
@@ -35,19 +37,27 @@
 namespace crossalign {
 
 struct StoryOptions {
-  // Minimum similarity of two articles of one story (--same-story). The
-  // defaults were set on the dev stories of corpora/ (bench/story_eval):
-  // article pairs of one story measure 0.17 and more.
-  double same_story = 0.12;
+  // Minimum similarity of two articles of one story (--same-story). Set on
+  // the dev stories of corpora/: in many-article runs any value from 0.08 to
+  // 0.12 groups them right; two articles alone (every key weighing 1) of
+  // one story measure 0.114 and more, of two stories mostly below 0.094
+  // (pairs on one topic, such as two Korean transport stories, reach 0.33:
+  // only a run with more articles tells those apart).
+  double same_story = 0.10;
   // A vote must reach this share of the similarity each of its two articles
   // has with its best partner: a story's own articles stand out. On the dev
   // stories any value from 0 to 0.2 groups every article right; 0.25 splits
   // a story told in Latin and Cyrillic scripts, whose same-script pairs
   // score far higher than its cross-script ones.
   double margin = 0.15;
-  // Fewer shared names and numbers than this is never one story: two
-  // numbers in common are a coincidence.
-  int min_shared_keys = 5;
+  // Fewer shared names and numbers than this is never one story: one number
+  // in common is a coincidence. Each name counts once and each number once.
+  // On the dev stories any value from 1 to 2 groups every article right in
+  // many-article runs (the average linkage does the work, and a pair with
+  // few shared keys casts a weaker vote); 3 already splits a short French
+  // article from its story. Articles in Chinese, Japanese and Korean give
+  // numbers only (their names have no capital letters), so they share few.
+  int min_shared_keys = 2;
 };
 
 // How two articles of a run compare.
@@ -55,6 +65,9 @@ struct StoryLink {
   size_t a = 0, b = 0;  // indices into the documents, a < b
   double similarity = 0.0;
   int shared_keys = 0;  // names and numbers both carry
+  // Names and numbers of the article that has fewer: with very few, an
+  // article gives too little evidence to tell its story.
+  int fewest_keys = 0;
   bool same_story = false;
   // Why: "shares 29 names and numbers (similarity 0.22)" or what failed.
   std::string reason;
