@@ -68,6 +68,7 @@ Paragraphs ReadNews(const std::string& path) {
   std::vector<std::string> para;
   for (std::string line; std::getline(in, line);) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty() && line[0] == '#') continue;  // a comment
     if (line.empty()) {
       if (!para.empty()) out.push_back(std::move(para));
       para.clear();

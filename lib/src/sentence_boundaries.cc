@@ -227,6 +227,15 @@ struct Scanner {
   std::vector<size_t> list_marker_dots;  // full stops of list markers (few)
   std::vector<std::pair<size_t, size_t>> enclosed;  // quotes and brackets
   size_t last_boundary = 0;
+  // The lowest of the language's extra terminators: most are in scripts
+  // far above ASCII, so most characters need no lookup.
+  char32_t min_extra_terminator = MinTerminator(rules);
+
+  static char32_t MinTerminator(const SegmentationRules& r) {
+    char32_t m = 0x110000;
+    for (char32_t c : r.terminators) m = std::min(m, c);
+    return m;
+  }
 
   // The closing mark at `pos` ends a quotation or bracket opened before
   // `from`.
@@ -278,7 +287,7 @@ struct Scanner {
 
   bool IsTerminator(char32_t c) const {
     return (Flags(c) & kSentenceTerminal) || c == 0x2026 ||
-           (!rules.terminators.empty() &&
+           (c >= min_extra_terminator &&
             rules.terminators.find(c) != std::u32string::npos);
   }
 
@@ -685,11 +694,11 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
   }
 
   const size_t n = d.size();
-  const bool extra_terminators = !rules.terminators.empty();
+  const char32_t min_extra = sc.min_extra_terminator;
   for (size_t i = 0; i < n;) {
     const uint16_t f = Flags(d.cps[i]);
     if (!(f & kScanStop) &&
-        !(extra_terminators && (f & kPunct) &&
+        !(d.cps[i] >= min_extra && (f & kPunct) &&
           rules.terminators.find(d.cps[i]) != std::u32string::npos)) {
       ++i;
       continue;

@@ -263,6 +263,7 @@ TEST(SplitCliTest, SegmentsCoverEveryCharacterOfTheBenchmarkInput) {
     std::string joined;
     bool start = true;
     for (std::string line; std::getline(in, line);) {
+      if (!line.empty() && line[0] == '#') continue;  // a comment
       if (line.empty()) {
         if (!start) joined += "\n";
         start = true;
