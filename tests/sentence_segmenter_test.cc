@@ -503,6 +503,40 @@ TEST(SegmentationRulesTest, OneSentencePerLineInput) {
       1u);
 }
 
+// Rules for more news languages, and languages that share a file.
+TEST(SegmentationRulesTest, MoreLanguagesAndSharedFiles) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg, "Ferja går kl. 7 hver morgen. Billetten koster 80 kr.",
+                 "nb"),
+      (std::vector<std::string>{"Ferja går kl. 7 hver morgen.",
+                                "Billetten koster 80 kr."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Ayon kay Sen. Reyes, tuloy ang proyekto. Magsisimula "
+                       "ito sa Lunes.",
+                       "tl")
+                .size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Dự án ở TP. Đà Nẵng đã hoàn thành. Chi phí là 3 tỷ "
+                       "đồng.",
+                       "vi")
+                .size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Menurut Dr. Sari, hasilnya baik. Penelitian "
+                       "dilanjutkan tahun depan.",
+                       "ms")
+                .size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Ured je u zgradi br. 5 u centru. Radovi počinju u "
+                       "svibnju.",
+                       "bs")
+                .size(),
+            2u);
+}
+
 // Item 7: the clean-up labels formulas, never sentences.
 TEST(SegmentationRulesTest, CleanUpNeverTakesASentence) {
   auto seg = Make({});

@@ -264,6 +264,13 @@ StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
   std::string primary = lang.substr(0, lang.find_first_of("-_"));
   std::transform(primary.begin(), primary.end(), primary.begin(),
                  [](unsigned char c) { return std::tolower(c); });
+  // Languages that share one file: Norwegian Bokmål and Nynorsk, Malay
+  // and Indonesian, Tagalog and Filipino, Bosnian and Croatian.
+  static const std::pair<const char*, const char*> kSameRules[] = {
+      {"nb", "no"}, {"nn", "no"}, {"ms", "id"}, {"tl", "fil"}, {"bs", "hr"}};
+  for (const auto& [code, file] : kSameRules) {
+    if (primary == code) primary = file;
+  }
   std::lock_guard<std::mutex> lock(mutex);
   auto key = std::make_pair(primary, user_dir);
   if (auto it = cache.find(key); it != cache.end()) return it->second;

@@ -94,7 +94,8 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
 // The built-in rules of `lang` merged with common.rules, then with
 // `<user_dir>/<lang>.rules` (and `<user_dir>/common.rules`) when user_dir is
 // not empty and those files exist. Languages without a file of their own get
-// the common rules. A user file that cannot be parsed is an error.
+// the common rules; nb and nn read no.rules, ms id.rules, tl fil.rules, bs
+// hr.rules. A user file that cannot be parsed is an error.
 StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
     const std::string& lang, const std::string& user_dir);
 
