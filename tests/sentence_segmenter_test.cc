@@ -417,6 +417,30 @@ TEST(SegmentationRulesTest, AbbreviationsDecideOnWhatFollows) {
             2u);
 }
 
+// Reported speech after a dash, and an ordinal number at a sentence end
+// where nouns are written in lower case.
+TEST(SegmentationRulesTest, SpeechDashesAndNumbersAtTheEnd) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "Sąd oddalił wniosek. – To dla nas porażka – "
+                 "przyznał prawnik.",
+                 "pl"),
+      (std::vector<std::string>{"Sąd oddalił wniosek.",
+                                "– To dla nas porażka – przyznał prawnik."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Pociąg odjechał o godz. 17. Pasażerowie czekali "
+                       "dalej. Była to 15. rocznica otwarcia.",
+                       "pl"),
+            (std::vector<std::string>{"Pociąg odjechał o godz. 17.",
+                                      "Pasażerowie czekali dalej.",
+                                      "Była to 15. rocznica otwarcia."}));
+  // German capitalises nouns: 3. Liga is an ordinal and a noun.
+  EXPECT_EQ(
+      SplitTexts(*seg, "Der Verein spielt in der 3. Liga weiter.", "de").size(),
+      1u);
+}
+
 // Item 4: the full-width semicolon joins clauses; it ends no sentence.
 // Item 5 (Chinese quotation): the speaker after a quotation stays with it.
 TEST(SegmentationRulesTest, ChineseSemicolonAndAttribution) {

@@ -476,7 +476,12 @@ struct Scanner {
       if (rules.ordinal_dot && (e - b) <= 3 &&
           (rules.months.count(NextWord(next)) || next_digit ||
            !IsStarter(next))) {
-        return false;
+        // Where nouns are written in lower case an ordinal is followed by
+        // one (23. rocznica): a capitalised word and lower-case text after
+        // the number start a sentence (o godz. 23. Będą kontynuowane).
+        return !rules.capitalised_nouns && next_upper && AllDigits(b, e) &&
+               !rules.months.count(NextWord(next)) &&
+               WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next);
       }
       return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]);
     }
@@ -521,8 +526,13 @@ struct Scanner {
       return !(initialism && e - b >= 3) && CapitalisedThenLower(next);
     }
     const int8_t type = u_charType(static_cast<UChar32>(d.cps[next]));
+    // A dash and a capitalised word open reported speech (Polish, Russian:
+    // "– Mój klient jest niewinny – powiedział").
+    const bool speech_dash = IsDash(d.cps[next]) && next + 1 < d.size() &&
+                             IsSpace(d.cps[next + 1]) &&
+                             IsUpper(WordAfterDash(next));
     return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]) ||
-           IsBullet(d.cps[next]) || type == U_CURRENCY_SYMBOL;
+           IsBullet(d.cps[next]) || type == U_CURRENCY_SYMBOL || speech_dash;
   }
 };
 
