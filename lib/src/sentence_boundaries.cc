@@ -566,6 +566,11 @@ std::vector<size_t> ListItemStarts(const Decoded& d,
           (c0 >= '0' && c0 <= '9'))) {
       continue;
     }
+    // Most tokens are words: a letter marker is one letter and its closer.
+    if (c0 < 128 && IsLetter(c0) &&
+        (i + 1 >= d.size() || (d.cps[i + 1] != '.' && d.cps[i + 1] != ')'))) {
+      continue;
+    }
     if (IsBullet(d.cps[i])) {
       if (i > 0) starts.push_back(i);
       continue;
