@@ -1,5 +1,6 @@
 #include "segmentation_rules.h"
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -298,6 +299,26 @@ StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
       rules->Merge(*parsed);
     }
   }
+  // Abbreviations written with a terminator other than the full stop
+  // (Khmer ។ល។, "et cetera"): the scan matches them literally.
+  for (const auto* set : {&rules->abbreviations, &rules->titles}) {
+    for (const std::string& word : *set) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+      std::u32string w;
+      bool terminator = false;
+      for (int32_t k = 0; k < u.length(); k = u.moveIndex32(k, 1)) {
+        const UChar32 c = u.char32At(k);
+        w += static_cast<char32_t>(c);
+        terminator =
+            terminator ||
+            (c != '.' && (u_hasBinaryProperty(c, UCHAR_S_TERM) ||
+                          rules->terminators.find(static_cast<char32_t>(c)) !=
+                              std::u32string::npos));
+      }
+      if (terminator) rules->terminator_words.push_back(w);
+    }
+  }
+  std::sort(rules->terminator_words.begin(), rules->terminator_words.end());
   cache.emplace(key, rules);
   return std::shared_ptr<const SegmentationRules>(rules);
 }

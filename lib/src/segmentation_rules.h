@@ -66,6 +66,9 @@ struct SegmentationRules {
   std::unordered_set<std::string> months;
   std::unordered_set<std::string> single_letter_words;
   std::vector<std::string> attributions;
+  // Abbreviations and titles that hold a terminator other than the full
+  // stop (Khmer ។ល។), found by LoadSegmentationRules.
+  std::vector<std::u32string> terminator_words;
   std::u32string terminators;  // beyond Unicode's Sentence_Terminal set
   bool ordinal_dot = false;
   bool capitalised_nouns = false;

@@ -444,6 +444,20 @@ struct Scanner {
     return false;
   }
 
+  // The end of an abbreviation holding the terminator at `pos` (Khmer
+  // ។ល។), or `pos` when there is none.
+  size_t TerminatorWordEnd(size_t pos) const {
+    for (const std::u32string& w : rules.terminator_words) {
+      for (size_t k = 0; k < w.size(); ++k) {
+        if (w[k] != d.cps[pos] || pos < k || pos - k + w.size() > d.size()) {
+          continue;
+        }
+        if (d.cps.compare(pos - k, w.size(), w) == 0) return pos - k + w.size();
+      }
+    }
+    return pos;
+  }
+
   bool IsStarter(size_t pos) const {
     return rules.starters.count(NextWord(pos)) > 0;
   }
@@ -737,6 +751,10 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
     }
     if (!sc.IsTerminator(d.cps[i])) {
       ++i;
+      continue;
+    }
+    if (const size_t end = sc.TerminatorWordEnd(i); end > i) {
+      i = end;  // ។ល។: an abbreviation, not a sentence end
       continue;
     }
     const size_t run_start = i;
