@@ -497,6 +497,13 @@ TEST(SegmentationRulesTest, EllipsesBeforeANewSentence) {
                                       "Then the gates opened.", "It was cold..",
                                       "Nobody left."}));
   EXPECT_EQ(SplitTexts(*seg, "He paused... and went on.", "en").size(), 1u);
+  // Scripts without case: a letter after the space starts the sentence.
+  EXPECT_EQ(
+      SplitTexts(*seg, "비가 계속 내렸다...... 오후에 그쳤다.", "ko"),
+      (std::vector<std::string>{"비가 계속 내렸다......", "오후에 그쳤다."}));
+  EXPECT_EQ(
+      SplitTexts(*seg, "नदी का पानी बढ़ रहा था.. फिर बारिश रुकी।", "hi").size(),
+      2u);
 }
 
 // Item 8: one sentence per line, also where a line has no final

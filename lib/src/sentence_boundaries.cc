@@ -871,7 +871,10 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
       boundary = true;
     } else if (dots >= 2) {
       const bool detached = run_start > 0 && IsSpace(d.cps[run_start - 1]);
-      const bool starts_next = IsUpper(nc) || IsDigit(nc);
+      // Before a space, an ellipsis ends a sentence when a capital, a digit
+      // or a letter of a script without case follows (Korean, Arabic).
+      const bool starts_next =
+          IsUpper(nc) || IsDigit(nc) || (IsLetter(nc) && !IsLower(nc));
       if (before_is_bracket) {
         boundary = false;
       } else if (spaced && !detached && dots == 4 && !closed_quote) {
