@@ -465,13 +465,12 @@ TEST(SegmentationRulesTest, TerminatorsOfOtherScripts) {
   // Without a space after the full stop, too.
   EXPECT_EQ(SplitTexts(*seg, "ផ្សារបើកនៅព្រឹកនេះ។អ្នកលក់ជាច្រើនបានមក។", "km").size(),
             2u);
-  // ។ល។ ("et cetera") holds two khan marks and ends nothing.
-  EXPECT_EQ(SplitTexts(*seg,
-                       "ហាងលក់សៀវភៅ ប៊ិច ក្រដាស ។ល។ នៅជិតសាលា។ "
-                       "សិស្សទិញច្រើន។",
-                       "km"),
-            (std::vector<std::string>{"ហាងលក់សៀវភៅ ប៊ិច ក្រដាស ។ល។ នៅជិតសាលា។",
-                                      "សិស្សទិញច្រើន។"}));
+  // ។ល។ ("et cetera"): the khan marks inside it end nothing; the last
+  // one, like "etc.", may end the sentence.
+  EXPECT_EQ(
+      SplitTexts(*seg, "ហាងលក់សៀវភៅ ប៊ិច ក្រដាស ។ល។ សិស្សទិញច្រើន។", "km"),
+      (std::vector<std::string>{"ហាងលក់សៀវភៅ ប៊ិច ក្រដាស ។ល។", "សិស្សទិញច្រើន។"}));
+  EXPECT_EQ(SplitTexts(*seg, "ហាងលក់សៀវភៅ ប៊ិច ក្រដាស។ល។", "km").size(), 1u);
   EXPECT_EQ(SplitTexts(*seg, "ཁ་སང་ཆར་པ་བབས་སོ། དེ་རིང་ཉི་མ་ཤར་སོ།", "bo").size(),
             2u);
   EXPECT_EQ(SplitTexts(*seg, "ዛሬ ዝናብ ዘነበ። ነገ ፀሐይ ትወጣለች።", "ti").size(), 2u);

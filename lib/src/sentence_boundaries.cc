@@ -445,10 +445,10 @@ struct Scanner {
   }
 
   // The end of an abbreviation holding the terminator at `pos` (Khmer
-  // ។ល។), or `pos` when there is none.
+  // ។ល។) before its last character, or `pos` when there is none.
   size_t TerminatorWordEnd(size_t pos) const {
     for (const std::u32string& w : rules.terminator_words) {
-      for (size_t k = 0; k < w.size(); ++k) {
+      for (size_t k = 0; k + 1 < w.size(); ++k) {
         if (w[k] != d.cps[pos] || pos < k || pos - k + w.size() > d.size()) {
           continue;
         }
@@ -753,9 +753,14 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
       ++i;
       continue;
     }
-    if (const size_t end = sc.TerminatorWordEnd(i); end > i) {
-      i = end;  // ។ល។: an abbreviation, not a sentence end
-      continue;
+    if (const size_t end = sc.TerminatorWordEnd(i); end > i + 1) {
+      // ។ល។ ("et cetera"): the marks inside end nothing; a final one is
+      // decided like any other (the list often ends the sentence).
+      i = end - 1;
+      if (!sc.IsTerminator(d.cps[i])) {
+        ++i;
+        continue;
+      }
     }
     const size_t run_start = i;
     size_t j = i;
