@@ -435,6 +435,11 @@ TEST(SegmentationRulesTest, SpeechDashesAndNumbersAtTheEnd) {
             (std::vector<std::string>{"Pociąg odjechał o godz. 17.",
                                       "Pasażerowie czekali dalej.",
                                       "Była to 15. rocznica otwarcia."}));
+  // An ordinal before a name.
+  EXPECT_EQ(SplitTexts(
+                *seg, "Takım gelecek sezon TFF 1. Lig maçlarına çıkacak.", "tr")
+                .size(),
+            1u);
   // German capitalises nouns: 3. Liga is an ordinal and a noun.
   EXPECT_EQ(
       SplitTexts(*seg, "Der Verein spielt in der 3. Liga weiter.", "de").size(),

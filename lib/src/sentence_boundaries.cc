@@ -490,11 +490,15 @@ struct Scanner {
       if (rules.ordinal_dot && (e - b) <= 3 &&
           (rules.months.count(NextWord(next)) || next_digit ||
            !IsStarter(next))) {
-        // Where nouns are written in lower case an ordinal is followed by
-        // one (23. rocznica): a capitalised word and lower-case text after
-        // the number start a sentence (o godz. 23. Będą kontynuowane).
+        // A number after a unit (o godz. 23.) is a quantity, not an
+        // ordinal: where nouns are written in lower case a capitalised word
+        // and lower-case text after it start a sentence (o godz. 23. Będą
+        // kontynuowane). An ordinal before a name stays (TFF 1. Lig maçı).
+        size_t u = b;
+        while (u > 0 && IsSpace(d.cps[u - 1])) --u;
+        const bool after_unit = u < b && u > 0 && d.cps[u - 1] == '.';
         return !rules.capitalised_nouns && next_upper && AllDigits(b, e) &&
-               !rules.months.count(NextWord(next)) &&
+               after_unit && !rules.months.count(NextWord(next)) &&
                WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next);
       }
       return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]);
