@@ -516,7 +516,18 @@ struct Scanner {
       }
       // An initial, or a one-letter abbreviation (r. for "year" in Polish):
       // what follows decides, as for other abbreviations.
-      if (IsUpper(d.cps[b])) return false;
+      if (IsUpper(d.cps[b])) {
+        // An initial, unless a sentence starter follows that is a word of
+        // its own, not one more initial ("Plan B. The vote", not "И. В.
+        // Петров"); only in languages whose rules list their one-letter
+        // words (en, da), where the starters are known to be no names.
+        size_t w = next;
+        while (w < d.size() && IsOpener(d.cps[w])) ++w;
+        size_t we = w;
+        while (we < d.size() && IsLetter(d.cps[we])) ++we;
+        return we - w >= 2 && (we >= d.size() || d.cps[we] != '.') &&
+               IsStarter(next) && !rules.single_letter_words.empty();
+      }
       return IsStarter(next) ||
              (next_upper && !rules.capitalised_nouns &&
               WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next));
