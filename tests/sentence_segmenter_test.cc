@@ -393,6 +393,13 @@ TEST(SegmentationRulesTest, AbbreviationsDecideOnWhatFollows) {
                        "en")
                 .size(),
             1u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Officials switched to Plan B. The vote went ahead. "
+                       "John F. Kennedy Airport reopened.",
+                       "en"),
+            (std::vector<std::string>{"Officials switched to Plan B.",
+                                      "The vote went ahead.",
+                                      "John F. Kennedy Airport reopened."}));
   EXPECT_EQ(
       SplitTexts(*seg, "The vote in the U.S. Senate was close.", "en").size(),
       1u);
