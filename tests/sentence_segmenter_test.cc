@@ -360,6 +360,20 @@ TEST(SegmentationRulesTest, QuotationMarksHaveADirection) {
             (std::vector<std::string>{"»Vi åbner broen i morgen. Alle er "
                                       "velkomne,« sagde borgmesteren.",
                                       "Hun smilede."}));
+  // Polish „…” and German »…«.
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "„Nie wiem. Zobaczymy” – odpowiedział wójt. Potem "
+                 "wyszedł.",
+                 "pl"),
+      (std::vector<std::string>{"„Nie wiem. Zobaczymy” – odpowiedział wójt.",
+                                "Potem wyszedł."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "»Wir öffnen morgen. Ganz sicher«, sagte die "
+                       "Wirtin. Dann ging sie.",
+                       "de")
+                .size(),
+            2u);
   // German „…“.
   EXPECT_EQ(
       SplitTexts(*seg,

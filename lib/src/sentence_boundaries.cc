@@ -163,6 +163,14 @@ struct QuoteTable {
     }
     return BracketClosing(c);
   }
+  // Whether `c` closes the quotation or bracket `open` opened (Polish „…”
+  // and German „…“ both).
+  bool Pair(char32_t open, char32_t c) const {
+    for (const auto& q : pairs) {
+      if (q.first == open && q.second == c) return true;
+    }
+    return BracketClosing(open) == c && c != 0;
+  }
   // Whether `c` closes some quotation of the language.
   bool Closes(char32_t c) const {
     for (const auto& q : pairs) {
@@ -184,7 +192,7 @@ struct QuoteTable {
 // only closes in the language (French ») never opens.
 std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d,
                                                      const QuoteTable& q) {
-  std::vector<std::pair<size_t, char32_t>> stack;  // position, closing mark
+  std::vector<std::pair<size_t, char32_t>> stack;  // position, opening mark
   std::vector<std::pair<size_t, size_t>> spans;
   const size_t n = d.size();
   for (size_t i = 0; i < n; ++i) {
@@ -199,8 +207,8 @@ std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d,
     // Closing?
     bool closed = false;
     for (size_t k = stack.size(); k-- > 0;) {
-      if (stack[k].second != c) continue;
-      if (close == c && (i == 0 || IsSpace(d.cps[i - 1]))) break;
+      if (!q.Pair(stack[k].second, c)) continue;
+      if (stack[k].second == c && (i == 0 || IsSpace(d.cps[i - 1]))) break;
       if (i - stack[k].first <= kMaxEnclosedChars) {
         spans.emplace_back(stack[k].first, i);
       }
@@ -214,7 +222,7 @@ std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d,
           d.cps[i - 1] == '-' || d.cps[i - 1] == 0x2014)) {
       continue;
     }
-    stack.emplace_back(i, close);
+    stack.emplace_back(i, c);
   }
   std::sort(spans.begin(), spans.end());
   return spans;
