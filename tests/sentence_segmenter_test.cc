@@ -408,6 +408,13 @@ TEST(SegmentationRulesTest, AbbreviationsDecideOnWhatFollows) {
                 .size(),
             1u);
   EXPECT_EQ(SplitTexts(*seg,
+                       "The gates open at 9 a.m. Guards were posted. The "
+                       "march ends at 4 p.m. Kyiv time.",
+                       "en"),
+            (std::vector<std::string>{"The gates open at 9 a.m.",
+                                      "Guards were posted.",
+                                      "The march ends at 4 p.m. Kyiv time."}));
+  EXPECT_EQ(SplitTexts(*seg,
                        "Officials switched to Plan B. The vote went ahead. "
                        "John F. Kennedy Airport reopened.",
                        "en"),

@@ -544,8 +544,10 @@ struct Scanner {
     // So is one of three words or fewer after it ("at 10:30 a.m. Kyiv
     // time.").
     if (rules.final_abbreviations.count(word)) {
+      // "at 9 a.m. Police were deployed.": three words, a verb among them.
+      const int after = WordsToTerminator(next);
       return next_upper && WordsSinceBoundary(dot) > 3 &&
-             WordsToTerminator(next) > 3;
+             (after > 3 || (after == 3 && CapitalisedThenLower(next)));
     }
     if (rules.abbreviations.count(word) || IsDottedAbbreviation(b, e)) {
       if (!next_upper) return false;
