@@ -65,6 +65,8 @@ Options:
   --force              replace an existing output file
   -h, --help           show this help
 
+An empty or blank input prints nothing (exit 0).
+
 Exit codes: 0 ok, 1 the input was damaged (bytes replaced), 2 usage error,
 3 no usable input, 4 output not writable.
 )";
@@ -120,6 +122,10 @@ int RunSplitCommand(Args* args) {
     doc = DecodeDocument("-", bytes, options.read);
   } else {
     doc = ReadDocumentFile(input, options.read);
+  }
+  if (!doc.ok() && doc.status().code() == StatusCode::kFailedPrecondition) {
+    // An empty or blank article has no segments: nothing to print.
+    return WriteOutput(output, "");
   }
   if (!doc.ok()) {
     PrintError(doc.status().ToString());
