@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <hunspell.hxx>
 #include <map>
 #include <mutex>
@@ -438,6 +439,7 @@ struct CloseLanguageDisambiguator::Impl {
   std::map<std::string, std::unordered_set<std::string>> markers;
   // Marker stems: a word starting with one counts (financij-, finansij-).
   std::map<std::string, std::vector<std::string>> marker_stems;
+  std::vector<std::string> missing;
 };
 
 CloseLanguageDisambiguator::CloseLanguageDisambiguator(
@@ -450,6 +452,10 @@ CloseLanguageDisambiguator::CloseLanguageDisambiguator(
           std::make_unique<SpellDictionary>(base + ".aff", base + ".dic");
       if (dict->Loadable()) {
         impl_->dictionaries[{d.lang, d.script}] = std::move(dict);
+      } else {
+        std::string package = std::string("hunspell-") + d.lang;
+        if (std::string(d.lang) == "en") package += "-us";
+        impl_->missing.push_back(package + " (" + base + ".dic)");
       }
     }
   }
@@ -467,6 +473,11 @@ CloseLanguageDisambiguator::CloseLanguageDisambiguator(
 }
 
 CloseLanguageDisambiguator::~CloseLanguageDisambiguator() = default;
+
+const std::vector<std::string>&
+CloseLanguageDisambiguator::MissingDictionaries() const {
+  return impl_->missing;
+}
 
 bool CloseLanguageDisambiguator::InGroup(const std::string& lang,
                                          Script script) {
