@@ -59,16 +59,16 @@ constexpr double kNgramWeight = 0.1;
 constexpr double kNgramUnknownGap = 30.0;
 // The n-gram model's best languages brought in besides fastText's.
 constexpr size_t kNgramCandidates = 3;
-// Languages the n-gram tables lack are scored as the closest one they have
-// (the close-language step then tells them apart).
-const char* NgramStandIn(const std::string& lang) {
-  if (lang == "bs") return "hr";
-  if (lang == "id") return "ms";
-  if (lang == "mk") return "bg";
-  if (lang == "kk") return "ru";
-  if (lang == "gl") return "pt";
-  if (lang == "nn" || lang == "nb") return "no";
-  return nullptr;
+// Languages the n-gram tables lack are scored as the best of the closest
+// ones they have (the close-language step then tells them apart).
+std::vector<const char*> NgramStandIns(const std::string& lang) {
+  if (lang == "bs") return {"hr"};
+  if (lang == "id") return {"ms"};
+  if (lang == "mk") return {"bg", "sr"};
+  if (lang == "kk") return {"ru", "uk"};
+  if (lang == "gl") return {"pt"};
+  if (lang == "nn" || lang == "nb") return {"no"};
+  return {lang.c_str()};
 }
 // Language-ID models are at most a few hundred MB (lid.176.bin is 126 MB).
 constexpr uint64_t kMaxModelBytes = uint64_t{2} << 30;
@@ -178,9 +178,9 @@ struct LanguageIdentifier::Impl {
 
   fasttext::FastText model;
   std::unique_ptr<internal::NgramLanguageModel> ngrams;
-  // For each n-gram language, its index in label_langs order (or -1), and
-  // for each BCP-47 code the n-gram index that stands for it.
-  std::map<std::string, int> ngram_index;
+  // For each language of the fastText model, the n-gram languages that
+  // stand for it (itself when the tables have it).
+  std::map<std::string, std::vector<int>> ngram_index;
   std::vector<std::string> warnings;
   // The languages the model can answer (its labels as BCP-47): the
   // close-language step never brings in a language the model lacks.
@@ -251,9 +251,12 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
       if (!ngrams.ok()) return ngrams.status();
       impl->ngrams = std::move(*ngrams);
       for (const std::string& lang : impl->model_languages) {
-        const char* stand_in = NgramStandIn(lang);
-        const int index = impl->ngrams->IndexOf(stand_in ? stand_in : lang);
-        if (index >= 0) impl->ngram_index[lang] = index;
+        std::vector<int> indices;
+        for (const char* stand_in : NgramStandIns(lang)) {
+          const int index = impl->ngrams->IndexOf(stand_in);
+          if (index >= 0) indices.push_back(index);
+        }
+        if (!indices.empty()) impl->ngram_index[lang] = indices;
       }
     }
   }
@@ -309,10 +312,14 @@ void LanguageIdentifier::Impl::WeighNgrams(
   std::vector<double> scores;
   for (const LanguageGuess& g : *guesses) {
     const auto it = ngram_index.find(g.lang);
-    const double gap = it == ngram_index.end()
-                           ? kNgramUnknownGap
-                           : (best - points[static_cast<size_t>(it->second)]) /
-                                 static_cast<double>(count);
+    double gap = kNgramUnknownGap;
+    if (it != ngram_index.end()) {
+      double own = 0.0;
+      for (const int index : it->second) {
+        own = std::max(own, points[static_cast<size_t>(index)]);
+      }
+      gap = (best - own) / static_cast<double>(count);
+    }
     const double score =
         kModelWeight * std::log(std::max(g.probability, kModelFloor)) -
         kNgramWeight * gap;
@@ -366,6 +373,15 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
     model.getDictionary()->getLine(in, words, labels);
     if (!candidates.empty()) {
       model.predict(kCandidatePredictions, words, predictions, 0.0f);
+    } else if (ngrams != nullptr) {
+      // The n-gram model weighs in on every text: the guesses to re-rank at
+      // once.
+      if (k < kGuessesToRerank) {
+        model.predict(kGuessesToRerank, words, predictions,
+                      kMinModelProbability);
+      } else {
+        model.predict(static_cast<int32_t>(k), words, predictions, 0.0f);
+      }
     } else {
       model.predict(static_cast<int32_t>(k), words, predictions, 0.0f);
       const std::string& top =
@@ -377,7 +393,7 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
           std::exp(predictions[0].first) <
               internal::CloseLanguageDisambiguator::kSureEnglish;
       if (k < kGuessesToRerank &&
-          (ngrams != nullptr || top.empty() || unsure_english ||
+          (top.empty() || unsure_english ||
            internal::CloseLanguageDisambiguator::InGroup(top,
                                                          profile.dominant) ||
            (profile.dominant != internal::Script::kOther &&

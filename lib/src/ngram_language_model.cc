@@ -164,7 +164,9 @@ StatusOr<std::unique_ptr<NgramLanguageModel>> NgramLanguageModel::Load(
     return s.Error("language list");
   }
   if (!s.Find("ngrams:{")) return s.Error("no n-grams");
-  model->index_.reserve(300000);
+  // ELD's large tables hold 245,112 n-grams; the table grows when needed.
+  model->slots_.assign(size_t{1} << 19, Slot{});
+  model->mask_ = (uint64_t{1} << 19) - 1;
   uint8_t bytes[8];
   while (!s.Eat('}')) {
     if (!s.Key(':', &key) || key.empty() || key.size() > 7 || !s.Eat(':') ||
@@ -188,12 +190,53 @@ StatusOr<std::unique_ptr<NgramLanguageModel>> NgramLanguageModel::Load(
                  static_cast<uint16_t>(weight + kBaseWeight)});
       s.Eat(',');
     }
-    model->index_[PackKey(bytes, key.size())] =
-        Range{range.begin, static_cast<uint32_t>(model->weights_.size())};
+    model->Insert(
+        PackKey(bytes, key.size()),
+        Range{range.begin, static_cast<uint32_t>(model->weights_.size())});
     s.Eat(',');
   }
-  if (model->index_.size() < 1000) return s.Error("too few n-grams");
+  if (model->entries_ < 1000) return s.Error("too few n-grams");
   return model;
+}
+
+namespace {
+uint64_t Mix(uint64_t key) {
+  key ^= key >> 33;
+  key *= 0xff51afd7ed558ccdULL;
+  key ^= key >> 33;
+  return key;
+}
+}  // namespace
+
+void NgramLanguageModel::Insert(uint64_t key, Range range) {
+  if (2 * (entries_ + 1) > slots_.size()) {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    mask_ = slots_.size() - 1;
+    entries_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.key != 0) Insert(slot.key, slot.range);
+    }
+  }
+  for (uint64_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].key == key) {  // a repeated key: the last one counts
+      slots_[i].range = range;
+      return;
+    }
+    if (slots_[i].key == 0) {
+      slots_[i] = Slot{key, range};
+      ++entries_;
+      return;
+    }
+  }
+}
+
+const NgramLanguageModel::Range* NgramLanguageModel::Find(uint64_t key) const {
+  for (uint64_t i = Mix(key) & mask_;; i = (i + 1) & mask_) {
+    if (slots_[i].key == key) return &slots_[i].range;
+    if (slots_[i].key == 0) return nullptr;
+  }
 }
 
 int NgramLanguageModel::IndexOf(std::string_view lang) const {
@@ -291,9 +334,9 @@ size_t NgramLanguageModel::Score(std::string_view text,
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
   for (const uint64_t key : keys) {
-    const auto it = index_.find(key);
-    if (it == index_.end()) continue;
-    for (uint32_t w = it->second.begin; w < it->second.end; ++w) {
+    const Range* range = Find(key);
+    if (range == nullptr) continue;
+    for (uint32_t w = range->begin; w < range->end; ++w) {
       (*points)[weights_[w].lang] += weights_[w].weight;
     }
   }

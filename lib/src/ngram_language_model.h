@@ -31,7 +31,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "crossalign/status.h"
@@ -68,7 +67,17 @@ class NgramLanguageModel {
   std::vector<std::string> languages_;
   // The byte table: the character (Latin-1) that stands for each byte.
   uint8_t byte_char_[256] = {};
-  std::unordered_map<uint64_t, Range> index_;
+  // Open addressing (linear probing) over the packed n-grams: one cache
+  // miss per look-up instead of a node-based map's two or three.
+  struct Slot {
+    uint64_t key = 0;  // 0: empty (a packed n-gram is never 0)
+    Range range{0, 0};
+  };
+  void Insert(uint64_t key, Range range);
+  const Range* Find(uint64_t key) const;
+  std::vector<Slot> slots_;
+  uint64_t mask_ = 0;
+  size_t entries_ = 0;
   std::vector<Weight> weights_;
 };
 
