@@ -4,6 +4,9 @@
 #
 #   bash scripts/setup.sh            # packages + model
 #   bash scripts/setup.sh --model    # the models only
+#   bash scripts/setup.sh --peers    # + the language-ID peers for
+#                                    #   bench/langid_peers.mjs (npm, into
+#                                    #   bench/peers/, ignored by git)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -119,6 +122,18 @@ fetch_ngram_model() {
   log "n-gram model stored in $NGRAM_DIR"
 }
 
+# Language-ID peers, run under Node by bench/langid_peers.mjs in the same
+# session as bench/langid_bench: Lingua (Apache-2.0), ELD (Apache-2.0) and
+# CLD3 (cld3-asm, MIT; CLD3 Apache-2.0). Only for the benchmark.
+PEERS=("@bluzzi/lingua@1.5.0" "eld@2.1.0" "cld3-asm@4.0.0")
+install_peers() {
+  mkdir -p bench/peers
+  [ -f bench/peers/package.json ] || echo '{"private": true}' > bench/peers/package.json
+  log "installing ${PEERS[*]} into bench/peers"
+  npm install --silent --no-audit --no-fund --prefix bench/peers "${PEERS[@]}"
+}
+
 if [ "${1:-}" != "--model" ]; then install_packages; fi
 fetch_model
 fetch_ngram_model
+if [ "${1:-}" = "--peers" ]; then install_peers; fi
