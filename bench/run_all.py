@@ -219,13 +219,13 @@ def pipeline(rep, align, runs, tmp):
 
 # What the language-ID figures rest on, printed with them.
 LANGID_DISCLOSURE = (
-    "Disclosed tuning on this test set: the neutral dictionary shares of mk "
-    "(0.75) and ms (0.81) were read off Hunspell acceptance rates measured on "
-    "these sentences; the contention margin (5) and the English threshold "
-    "(0.9) were checked here; the weights in "
-    "lib/src/close_language_disambiguator.cc were set by hand and checked here. "
-    "The throughput ratio swings by up to 2x between identical runs on this "
-    "shared 2-core machine.")
+    "The n-gram weights, stand-ins and the neutral dictionary shares of ms "
+    "and mk were measured on a dev set made from Debian's message catalogues "
+    "(bench/make_langid_dev.py), not on this test set; the other weights in "
+    "lib/src/close_language_disambiguator.cc date from issue 3 (set by hand, "
+    "checked on this test set then). The throughput ratio swings by up to 2x "
+    "between identical runs on this shared 2-core machine. Peers: "
+    "`node bench/langid_peers.mjs` after `bash scripts/setup.sh --peers`.")
 
 
 def external(rep, build, name, title, preamble=""):

@@ -292,6 +292,11 @@ int RunDetectCommand(Args* args) {
     PrintError("internal error: no language identifier; please report it");
     return kExitNoInput;
   }
+  // What the identifier works without (the n-gram model, a Hunspell
+  // dictionary): results then differ from a complete installation.
+  for (const std::string& warning : lid->Warnings()) {
+    PrintError("warning: " + warning);
+  }
   if (options.per_line) return RunPerLine(options, files[0], *lid);
   return RunPerFile(options, files, **pipeline);
 }
