@@ -21,6 +21,9 @@ PACKAGES=(
   # Real TMX consumers for the end-to-end tests (tests/cli/client_e2e_test.cc).
   omegat translate-toolkit
   libhunspell-dev
+  # HTML pages as input: Google's HTML5-conformant parser
+  # (lib/src/html_article_extractor.h).
+  libgumbo-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
 )
