@@ -135,6 +135,23 @@ TEST(HtmlDocumentTest, OffsetsPointIntoThePage) {
   EXPECT_FALSE(text->SourceSpanOf({0, 5}, &page));
 }
 
+TEST(HtmlDocumentTest, OffsetsSurviveReplacedBytes) {
+  // Declared UTF-8 with two broken bytes: each becomes U+FFFD (3 bytes) in
+  // the text, and offsets still point at the page's own bytes.
+  const std::string html =
+      "<!DOCTYPE html><html><head><meta charset=utf-8></head><body><article>"
+      "<h1>Broken \xE9 byte and \xFF another</h1><p>The rest of the story is "
+      "fine, with a comma.</p></article></body></html>";
+  auto doc = DecodeDocument("broken.html", html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  ASSERT_FALSE(doc->warnings().empty());
+  const size_t at = doc->text().find("The rest");
+  ASSERT_NE(at, std::string::npos);
+  Span page;
+  ASSERT_TRUE(doc->SourceSpanOf({at, at + 8}, &page));
+  EXPECT_EQ(html.substr(page.begin, page.size()), "The rest");
+}
+
 TEST(HtmlDocumentTest, LineBreaksAndBreakPairs) {
   const std::string html =
       "<html><body><table><tr><td width=150><a href=/a>Menu one</a><br>"
@@ -225,6 +242,30 @@ TEST(HtmlDocumentTest, WarningsForBadPages) {
   }
   EXPECT_TRUE(undeclared);
   EXPECT_NE(doc->source_encoding(), "UTF-8");
+}
+
+TEST(HtmlDocumentTest, NoFalseWarnings) {
+  // A short article on a page with a big menu is not "mostly links", and
+  // HTML lets a page omit </body> and </html>.
+  std::string page = "<!DOCTYPE html><html lang=en><body><nav><ul>";
+  for (int i = 0; i < 120; ++i) {
+    page += "<li><a href=/s" + std::to_string(i) + ">Section number " +
+            std::to_string(i) + " of the site</a></li>";
+  }
+  page +=
+      "</ul></nav><article><h1>A short report</h1><p>The council met on "
+      "Monday, and it approved the budget for the bridge.</p><p>Work starts "
+      "in May, officials said, and should take a year.</p><p>Residents "
+      "asked for a footpath and a cycle lane; the plan has both.</p></article>"
+      "<footer><p>(c) Outlet</p></footer>";
+  auto doc = DecodeDocument("short.html", page);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_TRUE(doc->warnings().empty()) << doc->warnings().front();
+  EXPECT_EQ(doc->text(),
+            "A short report\n\nThe council met on Monday, and it approved "
+            "the budget for the bridge.\n\nWork starts in May, officials "
+            "said, and should take a year.\n\nResidents asked for a "
+            "footpath and a cycle lane; the plan has both.");
 }
 
 TEST(HtmlDocumentTest, MalformedMarkupNeverCrashes) {

@@ -159,13 +159,15 @@ StatusOr<Document> DecodeHtmlDocument(const std::string& path,
   }
   // Where the decoder started: after the BOM it honoured.
   const size_t skipped = options.encoding.empty() ? bom : 0;
+  // Offsets change where the decoder converted or replaced bytes.
   std::vector<size_t> map;
-  if (decoded->encoding != "UTF-8") {
+  if (decoded->encoding != "UTF-8" || !decoded->replaced.empty()) {
     map = internal::Utf8ToSourceOffsets(
         bytes.substr(skipped), decoded->encoding, decoded->utf8.size());
   }
   std::vector<SourceRun> runs;
-  if (decoded->encoding == "UTF-8" || !map.empty()) {
+  if ((decoded->encoding == "UTF-8" && decoded->replaced.empty()) ||
+      !map.empty()) {
     runs = MapRunsToFile(article.runs, shift, skipped, map);
   }
   Document doc =

@@ -1620,7 +1620,8 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
   }
   std::string last;
   size_t kept_chars = 0;
-  bool before_headline = headline != nullptr;
+  bool before_headline = headline != nullptr && root != nullptr &&
+                         IsAncestor(root, headline->container);
   for (const Block& b : blocks) {
     if (&b == headline) before_headline = false;
     // Short blocks above the headline are its kicker, dateline or byline.
@@ -1748,8 +1749,16 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
   }
   const size_t page_text = body_node ? info.text_chars[body_node] : 0;
   const size_t page_links = body_node ? info.link_chars[body_node] : 0;
+  // A short article on a page with big menus is not "mostly links": the
+  // article itself must be small or made of links.
+  const size_t root_text = root ? info.text_chars[root] : 0;
+  // (Article roots of the dev pages: 7% to 14% link text; story lists
+  // carry a link per teaser.)
+  const bool root_links =
+      root_text > 0 && info.link_chars[root] * 10 > root_text * 3;
   if (page_text > 0 && page_links * 2 > page_text &&
-      out.text.size() * 4 < page_text) {
+      out.text.size() * 4 < page_text &&
+      (out.text.size() < 200 || root_links)) {
     out.warnings.push_back(
         "the page is mostly links (" +
         std::to_string(page_links * 100 / page_text) +
@@ -1760,11 +1769,17 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
                       FindNoCase(html, "<html") != std::string_view::npos;
   const size_t tail_from = html.size() > 65536 ? html.size() - 65536 : 0;
   const std::string_view tail = html.substr(tail_from);
-  if (opened && FindNoCase(tail, "</body") == std::string_view::npos &&
+  // HTML lets a page omit </body> and </html>, so a page without them is
+  // truncated only when it also stops mid-tag or mid-text.
+  size_t page_end = html.size();
+  while (page_end > 0 && IsAsciiSpace(html[page_end - 1])) --page_end;
+  const bool ends_with_tag = page_end > 0 && html[page_end - 1] == '>';
+  if (opened && !ends_with_tag &&
+      FindNoCase(tail, "</body") == std::string_view::npos &&
       FindNoCase(tail, "</html") == std::string_view::npos) {
     out.warnings.push_back(
-        "the page looks truncated (it ends without </body> or </html>); the "
-        "article may be incomplete");
+        "the page looks truncated (it stops mid-text or mid-tag, without "
+        "</body> or </html>); the article may be incomplete");
   }
   (void)total_good;
   return out;
