@@ -502,66 +502,130 @@ int HeadingLevel(GumboTag tag) {
 // words of a class or id split at '-', '_' and case changes are ignored.
 const std::set<std::string>& ChromeWords() {
   static const std::set<std::string> words = {
-      "ad",           "ads",
-      "adv",          "advert",
-      "advertising",  "advertisement",
-      "adslot",       "adunit",
-      "sponsor",      "sponsored",
-      "promo",        "promoted",
-      "banner",       "nav",
-      "navbar",       "navigation",
-      "menu",         "breadcrumb",
-      "breadcrumbs",  "share",
-      "sharing",      "social",
-      "sharebar",     "related",
-      "recommended",  "recommendations",
-      "popular",      "trending",
-      "mostread",     "most",
-      "newsletter",   "subscribe",
-      "subscription", "signup",
-      "cookie",       "cookies",
-      "consent",      "gdpr",
-      "comment",      "comments",
-      "respond",      "disqus",
-      "footer",       "sidebar",
-      "widget",       "widgets",
-      "ticker",       "marquee",
-      "tags",         "tag",
-      "byline",       "author",
-      "authors",      "caption",
-      "credit",       "credits",
-      "dateline",     "timestamp",
-      "meta",         "toolbar",
-      "pagination",   "pager",
-      "skip",         "hidden",
-      "modal",        "popup",
-      "paywall",      "outbrain",
-      "taboola",      "teaser",
-      "teasers",      "more",
-      "print",        "sr",
-      "offscreen",    "masthead",
-      "topbar",       "logo",
-      "search",       "login",
-      "donate",       "donation",
-      "livefeed",     "breaking",
-      "headlines",    "rail",
-      "dfp",          "gpt",
-      "outstream",    "photo",
-      "gallery",      "figure",
-      "lightbox",     "poll",
-      "rating",       "subnav",
-      "crumbs",       "copyright",
-      "legal",        "disclaimer",
-      "readmore",     "readnext",
-      "next",         "prev",
-      "video",        "player",
-      "embed",        "inline-ad",
-      "storylist",    "feed",
-      "sticky",       "overlay",
-      "support",      "patron",
-      "footnote",     "footnotes",
-      "banner-ad",    "follow",
-      "contact",      "about",
+      "ad",
+      "ads",
+      "adv",
+      "advert",
+      "advertising",
+      "advertisement",
+      "adslot",
+      "adunit",
+      "sponsor",
+      "sponsored",
+      "promo",
+      "promoted",
+      "banner",
+      "nav",
+      "navbar",
+      "navigation",
+      "menu",
+      "breadcrumb",
+      "breadcrumbs",
+      "share",
+      "sharing",
+      "social",
+      "sharebar",
+      "related",
+      "recommended",
+      "recommendations",
+      "popular",
+      "trending",
+      "mostread",
+      "most",
+      "newsletter",
+      "subscribe",
+      "subscription",
+      "signup",
+      "cookie",
+      "cookies",
+      "consent",
+      "gdpr",
+      "comment",
+      "comments",
+      "respond",
+      "disqus",
+      "footer",
+      "sidebar",
+      "widget",
+      "widgets",
+      "ticker",
+      "marquee",
+      "tags",
+      "tag",
+      "byline",
+      "author",
+      "authors",
+      "caption",
+      "credit",
+      "credits",
+      "dateline",
+      "timestamp",
+      "meta",
+      "toolbar",
+      "pagination",
+      "pager",
+      "skip",
+      "hidden",
+      "modal",
+      "popup",
+      "paywall",
+      "outbrain",
+      "taboola",
+      "teaser",
+      "teasers",
+      "more",
+      "print",
+      "sr",
+      "offscreen",
+      "masthead",
+      "topbar",
+      "logo",
+      "search",
+      "login",
+      "donate",
+      "donation",
+      "livefeed",
+      "breaking",
+      "headlines",
+      "rail",
+      "dfp",
+      "gpt",
+      "outstream",
+      "photo",
+      "gallery",
+      "figure",
+      "lightbox",
+      "poll",
+      "rating",
+      "subnav",
+      "crumbs",
+      "copyright",
+      "legal",
+      "disclaimer",
+      "readmore",
+      "readnext",
+      "next",
+      "prev",
+      "video",
+      "player",
+      "embed",
+      "inline-ad",
+      "storylist",
+      "feed",
+      "sticky",
+      "overlay",
+      "support",
+      "patron",
+      "footnote",
+      "footnotes",
+      "contributions",
+      "membership",
+      "appeal",
+      "epic",
+      "banner-ad",
+      "follow",
+      "contact",
+      "about",
   };
   return words;
 }
@@ -635,6 +699,21 @@ bool LooksLikeChrome(const GumboNode* node) {
 }
 
 // Elements that are never article text, however much text they hold.
+// Inline elements that are not text of their paragraph: screen-reader
+// labels, kickers and badges in headlines, inline ad and share widgets.
+bool IsInlineChrome(const GumboNode* node) {
+  static const std::set<std::string> words = {
+      "sr",     "screen", "hidden", "kicker", "eyebrow", "badge",
+      "ad",     "ads",    "advert", "share",  "sharing", "visuallyhidden",
+      "sronly", "tooltip"};
+  for (const char* name : {"class", "id"}) {
+    for (const std::string& w : AttrWords(Attr(node, name))) {
+      if (words.count(w)) return true;
+    }
+  }
+  return false;
+}
+
 bool IsHiddenElement(const GumboNode* node, const std::string& tag) {
   // AMP components (ads, menus, consent), dialogs, custom embeds.
   if (tag.rfind("amp-", 0) == 0 || tag == "dialog") return true;
@@ -920,6 +999,7 @@ class Walker {
       return;
     }
     if (IsSkippedTag(tag) || IsHiddenElement(node, name)) return;
+    if (!IsBlockTag(tag) && IsInlineChrome(node)) return;
     if (tag == GUMBO_TAG_BR) {
       builder_.Break(node);
       return;
@@ -1428,7 +1508,14 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
     return false;
   };
   if (!pick(info.bodies, "articleBody") && !pick(info.articles, "article")) {
-    pick(info.mains, "main");
+    // <main> is the page's main area, often with "more on this story" and
+    // comments beside the article: it only helps when the scored
+    // container lies outside it.
+    std::vector<const GumboNode*> mains;
+    for (const GumboNode* m : info.mains) {
+      if (root == nullptr || !IsAncestor(m, root)) mains.push_back(m);
+    }
+    pick(mains, "main");
   }
   if (out.method == "articleBody") {
     // The headline and standfirst sit beside articleBody in the article.
@@ -1451,12 +1538,46 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
     }
   }
 
+  // ---- siblings of a scored container that are prose too, as
+  // Readability adds them: before it, a lead paragraph in its own <div>;
+  // after it, only a continuation of the same kind (a body split by an ad
+  // slot), not the page's footer.
+  std::set<const GumboNode*> extras;
+  if (out.method == "content-score" && root != nullptr &&
+      root->parent != nullptr && root->parent->type == GUMBO_NODE_ELEMENT) {
+    const GumboVector& siblings = root->parent->v.element.children;
+    bool after = false;
+    for (unsigned i = 0; i < siblings.length; ++i) {
+      const auto* c = static_cast<const GumboNode*>(siblings.data[i]);
+      if (c == root) after = true;
+      if (c == root || c->type != GUMBO_NODE_ELEMENT) continue;
+      if (after && (c->v.element.tag != root->v.element.tag ||
+                    Attr(c, "class") != Attr(root, "class"))) {
+        continue;
+      }
+      const GumboTag tag = c->v.element.tag;
+      if (tag == GUMBO_TAG_HEADER || LooksLikeChrome(c) || IsSkippedTag(tag) ||
+          IsHiddenElement(c, TagName(c))) {
+        continue;
+      }
+      const size_t text = info.text_chars[c];
+      if (good_chars[c] > 0 && info.link_chars[c] * 4 < text) extras.insert(c);
+    }
+  }
+  auto in_article = [&](const GumboNode* node) {
+    if (root == nullptr) return false;
+    for (const GumboNode* p = node; p != nullptr; p = p->parent) {
+      if (p == root || extras.count(p)) return true;
+    }
+    return false;
+  };
+
   // ---- blocks of the article
   const size_t root_chars = root ? info.text_chars[root] : 0;
   std::unordered_map<const GumboNode*, bool> chrome_cache;
   auto in_chrome = [&](const Block& b) {
-    for (const GumboNode* p = b.container; p != nullptr && p != root;
-         p = p->parent) {
+    for (const GumboNode* p = b.container;
+         p != nullptr && p != root && !extras.count(p); p = p->parent) {
       if (p->type != GUMBO_NODE_ELEMENT) continue;
       auto it = chrome_cache.find(p);
       bool chrome;
@@ -1476,7 +1597,7 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
   };
   if (root != nullptr) {
     for (Block& b : blocks) {
-      if (!IsAncestor(root, b.container)) continue;
+      if (!in_article(b.container)) continue;
       if (in_chrome(b)) continue;
       const size_t chars = CountCodePoints(b.text);
       if (b.link_chars * 2 > b.text.size()) continue;
@@ -1532,7 +1653,7 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
       }
     }
     for (Block& b : blocks) {
-      if (b.kind == BlockKind::kHeading || !IsAncestor(root, b.container) ||
+      if (b.kind == BlockKind::kHeading || !in_article(b.container) ||
           CountCodePoints(b.text) < 20) {
         continue;
       }
@@ -1565,7 +1686,7 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
   }
   for (const Block& b : blocks) {
     if (b.heading != 1) continue;
-    const bool inside = root != nullptr && IsAncestor(root, b.container);
+    const bool inside = in_article(b.container);
     bool matches = false;
     for (const std::string& t : titles) {
       matches |= !t.empty() &&
@@ -1620,8 +1741,7 @@ HtmlArticle ExtractHtmlArticle(std::string_view html) {
   }
   std::string last;
   size_t kept_chars = 0;
-  bool before_headline = headline != nullptr && root != nullptr &&
-                         IsAncestor(root, headline->container);
+  bool before_headline = headline != nullptr && in_article(headline->container);
   for (const Block& b : blocks) {
     if (&b == headline) before_headline = false;
     // Short blocks above the headline are its kicker, dateline or byline.
