@@ -109,6 +109,38 @@ TEST(HtmlDocumentTest, LegacyCharsetFromHttpEquiv) {
   EXPECT_EQ(bytes.substr(page.begin, page.size()), "\xCC\xEE\xF1\xF2");
 }
 
+TEST(HtmlDocumentTest, DeclarationsTheBytesContradict) {
+  const std::string body =
+      "<article><h1>Мост через Днестр</h1><p>Первый поезд отправился на "
+      "молдавский берег в пятницу утром.</p></article></body></html>";
+  // Declared windows-1251, saved as UTF-8.
+  auto doc = DecodeDocument(
+      "resaved.html",
+      "<html><head><meta charset=windows-1251></head><body>" + body);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->source_encoding(), "UTF-8");
+  EXPECT_NE(doc->text().find("Первый поезд"), std::string::npos);
+  ASSERT_EQ(doc->warnings().size(), 1u);
+  EXPECT_NE(doc->warnings()[0].find("declares windows-1251 but is valid UTF-8"),
+            std::string::npos);
+  // Declared UTF-8, saved as windows-1251.
+  const std::string cp1251 =
+      "<html><head><meta charset=utf-8></head><body><article><h1>\xCC\xEE\xF1"
+      "\xF2 \xF7\xE5\xF0\xE5\xE7 \xC4\xED\xE5\xF1\xF2\xF0</h1><p>\xCF\xE5"
+      "\xF0\xE2\xFB\xE9 \xEF\xEE\xE5\xE7\xE4 \xEE\xF2\xEF\xF0\xE0\xE2"
+      "\xE8\xEB\xF1\xFF \xE2 \xEF\xFF\xF2\xED\xE8\xF6\xF3 \xF3\xF2\xF0"
+      "\xEE\xEC.</p></article></body></html>";
+  doc = DecodeDocument("stale-meta.html", cp1251);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  // Which legacy encoding is the text decoder's guess (text_decoder.h).
+  EXPECT_NE(doc->source_encoding(), "UTF-8");
+  bool warned = false;
+  for (const auto& w : doc->warnings()) {
+    warned |= w.find("declares utf-8 but is not UTF-8") != std::string::npos;
+  }
+  EXPECT_TRUE(warned);
+}
+
 TEST(HtmlDocumentTest, OffsetsPointIntoThePage) {
   const std::string html =
       "<!DOCTYPE html><html lang=en><head><title>T</title></head><body>"

@@ -73,6 +73,28 @@ size_t BomLength(std::string_view bytes) {
   return 0;
 }
 
+struct Utf8Evidence {
+  size_t multibyte = 0;  // valid multi-byte sequences
+  size_t invalid = 0;    // invalid sequences
+};
+
+// Counts valid multi-byte UTF-8 sequences and invalid ones in `bytes`.
+Utf8Evidence CountUtf8Evidence(std::string_view bytes) {
+  Utf8Evidence e;
+  size_t pos = 0;
+  while (pos < bytes.size()) {
+    const std::string_view rest = bytes.substr(pos);
+    const size_t bad = internal::FindInvalidUtf8(rest);
+    const std::string_view good =
+        rest.substr(0, bad == std::string_view::npos ? rest.size() : bad);
+    for (char c : good) e.multibyte += (static_cast<unsigned char>(c) >= 0xC0);
+    if (bad == std::string_view::npos) break;
+    ++e.invalid;
+    pos += bad + 1;
+  }
+  return e;
+}
+
 // Maps runs over the decoded page (UTF-8) to runs over the file's bytes.
 // `shift` is the number of decoded bytes dropped before the page (a BOM);
 // `bom` the number of file bytes the decoder skipped; `map` (empty for
@@ -128,9 +150,37 @@ StatusOr<Document> DecodeHtmlDocument(const std::string& path,
       warnings.push_back(path + ": the page declares the unknown charset '" +
                          declared + "'; its encoding was detected instead");
     }
+    // Declarations that the bytes contradict (a page re-saved in another
+    // encoding, a template's stale <meta>): valid UTF-8 with multi-byte
+    // characters is UTF-8, and text that is far from UTF-8 is not.
+    if (!encoding.empty()) {
+      const Utf8Evidence evidence = CountUtf8Evidence(bytes);
+      const bool utf8 = evidence.invalid == 0 && evidence.multibyte > 0;
+      // (A few bad bytes in UTF-8 are damage, replaced as browsers do.)
+      const bool not_utf8 =
+          evidence.invalid >= 8 && evidence.invalid * 10 > evidence.multibyte;
+      if (encoding != "UTF-8" && utf8) {
+        warnings.push_back(path + ": the page declares " + declared +
+                           " but is valid UTF-8; it was read as UTF-8");
+        encoding = "UTF-8";
+      } else if (encoding == "UTF-8" && not_utf8) {
+        warnings.push_back(path + ": the page declares " + declared +
+                           " but is not UTF-8; its encoding was detected");
+        encoding.clear();
+        declared = "(wrong)";
+      }
+    }
   }
   StatusOr<internal::DecodedText> decoded =
       internal::DecodeToUtf8(bytes, encoding, path);
+  // A page whose markup was read as ASCII is not UTF-16 or UTF-32 without a
+  // byte-order mark, whatever the detector says; then UTF-8 with damaged
+  // bytes replaced is the best reading.
+  if (decoded.ok() && bom == 0 && encoding.empty() &&
+      (decoded->encoding.rfind("UTF-16", 0) == 0 ||
+       decoded->encoding.rfind("UTF-32", 0) == 0)) {
+    decoded = internal::DecodeToUtf8(bytes, "UTF-8", path);
+  }
   if (!decoded.ok()) return decoded.status();
   if (declared.empty() && bom == 0 && options.encoding.empty() &&
       decoded->encoding != "UTF-8") {
