@@ -300,6 +300,26 @@ TEST(HtmlDocumentTest, NoFalseWarnings) {
             "footpath and a cycle lane; the plan has both.");
 }
 
+TEST(HtmlDocumentTest, AbsurdNestingIsRefusedBeforeParsing) {
+  // HTML tree construction is quadratic in nesting depth: 300000 open
+  // <div>s would take minutes to parse. The page is refused at once.
+  std::string html = "<!DOCTYPE html><html><body>";
+  for (int i = 0; i < 300000; ++i) html += "<div>";
+  html += "Text at the bottom of it all, a whole sentence.";
+  auto doc = DecodeDocument("deep.html", html);
+  ASSERT_FALSE(doc.ok());
+  EXPECT_NE(doc.status().message().find("nested about 300000 elements deep"),
+            std::string::npos)
+      << doc.status().ToString();
+  // Old pages' unclosed <p>, <li>, <td> and void elements do not count.
+  std::string old = "<html><body><table>";
+  for (int i = 0; i < 12000; ++i) {
+    old += "<tr><td><p>Row text, a short sentence.<br><img src=x.gif>";
+  }
+  doc = DecodeDocument("old.html", old + "</table></body></html>");
+  EXPECT_TRUE(doc.ok()) << doc.status().ToString();
+}
+
 TEST(HtmlDocumentTest, MalformedMarkupNeverCrashes) {
   const std::vector<std::string> pages = {
       "<html><body><p>Unclosed <b>bold <i>italic <p>next para, long enough "

@@ -1200,6 +1200,61 @@ std::string NormalizeLang(std::string lang) {
   return lang;
 }
 
+// Pages nested deeper than this are not parsed (real pages stay under a
+// few hundred, even with unclosed <font> tags).
+constexpr size_t kMaxNesting = 10000;
+
+// A quick upper estimate of the page's element nesting from its tags:
+// start tags open, end tags close; void elements and elements whose end
+// tag may be omitted (p, li, td ...) are not counted; comments, scripts and
+// styles are skipped.
+size_t EstimateNesting(std::string_view html) {
+  static const std::set<std::string> kNotNesting = {
+      "area",   "base",     "br",    "col",   "embed",  "hr",       "img",
+      "input",  "link",     "meta",  "param", "source", "track",    "wbr",
+      "p",      "li",       "dt",    "dd",    "tr",     "td",       "th",
+      "option", "optgroup", "tbody", "thead", "tfoot",  "colgroup", "rb",
+      "rt",     "rp",       "html",  "head",  "body",   "!doctype"};
+  size_t depth = 0, max_depth = 0, pos = 0;
+  while ((pos = html.find('<', pos)) != std::string_view::npos) {
+    ++pos;
+    if (html.substr(pos, 3) == "!--") {
+      const size_t end = html.find("-->", pos + 3);
+      if (end == std::string_view::npos) break;
+      pos = end + 3;
+      continue;
+    }
+    const bool close = pos < html.size() && html[pos] == '/';
+    if (close) ++pos;
+    size_t end = pos;
+    while (end < html.size() &&
+           (std::isalnum(static_cast<unsigned char>(html[end])) ||
+            html[end] == '-' || html[end] == '!' || html[end] == ':')) {
+      ++end;
+    }
+    if (end == pos) continue;
+    const std::string name = ToLower(html.substr(pos, end - pos));
+    const size_t gt = html.find('>', end);
+    if (gt == std::string_view::npos) break;
+    const bool self_closing = gt > 0 && html[gt - 1] == '/';
+    pos = gt + 1;
+    if (kNotNesting.count(name)) continue;
+    if (close) {
+      if (depth > 0) --depth;
+      continue;
+    }
+    if (name == "script" || name == "style" || name == "textarea" ||
+        name == "title") {
+      const size_t end_tag = FindNoCase(html, "</" + name, pos);
+      if (end_tag == std::string_view::npos) break;
+      pos = end_tag;
+      continue;
+    }
+    if (!self_closing) max_depth = std::max(max_depth, ++depth);
+  }
+  return max_depth;
+}
+
 }  // namespace
 
 // ---------------------------------------------------------------- public
@@ -1412,6 +1467,16 @@ std::vector<size_t> Utf8ToSourceOffsets(std::string_view source,
 
 HtmlArticle ExtractHtmlArticle(std::string_view html) {
   HtmlArticle out;
+  // HTML tree construction looks through the open elements at each tag, so
+  // a page nested hundreds of thousands deep (broken or hostile) would
+  // take minutes: such pages are refused before parsing.
+  if (const size_t depth = EstimateNesting(html); depth > kMaxNesting) {
+    out.warnings.push_back(
+        "its markup is nested about " + std::to_string(depth) +
+        " elements deep (the limit is " + std::to_string(kMaxNesting) +
+        "); it was not parsed");
+    return out;
+  }
   GumboOptions options = kGumboDefaultOptions;
   options.max_errors = 0;
   GumboOutput* parsed =
