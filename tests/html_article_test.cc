@@ -300,6 +300,28 @@ TEST(HtmlDocumentTest, NoFalseWarnings) {
             "footpath and a cycle lane; the plan has both.");
 }
 
+TEST(HtmlDocumentTest, EmbedsAndVisibleDates) {
+  const std::string html =
+      "<!DOCTYPE html><html lang=en><head><title>Bridge reopens - Ledger"
+      "</title><meta name=publisher content=\"The Ledger\"></head><body>"
+      "<article><h1>Bridge reopens</h1><time>14.03.2025, 13:45</time>"
+      "<p>The bridge reopened on Friday, officials said in the morning.</p>"
+      "<blockquote class=\"twitter-tweet\"><p>Great day for the region, "
+      "a tweet says so.</p>&mdash; Someone (@someone)</blockquote>"
+      "<p>Trains will run every day from April, the operator said.</p>"
+      "</article></body></html>";
+  auto doc = DecodeDocument("embed.html", html);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  EXPECT_EQ(doc->text(),
+            "Bridge reopens\n\nThe bridge reopened on Friday, officials said "
+            "in the morning.\n\nTrains will run every day from April, the "
+            "operator said.");
+  EXPECT_EQ(doc->metadata().date, "14.03.2025, 13:45");
+  EXPECT_EQ(doc->metadata().outlet, "The Ledger");
+  EXPECT_EQ(doc->metadata().title, "Bridge reopens");
+  EXPECT_EQ(doc->metadata().lang, "en");
+}
+
 TEST(HtmlDocumentTest, AbsurdNestingIsRefusedBeforeParsing) {
   // HTML tree construction is quadratic in nesting depth: 300000 open
   // <div>s would take minutes to parse. The page is refused at once.
