@@ -627,6 +627,25 @@ bool LooksLikeChrome(const GumboNode* node) {
       "recommend", "promo",    "banner",     "subscribe", "donat",
       "byline",    "caption",  "navigation", "footer",    "mostread",
       "paywall",   "outbrain", "taboola"};
+  // Compound names written with separators ("sign-up-container",
+  // "read_next", "ad-slot__inline").
+  static const char* const kCompounds[] = {
+      "signup",   "newsletter", "mostread",     "mostpopular",     "readmore",
+      "readnext", "readalso",   "relatedposts", "relatedarticles", "sharebar",
+      "adslot",   "adunit",     "adcontainer",  "adwrapper",       "paywall"};
+  for (const char* name : {"class", "id"}) {
+    std::string joined;
+    for (char c : ToLower(Attr(node, name))) {
+      if (c == ' ') {
+        joined.push_back(' ');
+      } else if (c != '-' && c != '_') {
+        joined.push_back(c);
+      }
+    }
+    for (const char* compound : kCompounds) {
+      if (joined.find(compound) != std::string::npos) return true;
+    }
+  }
   for (const char* name : {"class", "id"}) {
     for (const std::string& w : AttrWords(Attr(node, name))) {
       if (chrome.count(w)) return true;
