@@ -37,6 +37,7 @@ PAGES = [
     ("dev", "portal", "dniester-bridge", "meridian-wire.en", "utf-8"),
     ("dev", "kportal", "seoul-night-bus", "hanul-times.ko", "euc-kr"),
     ("dev", "guardian", "busan-ferry", "haebit-news.en", "utf-8"),
+    ("dev", "wire", "busan-ferry", "pacific-courier.en", "utf-8"),
     ("test", "wordpress", "seoul-night-bus", "hanul-times.en", "utf-8"),
     ("test", "wordpress", "dniester-bridge", "meridian-wire.en", "utf-8"),
     ("test", "spa", "busan-ferry", "huanya-daily.zh", "utf-8"),
@@ -657,6 +658,62 @@ def guardian(a, c, url, domain, standfirst):
                   "lang": a.lang, "title": a.headline}
 
 
+def wire(a, c, url, domain):
+    """A wire service's React page: paragraphs are <div>s with generated
+    class names, a newsletter sign-up and an ad slot inside the body, a
+    "read next" list inside <article>."""
+    body, n = [], 0
+    for kind, text in a.body:
+        if kind == "p":
+            body.append('<div data-testid="paragraph-%d" class="article-body__paragraph__2-BtD '
+                        'text__text__1FZLe text__regular__2N1Xr article-body__element__2p5pI">%s</div>'
+                        % (n, E(text)))
+            n += 1
+            if n == 2:
+                body.append('<div class="article-body__element__2p5pI"><div class="sign-up-container__3gERx">'
+                            '<span>%s</span> <a href="/signup">%s</a></div></div>'
+                            % (E(c["newsletter_text"]), E(c["subscribe"])))
+            if n == 4:
+                body.append('<div data-testid="ResponsiveAdSlot" class="article-body__element__2p5pI">'
+                            '<div class="ad-slot__container"><span>%s</span></div></div>' % E(c["ad"]))
+        elif kind == "h2":
+            body.append('<h2 data-testid="Heading" class="text__heading_5">%s</h2>' % E(text))
+        else:
+            body.append('<div class="article-body__element__2p5pI"><p>%s</p></div>' % E(text))
+    ld = {"@context": "http://schema.org", "@type": "NewsArticle", "headline": a.headline,
+          "datePublished": a.iso_date, "inLanguage": a.lang,
+          "publisher": {"@type": "Organization", "name": a.outlet}}
+    nav = "".join("<a href='/%s'>%s</a>" % (slug(m), E(m)) for m in c["menu"])
+    page = f"""<!DOCTYPE html>
+<html lang="{a.lang}">
+<head>
+<meta charset="utf-8">
+<title>{E(a.headline)} | {E(a.outlet)}</title>
+<link rel="canonical" href="{url}">
+<script type="application/ld+json">{json.dumps(ld, ensure_ascii=False)}</script>
+</head>
+<body>
+<div id="fusion-app"><header class="site-header"><nav>{nav}</nav></header>
+<main id="main-content" class="regular-article-layout__main">
+<article class="article__container"><div class="article__header"><div class="article-header__tags"><a href="/world/">{E(c["menu"][1])}</a></div>
+<h1 data-testid="Heading" class="text__heading_2">{E(a.headline)}</h1>
+<div class="article-header__dateline"><time datetime="{a.iso_date}"><span>{E(a.shown_date)}</span></time> {E(a.author)}</div></div>
+<div class="article-body__container"><div class="article-body__content">
+{chr(10).join(body)}
+{"".join('<p class="text__small article-body__footnote">%s</p>' % E(t) for t in a.after)}
+</div></div>
+<div class="article__read-next"><h2>{E(c["read_more"])}</h2><ul>{"".join('<li><a href="/n">%s</a> <time>%s</time></li>' % (E(m), a.date) for m in c["most_read_items"])}</ul></div>
+</article>
+<div class="regular-article-layout__sidebar"><h2>{E(c["more_from"].format(outlet=a.outlet))}</h2><ul>{"".join('<li><a href="/n">%s</a><p>%s</p></li>' % (E(m), E(c["teaser"])) for m in c["most_read_items"])}</ul></div>
+</main>
+<footer><p>{E(c["footer"].format(outlet=a.outlet))}</p></footer></div>
+</body>
+</html>
+"""
+    return page, {"url": url, "outlet": a.outlet, "date": a.iso_date,
+                  "lang": a.lang, "title": a.headline}
+
+
 # Standfirsts for the pages that have one (written for these tests; they
 # are article text, so they are added to the gold).
 STANDFIRSTS = {
@@ -679,6 +736,8 @@ def main():
             page, meta = spa(a, c, url, domain, markup_body=(a.lang != "zh"))
         elif style == "table":
             page, meta = table(a, c, url, domain, charset)
+        elif style == "wire":
+            page, meta = wire(a, c, url, domain)
         elif style == "portal":
             page, meta = portal(a, c, url, domain)
         elif style == "kportal":
