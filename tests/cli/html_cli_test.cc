@@ -75,6 +75,27 @@ TEST(HtmlCliTest, TwoPagesToTmx) {
   EXPECT_NE(tmx.find("Старий міст пошкодили у 2022 році"), std::string::npos);
 }
 
+TEST(HtmlCliTest, JsonlAlignmentCarriesPageMetadataAndOffsets) {
+  auto r = RunCommand(Align(Quote(Page("spa-kyiv-ledger.en.html")) + " " +
+                            Quote(Page("table-kyiv-ledger.ru.html")) +
+                            " --format jsonl"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  std::istringstream lines(r.out);
+  std::string line;
+  size_t n = 0;
+  while (std::getline(lines, line)) {
+    ++n;
+    EXPECT_NE(line.find("\"url\":\"https://kyivledger.example/en/"),
+              std::string::npos)
+        << line;
+    // The Russian page has no URL of its own; its outlet comes from the
+    // <title> ("Kyiv Ledger :: headline").
+    EXPECT_NE(line.find("\"outlet\":\"Kyiv Ledger\""), std::string::npos);
+    EXPECT_NE(line.find("\"html_start\":"), std::string::npos) << line;
+  }
+  EXPECT_GE(n, 20u);
+}
+
 TEST(HtmlCliTest, SplitJsonlPointsIntoThePage) {
   for (const char* name :
        {"wordpress-kyiv-ledger.uk.html", "table-kyiv-ledger.ru.html"}) {
