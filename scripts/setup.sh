@@ -28,6 +28,9 @@ PACKAGES=(
   # Selenium from /usr/bin/python3.
   chromium chromium-driver python3-selenium
   libhunspell-dev
+  # HTML pages as input: Google's HTML5-conformant parser
+  # (lib/src/html_article_extractor.h).
+  libgumbo-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
 )

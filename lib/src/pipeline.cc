@@ -69,6 +69,24 @@ bool LooksLikeTranslation(const Alignment& alignment,
   return translation;
 }
 
+// Below this confidence, the language an HTML page declares (<html lang>,
+// og:locale, JSON-LD inLanguage) decides. Pages often keep a site-wide
+// lang attribute on every translation, so the hint never overrides a sure
+// identification.
+constexpr double kPageHintBelow = 0.5;
+
+// The primary subtag of a declared language ("en-GB" -> "en"), lower
+// case; empty when it does not look like one.
+std::string PrimaryLanguage(const std::string& tag) {
+  std::string out;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    if (c < 'A' || (c > 'Z' && c < 'a') || c > 'z') return "";
+    out.push_back(static_cast<char>(c | 0x20));
+  }
+  return out.size() == 2 || out.size() == 3 ? out : "";
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
@@ -108,6 +126,16 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
     return std::make_shared<const Document>(std::move(doc));
   }
   if (lid_) lid_->IdentifyDocument(&doc);
+  if (lid_ && lang.empty() && doc.format() == InputFormat::kHtml &&
+      doc.lang_confidence() < kPageHintBelow) {
+    const std::string hint = PrimaryLanguage(doc.metadata().lang);
+    if (!hint.empty() && hint != doc.lang()) {
+      doc.add_note(doc.name() + ": language identification was unsure (" +
+                   doc.lang() + "); the page declares " + hint +
+                   ", taken instead");
+      doc.set_lang(hint, kPageHintBelow);
+    }
+  }
   if (!lang.empty()) {
     doc.set_lang(lang, 1.0);
   } else if (!lid_) {

@@ -46,7 +46,8 @@ Options:
   --strict           stop at the first bad item (default: report, go on)
   --redo             redo items already done (their files are replaced)
   --mode, --min-score, --date, --lid-model, --dict, --encoding,
-  --max-file-size, --lexical-weight, --no-lexicon, --keep-boilerplate
+  --input-format, --max-file-size, --lexical-weight, --no-lexicon,
+  --keep-boilerplate
                      as for align SRC TGT
 
 Exit codes: 0 ok; 1 some items failed, each with a message; 2 usage error;

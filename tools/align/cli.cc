@@ -81,6 +81,21 @@ int WriteOutput(const std::string& path, const std::string& content) {
   return kExitOk;
 }
 
+bool ParseInputFormatOption(Args* args, ReadOptions* options,
+                            std::string* error) {
+  std::string value;
+  if (!args->Value("--input-format", &value, error)) return false;
+  if (error->empty()) {
+    auto format = ParseInputFormat(value);
+    if (!format.ok()) {
+      *error = "--input-format must be text, html or auto, not '" + value + "'";
+    } else {
+      options->format = *format;
+    }
+  }
+  return true;
+}
+
 bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
                           std::string* error) {
   std::string value;
@@ -150,7 +165,10 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code) {
   std::string value;
-  if (ParseSegmenterOption(args, &options->segmenter, error)) return true;
+  if (ParseSegmenterOption(args, &options->segmenter, error) ||
+      ParseInputFormatOption(args, &options->read, error)) {
+    return true;
+  }
   if (args->Value("--lid-model", &options->lid_model, error) ||
       args->Value("--encoding", &options->read.encoding, error)) {
     return true;

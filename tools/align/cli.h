@@ -88,7 +88,8 @@ class Progress {
 };
 
 // Options shared by `align SRC TGT`, many-article mode and `align batch`:
-// --lid-model, --mode, --encoding, --max-file-size, --min-score, --date,
+// --lid-model, --mode, --encoding, --input-format, --max-file-size,
+// --min-score, --date,
 // --dict, --lexical-weight, --no-lexicon, --keep-boilerplate, --force.
 // Returns true when the current argument was one of them (consumed). Sets
 // *error for a bad value, and *exit_code when a file it names cannot be
@@ -96,6 +97,11 @@ class Progress {
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code);
+
+// --input-format text|html|auto into options->format. Returns true when
+// the current argument was it (consumed); sets *error for a bad value.
+bool ParseInputFormatOption(Args* args, ReadOptions* options,
+                            std::string* error);
 
 // Segmentation options, part of the pipeline options and used alone by
 // `align split`: --line-breaks, --srx, --rules, --max-sentence-length.

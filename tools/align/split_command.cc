@@ -32,8 +32,13 @@ std::string RenderJsonl(const Document& doc) {
            ",\"end\":" + std::to_string(s.span.end) +
            ",\"paragraph\":" + std::to_string(s.paragraph) + ",\"kind\":\"" +
            SegmentKindName(s.kind) +
-           "\",\"lang\":" + JsonString(s.lang.empty() ? doc.lang() : s.lang) +
-           "}\n";
+           "\",\"lang\":" + JsonString(s.lang.empty() ? doc.lang() : s.lang);
+    // For a page, the segment's bytes in the page itself.
+    if (Span page; doc.SourceSpanOf(s.span, &page)) {
+      out += ",\"html_start\":" + std::to_string(page.begin) +
+             ",\"html_end\":" + std::to_string(page.end);
+    }
+    out += "}\n";
   }
   return out;
 }
@@ -61,6 +66,10 @@ Options:
   --max-sentence-length N  split longer sentences (characters; default 2000)
   --lid-model PATH     fastText language-ID model
   --encoding ENC       the input's encoding; detected when absent
+  --input-format F     text, html or auto (default: an HTML page is told by
+                       its content or .html/.htm name and its article is
+                       extracted; jsonl then adds html_start and html_end,
+                       the segment's byte range in the page)
   -o, --output FILE    write here instead of stdout
   --force              replace an existing output file
   -h, --help           show this help
