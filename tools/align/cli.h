@@ -89,9 +89,9 @@ class Progress {
 
 // Options shared by `align SRC TGT`, many-article mode and `align batch`:
 // --lid-model, --mode, --encoding, --max-file-size, --min-score, --date,
-// --dict, --lexical-weight, --no-lexicon, --keep-boilerplate, --force.
-// Returns true when the current argument was one of them (consumed). Sets
-// *error for a bad value, and *exit_code when a file it names cannot be
+// --dict, --dict-format, --lexical-weight, --no-lexicon, --keep-boilerplate,
+// --force. Returns true when the current argument was one of them (consumed).
+// Sets *error for a bad value, and *exit_code when a file it names cannot be
 // used (a dictionary).
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
