@@ -30,6 +30,11 @@ class Args {
   // The current argument, consumed.
   std::string Next() { return args_[pos_++]; }
   const std::string& Peek() const { return args_[pos_]; }
+  // Arguments consumed so far: those in [from, Position()).
+  size_t Position() const { return pos_; }
+  std::vector<std::string> Range(size_t from, size_t to) const {
+    return std::vector<std::string>(args_.begin() + from, args_.begin() + to);
+  }
   // If the current argument is `flag` (or `flag=...`), consumes it and its
   // value into *value; sets *error when the value is missing.
   bool Value(const std::string& flag, std::string* value, std::string* error);
