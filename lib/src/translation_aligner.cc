@@ -71,10 +71,9 @@ class NegLogTail {
   static constexpr int kSteps = 30 * kPerUnit;
   double table_[kSteps + 1];
 };
-const NegLogTail& NegLogTailTable() {
-  static const NegLogTail table;
-  return table;
-}
+// Built at start-up (1,921 entries): a function-local static's guard was
+// checked on every bead cost.
+const NegLogTail kNegLogTail;
 
 struct LengthModel {
   double ratio = 1.0;  // expected target chars per source char
@@ -92,7 +91,7 @@ struct LengthModel {
   }
   // -log MatchProbability, fast.
   double MatchCost(double ls, double lt) const {
-    return NegLogTailTable()(Deviation(ls, lt));
+    return kNegLogTail(Deviation(ls, lt));
   }
 };
 
