@@ -144,7 +144,7 @@ def textberg_docs(tb, n):
     return src, tgt, gold
 
 
-def translation_alignment(rep, align, runs, quick, tmp, hunalign_src, with_1m):
+def translation_alignment(rep, align, runs, quick, tmp, hunalign_src, with_1m, nltk_max=10**9):
     tb = os.path.join(SHARED, "align", "textberg")
     bb = os.path.join(SHARED, "align", "bible-en-zh")
     if not os.path.isdir(tb):
@@ -179,7 +179,9 @@ def translation_alignment(rep, align, runs, quick, tmp, hunalign_src, with_1m):
         sentences = sum(sum(1 for _ in open(d[0], encoding="utf-8")) for d in docs)
         golds = [d[2] for d in docs]
         nltk_time = None
-        if nltk_ok:
+        if nltk_ok and sentences > nltk_max:
+            notes.append(f"NLTK not run on {name} ({sentences:,} sentences > --nltk-max-sentences {nltk_max:,}).")
+        elif nltk_ok:
             preds = [os.path.join(tmp, f"nltk{k}.pred") for k in range(len(docs))]
             args = []
             for (s, t, _), p in zip(docs, preds):
@@ -342,6 +344,8 @@ def main():
                     help="hunalign's source folder (a checkout of github.com/danielvarga/hunalign); built in a "
                          "scratch folder and run as a peer. Default: $HUNALIGN_SRC; skipped when absent")
     ap.add_argument("--with-1m", action="store_true", help="add the 1M-sentence scaling row (minutes)")
+    ap.add_argument("--nltk-max-sentences", type=int, default=10**9,
+                    help="skip the NLTK peer on larger sets (it takes minutes on the Bible)")
     ap.add_argument("--only", choices=["translation"], help="run one section and print it instead of writing --out")
     args = ap.parse_args()
     runs = 1 if args.quick else args.runs
@@ -358,10 +362,12 @@ def main():
                  LANGID_DISCLOSURE)
         external(rep, args.build, "segment_bench", "Sentence segmentation")
         if args.only == "translation":
-            translation_alignment(rep, align, runs, args.quick, tmp, args.hunalign_src, args.with_1m)
+            translation_alignment(rep, align, runs, args.quick, tmp, args.hunalign_src, args.with_1m,
+                                  args.nltk_max_sentences)
             print("\n".join(rep.lines))
             return
-        translation_alignment(rep, align, runs, args.quick, tmp, args.hunalign_src, args.with_1m)
+        translation_alignment(rep, align, runs, args.quick, tmp, args.hunalign_src, args.with_1m,
+                                  args.nltk_max_sentences)
         external(rep, args.build, "corpora_eval", "Alignment quality on corpora/ gold")
         archive(rep, align, runs, args.quick, tmp)
         pipeline(rep, align, runs, tmp)
