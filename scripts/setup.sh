@@ -33,6 +33,11 @@ PACKAGES=(
   libgumbo-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
+  # A single-node Slurm cluster for the job-array end-to-end test
+  # (tests/cli/slurm_cli_test.cc starts the daemons in a scratch folder).
+  slurmctld slurmd slurm-client munge
+  # NLTK's Gale-Church, the peer of bench/run_all.py's translation rows.
+  python3-nltk
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"

@@ -100,9 +100,13 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
     if (!lid.ok()) return lid.status();
     pipeline->lid_ = std::move(*lid);
   }
-  auto segmenter = SentenceSegmenter::Create(options.segmenter);
-  if (!segmenter.ok()) return segmenter.status();
-  pipeline->segmenter_ = std::move(*segmenter);
+  if (!options.presegmented || !options.segmenter.srx_path.empty() ||
+      !options.segmenter.rules_dir.empty()) {
+    // Created now, so that bad rules files are an error here.
+    auto segmenter = SentenceSegmenter::Create(options.segmenter);
+    if (!segmenter.ok()) return segmenter.status();
+    pipeline->segmenter_ = std::move(*segmenter);
+  }
   pipeline->aligner_ = std::make_unique<TranslationAligner>(options.aligner);
   pipeline->comparable_ =
       std::make_unique<ComparableAligner>(options.comparable);
@@ -141,8 +145,24 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
   } else if (!lid_) {
     doc.set_lang(kUndeterminedLanguage, 0.0);
   }
-  if (segmenter_->Segment(&doc).ok() && lid_) lid_->IdentifySegments(&doc);
+  if (segmenter().Segment(&doc).ok() && lid_) lid_->IdentifySegments(&doc);
   return std::make_shared<const Document>(std::move(doc));
+}
+
+const SentenceSegmenter& Pipeline::segmenter() const {
+  std::call_once(segmenter_once_, [this] {
+    if (segmenter_) return;
+    // Only the built-in rules are left to load, which cannot fail; ICU's
+    // rules are the fallback all the same.
+    auto created = SentenceSegmenter::Create(options_.segmenter);
+    if (!created.ok()) {
+      SentenceSegmenterOptions icu = options_.segmenter;
+      icu.icu_only = true;
+      created = SentenceSegmenter::Create(icu);
+    }
+    if (created.ok()) segmenter_ = std::move(*created);
+  });
+  return *segmenter_;
 }
 
 StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(

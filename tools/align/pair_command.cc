@@ -82,8 +82,13 @@ Options:
   --rules DIR          folder of <lang>.rules files extending the built-in
                        segmentation rules (see README)
   --max-sentence-length N  split longer sentences (characters; default 2000)
-  --dict FILE          bilingual dictionary SRC->TGT in hunalign's format
-                       ('source @ target' per line; see align dict --help)
+  --dict FILE          bilingual dictionary SRC->TGT, one pair per line:
+                       'source @ target' in crossalign's .dict files,
+                       'target @ source' in hunalign's .dic files (the order
+                       is chosen by the name; see align dict --help)
+  --dict-format F      auto (default: by name or a '# format:' first line),
+                       crossalign ('source @ target') or hunalign
+                       ('target @ source')
   --lexical-weight X   weight of lexical evidence (numbers, words, cognates,
                        learned lexicon) against sentence lengths; default 1.5,
                        0 aligns by length alone
