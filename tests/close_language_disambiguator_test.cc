@@ -1,6 +1,12 @@
 #include "close_language_disambiguator.h"
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <fstream>
+#include <iterator>
+
+#include "ngram_language_model.h"
 
 namespace crossalign::internal {
 namespace {
@@ -90,4 +96,95 @@ TEST(CloseLanguageDisambiguatorTest, DictionariesWhenInstalled) {
 }
 
 }  // namespace
+// Dictionaries that are not installed are reported by package name.
+TEST(CloseLanguageDisambiguatorTest, ReportsMissingDictionaries) {
+  const CloseLanguageDisambiguator none("/nonexistent-hunspell-dir");
+  std::string all;
+  for (const std::string& m : none.MissingDictionaries()) all += m + "\n";
+  EXPECT_NE(all.find("hunspell-bs"), std::string::npos) << all;
+  EXPECT_NE(all.find("hunspell-en-us"), std::string::npos) << all;
+  // Disabled on purpose: nothing is missing.
+  EXPECT_TRUE(CloseLanguageDisambiguator("").MissingDictionaries().empty());
+}
+
+// The n-gram tables (ELD's, fetched by scripts/setup.sh).
+class NgramLanguageModelTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto dir = FindNgramModel("");
+    if (!dir.ok()) GTEST_SKIP() << dir.status().message();
+    auto model = NgramLanguageModel::Load(*dir);
+    ASSERT_TRUE(model.ok()) << model.status().message();
+    model_ = std::move(*model);
+    dir_ = *dir;
+  }
+  std::string Best(const std::string& text) const {
+    std::vector<double> points;
+    if (model_->Score(text, &points) == 0) return "";
+    size_t best = 0;
+    for (size_t i = 1; i < points.size(); ++i) {
+      if (points[i] > points[best]) best = i;
+    }
+    return model_->languages()[best];
+  }
+  std::unique_ptr<NgramLanguageModel> model_;
+  std::string dir_;
+};
+
+TEST_F(NgramLanguageModelTest, HasTheSixtyLanguagesOfTheTables) {
+  EXPECT_EQ(model_->languages().size(), 60u);
+  EXPECT_GE(model_->IndexOf("ms"), 0);
+  EXPECT_GE(model_->IndexOf("sk"), 0);
+  EXPECT_EQ(model_->IndexOf("bs"), -1);  // the tables lack it
+}
+
+TEST_F(NgramLanguageModelTest, TellsCloseLanguagesApartOnShortText) {
+  // Words only one language of each pair spells this way.
+  EXPECT_EQ(Best("não obrigado"), "pt");
+  EXPECT_EQ(Best("gracias señora"), "es");
+  EXPECT_EQ(Best("ďakujem pekne"), "sk");
+  EXPECT_EQ(Best("děkuji pěkně"), "cs");
+  EXPECT_EQ(Best("mulțumesc frumos"), "ro");
+  EXPECT_EQ(Best("Dziękuję bardzo"), "pl");
+  EXPECT_EQ(Best("ВЕЛИКЕ ДЯКУЮ"), "uk");  // case does not matter
+  EXPECT_EQ(Best("12345 !!! ..."), "");   // no letters, no n-grams
+}
+
+TEST_F(NgramLanguageModelTest, MalformedTablesNameTheFile) {
+  const std::string dir = ::testing::TempDir() + "/ngram-bad";
+  ASSERT_EQ(
+      ::system(("rm -rf '" + dir + "' && mkdir -p '" + dir + "'").c_str()), 0);
+  std::ifstream table(dir_ + "/dictionary.js");
+  const std::string bytes((std::istreambuf_iterator<char>(table)), {});
+  std::ofstream(dir + "/dictionary.js") << bytes;
+  // Missing n-gram file.
+  auto missing = NgramLanguageModel::Load(dir);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("ngrams.js"), std::string::npos);
+  // Truncated and garbled ones.
+  for (const std::string& content :
+       {std::string("export const ngramsData = {type:'L60',languages:{0:'am'"),
+        std::string("languages:{0:'en'},ngrams:{'ab':{0:x}}"),
+        std::string("languages:{0:'en'},ngrams:{'ab':{7:1}}"),
+        std::string("\xff\xfe binary")}) {
+    std::ofstream(dir + "/ngrams.js") << content;
+    auto bad = NgramLanguageModel::Load(dir);
+    ASSERT_FALSE(bad.ok()) << content;
+    EXPECT_NE(bad.status().message().find(dir + "/ngrams.js"),
+              std::string::npos)
+        << bad.status().message();
+  }
+}
+
+TEST(FindNgramModelTest, SearchOrder) {
+  EXPECT_EQ(*FindNgramModel(::testing::TempDir()), ::testing::TempDir());
+  EXPECT_FALSE(FindNgramModel("/nonexistent/eld").ok());
+  ::setenv("CROSSALIGN_NGRAM_MODEL", "/nonexistent/eld", 1);
+  auto missing = FindNgramModel("");
+  ::unsetenv("CROSSALIGN_NGRAM_MODEL");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("CROSSALIGN_NGRAM_MODEL"),
+            std::string::npos);
+}
+
 }  // namespace crossalign::internal

@@ -65,6 +65,63 @@ TEST(DictionaryTest, SaveLoadRoundTripAndReverse) {
             "glacier @ gletscher\nmontagne @ berg\n");
 }
 
+// hunalign's README: "the target language phrases come first". Its files
+// are named .dic; crossalign's .dict files put the source first.
+TEST(DictionaryTest, HunalignFilesAreReadTargetFirst) {
+  const std::string hunalign_text = "glacier @ Gletscher\nmont @ Berg\n";
+  auto by_name = Dictionary::Parse(hunalign_text, "de-fr.dic");
+  ASSERT_TRUE(by_name.ok()) << by_name.status();
+  ASSERT_NE(by_name->Find("gletscher"), nullptr);
+  EXPECT_EQ(*by_name->Find("gletscher"), std::vector<std::string>{"glacier"});
+  EXPECT_EQ(by_name->Find("glacier"), nullptr);
+  EXPECT_EQ(by_name->Serialize(), "berg @ mont\ngletscher @ glacier\n");
+  EXPECT_EQ(by_name->Serialize(DictionaryFormat::kHunalign),
+            "glacier @ gletscher\nmont @ berg\n");
+
+  // A first line says so whatever the name; an explicit format wins.
+  auto by_header =
+      Dictionary::Parse("# format: hunalign\n" + hunalign_text, "de-fr.txt");
+  ASSERT_TRUE(by_header.ok());
+  EXPECT_NE(by_header->Find("berg"), nullptr);
+  auto ours_header =
+      Dictionary::Parse("# format: crossalign\nberg @ mont\n", "x.dic");
+  ASSERT_TRUE(ours_header.ok());
+  EXPECT_NE(ours_header->Find("berg"), nullptr);
+  auto forced = Dictionary::Parse(hunalign_text, "de-fr.dic",
+                                  DictionaryFormat::kSourceTarget);
+  ASSERT_TRUE(forced.ok());
+  EXPECT_NE(forced->Find("glacier"), nullptr);
+  auto plain = Dictionary::Parse("berg @ mont\n", "de-fr.dict");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_NE(plain->Find("berg"), nullptr);
+
+  // Errors say which order was expected.
+  auto bad = Dictionary::Parse("glacier\n", "x.dic");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("target @ source"), std::string::npos)
+      << bad.status();
+
+  DictionaryFormat f = DictionaryFormat::kAuto;
+  EXPECT_TRUE(ParseDictionaryFormat("hunalign", &f));
+  EXPECT_EQ(f, DictionaryFormat::kHunalign);
+  EXPECT_TRUE(ParseDictionaryFormat("crossalign", &f));
+  EXPECT_EQ(f, DictionaryFormat::kSourceTarget);
+  EXPECT_FALSE(ParseDictionaryFormat("target@source", &f));
+}
+
+TEST(DictionaryTest, SavingADicFileWritesHunalignsOrder) {
+  Dictionary dict;
+  dict.Add("Berg", "montagne");
+  dict.Add("Gletscher", "glacier");
+  const std::string dir = MakeTempDir();
+  ASSERT_TRUE(dict.Save(dir + "/de-fr.dic").ok());
+  EXPECT_EQ(testing::ReadFile(dir + "/de-fr.dic"),
+            "glacier @ gletscher\nmontagne @ berg\n");
+  auto loaded = Dictionary::Load(dir + "/de-fr.dic");
+  ASSERT_TRUE(loaded.ok());
+  EXPECT_EQ(loaded->Serialize(), dict.Serialize());
+}
+
 TEST(DictionaryTest, PivotComposesThroughTheMiddleLanguage) {
   auto en_ru = Dictionary::Parse("bridge @ мост\ntrain @ поезд\n", "a");
   auto ru_uk =

@@ -302,6 +302,101 @@ TEST(DocumentLanguageTest, EverySeedIsEnglish) {
   }
 }
 
+// Short text (word pairs) in languages fastText alone mixes up; the
+// n-gram model's second opinion settles them. Skips without the n-gram
+// model (scripts/setup.sh fetches it).
+TEST_F(LanguageIdentifierTest, ShortTextInCloseLanguages) {
+  if (!lid_->Warnings().empty() &&
+      lid_->Warnings().front().find("n-gram") != std::string::npos) {
+    GTEST_SKIP() << lid_->Warnings().front();
+  }
+  const std::pair<const char*, const char*> cases[] = {
+      {"não obrigado", "pt"},     {"gracias señora", "es"},
+      {"ďakujem pekne", "sk"},    {"děkuji pěkně", "cs"},
+      {"mulțumesc frumos", "ro"}, {"tack så mycket", "sv"},
+      {"dziękuję bardzo", "pl"},  {"köszönöm szépen", "hu"},
+  };
+  for (const auto& [text, lang] : cases) {
+    EXPECT_EQ(lid_->Identify(text).lang, lang) << text;
+  }
+  // No evidence, no answer.
+  EXPECT_EQ(lid_->Identify("2025 -- 14:30 !!!").lang, kUndeterminedLanguage);
+}
+
+TEST(LanguageIdentifierWarningsTest, SaysWhatIsMissing) {
+  LanguageIdentifierOptions options;
+  options.dictionary_dir = MakeTempDir();  // no dictionaries in it
+  ::setenv("CROSSALIGN_NGRAM_MODEL", "/nonexistent/eld", 1);
+  auto lid = LanguageIdentifier::Load(LidModel(), options);
+  ::unsetenv("CROSSALIGN_NGRAM_MODEL");
+  ASSERT_TRUE(lid.ok()) << lid.status();
+  std::string all;
+  for (const std::string& w : (*lid)->Warnings()) all += w + "\n";
+  EXPECT_NE(all.find("n-gram"), std::string::npos) << all;
+  EXPECT_NE(all.find("hunspell-hr"), std::string::npos) << all;
+  // It still answers, from fastText alone.
+  EXPECT_EQ((*lid)
+                ->Identify("The government said on Tuesday that the bridge "
+                           "would reopen next week.")
+                .lang,
+            "en");
+  // A directory given explicitly must exist.
+  LanguageIdentifierOptions explicit_dir;
+  explicit_dir.ngram_model_dir = "/nonexistent/eld";
+  auto missing = LanguageIdentifier::Load(LidModel(), explicit_dir);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+// Issue 17 item 3: a short segment without evidence between two segments
+// of the same other language joins their run, however long the stretch of
+// such segments is; at the ends of the document it keeps the document's
+// language. (bench/langid_bench --segments-growth shows the linear time.)
+TEST(LanguageRunsTest, LongStretchesOfShortSegmentsJoinTheirRun) {
+  auto lid = LanguageIdentifier::Load(LidModel());
+  ASSERT_TRUE(lid.ok()) << lid.status();
+  const std::vector<std::string> lines = [] {
+    std::vector<std::string> l;
+    for (int i = 0; i < 200; ++i) l.push_back("Photo of the day.");
+    l.push_back(
+        "Le gouvernement a annoncé mardi que le pont rouvrirait la semaine "
+        "prochaine après dix-huit mois de travaux.");
+    for (int i = 0; i < 3000; ++i) l.push_back("Photo of the day.");
+    l.push_back(
+        "Les premiers trains transporteront des céréales et des engrais, "
+        "selon le ministère des transports.");
+    for (int i = 0; i < 200; ++i) l.push_back("Photo of the day.");
+    return l;
+  }();
+  std::string text;
+  std::vector<Span> spans;
+  for (const std::string& line : lines) {
+    spans.push_back(Span{text.size(), text.size() + line.size()});
+    text += line + "\n";
+  }
+  Document doc = Document::FromText("stretch.txt", text);
+  for (const Span& span : spans) {
+    Segment seg;
+    seg.span = span;
+    doc.mutable_segments()->push_back(seg);
+  }
+  doc.set_lang("en", 1.0);
+  (*lid)->IdentifySegments(&doc);
+  const std::vector<Segment>& segs = doc.segments();
+  ASSERT_EQ(segs.size(), lines.size());
+  EXPECT_EQ(segs[0].lang, "en");
+  EXPECT_EQ(segs[199].lang, "en");
+  for (size_t i = 200; i <= 3201; ++i) {
+    ASSERT_EQ(segs[i].lang, "fr") << i << ": " << doc.SegmentText(i);
+  }
+  EXPECT_EQ(segs[3202].lang, "en");
+  EXPECT_EQ(segs.back().lang, "en");
+  const std::vector<LanguageRun> runs = FindLanguageRuns(doc);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs[0].first_segment, 200u);
+  EXPECT_EQ(runs[0].end_segment, 3202u);
+}
+
 TEST(LanguageModelLoadTest, MissingModelSaysHowToGetIt) {
   auto lid = LanguageIdentifier::Load("/nonexistent/lid.176.ftz");
   ASSERT_FALSE(lid.ok());

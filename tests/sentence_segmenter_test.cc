@@ -296,6 +296,379 @@ TEST(SrxRulesTest, BadSrxFilesGiveClearErrors) {
   EXPECT_FALSE(SentenceSegmenter::Create(missing).ok());
 }
 
+// Issue 16, item 1: a list needs list shape. Numbers with a full stop in
+// running text (ordinals, dates) are not list markers.
+TEST(SegmentationRulesTest, ListsNeedListShape) {
+  auto seg = Make({});
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Der Markt öffnet am 7. März und schließt am 8. März "
+                       "wieder. Danach wird umgebaut.",
+                       "de"),
+            (std::vector<std::string>{"Der Markt öffnet am 7. März und "
+                                      "schließt am 8. März wieder.",
+                                      "Danach wird umgebaut."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Sie kam im Rennen auf Platz 2. Und ihr Bruder auf "
+                       "Platz 3. Die Trainerin war zufrieden.",
+                       "de")
+                .size(),
+            3u);
+  // A sequence that starts at 1 after a colon, and a run of short items.
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "The agenda: 1. Budget review 2. Staff changes 3. Any "
+                 "other business",
+                 "en"),
+      (std::vector<std::string>{"The agenda:", "1. Budget review",
+                                "2. Staff changes", "3. Any other business"}));
+  EXPECT_EQ(
+      SplitTexts(*seg, "Pick one. x) red y) green z) blue", "en"),
+      (std::vector<std::string>{"Pick one.", "x) red", "y) green", "z) blue"}));
+  // Numbers 4 and 5 far apart in a paragraph are not a list.
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Lot 4. Bidding opened at noon and closed at four. "
+                       "Lot 5. Nobody bid on it.",
+                       "en")
+                .size(),
+            4u);
+}
+
+// Item 2: each language's quotation marks, with direction. French » only
+// closes; the closing mark after a space belongs to the sentence.
+TEST(SegmentationRulesTest, QuotationMarksHaveADirection) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "Rien n'est décidé », a précisé la porte-parole. Elle est "
+                 "repartie à midi. Le préfet a conclu : « On en reparlera. »",
+                 "fr"),
+      (std::vector<std::string>{
+          "Rien n'est décidé », a précisé la porte-parole.",
+          "Elle est repartie à midi.",
+          "Le préfet a conclu : « On en reparlera. »"}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "« Le pont rouvrira lundi. » Les riverains sont "
+                       "soulagés.",
+                       "fr"),
+            (std::vector<std::string>{"« Le pont rouvrira lundi. »",
+                                      "Les riverains sont soulagés."}));
+  // Danish writes »…«: » opens there.
+  EXPECT_EQ(SplitTexts(*seg,
+                       "»Vi åbner broen i morgen. Alle er velkomne,« sagde "
+                       "borgmesteren. Hun smilede.",
+                       "da"),
+            (std::vector<std::string>{"»Vi åbner broen i morgen. Alle er "
+                                      "velkomne,« sagde borgmesteren.",
+                                      "Hun smilede."}));
+  // Polish „…” and German »…«.
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "„Nie wiem. Zobaczymy” – odpowiedział wójt. Potem "
+                 "wyszedł.",
+                 "pl"),
+      (std::vector<std::string>{"„Nie wiem. Zobaczymy” – odpowiedział wójt.",
+                                "Potem wyszedł."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "»Wir öffnen morgen. Ganz sicher«, sagte die "
+                       "Wirtin. Dann ging sie.",
+                       "de")
+                .size(),
+            2u);
+  // German „…“.
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "„Wir bauen weiter. Das ist sicher“, sagte sie. Dann "
+                 "ging sie.",
+                 "de"),
+      (std::vector<std::string>{
+          "„Wir bauen weiter. Das ist sicher“, sagte sie.", "Dann ging sie."}));
+}
+
+// Item 3: an abbreviation at a real sentence end; what follows decides.
+TEST(SegmentationRulesTest, AbbreviationsDecideOnWhatFollows) {
+  auto seg = Make({});
+  EXPECT_EQ(SplitTexts(*seg,
+                       "The depot is in Toledo, Ohio, near Lansing, Mich. "
+                       "Drivers went back to work on Monday.",
+                       "en"),
+            (std::vector<std::string>{
+                "The depot is in Toledo, Ohio, near Lansing, Mich.",
+                "Drivers went back to work on Monday."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "The order went to Harland Steel Corp. Shares rose "
+                       "4% on the news.",
+                       "en"),
+            (std::vector<std::string>{"The order went to Harland Steel Corp.",
+                                      "Shares rose 4% on the news."}));
+  // A name, an initialism and German nouns do not start a sentence.
+  EXPECT_EQ(SplitTexts(*seg,
+                       "A spokesman for Harland Steel Corp. Chairman Ito "
+                       "declined to comment.",
+                       "en")
+                .size(),
+            1u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "The gates open at 9 a.m. Guards were posted. The "
+                       "march ends at 4 p.m. Kyiv time.",
+                       "en"),
+            (std::vector<std::string>{"The gates open at 9 a.m.",
+                                      "Guards were posted.",
+                                      "The march ends at 4 p.m. Kyiv time."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Officials switched to Plan B. The vote went ahead. "
+                       "John F. Kennedy Airport reopened.",
+                       "en"),
+            (std::vector<std::string>{"Officials switched to Plan B.",
+                                      "The vote went ahead.",
+                                      "John F. Kennedy Airport reopened."}));
+  EXPECT_EQ(
+      SplitTexts(*seg, "The vote in the U.S. Senate was close.", "en").size(),
+      1u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Es gibt z. B. Kühe und Schafe. Es gibt ca. Hundert "
+                       "davon.",
+                       "de")
+                .size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "On a rénové les gares, les ponts, les quais, etc. La "
+                       "facture atteint 40 millions.",
+                       "fr"),
+            (std::vector<std::string>{
+                "On a rénové les gares, les ponts, les quais, etc.",
+                "La facture atteint 40 millions."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Kupiono autobusy, tramwaje itd. Miasto zapłaciło "
+                       "za nie 90 mln zł.",
+                       "pl")
+                .size(),
+            2u);
+}
+
+// Reported speech after a dash, and an ordinal number at a sentence end
+// where nouns are written in lower case.
+TEST(SegmentationRulesTest, SpeechDashesAndNumbersAtTheEnd) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "Sąd oddalił wniosek. – To dla nas porażka – "
+                 "przyznał prawnik.",
+                 "pl"),
+      (std::vector<std::string>{"Sąd oddalił wniosek.",
+                                "– To dla nas porażka – przyznał prawnik."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Pociąg odjechał o godz. 17. Pasażerowie czekali "
+                       "dalej. Była to 15. rocznica otwarcia.",
+                       "pl"),
+            (std::vector<std::string>{"Pociąg odjechał o godz. 17.",
+                                      "Pasażerowie czekali dalej.",
+                                      "Była to 15. rocznica otwarcia."}));
+  // An ordinal before a name.
+  EXPECT_EQ(SplitTexts(
+                *seg, "Takım gelecek sezon TFF 1. Lig maçlarına çıkacak.", "tr")
+                .size(),
+            1u);
+  // German capitalises nouns: 3. Liga is an ordinal and a noun.
+  EXPECT_EQ(
+      SplitTexts(*seg, "Der Verein spielt in der 3. Liga weiter.", "de").size(),
+      1u);
+}
+
+// Item 4: the full-width semicolon joins clauses; it ends no sentence.
+// Item 5 (Chinese quotation): the speaker after a quotation stays with it.
+TEST(SegmentationRulesTest, ChineseSemicolonAndAttribution) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg, "水位持续上涨；堤坝暂时安全。居民已经撤离。", "zh"),
+      (std::vector<std::string>{"水位持续上涨；堤坝暂时安全。",
+                                "居民已经撤离。"}));
+  EXPECT_EQ(
+      SplitTexts(*seg, "“明年一定会更好！”校长笑着说。学生们鼓掌。", "zh"),
+      (std::vector<std::string>{"“明年一定会更好！”校长笑着说。",
+                                "学生们鼓掌。"}));
+}
+
+// Item 5: terminators ICU's sentence rules miss, in Khmer and in scripts
+// without a rules file of their own.
+TEST(SegmentationRulesTest, TerminatorsOfOtherScripts) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg, "ផ្សារបើកនៅព្រឹកនេះ។ អ្នកលក់ជាច្រើនបានមក។", "km"),
+      (std::vector<std::string>{"ផ្សារបើកនៅព្រឹកនេះ។", "អ្នកលក់ជាច្រើនបានមក។"}));
+  // Without a space after the full stop, too.
+  EXPECT_EQ(SplitTexts(*seg, "ផ្សារបើកនៅព្រឹកនេះ។អ្នកលក់ជាច្រើនបានមក។", "km").size(),
+            2u);
+  // ។ល។ ("et cetera"): the khan marks inside it end nothing; the last
+  // one, like "etc.", may end the sentence.
+  EXPECT_EQ(
+      SplitTexts(*seg, "ហាងលក់សៀវភៅ ប៊ិច ក្រដាស ។ល។ សិស្សទិញច្រើន។", "km"),
+      (std::vector<std::string>{"ហាងលក់សៀវភៅ ប៊ិច ក្រដាស ។ល។", "សិស្សទិញច្រើន។"}));
+  EXPECT_EQ(SplitTexts(*seg, "ហាងលក់សៀវភៅ ប៊ិច ក្រដាស។ល។", "km").size(), 1u);
+  EXPECT_EQ(SplitTexts(*seg, "ཁ་སང་ཆར་པ་བབས་སོ། དེ་རིང་ཉི་མ་ཤར་སོ།", "bo").size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg, "ዛሬ ዝናብ ዘነበ። ነገ ፀሐይ ትወጣለች።", "ti").size(), 2u);
+  // A Khmer line ending with its full stop is a sentence, not a heading.
+  Document doc = Document::FromText(
+      "km.txt", "ផ្សារបើកនៅព្រឹកនេះ។\nអ្នកលក់ជាច្រើនបានមក។\nភ្ញៀវពេញផ្សារ។\n");
+  auto s = Make({});
+  ASSERT_TRUE(s->Segment(&doc, "km").ok());
+  ASSERT_EQ(doc.segments().size(), 3u);
+  for (const Segment& seg_ : doc.segments()) {
+    EXPECT_EQ(seg_.kind, SegmentKind::kSentence);
+  }
+}
+
+// Item 6: long and short runs of full stops before a new sentence.
+TEST(SegmentationRulesTest, EllipsesBeforeANewSentence) {
+  auto seg = Make({});
+  EXPECT_EQ(SplitTexts(*seg,
+                       "The crowd waited...... Then the gates opened. It "
+                       "was cold.. Nobody left.",
+                       "en"),
+            (std::vector<std::string>{"The crowd waited......",
+                                      "Then the gates opened.", "It was cold..",
+                                      "Nobody left."}));
+  EXPECT_EQ(SplitTexts(*seg, "He paused... and went on.", "en").size(), 1u);
+  // Scripts without case: a letter after the space starts the sentence.
+  EXPECT_EQ(
+      SplitTexts(*seg, "비가 계속 내렸다...... 오후에 그쳤다.", "ko"),
+      (std::vector<std::string>{"비가 계속 내렸다......", "오후에 그쳤다."}));
+  EXPECT_EQ(
+      SplitTexts(*seg, "नदी का पानी बढ़ रहा था.. फिर बारिश रुकी।", "hi").size(),
+      2u);
+}
+
+// Item 8: one sentence per line, also where a line has no final
+// punctuation, in scripts written without spaces.
+TEST(SegmentationRulesTest, OneSentencePerLineInput) {
+  auto seg = Make({});
+  EXPECT_EQ(SplitTexts(*seg,
+                       "新桥今天通车\n首批车辆顺利通过。\n市长出席了仪式。\n"
+                       "居民纷纷前来参观。\n交通状况明显改善。\n",
+                       "zh"),
+            (std::vector<std::string>{"新桥今天通车", "首批车辆顺利通过。",
+                                      "市长出席了仪式。", "居民纷纷前来参观。",
+                                      "交通状况明显改善。"}));
+  EXPECT_EQ(
+      SplitTexts(*seg,
+                 "新しい橋が開通した\n多くの車が通った。\n市長も出席した。\n"
+                 "住民は喜んでいる。\n",
+                 "ja")
+          .size(),
+      4u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "ស្ពានថ្មីបានបើក\nរថយន្តជាច្រើនបានឆ្លងកាត់។\n"
+                       "អភិបាលក្រុងបានចូលរួម។\nប្រជាជនសប្បាយចិត្ត។\n",
+                       "km")
+                .size(),
+            4u);
+  // Hard-wrapped Chinese (most lines stop mid-sentence) is still joined.
+  EXPECT_EQ(
+      SplitTexts(
+          *seg,
+          "新桥今天上午正式通车，首批车辆\n顺利通过大桥，市长和数百名居民\n"
+          "出席了通车仪式，现场气氛热烈。\n",
+          "zh")
+          .size(),
+      1u);
+}
+
+// Rules for more news languages, and languages that share a file.
+TEST(SegmentationRulesTest, MoreLanguagesAndSharedFiles) {
+  auto seg = Make({});
+  EXPECT_EQ(
+      SplitTexts(*seg, "Ferja går kl. 7 hver morgen. Billetten koster 80 kr.",
+                 "nb"),
+      (std::vector<std::string>{"Ferja går kl. 7 hver morgen.",
+                                "Billetten koster 80 kr."}));
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Ayon kay Sen. Reyes, tuloy ang proyekto. Magsisimula "
+                       "ito sa Lunes.",
+                       "tl")
+                .size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Dự án ở TP. Đà Nẵng đã hoàn thành. Chi phí là 3 tỷ "
+                       "đồng.",
+                       "vi")
+                .size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Menurut Dr. Sari, hasilnya baik. Penelitian "
+                       "dilanjutkan tahun depan.",
+                       "ms")
+                .size(),
+            2u);
+  EXPECT_EQ(SplitTexts(*seg,
+                       "Ured je u zgradi br. 5 u centru. Radovi počinju u "
+                       "svibnju.",
+                       "bs")
+                .size(),
+            2u);
+}
+
+// Item 7: the clean-up labels formulas, never sentences.
+TEST(SegmentationRulesTest, CleanUpNeverTakesASentence) {
+  auto seg = Make({});
+  auto kinds = [&](const std::string& text, const std::string& lang) {
+    Document doc = Document::FromText("a.txt", text);
+    EXPECT_TRUE(seg->Segment(&doc, lang).ok());
+    std::vector<std::pair<std::string, SegmentKind>> out;
+    for (size_t i = 0; i < doc.segments().size(); ++i) {
+      out.emplace_back(std::string(doc.SegmentText(i)), doc.segments()[i].kind);
+    }
+    return out;
+  };
+  using K = SegmentKind;
+  using V = std::vector<std::pair<std::string, SegmentKind>>;
+  // Not a dateline: a sentence with an acronym in brackets.
+  EXPECT_EQ(kinds("Meanwhile, the International Energy Agency (IEA) cut its "
+                  "forecast for oil demand.\n",
+                  "en"),
+            (V{{"Meanwhile, the International Energy Agency (IEA) cut its "
+                "forecast for oil demand.",
+                K::kSentence}}));
+  EXPECT_EQ(
+      kinds("In Geneva, the Red Cross (ICRC) appealed for access.\n", "en"),
+      (V{{"In Geneva, the Red Cross (ICRC) appealed for access.",
+          K::kSentence}}));
+  // A dateline still is one.
+  EXPECT_EQ(kinds("Lviv, Ukraine, May 2 (UNN) The trains are running.\n", "en"),
+            (V{{"Lviv, Ukraine, May 2 (UNN)", K::kBoilerplate},
+               {"The trains are running.", K::kSentence}}));
+  // Byline markers are words of one language: "Di", "Par" in Romanian,
+  // Turkish and Latvian headlines are names and words.
+  EXPECT_EQ(kinds("Di Marco câștigă etapa a treia\n", "ro"),
+            (V{{"Di Marco câștigă etapa a treia", K::kHeading}}));
+  EXPECT_EQ(
+      kinds("Di Lorenzo yeni sezonda İstanbul'da oynayacak\n", "tr"),
+      (V{{"Di Lorenzo yeni sezonda İstanbul'da oynayacak", K::kHeading}}));
+  EXPECT_EQ(kinds("Par jauno tiltu lems dome\n", "lv"),
+            (V{{"Par jauno tiltu lems dome", K::kHeading}}));
+  // In Italian "Di" and a name is a byline; "Di" and a sentence is not.
+  EXPECT_EQ(kinds("Di Chiara Ferri\n", "it"),
+            (V{{"Di Chiara Ferri", K::kBoilerplate}}));
+  EXPECT_EQ(kinds("Di Stefano vince la tappa di Cortina\n", "it"),
+            (V{{"Di Stefano vince la tappa di Cortina", K::kHeading}}));
+  EXPECT_EQ(
+      kinds("By Tomás Reyes and Ana Li, Economics Desk\n", "en"),
+      (V{{"By Tomás Reyes and Ana Li, Economics Desk", K::kBoilerplate}}));
+  // Chinese news sentences that start with 本报 or 关注 are sentences; the
+  // byline formula is boilerplate.
+  EXPECT_EQ(kinds("本报记者从交通局获悉，新线路将于明年开通。\n", "zh"),
+            (V{{"本报记者从交通局获悉，新线路将于明年开通。", K::kSentence}}));
+  EXPECT_EQ(kinds("关注食品安全已经成为市民的共识。\n", "zh"),
+            (V{{"关注食品安全已经成为市民的共识。", K::kSentence}}));
+  EXPECT_EQ(kinds("本报记者 陈立新\n", "zh"),
+            (V{{"本报记者 陈立新", K::kBoilerplate}}));
+  // A caption marker inside a sentence is text.
+  EXPECT_EQ(kinds("Her show, titled Photo: A Life in Pictures, opens on "
+                  "Friday.\n",
+                  "en"),
+            (V{{"Her show, titled Photo: A Life in Pictures, opens on Friday.",
+                K::kSentence}}));
+}
+
 // The corpora articles reproduce news noise; their gold segmentation lists
 // every unit with its kind. Every unit must come out exactly so: no real
 // sentence lost or glued to its neighbour, every boilerplate line found.

@@ -2,9 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
+
+#include "test_support.h"
 
 namespace crossalign {
 namespace {
@@ -132,6 +138,135 @@ TEST(TranslationAlignerTest, CoarseToFineRecoversKnownPathOnLongInput) {
   for (const std::string& s : got) correct += truth_set.count(s);
   // Exact lengths make every bead recoverable.
   EXPECT_GE(static_cast<double>(correct) / truth.size(), 0.99);
+}
+
+// Bead as "src ids:tgt ids", the form the F1 below compares.
+std::string BeadKey(const std::vector<int>& src, const std::vector<int>& tgt) {
+  std::string s;
+  for (size_t k = 0; k < src.size(); ++k)
+    s += (k ? "," : "") + std::to_string(src[k]);
+  s += ":";
+  for (size_t k = 0; k < tgt.size(); ++k)
+    s += (k ? "," : "") + std::to_string(tgt[k]);
+  return s;
+}
+
+// Strict bead F1 as in shared/eval/align/score.py: precision over every
+// predicted bead, recall over the gold beads with both sides non-empty.
+double StrictF1(const std::vector<std::string>& gold_pairs,
+                const std::vector<std::string>& gold_all,
+                const Alignment& alignment) {
+  const std::set<std::string> gold(gold_all.begin(), gold_all.end());
+  std::set<std::string> predicted, predicted_pairs;
+  for (const Bead& b : alignment.beads) {
+    if (b.src.empty() && b.tgt.empty()) continue;
+    predicted.insert(BeadKey(b.src, b.tgt));
+    if (!b.src.empty() && !b.tgt.empty())
+      predicted_pairs.insert(BeadKey(b.src, b.tgt));
+  }
+  size_t p_hits = 0, r_hits = 0;
+  for (const std::string& b : predicted) p_hits += gold.count(b);
+  for (const std::string& b : gold_pairs) r_hits += predicted_pairs.count(b);
+  const double p = predicted.empty() ? 0 : 1.0 * p_hits / predicted.size();
+  const double r = gold_pairs.empty() ? 0 : 1.0 * r_hits / gold_pairs.size();
+  return p + r > 0 ? 2 * p * r / (p + r) : 0;
+}
+
+std::vector<std::string> Lines(const std::string& path) {
+  std::vector<std::string> out;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) out.push_back(line);
+  return out;
+}
+
+// The Text+Berg test documents one after the other, `copies` times: the gold
+// of the whole is the documents' gold shifted.
+struct Concatenated {
+  std::vector<std::string> src, tgt;
+  std::vector<std::string> gold_all, gold_pairs;
+};
+Concatenated ConcatenateTextBerg(int copies) {
+  const std::string dir = testing::SharedDir() + "/eval/align/textberg";
+  Concatenated c;
+  for (int copy = 0; copy < copies; ++copy) {
+    for (int d = 0; d < 7; ++d) {
+      const std::string base = dir + "/orig/test" + std::to_string(d);
+      const std::vector<std::string> s = Lines(base + ".de");
+      const std::vector<std::string> t = Lines(base + ".fr");
+      const int s0 = static_cast<int>(c.src.size());
+      const int t0 = static_cast<int>(c.tgt.size());
+      for (const std::string& line :
+           Lines(dir + "/gold/test" + std::to_string(d) + ".tsv")) {
+        const size_t tab = line.find('\t');
+        if (tab == std::string::npos) continue;
+        auto shift = [](const std::string& ids, int by) {
+          std::vector<int> out;
+          std::stringstream in(ids);
+          for (std::string id; std::getline(in, id, ',');) {
+            if (!id.empty()) out.push_back(std::stoi(id) + by);
+          }
+          return out;
+        };
+        const std::vector<int> a = shift(line.substr(0, tab), s0);
+        const std::vector<int> b = shift(line.substr(tab + 1), t0);
+        if (a.empty() && b.empty()) continue;
+        c.gold_all.push_back(BeadKey(a, b));
+        if (!a.empty() && !b.empty()) c.gold_pairs.push_back(BeadKey(a, b));
+      }
+      c.src.insert(c.src.end(), s.begin(), s.end());
+      c.tgt.insert(c.tgt.end(), t.begin(), t.end());
+    }
+  }
+  return c;
+}
+
+// Coarse to fine over two block levels (blocks of 16 and 256 sentences,
+// forced by a tiny direct-search size) must find the path one band around
+// the diagonal finds: the band may not lose the true path. Eleven copies of
+// the Text+Berg test documents (10,901 sentences a side) are long and
+// repetitive enough: when block alignment could skip blocks with null beads,
+// the skips compounded across levels and the path was lost (strict F1 0.779
+// here, and 0.001 at a million sentences with the default blocks).
+TEST(TranslationAlignerTest, BlockLevelsKeepThePathOnTextBerg) {
+  CROSSALIGN_REQUIRE_SHARED();
+  const Concatenated c = ConcatenateTextBerg(11);
+  ASSERT_GT(c.src.size(), 10000u);
+  const std::vector<std::string_view> src(c.src.begin(), c.src.end());
+  const std::vector<std::string_view> tgt(c.tgt.begin(), c.tgt.end());
+  TranslationAlignerOptions direct;
+  TranslationAlignerOptions levels;
+  levels.block_size = 16;
+  levels.direct_search_cells = 100;
+  auto a = TranslationAligner(direct).AlignTexts(src, tgt);
+  auto b = TranslationAligner(levels).AlignTexts(src, tgt);
+  ASSERT_TRUE(a.ok() && b.ok());
+  const double f_direct = StrictF1(c.gold_pairs, c.gold_all, *a);
+  const double f_levels = StrictF1(c.gold_pairs, c.gold_all, *b);
+  // The documents alone score 0.864 (bench/RESULTS.md).
+  EXPECT_GT(f_direct, 0.8);
+  EXPECT_GT(f_levels, f_direct - 0.01);
+}
+
+// The same with lengths only, where nothing but the length model guides
+// the fine level either; 31 copies (30,721 sentences), against the default
+// plan (blocks of 8 and 64). With null beads between blocks the forced plan
+// scored 0.04 against 0.74.
+TEST(TranslationAlignerTest, BlockLevelsKeepTheLengthPathOnTextBerg) {
+  CROSSALIGN_REQUIRE_SHARED();
+  const Concatenated c = ConcatenateTextBerg(31);
+  std::vector<int> src, tgt;
+  for (const std::string& s : c.src) src.push_back(static_cast<int>(s.size()));
+  for (const std::string& t : c.tgt) tgt.push_back(static_cast<int>(t.size()));
+  TranslationAlignerOptions levels;
+  levels.block_size = 16;
+  levels.direct_search_cells = 100;
+  auto a = TranslationAligner().AlignLengths(src, tgt);
+  auto b = TranslationAligner(levels).AlignLengths(src, tgt);
+  ASSERT_TRUE(a.ok() && b.ok());
+  const double f_direct = StrictF1(c.gold_pairs, c.gold_all, *a);
+  const double f_levels = StrictF1(c.gold_pairs, c.gold_all, *b);
+  EXPECT_GT(f_direct, 0.6);
+  EXPECT_GT(f_levels, f_direct - 0.01);
 }
 
 TEST(TranslationAlignerTest, SkipsBoilerplate) {

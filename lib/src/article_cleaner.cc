@@ -1,13 +1,18 @@
 #include "article_cleaner.h"
 
 #include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <atomic>
 #include <cctype>
 #include <cstdint>
 #include <cstring>
+#include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "utf8.h"
 
@@ -22,9 +27,19 @@ constexpr size_t kMaxBoilerplateChars = 160;
 constexpr const char* kDateStamp =
     "(date|dated|updated|published)\\s*:?\\s*\\d{4}-\\d{2}-\\d{2}"
     "(T[0-9:]+Z?)?\\s+";
-// A news-agency dateline: "Seoul, Jan 14 (IANS) ", "KYIV, March 3 (Reuters) -".
+// A news-agency dateline: "Seoul, Jan 14 (IANS) ", "KYIV, March 3 (Reuters) -",
+// "Kyiv, Ukraine (AP) —": a place of one to four capitalised words, a
+// comma, a date (with a number) or a region (capitalised words), and the
+// agency in brackets. "Meanwhile, the World Health Organization (WHO)" is
+// no dateline (lower-case words after the comma; and see Clean for
+// sentence starters).
 constexpr const char* kDateline =
-    "\\p{Lu}[^.!?()\\n]{0,60},[^.!?()\\n]{0,40}\\((\\p{Lu}[\\p{L}\\-]{0,15})\\)"
+    "\\p{Lu}[\\p{L}\\-'\\u2019]*\\.?(\\s+\\p{Lu}[\\p{L}\\-'\\u2019]*\\.?){0,3},"
+    "\\s*"
+    "([^!?()\\n,]{0,25}\\d[^!?()\\n,]{0,12}|"
+    "\\p{Lu}[\\p{L}\\-'\\u2019]*\\.?(\\s+\\p{Lu}[\\p{L}\\-'\\u2019]*\\.?){0,2}"
+    "(,\\s*[^!?()\\n,]{0,25}\\d[^!?()\\n,]{0,12})?)?"
+    "\\s*\\((\\p{Lu}[\\p{L}\\-]{0,15})\\)"
     "\\s*[\\u2014\\u2013\\-]?\\s+";
 
 using Pattern = std::unique_ptr<icu::RegexPattern>;
@@ -84,13 +99,97 @@ uint64_t NextPatternId() {
   return next++;
 }
 
-bool EndsLikeSentence(std::string_view s) {
-  for (std::string_view e : {".", "!", "?", "\xE3\x80\x82"}) {
-    if (s.size() >= e.size() && s.substr(s.size() - e.size()) == e) {
-      return true;
+bool EndsLikeSentence(std::string_view s, const std::u32string& extra) {
+  // Closing quotes and brackets after the terminator do not count.
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = static_cast<int32_t>(s.size());
+  while (i > 0) {
+    const int32_t end = i;
+    while (i > 0 && (p[--i] & 0xC0) == 0x80) {
     }
+    int32_t k = i;
+    UChar32 c;
+    U8_NEXT(p, k, end, c);
+    const int8_t t = u_charType(c);
+    if (t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION || c == '"' ||
+        c == '\'' || u_isUWhiteSpace(c)) {
+      continue;
+    }
+    return u_hasBinaryProperty(c, UCHAR_S_TERM) || c == 0x2026 ||
+           extra.find(static_cast<char32_t>(c)) != std::u32string::npos;
   }
   return false;
+}
+
+// Words in `s`: runs between spaces, and for scripts written without
+// spaces (Han, kana, Thai, Khmer...) one word per two characters.
+int CountWords(std::string_view s) {
+  int words = 0;
+  int unspaced = 0;
+  bool in_word = false;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    const bool space = c >= 0 && u_isUWhiteSpace(c);
+    if (!space && !in_word) ++words;
+    in_word = !space;
+    if (c >= 0x0E00) {
+      UErrorCode err = U_ZERO_ERROR;
+      const UScriptCode sc = uscript_getScript(c, &err);
+      if (sc == USCRIPT_HAN || sc == USCRIPT_HIRAGANA ||
+          sc == USCRIPT_KATAKANA || sc == USCRIPT_THAI || sc == USCRIPT_LAO ||
+          sc == USCRIPT_KHMER || sc == USCRIPT_MYANMAR ||
+          sc == USCRIPT_TIBETAN) {
+        ++unspaced;
+      }
+    }
+  }
+  return words + unspaced / 2;
+}
+
+// Whether the text after a byline marker reads as names ("Daniel Moroz",
+// "Kim Ha-neul, Maritime Industry Desk", "Daniel Moroz; editing by Mark
+// Ellison") rather than as a sentence ("Di Stefano câștigă turneul"): in
+// each clause (between , ; | /) every word is capitalised (or in a script
+// without case) or a short lower-case word (and, de, van), or a role
+// followed by the marker word ("editing by").
+bool ReadsAsNames(std::string_view rest, std::string_view marker_word) {
+  size_t i = 0;
+  while (i <= rest.size()) {
+    size_t end = rest.find_first_of(",;|/", i);
+    if (end == std::string_view::npos) end = rest.size();
+    const std::string_view clause = rest.substr(i, end - i);
+    bool names = true;
+    size_t w = 0;
+    while (w < clause.size()) {
+      while (w < clause.size() && clause[w] == ' ') ++w;
+      size_t e = w;
+      while (e < clause.size() && clause[e] != ' ') ++e;
+      if (e == w) break;
+      const std::string_view word = clause.substr(w, e - w);
+      const auto* p = reinterpret_cast<const uint8_t*>(word.data());
+      int32_t k = 0;
+      UChar32 c;
+      U8_NEXT(p, k, static_cast<int32_t>(word.size()), c);
+      w = e;
+      if (!(u_islower(c) && CountCodePoints(word) > 3)) continue;
+      // A role before the marker word ("editing by") is part of a byline.
+      size_t nb = w;
+      while (nb < clause.size() && clause[nb] == ' ') ++nb;
+      size_t ne = nb;
+      while (ne < clause.size() && clause[ne] != ' ') ++ne;
+      std::string next(clause.substr(nb, ne - nb));
+      for (char& ch : next) {
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+      if (marker_word.empty() || next != marker_word) names = false;
+    }
+    if (!names) return false;
+    i = end + 1;
+  }
+  return true;
 }
 
 }  // namespace
@@ -187,6 +286,8 @@ struct ArticleCleaner::Impl {
   const uint64_t dateline_id = NextPatternId();
   std::vector<std::string> bylines;
   std::vector<std::string> captions;
+  std::u32string terminators;
+  std::unordered_set<std::string> starters;
 
   bool IsBoilerplateLine(std::string_view line) const {
     if (line.size() > kMaxBoilerplateChars &&
@@ -195,10 +296,11 @@ struct ArticleCleaner::Impl {
       return false;
     }
     // Menus, bylines, counters and appeals are short labels: a line of more
-    // than eight words that ends like a sentence is text.
-    int words = 1;
-    for (char c : line) words += c == ' ';
-    if (words > 20 || (words > 8 && EndsLikeSentence(line))) return false;
+    // than eight words that ends like a sentence is text, and so is any line
+    // of more than twenty words.
+    const int words = CountWords(line);
+    const bool sentence_end = EndsLikeSentence(line, terminators);
+    if (words > 20 || (words > 8 && sentence_end)) return false;
     for (const std::string& marker : captions) {
       if (line.substr(0, marker.size()) == marker) return true;
     }
@@ -207,8 +309,9 @@ struct ArticleCleaner::Impl {
           line.substr(0, marker.size()) != marker) {
         continue;
       }
-      // "Author: ..." is always a byline; "By ..." only when a name
-      // follows and the line does not end like a sentence.
+      // "Author: ..." is always a byline; "By ..." only when names follow
+      // and the line does not end like a sentence ("By Friday, the bridge
+      // will open."; "Di Stefano câștigă turneul" in Romanian).
       const unsigned char last = static_cast<unsigned char>(marker.back());
       if (last < 0x80 && !std::isalnum(last)) return true;
       if (line[marker.size()] != ' ' || line.size() < marker.size() + 2) {
@@ -217,7 +320,14 @@ struct ArticleCleaner::Impl {
       const unsigned char next =
           static_cast<unsigned char>(line[marker.size() + 1]);
       const bool capital = next >= 0x80 || (next >= 'A' && next <= 'Z');
-      if (capital && !EndsLikeSentence(line)) return true;
+      std::string marker_word = marker.substr(
+          marker.rfind(' ') == std::string::npos ? 0 : marker.rfind(' ') + 1);
+      for (char& ch : marker_word)
+        ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (capital && !sentence_end && words <= 12 &&
+          ReadsAsNames(line.substr(marker.size() + 1), marker_word)) {
+        return true;
+      }
     }
     // The expressions are written in lower case and matched against the
     // case-folded line in UTF-16 (much faster than case-insensitive
@@ -280,6 +390,8 @@ StatusOr<std::unique_ptr<ArticleCleaner>> ArticleCleaner::Create(
   impl->dateline = std::move(*dateline);
   impl->bylines = rules.bylines;
   impl->captions = rules.captions;
+  impl->terminators = rules.terminators;
+  impl->starters = rules.starters;
 
   return std::unique_ptr<ArticleCleaner>(new ArticleCleaner(std::move(impl)));
 }
@@ -312,9 +424,16 @@ std::vector<CleanPiece> ArticleCleaner::Clean(std::string_view text,
   const size_t comma = near.find(',');
   if (comma != std::string_view::npos &&
       near.find('(', comma) != std::string_view::npos) {
-    const size_t n = MatchPrefix(*impl_->dateline, impl_->dateline_id,
-                                 whole.substr(prefix), false);
-    if (n != std::string_view::npos) prefix += n;
+    const std::string_view from = whole.substr(prefix);
+    const size_t n =
+        MatchPrefix(*impl_->dateline, impl_->dateline_id, from, false);
+    // A sentence that starts with "However," or "Meanwhile," is no
+    // dateline.
+    const size_t first_end = from.find_first_of(" ,");
+    if (n != std::string_view::npos &&
+        !impl_->starters.count(FoldWord(from.substr(0, first_end)))) {
+      prefix += n;
+    }
   }
   if (prefix > 0) {
     pieces.push_back({TrimSpan(text, {line.begin, line.begin + prefix}), true});
@@ -338,6 +457,12 @@ std::vector<CleanPiece> ArticleCleaner::Clean(std::string_view text,
     }
     if (at == std::string_view::npos) continue;
     --at;
+    // Only a headline has a caption glued to it: after a sentence, or in a
+    // line that ends like a sentence, the marker is part of the text.
+    if (EndsLikeSentence(body.substr(0, at), impl_->terminators) ||
+        EndsLikeSentence(body, impl_->terminators)) {
+      continue;
+    }
     pieces.push_back({TrimSpan(text, {rest.begin, rest.begin + at}), false});
     pieces.push_back({TrimSpan(text, {rest.begin + at, rest.end}), true});
     return pieces;

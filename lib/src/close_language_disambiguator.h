@@ -75,6 +75,11 @@ class CloseLanguageDisambiguator {
   void CheckEnglish(std::string_view text, Script script, bool use_dictionaries,
                     std::vector<LanguageGuess>* guesses) const;
 
+  // The Debian packages of the dictionaries that are not in the dictionary
+  // directory ("hunspell-bs (bs_BA)"), empty when all are there or the
+  // dictionaries are disabled.
+  const std::vector<std::string>& MissingDictionaries() const;
+
   // Whether `lang` is in one of the groups for `script`.
   static bool InGroup(const std::string& lang, Script script);
   // Whether `a` and `b` are in one group (in some script).

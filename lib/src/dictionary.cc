@@ -104,7 +104,39 @@ std::vector<std::string> SplitAlternatives(std::string_view text) {
   return out;
 }
 
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 }  // namespace
+
+bool ParseDictionaryFormat(std::string_view name, DictionaryFormat* format) {
+  if (name == "auto") {
+    *format = DictionaryFormat::kAuto;
+  } else if (name == "crossalign") {
+    *format = DictionaryFormat::kSourceTarget;
+  } else if (name == "hunalign") {
+    *format = DictionaryFormat::kHunalign;
+  } else {
+    return false;
+  }
+  return true;
+}
+
+DictionaryFormat ResolveDictionaryFormat(DictionaryFormat format,
+                                         std::string_view name,
+                                         std::string_view text) {
+  if (format != DictionaryFormat::kAuto) return format;
+  std::string_view first = text.substr(0, text.find('\n'));
+  while (!first.empty() && (first.back() == '\r' || first.back() == ' ')) {
+    first.remove_suffix(1);
+  }
+  if (first == "# format: hunalign") return DictionaryFormat::kHunalign;
+  if (first == "# format: crossalign") return DictionaryFormat::kSourceTarget;
+  return EndsWith(name, ".dic") ? DictionaryFormat::kHunalign
+                                : DictionaryFormat::kSourceTarget;
+}
 
 void Dictionary::Add(std::string_view source, std::string_view target) {
   std::string s = Fold(source), t = Fold(target);
@@ -126,12 +158,16 @@ const std::vector<std::string>* Dictionary::Find(
 }
 
 StatusOr<Dictionary> Dictionary::Parse(std::string_view text,
-                                       const std::string& name) {
+                                       const std::string& name,
+                                       DictionaryFormat format) {
+  const bool hunalign = ResolveDictionaryFormat(format, name, text) ==
+                        DictionaryFormat::kHunalign;
+  const std::string expected =
+      hunalign ? "'target @ source' (hunalign's order)" : "'source @ target'";
   if (internal::FindInvalidUtf8(text) != std::string_view::npos ||
       text.find('\0') != std::string_view::npos) {
     return DataLossError("dictionary " + name +
-                         " is not UTF-8 text; expected lines of 'source @ "
-                         "target'");
+                         " is not UTF-8 text; expected lines of " + expected);
   }
   Dictionary dict;
   size_t pos = 0, line_no = 0;
@@ -147,21 +183,25 @@ StatusOr<Dictionary> Dictionary::Parse(std::string_view text,
     const size_t at = line.find(" @ ");
     if (at == std::string_view::npos) {
       return DataLossError("dictionary " + name + ", line " +
-                           std::to_string(line_no) +
-                           ": expected 'source @ target'");
+                           std::to_string(line_no) + ": expected " + expected);
     }
-    dict.Add(line.substr(0, at), line.substr(at + 3));
+    if (hunalign) {
+      dict.Add(line.substr(at + 3), line.substr(0, at));
+    } else {
+      dict.Add(line.substr(0, at), line.substr(at + 3));
+    }
   }
   return dict;
 }
 
-StatusOr<Dictionary> Dictionary::Load(const std::string& path) {
+StatusOr<Dictionary> Dictionary::Load(const std::string& path,
+                                      DictionaryFormat format) {
   auto data = internal::ReadWholeFile(path, kMaxDictionaryBytes);
   if (!data.ok()) {
     return Status(data.status().code(),
                   "cannot read dictionary: " + data.status().message());
   }
-  return Parse(*data, path);
+  return Parse(*data, path, format);
 }
 
 StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
@@ -257,12 +297,17 @@ Dictionary Dictionary::Reversed() const {
   return out;
 }
 
-std::string Dictionary::Serialize() const {
+std::string Dictionary::Serialize(DictionaryFormat format) const {
+  const bool hunalign = format == DictionaryFormat::kHunalign;
   std::vector<std::string> lines;
   lines.reserve(pairs_);
   for (const auto& [source, targets] : entries_) {
     for (const std::string& target : targets) {
-      lines.push_back(source + " @ " + target);
+      // hunalign splits at the first " @ ": a target holding one cannot
+      // come first.
+      if (hunalign && target.find(" @ ") != std::string::npos) continue;
+      lines.push_back(hunalign ? target + " @ " + source
+                               : source + " @ " + target);
     }
   }
   std::sort(lines.begin(), lines.end());
@@ -274,8 +319,13 @@ std::string Dictionary::Serialize() const {
   return out;
 }
 
-Status Dictionary::Save(const std::string& path) const {
-  return internal::WriteFileAtomically(path, Serialize());
+Status Dictionary::Save(const std::string& path,
+                        DictionaryFormat format) const {
+  if (format == DictionaryFormat::kAuto) {
+    format = EndsWith(path, ".dic") ? DictionaryFormat::kHunalign
+                                    : DictionaryFormat::kSourceTarget;
+  }
+  return internal::WriteFileAtomically(path, Serialize(format));
 }
 
 }  // namespace crossalign

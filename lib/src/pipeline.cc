@@ -69,6 +69,24 @@ bool LooksLikeTranslation(const Alignment& alignment,
   return translation;
 }
 
+// Below this confidence, the language an HTML page declares (<html lang>,
+// og:locale, JSON-LD inLanguage) decides. Pages often keep a site-wide
+// lang attribute on every translation, so the hint never overrides a sure
+// identification.
+constexpr double kPageHintBelow = 0.5;
+
+// The primary subtag of a declared language ("en-GB" -> "en"), lower
+// case; empty when it does not look like one.
+std::string PrimaryLanguage(const std::string& tag) {
+  std::string out;
+  for (char c : tag) {
+    if (c == '-' || c == '_') break;
+    if (c < 'A' || (c > 'Z' && c < 'a') || c > 'z') return "";
+    out.push_back(static_cast<char>(c | 0x20));
+  }
+  return out.size() == 2 || out.size() == 3 ? out : "";
+}
+
 }  // namespace
 
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
@@ -82,9 +100,13 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
     if (!lid.ok()) return lid.status();
     pipeline->lid_ = std::move(*lid);
   }
-  auto segmenter = SentenceSegmenter::Create(options.segmenter);
-  if (!segmenter.ok()) return segmenter.status();
-  pipeline->segmenter_ = std::move(*segmenter);
+  if (!options.presegmented || !options.segmenter.srx_path.empty() ||
+      !options.segmenter.rules_dir.empty()) {
+    // Created now, so that bad rules files are an error here.
+    auto segmenter = SentenceSegmenter::Create(options.segmenter);
+    if (!segmenter.ok()) return segmenter.status();
+    pipeline->segmenter_ = std::move(*segmenter);
+  }
   pipeline->aligner_ = std::make_unique<TranslationAligner>(options.aligner);
   pipeline->comparable_ =
       std::make_unique<ComparableAligner>(options.comparable);
@@ -108,13 +130,39 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
     return std::make_shared<const Document>(std::move(doc));
   }
   if (lid_) lid_->IdentifyDocument(&doc);
+  if (lid_ && lang.empty() && doc.format() == InputFormat::kHtml &&
+      doc.lang_confidence() < kPageHintBelow) {
+    const std::string hint = PrimaryLanguage(doc.metadata().lang);
+    if (!hint.empty() && hint != doc.lang()) {
+      doc.add_note(doc.name() + ": language identification was unsure (" +
+                   doc.lang() + "); the page declares " + hint +
+                   ", taken instead");
+      doc.set_lang(hint, kPageHintBelow);
+    }
+  }
   if (!lang.empty()) {
     doc.set_lang(lang, 1.0);
   } else if (!lid_) {
     doc.set_lang(kUndeterminedLanguage, 0.0);
   }
-  if (segmenter_->Segment(&doc).ok() && lid_) lid_->IdentifySegments(&doc);
+  if (segmenter().Segment(&doc).ok() && lid_) lid_->IdentifySegments(&doc);
   return std::make_shared<const Document>(std::move(doc));
+}
+
+const SentenceSegmenter& Pipeline::segmenter() const {
+  std::call_once(segmenter_once_, [this] {
+    if (segmenter_) return;
+    // Only the built-in rules are left to load, which cannot fail; ICU's
+    // rules are the fallback all the same.
+    auto created = SentenceSegmenter::Create(options_.segmenter);
+    if (!created.ok()) {
+      SentenceSegmenterOptions icu = options_.segmenter;
+      icu.icu_only = true;
+      created = SentenceSegmenter::Create(icu);
+    }
+    if (created.ok()) segmenter_ = std::move(*created);
+  });
+  return *segmenter_;
 }
 
 StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(

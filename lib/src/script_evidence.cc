@@ -5,7 +5,10 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstdint>
 #include <cstring>
+#include <string>
+#include <unordered_map>
 
 namespace crossalign::internal {
 namespace {
@@ -233,15 +236,19 @@ ScriptProfile ProfileScripts(std::string_view text) {
 }
 
 bool LanguageUsesScript(const std::string& lang, Script script) {
-  bool listed = false;
-  for (const LangScript& ls : kNonLatin) {
-    if (lang == ls.lang) {
-      if (ls.script == script) return true;
-      listed = true;
+  // The table as a hash map from language to the bit set of its scripts,
+  // built once (this is asked for every guess of every text).
+  static const std::unordered_map<std::string, uint32_t>* const scripts = [] {
+    auto* map = new std::unordered_map<std::string, uint32_t>();
+    for (const LangScript& ls : kNonLatin) {
+      (*map)[ls.lang] |= uint32_t{1} << static_cast<int>(ls.script);
     }
-  }
-  if (script == Script::kLatin) return !listed || lang == "sr";
-  return false;
+    return map;
+  }();
+  const auto it = scripts->find(lang);
+  if (it == scripts->end()) return script == Script::kLatin;
+  if (it->second & (uint32_t{1} << static_cast<int>(script))) return true;
+  return script == Script::kLatin && lang == "sr";
 }
 
 std::string LanguageDecidedByScript(Script script) {

@@ -1,5 +1,6 @@
 #include "segmentation_rules.h"
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -24,6 +25,8 @@ enum class Section {
   kMonths,
   kSingleLetterWords,
   kTerminators,
+  kQuotes,
+  kAttribution,
   kSettings,
   kBoilerplate,
   kByline,
@@ -40,6 +43,8 @@ bool SectionFromName(std::string_view name, Section* section) {
       {"months", Section::kMonths},
       {"single-letter-words", Section::kSingleLetterWords},
       {"terminators", Section::kTerminators},
+      {"quotes", Section::kQuotes},
+      {"attribution", Section::kAttribution},
       {"settings", Section::kSettings},
       {"boilerplate", Section::kBoilerplate},
       {"byline", Section::kByline},
@@ -115,6 +120,14 @@ void SegmentationRules::Merge(const SegmentationRules& other) {
     if (terminators.find(c) == std::u32string::npos) terminators += c;
   }
   ordinal_dot = ordinal_dot || other.ordinal_dot;
+  capitalised_nouns = capitalised_nouns || other.capitalised_nouns;
+  attributions.insert(attributions.end(), other.attributions.begin(),
+                      other.attributions.end());
+  for (const auto& q : other.quotes) {
+    if (std::find(quotes.begin(), quotes.end(), q) == quotes.end()) {
+      quotes.push_back(q);
+    }
+  }
   boilerplate.insert(boilerplate.end(), other.boilerplate.begin(),
                      other.boilerplate.end());
   bylines.insert(bylines.end(), other.bylines.begin(), other.bylines.end());
@@ -140,13 +153,14 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
     if (line.front() == '[') {
       if (line.back() != ']' ||
           !SectionFromName(line.substr(1, line.size() - 2), &section)) {
-        return InvalidArgumentError(
-            LineError(origin, line_no,
-                      "unknown section " + std::string(line) +
-                          " (known: [abbreviations] [final] [titles] "
-                          "[starters] [relatives] [months] "
-                          "[single-letter-words] [terminators] [settings] "
-                          "[boilerplate] [byline] [caption])"));
+        return InvalidArgumentError(LineError(
+            origin, line_no,
+            "unknown section " + std::string(line) +
+                " (known: [abbreviations] [final] [titles] "
+                "[starters] [relatives] [months] "
+                "[single-letter-words] [terminators] [quotes] [attribution] "
+                "[settings] "
+                "[boilerplate] [byline] [caption])"));
       }
       continue;
     }
@@ -184,6 +198,30 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
           rules.terminators += static_cast<char32_t>(u.char32At(0));
         }
         break;
+      case Section::kAttribution:
+        for (std::string_view w : Words(line)) {
+          rules.attributions.emplace_back(w);
+        }
+        break;
+      case Section::kQuotes: {
+        const std::vector<std::string_view> marks = Words(line);
+        std::u32string pair;
+        for (std::string_view w : marks) {
+          icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+              icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+          if (u.countChar32() != 1) break;
+          pair += static_cast<char32_t>(u.char32At(0));
+        }
+        if (marks.size() != 2 || pair.size() != 2) {
+          return InvalidArgumentError(LineError(
+              origin, line_no,
+              "a quotation pair is two characters, the opening and the "
+              "closing mark, separated by a space, not \"" +
+                  std::string(line) + "\""));
+        }
+        rules.quotes.emplace_back(pair[0], pair[1]);
+        break;
+      }
       case Section::kSettings: {
         const size_t eq = line.find('=');
         const std::string_view key =
@@ -191,13 +229,16 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
         const std::string_view value = eq == std::string_view::npos
                                            ? std::string_view()
                                            : Trim(line.substr(eq + 1));
-        if (key == "ordinal_dot" && (value == "true" || value == "false")) {
+        const bool boolean = value == "true" || value == "false";
+        if (key == "ordinal_dot" && boolean) {
           rules.ordinal_dot = value == "true";
+        } else if (key == "capitalised_nouns" && boolean) {
+          rules.capitalised_nouns = value == "true";
         } else {
-          return InvalidArgumentError(
-              LineError(origin, line_no,
-                        "unknown setting \"" + std::string(line) +
-                            "\" (known: ordinal_dot = true|false)"));
+          return InvalidArgumentError(LineError(
+              origin, line_no,
+              "unknown setting \"" + std::string(line) +
+                  "\" (known: ordinal_dot, capitalised_nouns = true|false)"));
         }
         break;
       }
@@ -224,6 +265,13 @@ StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
   std::string primary = lang.substr(0, lang.find_first_of("-_"));
   std::transform(primary.begin(), primary.end(), primary.begin(),
                  [](unsigned char c) { return std::tolower(c); });
+  // Languages that share one file: Norwegian Bokmål and Nynorsk, Malay
+  // and Indonesian, Tagalog and Filipino, Bosnian and Croatian.
+  static const std::pair<const char*, const char*> kSameRules[] = {
+      {"nb", "no"}, {"nn", "no"}, {"ms", "id"}, {"tl", "fil"}, {"bs", "hr"}};
+  for (const auto& [code, file] : kSameRules) {
+    if (primary == code) primary = file;
+  }
   std::lock_guard<std::mutex> lock(mutex);
   auto key = std::make_pair(primary, user_dir);
   if (auto it = cache.find(key); it != cache.end()) return it->second;
@@ -251,6 +299,26 @@ StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
       rules->Merge(*parsed);
     }
   }
+  // Abbreviations written with a terminator other than the full stop
+  // (Khmer ។ល។, "et cetera"): the scan matches them literally.
+  for (const auto* set : {&rules->abbreviations, &rules->titles}) {
+    for (const std::string& word : *set) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+      std::u32string w;
+      bool terminator = false;
+      for (int32_t k = 0; k < u.length(); k = u.moveIndex32(k, 1)) {
+        const UChar32 c = u.char32At(k);
+        w += static_cast<char32_t>(c);
+        terminator =
+            terminator ||
+            (c != '.' && (u_hasBinaryProperty(c, UCHAR_S_TERM) ||
+                          rules->terminators.find(static_cast<char32_t>(c)) !=
+                              std::u32string::npos));
+      }
+      if (terminator) rules->terminator_words.push_back(w);
+    }
+  }
+  std::sort(rules->terminator_words.begin(), rules->terminator_words.end());
   cache.emplace(key, rules);
   return std::shared_ptr<const SegmentationRules>(rules);
 }

@@ -21,7 +21,18 @@
 //                          before a month is a date, not a sentence end
 //   [single-letter-words]  one-letter words that are not initials (en: I)
 //   [terminators]          extra sentence-final characters (hy: ":", el: ";")
-//   [settings]             ordinal_dot = true
+//   [quotes]               quotation marks, one pair per line: the opening
+//   « »                    mark, a space, the closing mark. A closing mark
+//                          that is not also an opening one of the language
+//                          (French ») never opens a quotation
+//   [attribution]          verbs that end a short clause naming the speaker
+//   说 表示                 right after a quotation that ends with a terminator
+//                          (“我们会赢！”队长说。 is one sentence)
+//   [settings]             ordinal_dot = true: ordinals take a full stop
+//                          capitalised_nouns = true: common nouns are
+//                          capitalised (German), so a capitalised word
+//                          after an abbreviation does not start a sentence
+//                          unless it is a sentence starter
 //   [boilerplate]          one ICU regular expression per line, matched
 //                          against a whole line in lower case (case-folded):
 //                          write the letters in lower case
@@ -38,6 +49,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "crossalign/status.h"
@@ -53,8 +65,15 @@ struct SegmentationRules {
   std::unordered_set<std::string> relatives;
   std::unordered_set<std::string> months;
   std::unordered_set<std::string> single_letter_words;
+  std::vector<std::string> attributions;
+  // Abbreviations and titles that hold a terminator other than the full
+  // stop (Khmer ។ល។), found by LoadSegmentationRules.
+  std::vector<std::u32string> terminator_words;
   std::u32string terminators;  // beyond Unicode's Sentence_Terminal set
   bool ordinal_dot = false;
+  bool capitalised_nouns = false;
+  // Quotation marks: (opening, closing), in file order.
+  std::vector<std::pair<char32_t, char32_t>> quotes;
   std::vector<std::string> boilerplate;  // ICU regex, whole line
   std::vector<std::string> bylines;
   std::vector<std::string> captions;
@@ -78,7 +97,8 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
 // The built-in rules of `lang` merged with common.rules, then with
 // `<user_dir>/<lang>.rules` (and `<user_dir>/common.rules`) when user_dir is
 // not empty and those files exist. Languages without a file of their own get
-// the common rules. A user file that cannot be parsed is an error.
+// the common rules; nb and nn read no.rules, ms id.rules, tl fil.rules, bs
+// hr.rules. A user file that cannot be parsed is an error.
 StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
     const std::string& lang, const std::string& user_dir);
 

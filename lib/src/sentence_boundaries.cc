@@ -99,10 +99,12 @@ const uint16_t* FlagTable() {
   }();
   return table.data();
 }
-const uint16_t* const kFlagTable = FlagTable();
-
+// Built on first use, not at start-up: a run that never splits sentences
+// (--presegmented) does not pay for it (8% of a Text+Berg document's
+// instructions).
 inline uint16_t Flags(char32_t c) {
-  return c < 0x10000 ? kFlagTable[c] : ComputeFlags(static_cast<UChar32>(c));
+  static const uint16_t* const table = FlagTable();
+  return c < 0x10000 ? table[c] : ComputeFlags(static_cast<UChar32>(c));
 }
 
 bool IsSpace(char32_t c) { return Flags(c) & kSpace; }
@@ -125,30 +127,16 @@ bool IsIdeographicTerminator(char32_t c) {
          c == 0xFF0E;
 }
 
+// The longest clause naming a speaker after a quotation (characters).
+constexpr size_t kMaxAttributionChars = 16;
+
 // Quotations and brackets longer than this are not kept in one sentence.
 constexpr size_t kMaxEnclosedChars = 600;
 
-// The closing mark of an opening quote or bracket, or 0.
-char32_t ClosingOf(char32_t open) {
+// The closing mark of an opening bracket, or 0. Quotation marks come from
+// the language's rules ([quotes]).
+char32_t BracketClosing(char32_t open) {
   switch (open) {
-    case 0x201C:
-      return 0x201D;  // “ ”
-    case 0x2018:
-      return 0x2019;  // ‘ ’
-    case 0x00AB:
-      return 0x00BB;  // « »
-    case 0x00BB:
-      return 0x00AB;  // » « (Danish, Swedish)
-    case 0x201E:
-      return 0x201C;  // „ “ (German)
-    case 0x300C:
-      return 0x300D;  // 「 」
-    case 0x300E:
-      return 0x300F;  // 『 』
-    case '"':
-      return '"';
-    case '\'':
-      return '\'';
     case '(':
       return ')';
     case '[':
@@ -159,17 +147,54 @@ char32_t ClosingOf(char32_t open) {
       return 0x300B;  // 《 》
     case 0x3008:
       return 0x3009;  // 〈 〉
+    case 0x3010:
+      return 0x3011;  // 【 】
     default:
       return 0;
   }
 }
 
+// The language's quotation marks, for the lookups of the scan.
+struct QuoteTable {
+  const std::vector<std::pair<char32_t, char32_t>>& pairs;
+
+  // The closing mark of the quotation `c` opens, or 0.
+  char32_t ClosingOf(char32_t c) const {
+    for (const auto& [open, close] : pairs) {
+      if (open == c) return close;
+    }
+    return BracketClosing(c);
+  }
+  // Whether `c` closes the quotation or bracket `open` opened (Polish „…”
+  // and German „…“ both).
+  bool Pair(char32_t open, char32_t c) const {
+    for (const auto& q : pairs) {
+      if (q.first == open && q.second == c) return true;
+    }
+    return BracketClosing(open) == c && c != 0;
+  }
+  // Whether `c` closes some quotation of the language.
+  bool Closes(char32_t c) const {
+    for (const auto& q : pairs) {
+      if (q.second == c) return true;
+    }
+    return false;
+  }
+  // A mark that may open or close (straight quotes; Danish », which also
+  // closes « »): it opens only at the start of a word.
+  bool Ambiguous(char32_t c) const { return Closes(c) && ClosingOf(c) != 0; }
+  // A mark that only closes (French »).
+  bool OnlyCloses(char32_t c) const { return Closes(c) && ClosingOf(c) == 0; }
+};
+
 // Code point ranges (open, close) of quotations and bracketed text that are
-// closed within the text. A straight quote opens after a space or an
-// opening mark and closes before a space or punctuation; an apostrophe
-// inside a word (they'll, dragon’s) is neither.
-std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d) {
-  std::vector<std::pair<size_t, char32_t>> stack;  // position, closing mark
+// closed within the text. An ambiguous mark (a straight quote) opens after
+// a space or an opening mark; a symmetric one closes only after a non-space;
+// an apostrophe inside a word (they'll, dragon’s) is neither. A mark that
+// only closes in the language (French ») never opens.
+std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d,
+                                                     const QuoteTable& q) {
+  std::vector<std::pair<size_t, char32_t>> stack;  // position, opening mark
   std::vector<std::pair<size_t, size_t>> spans;
   const size_t n = d.size();
   for (size_t i = 0; i < n; ++i) {
@@ -180,12 +205,12 @@ std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d) {
     const bool next_word =
         i + 1 < n && (IsLetter(d.cps[i + 1]) || IsDigit(d.cps[i + 1]));
     if (prev_word && next_word && (c == '\'' || c == 0x2019)) continue;
+    const char32_t close = q.ClosingOf(c);
     // Closing?
     bool closed = false;
     for (size_t k = stack.size(); k-- > 0;) {
-      if (stack[k].second != c) continue;
-      const bool symmetric = c == '"' || c == '\'';
-      if (symmetric && (i == 0 || IsSpace(d.cps[i - 1]))) break;
+      if (!q.Pair(stack[k].second, c)) continue;
+      if (stack[k].second == c && (i == 0 || IsSpace(d.cps[i - 1]))) break;
       if (i - stack[k].first <= kMaxEnclosedChars) {
         spans.emplace_back(stack[k].first, i);
       }
@@ -193,25 +218,43 @@ std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d) {
       closed = true;
       break;
     }
-    if (closed) continue;
-    const char32_t close = ClosingOf(c);
-    if (close == 0) continue;
-    if ((c == '"' || c == '\'' || c == 0x00BB) &&
+    if (closed || close == 0) continue;
+    if (q.Ambiguous(c) &&
         !(i == 0 || IsSpace(d.cps[i - 1]) || IsOpener(d.cps[i - 1]) ||
           d.cps[i - 1] == '-' || d.cps[i - 1] == 0x2014)) {
       continue;
     }
-    stack.emplace_back(i, close);
+    stack.emplace_back(i, c);
   }
+  std::sort(spans.begin(), spans.end());
   return spans;
 }
 
 struct Scanner {
   const Decoded& d;
   const SegmentationRules& rules;
+  QuoteTable quotes;
   std::vector<size_t> list_marker_dots;  // full stops of list markers (few)
   std::vector<std::pair<size_t, size_t>> enclosed;  // quotes and brackets
   size_t last_boundary = 0;
+  // The lowest of the language's extra terminators: most are in scripts
+  // far above ASCII, so most characters need no lookup.
+  char32_t min_extra_terminator = MinTerminator(rules);
+
+  static char32_t MinTerminator(const SegmentationRules& r) {
+    char32_t m = 0x110000;
+    for (char32_t c : r.terminators) m = std::min(m, c);
+    return m;
+  }
+
+  // The closing mark at `pos` ends a quotation or bracket opened before
+  // `from`.
+  bool ClosesSpanFrom(size_t pos, size_t from) const {
+    for (const auto& [open, close] : enclosed) {
+      if (close == pos && open < from) return true;
+    }
+    return false;
+  }
 
   // Inside a quotation or brackets (between the marks).
   bool Enclosed(size_t pos) const {
@@ -254,7 +297,7 @@ struct Scanner {
 
   bool IsTerminator(char32_t c) const {
     return (Flags(c) & kSentenceTerminal) || c == 0x2026 ||
-           (!rules.terminators.empty() &&
+           (c >= min_extra_terminator &&
             rules.terminators.find(c) != std::u32string::npos);
   }
 
@@ -371,6 +414,60 @@ struct Scanner {
            rules.relatives.count(NextWord(paren)) == 0;
   }
 
+  // The word at `pos` is capitalised (an upper-case letter, then lower-case
+  // letters only), is no title or abbreviation, and the next word starts
+  // in lower case.
+  bool CapitalisedThenLower(size_t pos) const {
+    size_t i = pos;
+    while (i < d.size() && IsOpener(d.cps[i])) ++i;
+    if (i >= d.size() || !IsUpper(d.cps[i])) return false;
+    const size_t b = i++;
+    while (i < d.size() && IsLower(d.cps[i])) ++i;
+    if (i - b < 2 || (i < d.size() && !IsSpace(d.cps[i]) && d.cps[i] != ',')) {
+      return false;
+    }
+    const std::string word = FoldWord(Utf8(b, i));
+    if (rules.titles.count(word) || rules.abbreviations.count(word)) {
+      return false;
+    }
+    while (i < d.size() && (IsSpace(d.cps[i]) || d.cps[i] == ',')) ++i;
+    return i < d.size() && IsLower(d.cps[i]);
+  }
+
+  // A short clause from `pos` to the next terminator that ends with one of
+  // the language's attribution verbs (说, 表示).
+  bool Attribution(size_t pos) const {
+    if (rules.attributions.empty()) return false;
+    size_t t = pos;
+    while (t < d.size() && t - pos <= kMaxAttributionChars &&
+           !IsTerminator(d.cps[t])) {
+      ++t;
+    }
+    if (t >= d.size() || !IsTerminator(d.cps[t]) || t == pos) return false;
+    const std::string clause = Utf8(pos, t);
+    for (const std::string& verb : rules.attributions) {
+      if (clause.size() >= verb.size() &&
+          clause.compare(clause.size() - verb.size(), verb.size(), verb) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The end of an abbreviation holding the terminator at `pos` (Khmer
+  // ។ល។) before its last character, or `pos` when there is none.
+  size_t TerminatorWordEnd(size_t pos) const {
+    for (const std::u32string& w : rules.terminator_words) {
+      for (size_t k = 0; k + 1 < w.size(); ++k) {
+        if (w[k] != d.cps[pos] || pos < k || pos - k + w.size() > d.size()) {
+          continue;
+        }
+        if (d.cps.compare(pos - k, w.size(), w) == 0) return pos - k + w.size();
+      }
+    }
+    return pos;
+  }
+
   bool IsStarter(size_t pos) const {
     return rules.starters.count(NextWord(pos)) > 0;
   }
@@ -403,7 +500,16 @@ struct Scanner {
       if (rules.ordinal_dot && (e - b) <= 3 &&
           (rules.months.count(NextWord(next)) || next_digit ||
            !IsStarter(next))) {
-        return false;
+        // A number after a unit (o godz. 23.) is a quantity, not an
+        // ordinal: where nouns are written in lower case a capitalised word
+        // and lower-case text after it start a sentence (o godz. 23. Będą
+        // kontynuowane). An ordinal before a name stays (TFF 1. Lig maçı).
+        size_t u = b;
+        while (u > 0 && IsSpace(d.cps[u - 1])) --u;
+        const bool after_unit = u < b && u > 0 && d.cps[u - 1] == '.';
+        return !rules.capitalised_nouns && next_upper && AllDigits(b, e) &&
+               after_unit && !rules.months.count(NextWord(next)) &&
+               WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next);
       }
       return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]);
     }
@@ -418,22 +524,56 @@ struct Scanner {
             pb == 0 || (prev_start < pb && IsUpper(d.cps[prev_start]));
         if (!after_name) return next_upper || next_digit;
       }
-      // An initial, or a one-letter abbreviation.
-      return IsStarter(next) && !IsUpper(d.cps[b]);
+      // An initial, or a one-letter abbreviation (r. for "year" in Polish):
+      // what follows decides, as for other abbreviations.
+      if (IsUpper(d.cps[b])) {
+        // An initial, unless a sentence starter follows that is a word of
+        // its own, not one more initial ("Plan B. The vote", not "И. В.
+        // Петров"); only in languages whose rules list their one-letter
+        // words (en, da), where the starters are known to be no names.
+        size_t w = next;
+        while (w < d.size() && IsOpener(d.cps[w])) ++w;
+        size_t we = w;
+        while (we < d.size() && IsLetter(d.cps[we])) ++we;
+        return we - w >= 2 && (we >= d.size() || d.cps[we] != '.') &&
+               IsStarter(next) && !rules.single_letter_words.empty();
+      }
+      return IsStarter(next) ||
+             (next_upper && !rules.capitalised_nouns &&
+              WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next));
     }
     // A fragment of three words or fewer ("At 5 a.m.") is not a sentence.
     // So is one of three words or fewer after it ("at 10:30 a.m. Kyiv
     // time.").
     if (rules.final_abbreviations.count(word)) {
+      // "at 9 a.m. Police were deployed.": three words, a verb among them.
+      const int after = WordsToTerminator(next);
       return next_upper && WordsSinceBoundary(dot) > 3 &&
-             WordsToTerminator(next) > 3;
+             (after > 3 || (after == 3 && CapitalisedThenLower(next)));
     }
     if (rules.abbreviations.count(word) || IsDottedAbbreviation(b, e)) {
-      return next_upper && IsStarter(next) && WordsSinceBoundary(dot) > 3;
+      if (!next_upper) return false;
+      if (IsStarter(next) && WordsSinceBoundary(dot) > 3) return true;
+      // Decide on what follows: a capitalised word and then lower-case
+      // text starts a sentence ("Flint, Mich. Production resumed", "etc.
+      // Le maire a ajouté"), a name does not ("Co. Chairman Lee"). Not
+      // where nouns are capitalised (German), nor after an upper-case
+      // initialism (the U.S. Senate voted).
+      if (rules.capitalised_nouns || WordsSinceBoundary(dot) <= 2) return false;
+      bool initialism = true;
+      for (size_t k = b; k < e; ++k) {
+        if (IsLower(d.cps[k])) initialism = false;
+      }
+      return !(initialism && e - b >= 3) && CapitalisedThenLower(next);
     }
     const int8_t type = u_charType(static_cast<UChar32>(d.cps[next]));
+    // A dash and a capitalised word open reported speech (Polish, Russian:
+    // "– Mój klient jest niewinny – powiedział").
+    const bool speech_dash = IsDash(d.cps[next]) && next + 1 < d.size() &&
+                             IsSpace(d.cps[next + 1]) &&
+                             IsUpper(WordAfterDash(next));
     return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]) ||
-           IsBullet(d.cps[next]) || type == U_CURRENCY_SYMBOL;
+           IsBullet(d.cps[next]) || type == U_CURRENCY_SYMBOL || speech_dash;
   }
 };
 
@@ -441,7 +581,13 @@ struct Scanner {
 
 namespace {
 
-std::vector<size_t> ListItemStarts(const Decoded& d) {
+// The longest list item in running text, in code points.
+constexpr size_t kMaxListItemChars = 400;
+// Items of a list that does not start at 1 (a) are short.
+constexpr size_t kMaxShortItemChars = 60;
+
+std::vector<size_t> ListItemStarts(const Decoded& d,
+                                   const SegmentationRules& rules) {
   struct Marker {
     size_t pos;  // code point index of the marker
     size_t dot;  // index of its '.' or ')'
@@ -459,6 +605,11 @@ std::vector<size_t> ListItemStarts(const Decoded& d) {
     const char32_t c0 = d.cps[i];
     if (!(c0 == '(' || IsBullet(c0) || (c0 < 128 && IsLetter(c0)) ||
           (c0 >= '0' && c0 <= '9'))) {
+      continue;
+    }
+    // Most tokens are words: a letter marker is one letter and its closer.
+    if (c0 < 128 && IsLetter(c0) &&
+        (i + 1 >= d.size() || (d.cps[i + 1] != '.' && d.cps[i + 1] != ')'))) {
       continue;
     }
     if (IsBullet(d.cps[i])) {
@@ -496,23 +647,71 @@ std::vector<size_t> ListItemStarts(const Decoded& d) {
     if (kind == 0 && word < d.size() && IsLower(d.cps[word])) {
       continue;  // "for 1. above"
     }
+    if (kind == 0 && closer == '.' && rules.ordinal_dot &&
+        !rules.months.empty()) {
+      // "3. Oktober" is a date.
+      size_t we = word;
+      while (we < d.size() && IsLetter(d.cps[we])) ++we;
+      std::string next;
+      for (size_t k = word; k < we; ++k) {
+        uint8_t buf[4];
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(d.cps[k]));
+        next.append(reinterpret_cast<const char*>(buf),
+                    static_cast<size_t>(len));
+      }
+      if (rules.months.count(FoldWord(next))) continue;
+    }
     const bool after_bullet = i > 0 && IsBullet(d.cps[i - 1]);
     size_t k = i;
     while (k > 0 && IsSpace(d.cps[k - 1])) --k;
     const bool bulleted = after_bullet || (k > 0 && IsBullet(d.cps[k - 1]));
     markers.push_back({i, j, kind, closer, value, bulleted});
   }
-  for (const Marker& m : markers) {
-    bool in_list = false;
-    for (const Marker& o : markers) {
-      if (&o != &m && o.kind == m.kind && o.closer == m.closer &&
-          ((o.pos > m.pos && o.value == m.value + 1) ||
-           (o.pos < m.pos && o.value + 1 == m.value))) {
-        in_list = true;
-        break;
-      }
+  // A list has list shape: a marker at the start of a line, or a sequence
+  // that starts at 1 (a, A) where the text starts, at a line start or
+  // after a colon or a sentence end, and goes on 2, 3 (b, c) after short
+  // items. "am 3. Oktober und am 4. Oktober" is not a list.
+  auto line_start = [&](size_t pos) {
+    size_t k = pos;
+    while (k > 0 && IsSpace(d.cps[k - 1]) && d.cps[k - 1] != '\n') --k;
+    return k == 0 || d.cps[k - 1] == '\n';
+  };
+  auto item_position = [&](size_t pos) {
+    size_t k = pos;
+    while (k > 0 && IsSpace(d.cps[k - 1])) --k;
+    if (k == 0 || d.cps[k - 1] == '\n') return true;
+    const char32_t c = d.cps[k - 1];
+    return c == ':' || (Flags(c) & kSentenceTerminal) || IsBullet(c);
+  };
+  std::vector<bool> in_list(markers.size(), false);
+  for (size_t a = 0; a < markers.size(); ++a) {
+    if (line_start(markers[a].pos) &&
+        (markers[a].kind == 0 || markers[a].closer != '.')) {
+      in_list[a] = true;
     }
-    if (in_list && m.pos > 0 && !m.bulleted) starts.push_back(m.pos);
+    const bool first = markers[a].value == (markers[a].kind == 0 ? 1 : 'a') &&
+                       item_position(markers[a].pos);
+    std::vector<size_t> chain = {a};
+    for (size_t b = a + 1; b < markers.size(); ++b) {
+      const Marker& last = markers[chain.back()];
+      const Marker& m = markers[b];
+      if (m.kind != last.kind || m.closer != last.closer) continue;
+      if (m.pos - last.pos > kMaxListItemChars) break;
+      if (m.value == last.value + 1) chain.push_back(b);
+    }
+    // Elsewhere a run of three short items ("w) hello x) hello y) hello").
+    bool short_items = chain.size() >= 3;
+    for (size_t k = 1; k < chain.size() && short_items; ++k) {
+      short_items = markers[chain[k]].pos - markers[chain[k - 1]].pos <=
+                    kMaxShortItemChars;
+    }
+    if (!(first && chain.size() >= 2) && !short_items) continue;
+    for (size_t k : chain) in_list[k] = true;
+  }
+  for (size_t a = 0; a < markers.size(); ++a) {
+    const Marker& m = markers[a];
+    if (in_list[a] && m.pos > 0 && !m.bulleted) starts.push_back(m.pos);
   }
   std::sort(starts.begin(), starts.end());
   return starts;
@@ -527,12 +726,13 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
   thread_local Decoded buffer;
   Decode(text, &buffer);
   const Decoded& d = buffer;
-  Scanner sc{d, rules, {}, EnclosedSpans(d)};
+  const QuoteTable quotes{rules.quotes};
+  Scanner sc{d, rules, quotes, {}, EnclosedSpans(d, quotes)};
   std::vector<size_t> ends;
 
   // List items start a sentence; the full stop of a marker ("1.", "a.")
   // at the start of the text, after a bullet or in a list ends nothing.
-  std::vector<size_t> item_starts = ListItemStarts(d);
+  std::vector<size_t> item_starts = ListItemStarts(d, rules);
   for (size_t e : item_starts) {
     while (e > 0 && IsSpace(d.cps[e - 1])) --e;
     if (e > 0) ends.push_back(d.offsets[e]);
@@ -550,11 +750,11 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
   }
 
   const size_t n = d.size();
-  const bool extra_terminators = !rules.terminators.empty();
+  const char32_t min_extra = sc.min_extra_terminator;
   for (size_t i = 0; i < n;) {
     const uint16_t f = Flags(d.cps[i]);
     if (!(f & kScanStop) &&
-        !(extra_terminators && (f & kPunct) &&
+        !(d.cps[i] >= min_extra && (f & kPunct) &&
           rules.terminators.find(d.cps[i]) != std::u32string::npos)) {
       ++i;
       continue;
@@ -579,6 +779,15 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
     if (!sc.IsTerminator(d.cps[i])) {
       ++i;
       continue;
+    }
+    if (const size_t end = sc.TerminatorWordEnd(i); end > i + 1) {
+      // ។ល។ ("et cetera"): the marks inside end nothing; a final one is
+      // decided like any other (the list often ends the sentence).
+      i = end - 1;
+      if (!sc.IsTerminator(d.cps[i])) {
+        ++i;
+        continue;
+      }
     }
     const size_t run_start = i;
     size_t j = i;
@@ -606,6 +815,21 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
     while (j < n && (IsCloser(d.cps[j]) || sc.IsTerminator(d.cps[j]))) {
       closed_quote = true;
       ++j;
+    }
+    // A closing mark after a space (French « Nous verrons. »): it closes a
+    // quotation opened before the terminator, or it is a mark that only
+    // closes in this language.
+    while (j < n) {
+      size_t k = j;
+      while (k < n && k - j < 2 && IsSpace(d.cps[k]) && d.cps[k] != '\n') ++k;
+      if (k == j || k >= n) break;
+      const bool closes = sc.ClosesSpanFrom(k, run_start) ||
+                          (quotes.OnlyCloses(d.cps[k]) &&
+                           (k + 1 >= n || IsSpace(d.cps[k + 1]) ||
+                            (Flags(d.cps[k + 1]) & kPunct)));
+      if (!closes) break;
+      j = k + 1;
+      closed_quote = true;
     }
     // Footnote marks glued to the full stop: ".[1]", ".[7][8]", ".11 12".
     while (j + 2 < n && d.cps[j] == '[' && IsDigit(d.cps[j + 1])) {
@@ -645,6 +869,9 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
       if (ideographic && closed_quote && IsHiragana(d.cps[next])) {
         // 「…。」と言った: a quotative particle after the closing quote.
         boundary = false;
+      } else if (ideographic && closed_quote && sc.Attribution(next)) {
+        // “…！”队长在赛后说。: the speaker, after the quotation.
+        boundary = false;
       } else if (ideographic ||
                  (strong && d.cps[run_end - 1] >= 0x80 &&
                   (IsLetter(d.cps[next]) || IsDigit(d.cps[next])))) {
@@ -676,7 +903,10 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
       boundary = true;
     } else if (dots >= 2) {
       const bool detached = run_start > 0 && IsSpace(d.cps[run_start - 1]);
-      const bool starts_next = IsUpper(nc) || IsDigit(nc);
+      // Before a space, an ellipsis ends a sentence when a capital, a digit
+      // or a letter of a script without case follows (Korean, Arabic).
+      const bool starts_next =
+          IsUpper(nc) || IsDigit(nc) || (IsLetter(nc) && !IsLower(nc));
       if (before_is_bracket) {
         boundary = false;
       } else if (spaced && !detached && dots == 4 && !closed_quote) {

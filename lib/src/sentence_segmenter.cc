@@ -93,10 +93,11 @@ UChar32 FirstChar(std::string_view text, Span s) {
 
 // Whether a line ends where a sentence may end: terminal punctuation, a
 // closing quote or bracket, or a colon.
-bool EndsClosed(std::string_view text, Span line) {
+bool EndsClosed(std::string_view text, Span line, const std::u32string& extra) {
   const UChar32 c = LastChar(text, line);
   const int8_t t = u_charType(c);
   return u_hasBinaryProperty(c, UCHAR_S_TERM) ||
+         extra.find(static_cast<char32_t>(c)) != std::u32string::npos ||
          u_hasBinaryProperty(c, UCHAR_TERMINAL_PUNCTUATION) ||
          t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION || c == '"' ||
          c == '\'' || c == 0x2026;
@@ -104,25 +105,29 @@ bool EndsClosed(std::string_view text, Span line) {
 
 // A heading is a short single-line paragraph that does not end like a
 // sentence (news headlines and sub-headings carry no final full stop).
-bool LooksLikeHeading(std::string_view text, Span s) {
+bool LooksLikeHeading(std::string_view text, Span s,
+                      const std::u32string& extra) {
   const std::string_view piece = text.substr(s.begin, s.size());
   if (piece.find('\n') != std::string_view::npos) return false;
   if (internal::CountCodePoints(piece) > 160) return false;
   const UChar32 c = LastChar(text, s);
-  return !(u_hasBinaryProperty(c, UCHAR_S_TERM) || c == ':' || c == ';' ||
-           c == 0x2026 || c == '"' || c == 0x201D || c == 0xBB);
+  return !(u_hasBinaryProperty(c, UCHAR_S_TERM) ||
+           extra.find(static_cast<char32_t>(c)) != std::u32string::npos ||
+           c == ':' || c == ';' || c == 0x2026 || c == '"' || c == 0x201D ||
+           c == 0xBB);
 }
 
 // Hard-wrapped text: most line breaks inside paragraphs fall mid-sentence.
 bool LooksHardWrapped(std::string_view text,
-                      const std::vector<std::vector<Span>>& lines) {
+                      const std::vector<std::vector<Span>>& lines,
+                      const std::u32string& extra) {
   size_t breaks = 0;
   size_t open = 0;
   size_t long_open = 0;
   for (const auto& para : lines) {
     for (size_t i = 0; i + 1 < para.size(); ++i) {
       ++breaks;
-      if (EndsClosed(text, para[i])) continue;
+      if (EndsClosed(text, para[i], extra)) continue;
       ++open;
       long_open += internal::CountCodePoints(
                        text.substr(para[i].begin, para[i].size())) >= 40;
@@ -130,6 +135,24 @@ bool LooksHardWrapped(std::string_view text,
   }
   // Wrapped lines are long; short open lines are lists and headings.
   return breaks >= 3 && open * 10 >= breaks * 6 && long_open * 2 >= open;
+}
+
+// One sentence per line (a common corpus format): most lines inside
+// paragraphs end like a sentence. Then every line break ends a sentence,
+// also after a line without final punctuation, and lines of scripts
+// written without spaces are not joined.
+bool LooksOneSentencePerLine(std::string_view text,
+                             const std::vector<std::vector<Span>>& lines,
+                             const std::u32string& extra) {
+  size_t breaks = 0;
+  size_t closed = 0;
+  for (const auto& para : lines) {
+    for (size_t i = 0; i + 1 < para.size(); ++i) {
+      ++breaks;
+      closed += EndsClosed(text, para[i], extra) ? 1 : 0;
+    }
+  }
+  return breaks >= 2 && closed * 10 >= breaks * 6;
 }
 
 // Splits a sentence longer than `max_chars` characters: at the last clause
@@ -190,7 +213,8 @@ bool IsUnspacedScript(UChar32 c) {
 //    manager / events" is a list, not a sentence).
 std::vector<bool> JoinWrappedLines(std::string_view text,
                                    const std::vector<Span>& lines,
-                                   LineBreakMode mode) {
+                                   LineBreakMode mode, bool sentence_per_line,
+                                   const std::u32string& extra) {
   std::vector<bool> joins(lines.size(), false);
   if (mode != LineBreakMode::kAuto) return joins;
   auto has_word = [&](Span s) {
@@ -220,7 +244,7 @@ std::vector<bool> JoinWrappedLines(std::string_view text,
   };
   for (size_t l = 0; l + 1 < lines.size();) {
     size_t e = l;
-    while (e + 1 < lines.size() && !EndsClosed(text, lines[e])) {
+    while (e + 1 < lines.size() && !EndsClosed(text, lines[e], extra)) {
       const UChar32 c = FirstChar(text, lines[e + 1]);
       const bool cased = u_isupper(c) || u_islower(c);
       if (!(u_islower(c) ||
@@ -229,7 +253,7 @@ std::vector<bool> JoinWrappedLines(std::string_view text,
       }
       ++e;
     }
-    if (e > l && EndsClosed(text, lines[e])) {
+    if (e > l && EndsClosed(text, lines[e], extra)) {
       for (size_t k = l + 1; k <= e; ++k) joins[k] = true;
     }
     l = e + 1;
@@ -237,11 +261,12 @@ std::vector<bool> JoinWrappedLines(std::string_view text,
   // Scripts written without spaces (Chinese, Japanese) wrap anywhere: a
   // line that stops mid-sentence without trailing white space continues on
   // the next line.
+  if (sentence_per_line) return joins;
   for (size_t l = 0; l + 1 < lines.size(); ++l) {
     const UChar32 last = LastChar(text, lines[l]);
     const UChar32 next = FirstChar(text, lines[l + 1]);
     if (!trailing_space(lines[l]) && IsUnspacedScript(last) &&
-        IsUnspacedScript(next) && !EndsClosed(text, lines[l])) {
+        IsUnspacedScript(next) && !EndsClosed(text, lines[l], extra)) {
       joins[l + 1] = true;
     }
   }
@@ -387,15 +412,21 @@ struct SentenceSegmenter::Impl {
     std::vector<std::vector<Span>> lines;
     for (const Span& p : *paragraphs) lines.push_back(SplitLines(text, p));
     std::vector<size_t> cuts;  // where over-long sentences were cut
-    const bool join_all = options.line_breaks == LineBreakMode::kJoin ||
-                          (options.line_breaks == LineBreakMode::kAuto &&
-                           LooksHardWrapped(text, lines));
+    const std::u32string& extra = t.rules->terminators;
+    const bool sentence_per_line =
+        options.line_breaks == LineBreakMode::kAuto &&
+        LooksOneSentencePerLine(text, lines, extra);
+    const bool join_all =
+        options.line_breaks == LineBreakMode::kJoin ||
+        (options.line_breaks == LineBreakMode::kAuto && !sentence_per_line &&
+         LooksHardWrapped(text, lines, extra));
 
     for (size_t p = 0; p < paragraphs->size(); ++p) {
       // Units: runs of lines that belong to one stretch of text.
       const std::vector<bool> joins =
           join_all ? std::vector<bool>(lines[p].size(), true)
-                   : JoinWrappedLines(text, lines[p], options.line_breaks);
+                   : JoinWrappedLines(text, lines[p], options.line_breaks,
+                                      sentence_per_line, extra);
       std::vector<std::pair<Span, bool>> units;  // span, single line
       for (size_t l = 0; l < lines[p].size(); ++l) {
         const Span& line = lines[p][l];
@@ -425,7 +456,7 @@ struct SentenceSegmenter::Impl {
           }
           const bool heading = options.clean && !piece.boilerplate &&
                                single_line && spans.size() == 1 &&
-                               LooksLikeHeading(text, spans[0]);
+                               LooksLikeHeading(text, spans[0], extra);
           for (const Span& s : spans) {
             crossalign::Segment seg;
             seg.span = s;

@@ -75,6 +75,9 @@ TmxVariant MakeVariant(const Document& doc, std::string text) {
   TmxVariant v;
   v.lang = LangOf(doc);
   v.props.push_back({"x-document", doc.name()});
+  if (!doc.metadata().url.empty()) {
+    v.props.push_back({"x-url", doc.metadata().url});
+  }
   if (!doc.metadata().outlet.empty()) {
     v.props.push_back({"x-outlet", doc.metadata().outlet});
   }

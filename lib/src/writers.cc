@@ -82,6 +82,13 @@ std::string JsonSide(const Document& doc, const std::vector<int>& ids) {
   std::string out = "{\"lang\":" + JsonString(LangOf(doc)) +
                     ",\"outlet\":" + JsonString(doc.metadata().outlet) +
                     ",\"date\":" + JsonString(doc.metadata().date) +
+                    // Pages also give their URL and headline.
+                    (doc.metadata().url.empty()
+                         ? std::string()
+                         : ",\"url\":" + JsonString(doc.metadata().url)) +
+                    (doc.metadata().title.empty()
+                         ? std::string()
+                         : ",\"title\":" + JsonString(doc.metadata().title)) +
                     ",\"text\":" + JsonString(internal::SideText(doc, ids)) +
                     ",\"segments\":[";
   for (size_t k = 0; k < ids.size(); ++k) {
@@ -92,7 +99,12 @@ std::string JsonSide(const Document& doc, const std::vector<int>& ids) {
            ",\"end\":" + std::to_string(s.span.end) +
            ",\"paragraph\":" + std::to_string(s.paragraph) +
            ",\"kind\":" + JsonString(SegmentKindName(s.kind)) +
-           ",\"lang\":" + JsonString(s.lang) + "}";
+           ",\"lang\":" + JsonString(s.lang);
+    if (Span page; doc.SourceSpanOf(s.span, &page)) {
+      out += ",\"html_start\":" + std::to_string(page.begin) +
+             ",\"html_end\":" + std::to_string(page.end);
+    }
+    out += "}";
   }
   return out + "]}";
 }

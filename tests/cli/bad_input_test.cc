@@ -246,6 +246,50 @@ TEST_F(BadInputTest, CorruptDictionary) {
   ExpectNoOutput();
 }
 
+TEST_F(BadInputTest, DictionaryFormatOption) {
+  const std::string dict = Write("de-fr.dict", "berg @ mont\n");
+  auto r = RunCommand(Quote(AlignBinary()) + " --dict " + Quote(dict) +
+                      " --dict-format target-first " + Quote(good_) + " " +
+                      Quote(good_) + " -o " + Quote(out_));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--dict-format must be auto, crossalign or hunalign"),
+            std::string::npos)
+      << r.err;
+  ExpectNoOutput();
+  // A hunalign file with a line our order would accept but its order names.
+  const std::string dic = Write("de-fr.dic", "mont @ berg\nglacier\n");
+  r = RunCommand(Quote(AlignBinary()) + " --dict " + Quote(dic) + " " +
+                 Quote(good_) + " " + Quote(good_) + " -o " + Quote(out_));
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find("de-fr.dic, line 2: expected 'target @ source'"),
+            std::string::npos)
+      << r.err;
+  ExpectNoOutput();
+}
+
+// `align dict convert` turns crossalign's order into hunalign's and back,
+// chosen by the output's name.
+TEST_F(BadInputTest, DictConvertBetweenOrders) {
+  const std::string dict =
+      Write("de-fr.dict", "berg @ montagne\ngletscher @ glacier\n");
+  const std::string dic = out_ + ".dic";
+  auto r = RunCommand(Quote(AlignBinary()) + " dict convert " + Quote(dict) +
+                      " -o " + Quote(dic));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dic), "glacier @ gletscher\nmontagne @ berg\n");
+  const std::string back = out_ + ".dict";
+  r = RunCommand(Quote(AlignBinary()) + " dict convert " + Quote(dic) + " -o " +
+                 Quote(back));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(back), ReadFile(dict));
+  // Read as crossalign's order, the .dic file is the reverse dictionary.
+  r = RunCommand(Quote(AlignBinary()) + " dict convert --dict-format " +
+                 "crossalign " + Quote(dic) + " -o " + Quote(back) +
+                 " --force");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(back), "glacier @ gletscher\nmontagne @ berg\n");
+}
+
 TEST_F(BadInputTest, CorruptTmxForMerge) {
   // Truncated, a bare '&', and well-formed but not TMX.
   const std::vector<std::pair<std::string, std::string>> cases = {

@@ -43,9 +43,10 @@ TEST(BatchCliTest, AlignsPairsAndGroupsAndReportsBadItems) {
   EXPECT_EQ(r.exit_code, 1) << r.err;
   EXPECT_NE(r.err.find("item bad (manifest line 5)"), std::string::npos)
       << r.err;
-  EXPECT_EQ(ListDir(dir + "/out"),
-            (std::vector<std::string>{".done", "en-uk.tmx", "item-000003.tmx",
-                                      "story.tmx"}));
+  EXPECT_EQ(
+      ListDir(dir + "/out"),
+      (std::vector<std::string>{".done", ".failed", ".manifest", "en-uk.tmx",
+                                "item-000003.tmx", "story.tmx"}));
   std::string log;
   if (!testing::SharedDir().empty()) {
     EXPECT_EQ(testing::ValidateTmx(dir + "/out/en-uk.tmx", &log), 0) << log;
@@ -74,8 +75,9 @@ TEST(BatchCliTest, ShardsSplitTheWorkAndGiveTheSameFiles) {
                              Quote(dir + "/s") + " --shard 0/2" + common))
                 .exit_code,
             0);
-  EXPECT_EQ(ListDir(dir + "/s"),
-            (std::vector<std::string>{".done", "p0.tmx", "p2.tmx"}));
+  EXPECT_EQ(
+      ListDir(dir + "/s"),
+      (std::vector<std::string>{".done", ".manifest", "p0.tmx", "p2.tmx"}));
   ASSERT_EQ(
       RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/s") +
                        " --shard 1/2 --jobs 2" + common))

@@ -2,7 +2,8 @@
 // ships them: translate-toolkit 3.8.4 (pretranslate, and its TMX reader) and
 // OmegaT 3.6 (headless console-translate). Every TMX the align CLI writes
 // for corpora/ (each pair of every pairs.tsv, and each story in
-// many-article mode) must load in both with no unit lost. scripts/setup.sh
+// many-article mode, and two HTML page pairs of tests/data/html) must load
+// in both with no unit lost. scripts/setup.sh
 // installs both; a test skips, saying so, only when its client is absent.
 #include <gtest/gtest.h>
 
@@ -113,6 +114,20 @@ const std::vector<Tmx>& CorporaTmx() {
         EXPECT_EQ(r.exit_code, shares ? 0 : 1) << line << ": " << r.err;
         files->push_back(LoadTmx(path));
       }
+    }
+    // News pages as input: the English single-page-app page against the
+    // Ukrainian WordPress page and the Russian table-layout page
+    // (windows-1251), as `align page1.html page2.html -o out.tmx`.
+    const std::string pages = SourceDir() + "/tests/data/html/dev/";
+    for (const char* tgt :
+         {"wordpress-kyiv-ledger.uk.html", "table-kyiv-ledger.ru.html"}) {
+      const std::string path = out + "/html-" + tgt + ".tmx";
+      auto r = RunCommand(Quote(AlignBinary()) + " " +
+                          Quote(pages + "spa-kyiv-ledger.en.html") + " " +
+                          Quote(pages + tgt) + " --date 2025-03-14 -o " +
+                          Quote(path));
+      EXPECT_EQ(r.exit_code, 0) << tgt << ": " << r.err;
+      files->push_back(LoadTmx(path));
     }
     return files;
   }();

@@ -123,6 +123,26 @@ TEST(DetectCliTest, EmptyAndBlankInputGiveOneUndPerLine) {
   EXPECT_EQ(r.out, "und\t0.000\nund\t0.000\nund\t0.000\n");
 }
 
+// Without the n-gram model the answers still come, with a warning on
+// stderr that names what is missing; stdout keeps its format.
+TEST(DetectCliTest, WarnsWhenTheNgramModelIsMissing) {
+  auto r = RunCommand("CROSSALIGN_NGRAM_MODEL=/nonexistent/eld " +
+                      Detect(Quote(Story("rheinischer-bote.de.txt"))));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("warning"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/eld"), std::string::npos) << r.err;
+  const auto lines = Lines(r.out);
+  ASSERT_EQ(lines.size(), 1u) << r.out;
+  std::istringstream fields(lines[0]);
+  std::string file, lang;
+  fields >> file >> lang;
+  EXPECT_EQ(lang, "de") << lines[0];
+  // With everything installed there is nothing to warn about.
+  auto full = RunCommand(Detect(Quote(Story("rheinischer-bote.de.txt"))));
+  ASSERT_EQ(full.exit_code, 0) << full.err;
+  EXPECT_EQ(full.err.find("warning"), std::string::npos) << full.err;
+}
+
 TEST(DetectCliTest, ExitCodes) {
   const std::string dir = MakeTempDir();
   // Usage errors.

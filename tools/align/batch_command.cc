@@ -7,6 +7,7 @@
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -17,6 +18,7 @@
 #include "crossalign/output_file.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
+#include "slurm.h"
 
 namespace crossalign::cli {
 namespace {
@@ -43,10 +45,24 @@ Options:
                      language model is loaded once and shared
   --shard K/N        process only items K, K+N, K+2N, ... (0 <= K < N), for
                      Slurm job arrays, Kubernetes indexed Jobs or Spark pipe
+  --shard auto       K and N of this Slurm array task (SLURM_ARRAY_TASK_ID
+                     minus SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT)
+  --slurm-script FILE  write an sbatch script that runs this batch as a job
+                     array (--shard auto, --jobs = CPUs per task, memory per
+                     task estimated from the manifest, requeue-safe) instead
+                     of aligning; --array-tasks N sets the array size
+                     (default: about 200 items a task), --jobs the CPUs per
+                     task (default 4)
+  --collect DIR      after the shards: merge DIR's outputs into one TMX per
+                     language pair, DIR/collected/SRC-TGT.tmx (as align
+                     merge does; --date applies), and report the items done,
+                     failed and missing (MANIFEST defaults to the one the
+                     batch ran on)
   --strict           stop at the first bad item (default: report, go on)
   --redo             redo items already done (their files are replaced)
   --mode, --min-score, --date, --lid-model, --dict, --encoding,
-  --max-file-size, --lexical-weight, --no-lexicon, --keep-boilerplate
+  --input-format, --max-file-size, --lexical-weight, --no-lexicon,
+  --keep-boilerplate
                      as for align SRC TGT
 
 Exit codes: 0 ok; 1 some items failed, each with a message; 2 usage error;
@@ -195,8 +211,10 @@ bool MakeDir(const std::string& path) {
 int RunBatchCommand(Args* args) {
   PipelineOptions options;
   TmxWriterOptions tmx;
-  std::string output, value, error, shard;
-  int jobs = 1;
+  std::string output, value, error, shard, slurm_script, collect;
+  std::vector<std::string> passed;  // pipeline options, for the script
+  int jobs = 1, array_tasks = 0;
+  bool jobs_given = false;
   bool strict = false, redo = false;
   std::vector<std::string> positional;
   while (!args->Done()) {
@@ -205,16 +223,30 @@ int RunBatchCommand(Args* args) {
       return kExitOk;
     }
     int exit_code = kExitOk;
+    const size_t at = args->Position();
     if (args->Value("-o", "--output", &output, &error) ||
-        args->Value("--shard", &shard, &error)) {
+        args->Value("--shard", &shard, &error) ||
+        args->Value("--slurm-script", &slurm_script, &error) ||
+        args->Value("--collect", &collect, &error)) {
+    } else if (args->Value("--array-tasks", &value, &error)) {
+      double t = 0;
+      if (error.empty() && !ParseDouble(value, 1, 100000, &t)) {
+        error = "--array-tasks needs 1..100000";
+      }
+      array_tasks = static_cast<int>(t);
     } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
+      const std::vector<std::string> used = args->Range(at, args->Position());
+      if (used[0].rfind("--lid-model", 0) != 0 && used[0] != "--force") {
+        passed.insert(passed.end(), used.begin(), used.end());
+      }
     } else if (args->Value("--jobs", &value, &error)) {
       double j = 0;
       if (error.empty() && !ParseDouble(value, 1, 256, &j)) {
         error = "--jobs needs 1..256";
       }
       jobs = static_cast<int>(j);
+      jobs_given = true;
     } else if (args->Peek() == "--strict") {
       args->Next();
       strict = true;
@@ -232,14 +264,31 @@ int RunBatchCommand(Args* args) {
     }
   }
   int shard_k = 0, shard_n = 1;
-  if (!shard.empty() &&
-      (std::sscanf(shard.c_str(), "%d/%d", &shard_k, &shard_n) != 2 ||
-       shard_n < 1 || shard_k < 0 || shard_k >= shard_n)) {
+  if (shard == "auto") {
+    if (!SlurmArrayShard(&shard_k, &shard_n, &error)) {
+      PrintError("batch: " + error);
+      return kExitUsage;
+    }
+  } else if (!shard.empty() &&
+             (std::sscanf(shard.c_str(), "%d/%d", &shard_k, &shard_n) != 2 ||
+              shard_n < 1 || shard_k < 0 || shard_k >= shard_n)) {
     PrintError("batch: --shard must be K/N with 0 <= K < N, not '" + shard +
                "'");
     return kExitUsage;
   }
-  if (positional.size() != 1 || output.empty()) {
+  if (!collect.empty() && positional.empty()) {
+    // The manifest the batch ran on, as recorded there.
+    std::ifstream in((collect.back() == '/' ? collect : collect + "/") +
+                     ".manifest");
+    std::string recorded;
+    if (!std::getline(in, recorded) || recorded.empty()) {
+      PrintError("batch --collect: " + collect +
+                 "/.manifest is missing; give the MANIFEST too");
+      return kExitUsage;
+    }
+    positional.push_back(recorded);
+  }
+  if (positional.size() != 1 || (output.empty() && collect.empty())) {
     PrintError("batch needs one MANIFEST and -o DIR (see align batch --help)");
     return kExitUsage;
   }
@@ -249,7 +298,27 @@ int RunBatchCommand(Args* args) {
     return items.status().code() == StatusCode::kNotFound ? kExitNoInput
                                                           : kExitUsage;
   }
+  if (!collect.empty()) {
+    std::vector<std::string> ids;
+    for (const Item& item : *items) ids.push_back(item.id);
+    std::vector<std::string> merge_options;
+    for (size_t k = 0; k < passed.size(); ++k) {
+      if (passed[k].rfind("--date", 0) == 0) {
+        merge_options.push_back(passed[k]);
+        if (passed[k] == "--date" && k + 1 < passed.size())
+          merge_options.push_back(passed[k + 1]);
+      }
+    }
+    return CollectBatch(collect, ids, merge_options);
+  }
   const std::string dir = output.back() == '/' ? output : output + "/";
+  if (!slurm_script.empty()) {
+    std::vector<std::vector<std::string>> files;
+    for (const Item& item : *items) files.push_back(item.files);
+    return WriteSlurmScript(slurm_script, positional[0], dir, options.lid_model,
+                            passed, files, array_tasks, jobs_given ? jobs : 0,
+                            options.languages_given);
+  }
   if (!MakeDir(dir) || !MakeDir(dir + ".done")) {
     PrintError("cannot create output folder " + dir + ": " +
                std::strerror(errno));
@@ -266,6 +335,16 @@ int RunBatchCommand(Args* args) {
       continue;
     }
     todo.push_back(&item);
+  }
+  // Recorded for `align batch --collect DIR`.
+  if (!Exists(dir + ".manifest")) {
+    char* real = ::realpath(positional[0].c_str(), nullptr);
+    if (real != nullptr) {
+      const Status recorded =
+          WriteOutputFile(dir + ".manifest", std::string(real) + "\n");
+      (void)recorded;  // --collect then asks for the MANIFEST
+      std::free(real);
+    }
   }
   if (already > 0) {
     std::cerr << "align batch: " << already
@@ -289,6 +368,11 @@ int RunBatchCommand(Args* args) {
                std::to_string(item.line) + "): " + message);
     ++failed;
     worst = std::max(worst, code);
+    // For `align batch --collect`; removed when a rerun succeeds.
+    MakeDir(dir + ".failed");
+    const Status noted =
+        WriteOutputFile(dir + ".failed/" + item.id, message + "\n");
+    (void)noted;  // the message above is what matters
     if (strict) stop = true;
   };
   auto run_item = [&](const Item& item) {
@@ -318,6 +402,7 @@ int RunBatchCommand(Args* args) {
     Status s = WriteOutputFile(dir + ".done/" + item.id,
                                std::to_string(outputs.size()) + " file(s)\n");
     if (!s.ok()) return fail(item, s.ToString(), kExitOutput);
+    std::remove((dir + ".failed/" + item.id).c_str());
     std::lock_guard<std::mutex> lock(mutex);
     progress(++done + failed, todo.size());
   };

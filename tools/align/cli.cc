@@ -49,6 +49,23 @@ void PrintError(const std::string& message) {
 
 namespace {
 bool overwrite = false;
+// --dict and --dict-format may come in either order: the dictionary is
+// (re)loaded when either is seen.
+std::string dict_path;
+DictionaryFormat dict_format = DictionaryFormat::kAuto;
+
+void LoadDictionary(PipelineOptions* options, int* exit_code) {
+  if (dict_path.empty()) return;
+  auto dict = Dictionary::Load(dict_path, dict_format);
+  if (!dict.ok()) {
+    PrintError(dict.status().ToString());
+    *exit_code = kExitNoInput;
+    return;
+  }
+  options->aligner.dictionary =
+      std::make_shared<const Dictionary>(std::move(*dict));
+  options->comparable.dictionary = options->aligner.dictionary;
+}
 }  // namespace
 
 void SetOverwrite(bool value) { overwrite = value; }
@@ -79,6 +96,21 @@ int WriteOutput(const std::string& path, const std::string& content) {
     return kExitOutput;
   }
   return kExitOk;
+}
+
+bool ParseInputFormatOption(Args* args, ReadOptions* options,
+                            std::string* error) {
+  std::string value;
+  if (!args->Value("--input-format", &value, error)) return false;
+  if (error->empty()) {
+    auto format = ParseInputFormat(value);
+    if (!format.ok()) {
+      *error = "--input-format must be text, html or auto, not '" + value + "'";
+    } else {
+      options->format = *format;
+    }
+  }
+  return true;
 }
 
 bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
@@ -150,7 +182,10 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code) {
   std::string value;
-  if (ParseSegmenterOption(args, &options->segmenter, error)) return true;
+  if (ParseSegmenterOption(args, &options->segmenter, error) ||
+      ParseInputFormatOption(args, &options->read, error)) {
+    return true;
+  }
   if (args->Value("--lid-model", &options->lid_model, error) ||
       args->Value("--encoding", &options->read.encoding, error)) {
     return true;
@@ -214,14 +249,18 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
   }
   if (args->Value("--dict", &value, error)) {
     if (error->empty()) {
-      auto dict = Dictionary::Load(value);
-      if (!dict.ok()) {
-        PrintError(dict.status().ToString());
-        *exit_code = kExitNoInput;
+      dict_path = value;
+      LoadDictionary(options, exit_code);
+    }
+    return true;
+  }
+  if (args->Value("--dict-format", &value, error)) {
+    if (error->empty()) {
+      if (!ParseDictionaryFormat(value, &dict_format)) {
+        *error = "--dict-format must be auto, crossalign or hunalign, not '" +
+                 value + "'";
       } else {
-        options->aligner.dictionary =
-            std::make_shared<const Dictionary>(std::move(*dict));
-        options->comparable.dictionary = options->aligner.dictionary;
+        LoadDictionary(options, exit_code);
       }
     }
     return true;

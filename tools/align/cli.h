@@ -30,6 +30,11 @@ class Args {
   // The current argument, consumed.
   std::string Next() { return args_[pos_++]; }
   const std::string& Peek() const { return args_[pos_]; }
+  // Arguments consumed so far: those in [from, Position()).
+  size_t Position() const { return pos_; }
+  std::vector<std::string> Range(size_t from, size_t to) const {
+    return std::vector<std::string>(args_.begin() + from, args_.begin() + to);
+  }
   // If the current argument is `flag` (or `flag=...`), consumes it and its
   // value into *value; sets *error when the value is missing.
   bool Value(const std::string& flag, std::string* value, std::string* error);
@@ -88,14 +93,19 @@ class Progress {
 };
 
 // Options shared by `align SRC TGT`, many-article mode and `align batch`:
-// --lid-model, --mode, --encoding, --max-file-size, --min-score, --date,
-// --dict, --lexical-weight, --no-lexicon, --keep-boilerplate, --force.
-// Returns true when the current argument was one of them (consumed). Sets
-// *error for a bad value, and *exit_code when a file it names cannot be
-// used (a dictionary).
+// --lid-model, --mode, --encoding, --input-format, --max-file-size,
+// --min-score, --date, --dict, --dict-format, --lexical-weight, --no-lexicon,
+// --keep-boilerplate, --force. Returns true when the current argument was one
+// of them (consumed). Sets *error for a bad value, and *exit_code when a file
+// it names cannot be used (a dictionary).
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code);
+
+// --input-format text|html|auto into options->format. Returns true when
+// the current argument was it (consumed); sets *error for a bad value.
+bool ParseInputFormatOption(Args* args, ReadOptions* options,
+                            std::string* error);
 
 // Segmentation options, part of the pipeline options and used alone by
 // `align split`: --line-breaks, --srx, --rules, --max-sentence-length.

@@ -33,8 +33,9 @@ bool IsDirectory(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// Expands folders (their *.txt files, sorted) and @LIST files (one path per
-// line, '#' comments). Problems are reported and the input skipped.
+// Expands folders (their *.txt, *.html and *.htm files, sorted) and @LIST files
+// (one path per line, '#' comments). Problems are reported and the input
+// skipped.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
                                       int* skipped) {
   std::vector<std::string> files;
@@ -56,8 +57,12 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
       if (DIR* d = ::opendir(input.c_str())) {
         while (dirent* e = ::readdir(d)) {
           const std::string name = e->d_name;
-          if (name.size() > 4 &&
-              name.compare(name.size() - 4, 4, ".txt") == 0) {
+          const auto ends = [&](const char* ext) {
+            const size_t n = std::char_traits<char>::length(ext);
+            return name.size() > n &&
+                   name.compare(name.size() - n, n, ext) == 0;
+          };
+          if (ends(".txt") || ends(".html") || ends(".htm")) {
             found.push_back(input + (input.back() == '/' ? "" : "/") + name);
           }
         }

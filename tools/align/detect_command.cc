@@ -40,6 +40,9 @@ Options:
   --min-confidence X   below this confidence answer "und" (default 0.25)
   --lid-model PATH     another fastText language-ID model
   --encoding ENC       the inputs' encoding; detected when absent
+  --input-format F     text, html or auto (default: HTML pages are told by
+                       their content or .html/.htm name; their article is
+                       extracted)
   -h, --help           this text
 
 Exit codes: 0 ok; 1 some files were skipped (each with a message);
@@ -261,7 +264,8 @@ int RunDetectCommand(Args* args) {
     } else if (args->Value("--lid-model", &options.pipeline.lid_model,
                            &error) ||
                args->Value("--encoding", &options.pipeline.read.encoding,
-                           &error)) {
+                           &error) ||
+               ParseInputFormatOption(args, &options.pipeline.read, &error)) {
     } else if (arg.size() > 1 && arg[0] == '-') {
       error = "unknown option " + arg;
     } else {
@@ -291,6 +295,11 @@ int RunDetectCommand(Args* args) {
   if (lid == nullptr) {
     PrintError("internal error: no language identifier; please report it");
     return kExitNoInput;
+  }
+  // What the identifier works without (the n-gram model, a Hunspell
+  // dictionary): results then differ from a complete installation.
+  for (const std::string& warning : lid->Warnings()) {
+    PrintError("warning: " + warning);
   }
   if (options.per_line) return RunPerLine(options, files[0], *lid);
   return RunPerFile(options, files, **pipeline);

@@ -12,16 +12,25 @@ constexpr const char* kUsage = R"(Usage:
   align dict import --freedict INDEX [--reverse] -o OUT.dict
   align dict pivot FIRST.dict SECOND.dict -o OUT.dict
   align dict show FILE.dict
+  align dict convert IN.dic -o OUT.dict
 
 import   turns an installed FreeDict dictionary (Debian dict-freedict-*, e.g.
-         /usr/share/dictd/freedict-deu-fra.index) into a dictionary file in
-         hunalign's format, one 'source @ target' pair per line. --reverse
-         swaps the two languages.
+         /usr/share/dictd/freedict-deu-fra.index) into a dictionary file.
+         --reverse swaps the two languages.
 pivot    composes SOURCE->PIVOT and PIVOT->TARGET into SOURCE->TARGET, for
          language pairs with no direct dictionary.
 show     checks a dictionary file and prints its number of pairs.
+convert  rewrites a dictionary in the order the output file's name asks for
+         (hunalign's .dic <-> crossalign's .dict).
 
-Use a dictionary with: align SRC TGT --dict FILE.dict
+Dictionary files hold one pair per line, in one of two orders:
+  crossalign  'source @ target'  files named *.dict (anything but *.dic)
+  hunalign    'target @ source'  files named *.dic, as hunalign ships them
+A first line '# format: hunalign' or '# format: crossalign' overrides the
+name; --dict-format auto|crossalign|hunalign overrides both, for the input
+files (and for the output with --output-format).
+
+Use a dictionary with: align SRC TGT --dict FILE.dict (or FILE.dic)
 )";
 
 }  // namespace
@@ -36,12 +45,22 @@ int RunDictCommand(Args* args) {
     std::cout << kUsage;
     return kExitOk;
   }
-  std::string output, freedict, error;
+  std::string output, freedict, error, value;
   bool reverse = false;
+  DictionaryFormat in_format = DictionaryFormat::kAuto;
+  DictionaryFormat out_format = DictionaryFormat::kAuto;
   std::vector<std::string> files;
   while (!args->Done()) {
     if (args->Value("-o", "--output", &output, &error) ||
         args->Value("--freedict", &freedict, &error)) {
+    } else if (args->Value("--dict-format", &value, &error)) {
+      if (error.empty() && !ParseDictionaryFormat(value, &in_format)) {
+        error = "--dict-format must be auto, crossalign or hunalign";
+      }
+    } else if (args->Value("--output-format", &value, &error)) {
+      if (error.empty() && !ParseDictionaryFormat(value, &out_format)) {
+        error = "--output-format must be auto, crossalign or hunalign";
+      }
     } else if (args->Peek() == "--force") {
       args->Next();
       SetOverwrite(true);
@@ -73,12 +92,12 @@ int RunDictCommand(Args* args) {
           "dict pivot needs FIRST SECOND and -o OUT (see align dict --help)");
       return kExitUsage;
     }
-    auto first = Dictionary::Load(files[0]);
+    auto first = Dictionary::Load(files[0], in_format);
     if (!first.ok()) {
       PrintError(first.status().ToString());
       return kExitNoInput;
     }
-    auto second = Dictionary::Load(files[1]);
+    auto second = Dictionary::Load(files[1], in_format);
     if (!second.ok()) {
       PrintError(second.status().ToString());
       return kExitNoInput;
@@ -89,11 +108,18 @@ int RunDictCommand(Args* args) {
       PrintError("dict show needs one FILE (see align dict --help)");
       return kExitUsage;
     }
-    dict = Dictionary::Load(files[0]);
+    dict = Dictionary::Load(files[0], in_format);
     if (dict.ok()) {
       std::cout << files[0] << "\t" << dict->size() << " pairs\n";
       return kExitOk;
     }
+  } else if (verb == "convert") {
+    if (files.size() != 1 || output.empty()) {
+      PrintError(
+          "dict convert needs one FILE and -o OUT (see align dict --help)");
+      return kExitUsage;
+    }
+    dict = Dictionary::Load(files[0], in_format);
   } else {
     PrintError("dict: unknown command '" + verb + "' (see align dict --help)");
     return kExitUsage;
@@ -107,9 +133,18 @@ int RunDictCommand(Args* args) {
     PrintError("dict: the result has no pairs; nothing written");
     return kExitNoInput;
   }
-  const int rc = WriteOutput(output, dict->Serialize());
+  if (out_format == DictionaryFormat::kAuto) {
+    out_format =
+        output.size() > 4 && output.compare(output.size() - 4, 4, ".dic") == 0
+            ? DictionaryFormat::kHunalign
+            : DictionaryFormat::kSourceTarget;
+  }
+  const int rc = WriteOutput(output, dict->Serialize(out_format));
   if (rc == kExitOk) {
     std::cerr << "align dict: wrote " << dict->size() << " pairs to " << output
+              << (out_format == DictionaryFormat::kHunalign
+                      ? " (hunalign's order, target @ source)"
+                      : " (source @ target)")
               << "\n";
   }
   return rc;

@@ -26,10 +26,11 @@ const char* PairCommandUsage() {
 
 Aligns the sentences of article SRC with those of article TGT and writes a
 TMX 1.4b translation memory, to OUT.tmx or to stdout. With more articles (files,
-folders of *.txt, or @LIST files naming one article per line) and -o DIR, it
-pairs up the articles that report the same story (never an article with
-itself), aligns each pair, and writes one TMX per language pair into DIR
-(en-uk.tmx, en-en.tmx; the language with more articles is the source).
+folders of *.txt and *.html, or @LIST files naming one article per line)
+and -o DIR, it pairs up the articles that report the same story (never an
+article with itself), aligns each pair, and writes one TMX per language pair
+into DIR (en-uk.tmx, en-en.tmx; the language with more articles is the
+source). HTML pages are read as the article they hold (see --input-format).
 
 Options:
   -o, --output FILE    write the TMX here (through a temporary file that is
@@ -40,7 +41,13 @@ Options:
                        then the installed data folder, then the source tree's
                        models/lid.176.ftz (scripts/setup.sh fetches it)
   --encoding ENC       the inputs' encoding (ICU name: windows-1251, KOI8-U,
-                       EUC-KR, UTF-16, ...); detected when absent
+                       EUC-KR, UTF-16, ...); detected when absent (for
+                       HTML: BOM, then the page's <meta charset>)
+  --input-format F     text, html or auto (default): HTML pages, told by a
+                       doctype or <html> root or a .html/.htm name, are read
+                       as the article they hold (headline and body, without
+                       menus, ads, related lists); their URL, outlet and
+                       date go into the TMX as x-url, x-outlet, x-date
   --max-file-size MB   refuse larger input files (default 64)
   --mode MODE          translation (in order), comparable (independent reports
                        of one story: shared passages in any order) or auto
@@ -75,8 +82,13 @@ Options:
   --rules DIR          folder of <lang>.rules files extending the built-in
                        segmentation rules (see README)
   --max-sentence-length N  split longer sentences (characters; default 2000)
-  --dict FILE          bilingual dictionary SRC->TGT in hunalign's format
-                       ('source @ target' per line; see align dict --help)
+  --dict FILE          bilingual dictionary SRC->TGT, one pair per line:
+                       'source @ target' in crossalign's .dict files,
+                       'target @ source' in hunalign's .dic files (the order
+                       is chosen by the name; see align dict --help)
+  --dict-format F      auto (default: by name or a '# format:' first line),
+                       crossalign ('source @ target') or hunalign
+                       ('target @ source')
   --lexical-weight X   weight of lexical evidence (numbers, words, cognates,
                        learned lexicon) against sentence lengths; default 1.5,
                        0 aligns by length alone

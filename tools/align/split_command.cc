@@ -32,8 +32,13 @@ std::string RenderJsonl(const Document& doc) {
            ",\"end\":" + std::to_string(s.span.end) +
            ",\"paragraph\":" + std::to_string(s.paragraph) + ",\"kind\":\"" +
            SegmentKindName(s.kind) +
-           "\",\"lang\":" + JsonString(s.lang.empty() ? doc.lang() : s.lang) +
-           "}\n";
+           "\",\"lang\":" + JsonString(s.lang.empty() ? doc.lang() : s.lang);
+    // For a page, the segment's bytes in the page itself.
+    if (Span page; doc.SourceSpanOf(s.span, &page)) {
+      out += ",\"html_start\":" + std::to_string(page.begin) +
+             ",\"html_end\":" + std::to_string(page.end);
+    }
+    out += "}\n";
   }
   return out;
 }
@@ -61,9 +66,15 @@ Options:
   --max-sentence-length N  split longer sentences (characters; default 2000)
   --lid-model PATH     fastText language-ID model
   --encoding ENC       the input's encoding; detected when absent
+  --input-format F     text, html or auto (default: an HTML page is told by
+                       its content or .html/.htm name and its article is
+                       extracted; jsonl then adds html_start and html_end,
+                       the segment's byte range in the page)
   -o, --output FILE    write here instead of stdout
   --force              replace an existing output file
   -h, --help           show this help
+
+An empty or blank input prints nothing (exit 0).
 
 Exit codes: 0 ok, 1 the input was damaged (bytes replaced), 2 usage error,
 3 no usable input, 4 output not writable.
@@ -120,6 +131,10 @@ int RunSplitCommand(Args* args) {
     doc = DecodeDocument("-", bytes, options.read);
   } else {
     doc = ReadDocumentFile(input, options.read);
+  }
+  if (!doc.ok() && doc.status().code() == StatusCode::kFailedPrecondition) {
+    // An empty or blank article has no segments: nothing to print.
+    return WriteOutput(output, "");
   }
   if (!doc.ok()) {
     PrintError(doc.status().ToString());

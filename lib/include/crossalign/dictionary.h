@@ -1,8 +1,13 @@
 // Dictionary: bilingual word and phrase pairs that give the aligners lexical
 // evidence beyond numbers, names and cognates.
 //
-// The file format is hunalign's: one pair per line, `source @ target`, UTF-8;
-// lines starting with '#' are comments. Entries are stored case-folded.
+// Files hold one pair per line, UTF-8; lines starting with '#' are comments.
+// Two orders exist, and a file says which it uses by its name or its first
+// line (see DictionaryFormat):
+//  - crossalign's own files (`.dict`): `source @ target`;
+//  - hunalign's files (`.dic`, as hunalign ships them): `target @ source`,
+//    the target language first ("for historical reasons", its README says).
+// Entries are stored case-folded.
 //
 //   auto dict = crossalign::Dictionary::ImportFreeDict(
 //       "/usr/share/dictd/freedict-deu-fra.index");   // Debian dict-freedict-*
@@ -20,17 +25,38 @@
 
 namespace crossalign {
 
+enum class DictionaryFormat {
+  // kHunalign when the first line is "# format: hunalign" or the file name
+  // ends in ".dic"; kSourceTarget otherwise (and for "# format: crossalign").
+  kAuto,
+  kSourceTarget,  // `source @ target` (crossalign's .dict files)
+  kHunalign,      // `target @ source` (hunalign's .dic files)
+};
+
+// "auto", "crossalign" (kSourceTarget) or "hunalign"; false otherwise.
+bool ParseDictionaryFormat(std::string_view name, DictionaryFormat* format);
+
+// The format `format` means for a file called `name` with content `text`
+// (kAuto resolved; others returned as they are).
+DictionaryFormat ResolveDictionaryFormat(DictionaryFormat format,
+                                         std::string_view name,
+                                         std::string_view text);
+
 class Dictionary {
  public:
   Dictionary() = default;
 
-  // Reads a dictionary in hunalign's format. A malformed line is an error
-  // naming the file and the line.
-  static StatusOr<Dictionary> Load(const std::string& path);
+  // Reads a dictionary file whose pairs are in the order `format` says. A
+  // malformed line is an error naming the file and the line.
+  static StatusOr<Dictionary> Load(
+      const std::string& path,
+      DictionaryFormat format = DictionaryFormat::kAuto);
 
-  // Parses dictionary text in hunalign's format; `name` is used in errors.
-  static StatusOr<Dictionary> Parse(std::string_view text,
-                                    const std::string& name);
+  // Parses dictionary text; `name` is used in errors and, for kAuto, its
+  // extension chooses the order.
+  static StatusOr<Dictionary> Parse(
+      std::string_view text, const std::string& name,
+      DictionaryFormat format = DictionaryFormat::kAuto);
 
   // Imports a FreeDict dictionary in dictd format: the `.index` file and,
   // beside it, the `.dict.dz` (or `.dict`) file, as Debian's dict-freedict-*
@@ -52,10 +78,14 @@ class Dictionary {
   // Targets of a case-folded source entry, or null.
   const std::vector<std::string>* Find(std::string_view source) const;
 
-  // All pairs in hunalign's format, sorted, one per line.
-  std::string Serialize() const;
-  // Writes Serialize() atomically.
-  Status Save(const std::string& path) const;
+  // All pairs, sorted, one per line: `source @ target`, or for kHunalign
+  // `target @ source` (kAuto means kSourceTarget here).
+  std::string Serialize(
+      DictionaryFormat format = DictionaryFormat::kSourceTarget) const;
+  // Writes Serialize() atomically; with kAuto, in hunalign's order when
+  // `path` ends in ".dic".
+  Status Save(const std::string& path,
+              DictionaryFormat format = DictionaryFormat::kAuto) const;
 
   size_t size() const { return pairs_; }
   bool empty() const { return pairs_ == 0; }

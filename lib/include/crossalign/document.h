@@ -13,6 +13,14 @@
 //   ## outlet: Kyiv Ledger | lang: uk | date: 2025-03-14
 // is an article header. It is parsed into metadata() and is not part of the
 // body that gets segmented and aligned.
+//
+// An HTML page (recognised by content, a doctype or an <html> root, or by
+// its .html/.htm extension; see ReadOptions::format) is read as the article
+// it holds: its text() is the headline and the article's blocks, one
+// paragraph each, without the page's navigation, ads, "related" lists and
+// other chrome; metadata() comes from the page (canonical URL, og:site_name,
+// article:published_time, JSON-LD ...) and source_runs() map the text back
+// to the page's bytes.
 #ifndef CROSSALIGN_DOCUMENT_H_
 #define CROSSALIGN_DOCUMENT_H_
 
@@ -50,11 +58,41 @@ struct Segment {
   double lang_confidence = 0.0;
 };
 
-// Metadata from the article header line; fields are empty when absent.
+// Metadata from the article header line or the HTML page; fields are empty
+// when absent.
 struct DocumentMetadata {
   std::string outlet;
-  std::string lang;  // the language the header declares (not detected)
-  std::string date;  // as written, normally ISO 8601
+  // The language the header or the page declares (<html lang>, og:locale,
+  // JSON-LD inLanguage), as written; not detected. For a page it is a hint
+  // to language identification, which decides.
+  std::string lang;
+  std::string date;   // as written, normally ISO 8601
+  std::string url;    // HTML: <link rel=canonical>, og:url, JSON-LD url
+  std::string title;  // HTML: the headline (<h1>, JSON-LD headline, og:title)
+};
+
+// What an input file is read as.
+enum class InputFormat {
+  kAuto,  // HTML when the content looks like a page (or .html/.htm), else text
+  kText,
+  kHtml,
+};
+
+// "auto", "text", "html".
+const char* InputFormatName(InputFormat format);
+// Parses "auto", "text" or "html"; kInvalidArgument otherwise.
+StatusOr<InputFormat> ParseInputFormat(std::string_view name);
+
+// A piece of Document::text() and the bytes of the source file it came
+// from: text [text_begin, text_end) is file [source_begin, source_end). When
+// both have the same size the bytes correspond one to one; otherwise the
+// piece is one unit (a character reference such as "&amp;", collapsed white
+// space, text decoded from another encoding or taken from JSON-LD).
+struct SourceRun {
+  size_t text_begin = 0;
+  size_t text_end = 0;
+  size_t source_begin = 0;
+  size_t source_end = 0;
 };
 
 class Document {
@@ -65,6 +103,22 @@ class Document {
   // ReadDocumentFile). `name` identifies it in outputs, normally the path as
   // given on the command line. Parses the optional header line.
   static Document FromText(std::string name, std::string text);
+
+  // Builds a document from the article text extracted from an HTML page,
+  // its metadata and the map back to the page (runs in text order).
+  static Document FromHtmlArticle(std::string name, std::string text,
+                                  DocumentMetadata metadata,
+                                  std::vector<SourceRun> runs);
+
+  // kText or kHtml: what the file was read as.
+  InputFormat format() const { return format_; }
+  // For an HTML page, where the text came from in the file; empty for
+  // text files (whose offsets are those of the decoded text).
+  const std::vector<SourceRun>& source_runs() const { return source_runs_; }
+  // The byte range of the source file that `span` of the text came from;
+  // false when the document has no source map (text input) or the span
+  // maps to nothing.
+  bool SourceSpanOf(Span span, Span* source) const;
 
   const std::string& name() const { return name_; }
   // The encoding the file was decoded from ("UTF-8", "windows-1251", ...).
@@ -113,6 +167,8 @@ class Document {
 
  private:
   std::string name_;
+  InputFormat format_ = InputFormat::kText;
+  std::vector<SourceRun> source_runs_;
   std::string source_encoding_ = "UTF-8";
   std::vector<std::string> warnings_;
   std::vector<std::string> notes_;
@@ -134,8 +190,12 @@ struct ReadOptions {
   // Files larger than this are refused with a clear error.
   uint64_t max_file_bytes = uint64_t{64} << 20;
   // The file's encoding (an ICU converter name such as "windows-1251",
-  // "KOI8-U", "EUC-KR", "UTF-16"); detected when empty.
+  // "KOI8-U", "EUC-KR", "UTF-16"); detected when empty. For HTML, a
+  // byte-order mark, then the page's declared charset (<meta charset>,
+  // http-equiv Content-Type, XML declaration) come before detection.
   std::string encoding;
+  // Text or HTML; kAuto tells by content and extension.
+  InputFormat format = InputFormat::kAuto;
 };
 
 // Reads an article and decodes it to UTF-8: a byte-order mark (UTF-8,
@@ -144,12 +204,16 @@ struct ReadOptions {
 // EUC-KR, ...), unless options.encoding names the encoding. Bytes that cannot
 // be converted are replaced by U+FFFD and reported in warnings() with their
 // byte offsets. Offsets in the Document refer to the decoded text.
+// HTML pages (see ReadOptions::format) are parsed with an HTML5 parser and
+// the article is extracted; warnings() then also name a page that is mostly
+// links, looks truncated, or declares no charset while not being UTF-8.
 // Errors (each message names the file):
 //   kNotFound           the file does not exist
 //   kInvalidArgument    the path is a directory, or an unknown encoding
 //   kPermissionDenied   the file cannot be read
 //   kDataLoss           binary data (NUL bytes outside UTF-16/32)
-//   kFailedPrecondition the file is empty or holds only white space
+//   kFailedPrecondition the file is empty or holds only white space, or the
+//                       HTML page holds no article text
 //   kResourceExhausted  the file exceeds options.max_file_bytes
 StatusOr<Document> ReadDocumentFile(const std::string& path,
                                     const ReadOptions& options = {});

@@ -13,11 +13,16 @@
 //     alone Chinese, Greek, Armenian, Georgian, Thai ... decide by
 //     themselves; otherwise only languages written in the text's script are
 //     kept (Cyrillic text is never answered with a Latin-script language).
-//  3. Close languages (hr/bs/sr/sl, cs/sk/pl, id/ms, ru/uk/be/bg/mk/sr/kk)
+//  3. A character n-gram model (ELD's published tables) gives a second
+//     opinion, weighed against fastText's with weights measured on a dev
+//     set (Debian's message catalogues, bench/make_langid_dev.py); it is
+//     what makes word pairs and close languages (ro, cs/sk, es/pt,
+//     da/no/sv, ms) reliable.
+//  4. Close languages (hr/bs/sr/sl, cs/sk/pl, id/ms, ru/uk/be/bg/mk/sr/kk)
 //     are re-ranked by their alphabets, Hunspell dictionaries and marker
 //     words. The retired code sh is never answered (hr in Latin script, sr
 //     in Cyrillic).
-//  4. English, the model's favourite wrong answer for short Latin-script
+//  5. English, the model's favourite wrong answer for short Latin-script
 //     text, is demoted when the model is unsure and the English dictionary
 //     rejects most of the words.
 //
@@ -57,6 +62,15 @@ struct LanguageIdentifierOptions {
   // -bg, -cs, -sk, -id, -en-us) used to tell close languages apart; missing
   // ones are skipped, "" uses none. See "How a language is decided" above.
   std::string dictionary_dir = "/usr/share/hunspell";
+  // The character n-gram model (ELD's tables, fetched by scripts/setup.sh
+  // into models/eld/), the second opinion for short text and close
+  // languages. "" finds it like the fastText model (see FindLidModel):
+  // $CROSSALIGN_NGRAM_MODEL, the installed data directory, the source
+  // tree's models/eld. When it cannot be found the identifier works from
+  // fastText alone and says so in Warnings(); a given directory that is
+  // missing or malformed is an error.
+  std::string ngram_model_dir;
+  bool use_ngram_model = true;
 };
 
 class LanguageIdentifier {
@@ -70,6 +84,12 @@ class LanguageIdentifier {
   ~LanguageIdentifier();
   LanguageIdentifier(const LanguageIdentifier&) = delete;
   LanguageIdentifier& operator=(const LanguageIdentifier&) = delete;
+
+  // What the identifier works without, one sentence each: the n-gram model
+  // or a Hunspell dictionary that could not be found (the close-language
+  // step then answers from less evidence, so results differ from a machine
+  // that has them). Empty when everything is there.
+  const std::vector<std::string>& Warnings() const;
 
   // The k most likely languages of `text`, best first.
   std::vector<LanguageGuess> Predict(std::string_view text, int k = 5) const;

@@ -11,6 +11,7 @@
 #define CROSSALIGN_PIPELINE_H_
 
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "crossalign/alignment.h"
@@ -90,13 +91,17 @@ class Pipeline {
 
   // Null when options.languages_given.
   const LanguageIdentifier* language_identifier() const { return lid_.get(); }
-  const SentenceSegmenter& segmenter() const { return *segmenter_; }
+  // The sentence segmenter. A pipeline for presegmented input (without
+  // --srx or --rules files to check) creates it on first use only: it
+  // compiles rules a run over one-sentence-per-line files never needs.
+  const SentenceSegmenter& segmenter() const;
 
  private:
   Pipeline() = default;
   PipelineOptions options_;
   std::unique_ptr<LanguageIdentifier> lid_;
-  std::unique_ptr<SentenceSegmenter> segmenter_;
+  mutable std::once_flag segmenter_once_;
+  mutable std::unique_ptr<SentenceSegmenter> segmenter_;
   std::unique_ptr<TranslationAligner> aligner_;
   std::unique_ptr<ComparableAligner> comparable_;
 };

@@ -7,7 +7,8 @@
 //  - one <tu> per bead that has text on both sides (no 1-0 or 0-1 units),
 //    with a stable tuid and props x-score, x-bead, x-mode and x-position;
 //  - the source <tuv> comes first; each <tuv> has xml:lang and an x-document
-//    prop (plus x-outlet and x-date when the article header gives them);
+//    prop (plus x-url, x-outlet and x-date when the article header or the
+//    HTML page gives them);
 //  - segments are trimmed, inner white space runs become one space, and
 //    characters XML 1.0 cannot carry are dropped (control characters,
 //    U+FFFE, U+FFFF); invalid UTF-8 (lone surrogates included) becomes

@@ -18,6 +18,7 @@
 #ifndef CROSSALIGN_TRANSLATION_ALIGNER_H_
 #define CROSSALIGN_TRANSLATION_ALIGNER_H_
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -33,6 +34,14 @@ struct TranslationAlignerOptions {
   // Half-width of the search band around the diagonal, in segments. The band
   // also always covers the difference in segment counts. 0 means full search.
   int band = 60;
+  // Long documents are searched coarse to fine: pairs of documents with more
+  // than `direct_search_cells` DP cells (source x target segments) are first
+  // aligned as blocks of `block_size` segments (recursively, blocks of
+  // blocks), and the finer search keeps to a band around the coarser path.
+  // The defaults suit every size; smaller values exist to test the
+  // coarse-to-fine logic on small inputs.
+  int block_size = 8;
+  int64_t direct_search_cells = int64_t{64} << 20;
   // Align boilerplate segments too.
   bool keep_boilerplate = false;
   // Weight of the lexical evidence against the length model (tuned on the

@@ -67,14 +67,17 @@ std::string JsonString(std::string_view text);
 // JSON lines, one object per bead, with everything known about it:
 //   {"src_document": NAME, "tgt_document": NAME, "mode": "translation",
 //    "bead": "2-1", "score": 0.8123,
-//    "src": {"lang", "outlet", "date", "text",
+//    "src": {"lang", "outlet", "date", "url", "title", "text",
 //            "segments": [{"index", "begin", "end", "paragraph", "kind",
-//                          "lang"}]},
+//                          "lang", "html_start", "html_end"}]},
 //    "tgt": {...}}
 // begin and end are byte offsets into the decoded UTF-8 text of the article
 // (header line included), end exclusive; paragraph is the 0-based paragraph
 // index; kind is sentence, heading or boilerplate; a segment's lang is its
-// own detected language ("" when not identified).
+// own detected language ("" when not identified). For an article read from
+// an HTML page, begin and end refer to the extracted text and html_start and
+// html_end give the segment's byte range in the page file; url and title
+// are there when known (HTML pages). Text input has none of the four.
 std::string RenderJsonl(const std::vector<AlignedPair>& pairs,
                         const OutputOptions& options = {});
 
