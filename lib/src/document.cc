@@ -203,7 +203,9 @@ StatusOr<Document> DecodeHtmlDocument(const std::string& path,
   if (internal::TrimSpan(article.text, Span{0, article.text.size()}).empty()) {
     std::string why = "no article text found in the HTML page";
     for (const std::string& w : article.warnings) why += "; " + w;
-    return FailedPreconditionError(
+    // Not kFailedPrecondition, which means an empty article (align split
+    // prints nothing for one): a page without an article is a bad page.
+    return InvalidArgumentError(
         path + ": " + why +
         " (pass --input-format text to read it as plain text)");
   }

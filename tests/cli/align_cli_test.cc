@@ -248,10 +248,11 @@ TEST(AlignCliTest, ExistingOutputNeedsForce) {
 }
 
 TEST(AlignCliTest, InterruptedRunLeavesNoPartialOutput) {
-  // A long pre-segmented pair keeps align busy for a few seconds.
+  // A long pre-segmented pair keeps align busy for several seconds (30,000
+  // sentences took more than one before the aligner got faster).
   const std::string dir = MakeTempDir();
   std::string a, b;
-  for (int i = 0; i < 30000; ++i) {
+  for (int i = 0; i < 200000; ++i) {
     a += "Sentence number " + std::to_string(i) + " of the source text.\n";
     b += "Satz Nummer " + std::to_string(i) + " des Zieltextes.\n";
   }
