@@ -4,10 +4,12 @@
 // from the code under test.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "gold_corpus.h"
 #include "test_support.h"
 
 namespace crossalign {
@@ -188,6 +190,59 @@ TEST(StoryCliTest, PairsFileAlignsExactlyTheListedPairs) {
                        Quote(dir + "/out2")));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("bad.tsv:1"), std::string::npos) << r.err;
+}
+
+// Every story of corpora/ in one run: no pair of articles of two stories is
+// aligned, and every pair the gold shows sharing passages is. Which articles
+// form a story comes from the gold: articles linked by a gold pair with
+// beads are one story; an article whose only pairs share nothing (a brief
+// on another event filed beside a story) is a story of its own.
+TEST(StoryCliTest, AllCorporaInOneRunNeverMixStories) {
+  std::map<std::string, std::string> parent;
+  std::function<std::string(const std::string&)> find =
+      [&](const std::string& x) {
+        if (!parent.count(x)) parent[x] = x;
+        return parent[x] == x ? x : parent[x] = find(parent[x]);
+      };
+  std::set<std::pair<std::string, std::string>> must_pair;
+  for (const auto& gold : testing::ReadGoldPairs()) {
+    find(gold.src);
+    find(gold.tgt);
+    if (gold.beads.empty()) continue;
+    parent[find(gold.src)] = find(gold.tgt);
+    must_pair.insert({gold.src, gold.tgt});
+  }
+  ASSERT_GE(parent.size(), 20u);
+  std::string inputs;
+  for (const std::string& dir : testing::StoryDirs())
+    inputs += Quote(dir) + " ";
+  const std::string out = MakeTempDir() + "/out";
+  auto r = RunCommand(Align(inputs + "-o " + Quote(out) + " --report " +
+                            Quote(out + ".jsonl") + " --jobs 2"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  int aligned = 0, across = 0;
+  std::set<std::pair<std::string, std::string>> paired;
+  for (const std::string& line : Lines(ReadFile(out + ".jsonl"))) {
+    const std::string src = Field(line, "src"), tgt = Field(line, "tgt");
+    if (Field(line, "decision") == "unrelated") continue;
+    ++aligned;
+    paired.insert({src, tgt});
+    paired.insert({tgt, src});
+    if (find(src) != find(tgt)) {
+      ++across;
+      ADD_FAILURE() << "two stories paired: " << line;
+    }
+  }
+  EXPECT_EQ(across, 0);
+  // Every pair of articles inside a story is aligned.
+  std::map<std::string, int> story_size;
+  for (const auto& entry : parent) ++story_size[find(entry.first)];
+  int within = 0;
+  for (const auto& [root, n] : story_size) within += n * (n - 1) / 2;
+  EXPECT_EQ(aligned, within);
+  for (const auto& [src, tgt] : must_pair) {
+    EXPECT_TRUE(paired.count({src, tgt})) << src << " -> " << tgt;
+  }
 }
 
 }  // namespace
