@@ -105,13 +105,19 @@ StatusOr<Document> ReadDocumentFile(const std::string& path,
 StatusOr<Document> DecodeDocument(const std::string& path,
                                   std::string_view bytes,
                                   const ReadOptions& options) {
+  return internal::DecodeDocumentScored(path, bytes, options, {});
+}
+
+StatusOr<Document> internal::DecodeDocumentScored(
+    const std::string& path, std::string_view bytes, const ReadOptions& options,
+    const LanguageScorer& language_score) {
   if (bytes.size() > options.max_file_bytes) {
     return ResourceExhaustedError(path + ": " + std::to_string(bytes.size()) +
                                   " bytes, above the limit of " +
                                   std::to_string(options.max_file_bytes));
   }
   StatusOr<internal::DecodedText> decoded =
-      internal::DecodeToUtf8(bytes, options.encoding, path);
+      internal::DecodeToUtf8(bytes, options.encoding, path, language_score);
   if (!decoded.ok()) return decoded.status();
   std::string text = std::move(decoded->utf8);
   // A UTF-8 byte-order mark left by a converter is not text.
