@@ -17,6 +17,7 @@ struct CollectionRequest {
   std::string clusters_path;  // --clusters FILE.jsonl, optional
   int jobs = 1;
   bool verbose = false;
+  bool quiet = false;          // no progress or "wrote" lines (--quiet)
   bool strict = false;         // the first bad input is fatal
   std::string format = "tmx";  // tmx, tsv, jsonl, xliff or moses
   OutputOptions output_options;

@@ -89,6 +89,8 @@ Options:
   --review-below X     with --format xliff, units scoring below X (0..1,
                        default 0.5) get state="needs-review-translation",
                        the others state="translated"
+  -q, --quiet          no summary line on success, no progress lines
+                       (many-article mode); errors and warnings still
   -h, --help           show this help
   --version            show the version
 
@@ -106,22 +108,25 @@ int RunPairCommand(Args* args) {
   PipelineOptions options;
   TmxWriterOptions tmx;
   std::string output, src_lang, tgt_lang, value, error, format = "tmx";
-  bool verbose = false;
+  bool verbose = false, quiet = false;
   OutputOptions output_options;
   CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
     int exit_code = kExitOk;
-    if (args->Value("-o", "--output", &output, &error) ||
-        args->Value("--src-lang", &src_lang, &error) ||
-        args->Value("--tgt-lang", &tgt_lang, &error) ||
-        args->Value("--clusters", &collection.clusters_path, &error)) {
+    if (args->Value("--src-lang", &src_lang, &error)) {
+      CheckLanguageTag("--src-lang", src_lang, &error);
+    } else if (args->Value("--tgt-lang", &tgt_lang, &error)) {
+      CheckLanguageTag("--tgt-lang", tgt_lang, &error);
+    } else if (args->Value("-o", "--output", &output, &error) ||
+               args->Value("--clusters", &collection.clusters_path, &error)) {
     } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
-      double jobs = 0;
-      if (error.empty() && !ParseDouble(value, 1, 256, &jobs)) {
-        error = "--jobs needs a number from 1 to 256";
+      uint64_t jobs = 1;
+      if (error.empty() && !ParseCount(value, 1, 256, &jobs)) {
+        error =
+            "--jobs needs a whole number from 1 to 256, not '" + value + "'";
       }
       collection.jobs = static_cast<int>(jobs);
     } else if (args->Value("--format", &format, &error)) {
@@ -141,6 +146,9 @@ int RunPairCommand(Args* args) {
     } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
       args->Next();
       verbose = true;
+    } else if (args->Peek() == "-q" || args->Peek() == "--quiet") {
+      args->Next();
+      quiet = true;
     } else if (args->Peek() == "--strict") {
       args->Next();
       collection.strict = true;
@@ -178,9 +186,13 @@ int RunPairCommand(Args* args) {
     collection.inputs = files;
     collection.output_dir = output;
     collection.verbose = verbose;
+    collection.quiet = quiet;
     return RunCollection(options, tmx, collection);
   }
 
+  // The outputs are checked before the work (the rename re-checks them).
+  // (Moses names hold the languages, known only after detection.)
+  if (format != "moses" && !MayWrite(output)) return kExitOutput;
   // Pre-segmented input whose languages are given needs no language model.
   options.languages_given =
       options.presegmented && !src_lang.empty() && !tgt_lang.empty();
@@ -223,6 +235,18 @@ int RunPairCommand(Args* args) {
     return rc == kExitOk ? exit_code : rc;
   }
   const int rc = WritePairs(format, output, {*pair}, tmx, output_options);
+  if (rc == kExitOk && !quiet) {
+    // One line on success: what was written, how, where.
+    size_t units = 0;
+    for (const Bead& bead : pair->alignment.beads) {
+      if (bead.IsPair() && bead.score >= tmx.min_score) ++units;
+    }
+    std::cerr << "align: " << units << " unit(s) written (" << pair->src->lang()
+              << "-" << pair->tgt->lang() << ", "
+              << AlignModeName(pair->alignment.mode) << " mode) to "
+              << (output.empty() ? std::string("standard output") : output)
+              << "\n";
+  }
   return rc == kExitOk ? exit_code : rc;
 }
 
