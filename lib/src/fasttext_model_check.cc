@@ -1,5 +1,6 @@
 #include "fasttext_model_check.h"
 
+#include <climits>
 #include <cstdint>
 #include <cstring>
 
@@ -20,6 +21,14 @@ class Reader {
     if (bytes_.size() - pos_ < sizeof(T)) return false;
     std::memcpy(value, bytes_.data() + pos_, sizeof(T));
     pos_ += sizeof(T);
+    return true;
+  }
+  // fastText writes a bool as one byte, 0 or 1; any other value would be
+  // undefined behaviour once read into a bool (found by model_merge_fuzzer).
+  bool ReadBool(bool* value) {
+    uint8_t byte = 0;
+    if (!Read(&byte) || byte > 1) return false;
+    *value = byte == 1;
     return true;
   }
   bool Skip(uint64_t n) {
@@ -76,15 +85,17 @@ bool CheckQuantMatrix(Reader* r, int64_t rows, int32_t cols) {
   bool qnorm;
   int64_t m, n;
   int32_t codesize;
-  if (!r->Read(&qnorm) || !r->Read(&m) || !r->Read(&n) || !r->Read(&codesize) ||
-      m < 0 || n < 0 || codesize < 0) {
+  if (!r->ReadBool(&qnorm) || !r->Read(&m) || !r->Read(&n) ||
+      !r->Read(&codesize) || m < 0 || n < 0 || codesize < 0) {
     return false;
   }
   if (m < rows || n != cols) return false;
   if (!r->Skip(static_cast<uint64_t>(codesize))) return false;
   int32_t nsubq = 0;
   if (!CheckProductQuantizer(r, cols, &nsubq)) return false;
-  if (int64_t{codesize} != m * nsubq) return false;  // one code per piece
+  // One code per piece: codesize == m * nsubq, without overflowing on a
+  // hostile m (found by model_merge_fuzzer).
+  if (m > INT32_MAX || int64_t{codesize} != m * nsubq) return false;
   if (qnorm) {
     if (!r->Skip(static_cast<uint64_t>(m))) return false;  // norm codes
     int32_t norm_subq = 0;
@@ -215,7 +226,8 @@ Status CheckFastTextModel(std::string_view bytes, const std::string& path) {
   const int64_t input_rows =
       int64_t{nwords} + (pruneidx_size >= 0 ? pruneidx_size : bucket);
   bool quant_input;
-  if (!r.Read(&quant_input)) return corrupt("truncated before the matrices");
+  if (!r.ReadBool(&quant_input))
+    return corrupt("truncated before the matrices");
   if (!(quant_input ? CheckQuantMatrix(&r, input_rows, dim)
                     : CheckDenseMatrix(&r, input_rows, dim))) {
     return corrupt(
@@ -223,7 +235,8 @@ Status CheckFastTextModel(std::string_view bytes, const std::string& path) {
         "(dim, bucket, dictionary size)");
   }
   bool quant_output;
-  if (!r.Read(&quant_output)) return corrupt("truncated before output matrix");
+  if (!r.ReadBool(&quant_output))
+    return corrupt("truncated before output matrix");
   if (!((quant_input && quant_output) ? CheckQuantMatrix(&r, nlabels, dim)
                                       : CheckDenseMatrix(&r, nlabels, dim))) {
     return corrupt(
