@@ -20,7 +20,7 @@ cmake -S . -B build-fuzz -DCMAKE_CXX_COMPILER=clang++-14 \
 cmake --build build-fuzz -j "$(nproc)" >/dev/null
 export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 status=0
-for target in decode_segment_fuzzer dictionary_fuzzer align_fuzzer srx_fuzzer tmx_reader_fuzzer html_extract_fuzzer; do
+for target in ${FUZZ_TARGETS:-decode_segment_fuzzer dictionary_fuzzer align_fuzzer srx_fuzzer tmx_reader_fuzzer html_extract_fuzzer model_merge_fuzzer}; do
   seeds=tests/fuzz/corpus/${target%_fuzzer}
   work=build-fuzz/corpus/${target%_fuzzer}
   mkdir -p "$work"

@@ -2,42 +2,56 @@
 # Installs what crossalign needs on Debian (bookworm) and fetches the
 # language-ID models. Idempotent: it installs only what is missing.
 #
-#   bash scripts/setup.sh            # packages + model
+#   bash scripts/setup.sh            # all packages (demo, tests) + models
+#   bash scripts/setup.sh --demo     # what the demo needs + models
 #   bash scripts/setup.sh --model    # the models only
-#   bash scripts/setup.sh --peers    # + the language-ID peers for
+#   bash scripts/setup.sh --peers    # all packages + models + the
+#                                    #   language-ID peers for
 #                                    #   bench/langid_peers.mjs (npm, into
 #                                    #   bench/peers/, ignored by git)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Build and test dependencies, all from Debian.
+# Dependencies, all from Debian, in two lists: what building and running
+# the demo needs, and what only the tests and benchmarks need (OmegaT and its
+# Java runtime, translate-toolkit, xmllint, the fasttext CLI, a FreeDict
+# dictionary), so that scripts/demo.sh does not wait for the test-only ones.
 # Tools are checked by command (they may come from elsewhere, as npm often
 # does); libraries by package.
-# fasttext (the CLI) is only the peer in bench/langid_bench's throughput line.
-declare -A TOOLS=([g++]=g++ [cmake]=cmake [make]=make [pkg-config]=pkg-config [npm]=npm [xmllint]=libxml2-utils [fasttext]=fasttext)
+declare -A DEMO_TOOLS=([g++]=g++ [cmake]=cmake [make]=make [pkg-config]=pkg-config [npm]=npm)
+# xmllint validates TMX against the DTD in tests; fasttext (the CLI) is only
+# the peer in bench/langid_bench's throughput line.
+declare -A TEST_TOOLS=([xmllint]=libxml2-utils [fasttext]=fasttext)
 # libhunspell-dev and the hunspell-* dictionaries tell close languages apart
 # in language identification (lib/src/close_language_disambiguator.h).
-PACKAGES=(
+# libgtest-dev and libgmock-dev are here because the default build configures
+# the tests too.
+DEMO_PACKAGES=(
   libicu-dev libboost-locale-dev libfasttext-dev libpugixml-dev
   libgtest-dev libgmock-dev
   zlib1g-dev libstemmer-dev
-  # Real TMX consumers for the end-to-end tests (tests/cli/client_e2e_test.cc).
-  omegat translate-toolkit
-  # A real browser for the review page's tests and benchmark
-  # (tests/review/, bench/review_page_bench.py): headless Chromium driven by
-  # Selenium from /usr/bin/python3.
-  chromium chromium-driver python3-selenium
   libhunspell-dev
   # HTML pages as input: Google's HTML5-conformant parser
   # (lib/src/html_article_extractor.h).
   libgumbo-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
+)
+TEST_PACKAGES=(
+  # Real TMX consumers for the end-to-end tests (tests/cli/client_e2e_test.cc).
+  omegat translate-toolkit
+  # A real browser for the review page's tests and benchmark
+  # (tests/review/, bench/review_page_bench.py): headless Chromium driven by
+  # Selenium from /usr/bin/python3.
+  chromium chromium-driver python3-selenium
   # A single-node Slurm cluster for the job-array end-to-end test
   # (tests/cli/slurm_cli_test.cc starts the daemons in a scratch folder).
   slurmctld slurmd slurm-client munge
   # NLTK's Gale-Church, the peer of bench/run_all.py's translation rows.
   python3-nltk
+  # A real FreeDict dictionary, so that DictionaryTest.
+  # ImportsTheDebianPackageWhenInstalled tests the dictd import everywhere.
+  dict-freedict-deu-fra
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"
@@ -57,11 +71,19 @@ NGRAM_DIR="models/eld"
 log() { echo "setup: $*" >&2; }
 
 install_packages() {
+  local with_tests=$1
   local missing=()
-  for tool in "${!TOOLS[@]}"; do
-    command -v "$tool" >/dev/null 2>&1 || missing+=("${TOOLS[$tool]}")
+  declare -A tools=()
+  local packages=("${DEMO_PACKAGES[@]}")
+  for tool in "${!DEMO_TOOLS[@]}"; do tools[$tool]=${DEMO_TOOLS[$tool]}; done
+  if [ "$with_tests" = yes ]; then
+    for tool in "${!TEST_TOOLS[@]}"; do tools[$tool]=${TEST_TOOLS[$tool]}; done
+    packages+=("${TEST_PACKAGES[@]}")
+  fi
+  for tool in "${!tools[@]}"; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("${tools[$tool]}")
   done
-  for p in "${PACKAGES[@]}"; do
+  for p in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed"; then
       missing+=("$p")
     fi
@@ -145,7 +167,11 @@ install_peers() {
   npm install --silent --no-audit --no-fund --prefix bench/peers "${PEERS[@]}"
 }
 
-if [ "${1:-}" != "--model" ]; then install_packages; fi
+case "${1:-}" in
+  --model) ;;
+  --demo) install_packages no ;;
+  *) install_packages yes ;;
+esac
 fetch_model
 fetch_ngram_model
 if [ "${1:-}" = "--peers" ]; then install_peers; fi

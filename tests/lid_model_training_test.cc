@@ -8,6 +8,7 @@
 #include <fasttext/fasttext.h>
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <sstream>
 
 #include "crossalign/language_identifier.h"
@@ -100,6 +101,82 @@ class TrainedModelTest : public ::testing::Test {
   static std::string* dir_;
 };
 std::string* TrainedModelTest::dir_ = nullptr;
+
+// Issue 17 item 2: a model whose header no longer matches its matrices
+// (bucket or dim edited) passed the check and aborted inside libfasttext
+// (Vector::addRow). Offsets: magic, version, then the int32 args dim (8) ...
+// bucket (40).
+TEST_F(TrainedModelTest, HeaderEditedAgainstTheMatricesIsRefused) {
+  const std::string real = testing::ReadFile(ModelPath());
+  const auto patched = [&](size_t offset, int32_t value) {
+    std::string bytes = real;
+    std::memcpy(&bytes[offset], &value, sizeof value);
+    return bytes;
+  };
+  int32_t dim = 0, bucket = 0;
+  std::memcpy(&dim, &real[8], 4);
+  std::memcpy(&bucket, &real[40], 4);
+  ASSERT_EQ(dim, 16);
+  ASSERT_EQ(bucket, 20000);
+  const std::pair<const char*, std::string> edited[] = {
+      {"bucket-up.bin", patched(40, 40000)},
+      {"bucket-max.bin", patched(40, 2000000000)},
+      {"dim-up.bin", patched(8, 32)},
+      {"dim-down.bin", patched(8, 8)},
+  };
+  // A bool byte other than 0 or 1 (found by model_merge_fuzzer: undefined
+  // behaviour once read into a bool). The dense model ends with the
+  // quant_output byte, then m and n (int64 each) and nlabels x dim floats.
+  std::string bad_bool = real;
+  bad_bool[real.size() - (16 + 4 * 16 * 4) - 1] = '\x8b';
+  const std::pair<const char*, std::string> all[] = {
+      edited[0], edited[1], edited[2], edited[3], {"bool-139.bin", bad_bool}};
+  for (const auto& [name, bytes] : all) {
+    const std::string path = *dir_ + "/" + name;
+    WriteFile(path, bytes);
+    auto lid = LanguageIdentifier::Load(path);
+    ASSERT_FALSE(lid.ok()) << name;
+    EXPECT_EQ(lid.status().code(), StatusCode::kDataLoss) << name;
+    EXPECT_NE(lid.status().message().find(name), std::string::npos)
+        << lid.status();
+  }
+  // The untouched model still loads: the edits are what is refused.
+  EXPECT_TRUE(LanguageIdentifier::Load(ModelPath()).ok());
+}
+
+// A valid fastText model whose labels are not languages answered
+// "positive 1.000"; it is refused, naming the label.
+TEST_F(TrainedModelTest, ModelsWithOtherLabelsAreRefused) {
+  std::ostringstream data;
+  for (int copy = 0; copy < 5; ++copy) {
+    data << "__label__positive a fine day\n__label__negative a bad day\n";
+  }
+  WriteFile(*dir_ + "/sentiment.txt", data.str());
+  fasttext::Args args;
+  args.input = *dir_ + "/sentiment.txt";
+  args.output = *dir_ + "/sentiment";
+  args.model = fasttext::model_name::sup;
+  args.loss = fasttext::loss_name::softmax;
+  args.dim = 4;
+  args.epoch = 2;
+  args.minCount = 1;
+  args.bucket = 100;
+  args.thread = 1;
+  args.verbose = 0;
+  fasttext::FastText trainer;
+  trainer.train(args);
+  trainer.saveModel(*dir_ + "/sentiment.bin");
+  auto lid = LanguageIdentifier::Load(*dir_ + "/sentiment.bin");
+  ASSERT_FALSE(lid.ok());
+  EXPECT_NE(lid.status().message().find("not a language identifier"),
+            std::string::npos)
+      << lid.status();
+  EXPECT_NE(lid.status().message().find("__label__"), std::string::npos);
+  const auto detect = RunCommand(AlignBinary() + " detect --lid-model " +
+                                 Quote(*dir_ + "/sentiment.bin") + " " +
+                                 Quote(*dir_ + "/sentiment.txt"));
+  EXPECT_EQ(detect.exit_code, 3) << detect.err;
+}
 
 TEST_F(TrainedModelTest, LoadsAndPredictsWithBcp47Codes) {
   auto lid = LanguageIdentifier::Load(ModelPath());

@@ -212,6 +212,27 @@ TEST(SegmentationRulesTest, OverlongSentencesAreCutNotDropped) {
   EXPECT_TRUE(doc.warnings().empty());
 }
 
+// Issue 17 item 4: cutting one long line recounted the remainder at every cut
+// (quadratic: 16 MB took 12 s). 3 MB of two-byte letters without a space or
+// punctuation is cut at the limit into exact pieces; the counts come from the
+// input's construction, not from the code.
+TEST(SegmentationRulesTest, AHugeLineIsCutIntoExactPieces) {
+  const size_t letters = 1500000;  // "ж" is two bytes
+  std::string text;
+  text.reserve(letters * 2);
+  for (size_t i = 0; i < letters; ++i) text += "\xD0\xB6";
+  SentenceSegmenterOptions options;
+  options.max_sentence_chars = 1000;
+  auto seg = Make(options);
+  Document doc = Document::FromText("huge.txt", text);
+  ASSERT_TRUE(seg->Segment(&doc, "ru").ok());
+  ASSERT_EQ(doc.segments().size(), letters / 1000);
+  for (size_t i = 0; i < doc.segments().size(); ++i) {
+    ASSERT_EQ(doc.SegmentText(i).size(), 2000u) << i;
+  }
+  EXPECT_EQ(doc.segments().back().span.end, text.size());
+}
+
 TEST(SegmentationRulesTest, UserRulesExtendTheBuiltInOnes) {
   const std::string dir = MakeTempDir();
   const std::string text = "We met Brig. Hale at noon.";
@@ -258,6 +279,55 @@ TEST(SrxRulesTest, SrxRulesDecideFirst) {
   // Other languages keep the built-in rules only.
   EXPECT_EQ(SplitTexts(*seg, "Wir trafen Brig. Hale; er lachte.", "de").size(),
             2u);
+}
+
+// Issue 17 item 10: user regular expressions had no time limit: "(a|a)+$"
+// hung `split` on a 68-byte article. The match is stopped, the document
+// says so, and segmentation goes on with the other rules. A --rules folder
+// that does not exist was silently ignored.
+TEST(SrxRulesTest, CatastrophicPatternsAreStoppedAndReported) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/evil.srx", R"(<?xml version="1.0" encoding="UTF-8"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+  <header cascade="yes"/>
+  <body>
+    <languagerules>
+      <languagerule languagerulename="Evil">
+        <rule break="yes"><beforebreak>(a|a)+$</beforebreak></rule>
+      </languagerule>
+    </languagerules>
+    <maprules><languagemap languagepattern=".*" languagerulename="Evil"/></maprules>
+  </body>
+</srx>
+)");
+  const std::string text =
+      "First sentence here. Then " + std::string(60, 'a') + "b. Last one.";
+  SentenceSegmenterOptions srx;
+  srx.srx_path = dir + "/evil.srx";
+  Document doc = Document::FromText("evil.txt", text);
+  ASSERT_TRUE(Make(srx)->Segment(&doc, "en").ok());
+  ASSERT_GE(doc.segments().size(), 2u);
+  EXPECT_EQ(doc.SegmentText(0), "First sentence here.");
+  ASSERT_EQ(doc.warnings().size(), 1u);
+  EXPECT_NE(doc.warnings()[0].find("evil.txt"), std::string::npos);
+  EXPECT_NE(doc.warnings()[0].find("time limit"), std::string::npos);
+
+  const std::string rules = MakeTempDir();
+  WriteFile(rules + "/en.rules", "[boilerplate]\n(a|a)+$\n");
+  SentenceSegmenterOptions user;
+  user.rules_dir = rules;
+  Document doc2 = Document::FromText("evil2.txt", std::string(60, 'a') + "b");
+  ASSERT_TRUE(Make(user)->Segment(&doc2, "en").ok());
+  ASSERT_EQ(doc2.warnings().size(), 1u);
+  EXPECT_NE(doc2.warnings()[0].find("time limit"), std::string::npos);
+
+  SentenceSegmenterOptions missing;
+  missing.rules_dir = dir + "/no-such-folder";
+  auto seg = SentenceSegmenter::Create(missing);
+  ASSERT_FALSE(seg.ok());
+  EXPECT_NE(seg.status().message().find("no-such-folder"), std::string::npos);
+  missing.rules_dir = dir + "/evil.srx";
+  EXPECT_FALSE(SentenceSegmenter::Create(missing).ok());
 }
 
 TEST(SrxRulesTest, BadSrxFilesGiveClearErrors) {

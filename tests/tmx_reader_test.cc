@@ -178,6 +178,150 @@ TEST(TmxReaderTest, MarkupWithForeignElementsFallsBackToText) {
   ExpectValidTmx(*xml);
 }
 
+// A one-unit TMX around `en_seg` (raw XML), with `prolog` before <tmx>.
+std::string OneUnit(const std::string& en_seg, const std::string& prolog = "",
+                    const std::string& decl = "<?xml version=\"1.0\"?>\n") {
+  return decl + prolog +
+         "<tmx version=\"1.4\"><header creationtool=\"t\" "
+         "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
+         "adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body><tu>"
+         "<tuv xml:lang=\"en\"><seg>" +
+         en_seg +
+         "</seg></tuv><tuv xml:lang=\"de\"><seg>Hallo</seg></tuv></tu>"
+         "</body></tmx>\n";
+}
+
+// Issue 17 item 1: 40,000 nested <hi> (or <sub> in <ph>) overflowed the
+// stack of the recursive walks; the depth is capped and the file named.
+TEST(TmxReaderTest, DeepNestingIsRefusedNotACrash) {
+  for (const auto& [open, close] :
+       {std::pair<std::string, std::string>{"<hi>", "</hi>"},
+        {"<ph><sub>", "</sub></ph>"}}) {
+    std::string seg;
+    for (int i = 0; i < 40000; ++i) seg += open;
+    seg += "x";
+    for (int i = 0; i < 40000; ++i) seg += close;
+    auto memory = TmxReader().Parse("deep.tmx", OneUnit(seg));
+    ASSERT_FALSE(memory.ok());
+    EXPECT_EQ(memory.status().code(), StatusCode::kDataLoss);
+    EXPECT_NE(memory.status().message().find("deep.tmx"), std::string::npos);
+    EXPECT_NE(memory.status().message().find("nested"), std::string::npos)
+        << memory.status();
+  }
+  // Markup from a program (not from the reader) is capped by the writer:
+  // the plain text is written.
+  std::string seg;
+  for (int i = 0; i < 40000; ++i) seg += "<hi>";
+  for (int i = 0; i < 40000; ++i) seg += "</hi>";
+  TmxMemory memory;
+  TmxUnit unit;
+  unit.variants = {{"en", {}, {}, "Deep", seg}, {"de", {}, {}, "Tief", ""}};
+  memory.units.push_back(unit);
+  auto xml = TmxWriter(FixedDate()).RenderMemory(memory);
+  ASSERT_TRUE(xml.ok());
+  EXPECT_NE(xml->find("<seg>Deep</seg>"), std::string::npos);
+  // Nesting a real memory uses is kept.
+  auto shallow = TmxReader().Parse("shallow.tmx",
+                                   OneUnit("<hi><hi><hi>a</hi></hi></hi> b"));
+  ASSERT_TRUE(shallow.ok()) << shallow.status();
+  EXPECT_EQ(shallow->units[0].variants[0].text, "a b");
+}
+
+// Issue 17 item 16: &#0; cut the segment; declared entities were copied as
+// literal text.
+TEST(TmxReaderTest, CharacterReferencesAndDeclaredEntities) {
+  for (const std::string bad : {"&#0;", "&#x0;", "&#1;", "&#xD800;", "&#xFFFF;",
+                                "&#1114112;", "&#99999999999;"}) {
+    auto memory = TmxReader().Parse("ref.tmx", OneUnit("a" + bad + "b"));
+    ASSERT_FALSE(memory.ok()) << bad;
+    EXPECT_NE(memory.status().message().find("ref.tmx"), std::string::npos);
+    EXPECT_NE(memory.status().message().find(bad), std::string::npos)
+        << memory.status();
+  }
+  auto good = TmxReader().Parse("ok.tmx", OneUnit("a&#233;&#x20AC;&amp;b"));
+  ASSERT_TRUE(good.ok()) << good.status();
+  EXPECT_EQ(good->units[0].variants[0].text, "a\xC3\xA9\xE2\x82\xAC&b");
+
+  const std::string dtd =
+      "<!DOCTYPE tmx [\n<!ENTITY nbsp \"&#160;\">\n<!ENTITY co "
+      "'Acme &#38; \"Sons\"'>\n]>\n";
+  auto declared =
+      TmxReader().Parse("ent.tmx", OneUnit("10&nbsp;km by &co;", dtd));
+  ASSERT_TRUE(declared.ok()) << declared.status();
+  EXPECT_EQ(declared->units[0].variants[0].text,
+            "10\xC2\xA0km by Acme & \"Sons\"");
+  auto undeclared = TmxReader().Parse("undecl.tmx", OneUnit("10&nbsp;km"));
+  ASSERT_FALSE(undeclared.ok());
+  EXPECT_NE(undeclared.status().message().find("&nbsp;"), std::string::npos)
+      << undeclared.status();
+  // Nested entities (the billion laughs) and external ones are not expanded.
+  const std::string laughs =
+      "<!DOCTYPE tmx [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;\">]>";
+  EXPECT_FALSE(TmxReader().Parse("lol.tmx", OneUnit("&b;", laughs)).ok());
+  const std::string external =
+      "<!DOCTYPE tmx [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>";
+  EXPECT_FALSE(TmxReader().Parse("xxe.tmx", OneUnit("&x;", external)).ok());
+}
+
+// Issue 17 item 15: the declared encoding was ignored (windows-1251 came out
+// as U+FFFD) and invalid UTF-8 was never reported.
+TEST(TmxReaderTest, DeclaredEncodingIsHonouredAndBadUtf8Reported) {
+  // "Привет" in windows-1251.
+  const std::string cp1251 =
+      OneUnit("\xCF\xF0\xE8\xE2\xE5\xF2", "",
+              "<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n");
+  auto memory = TmxReader().Parse("cp1251.tmx", cp1251);
+  ASSERT_TRUE(memory.ok()) << memory.status();
+  EXPECT_EQ(memory->units[0].variants[0].text,
+            "\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5\xD1\x82");
+  EXPECT_TRUE(memory->warnings.empty());
+  // "日本" in Shift_JIS.
+  auto sjis = TmxReader().Parse(
+      "sjis.tmx", OneUnit("\x93\xFA\x96\x7B", "",
+                          "<?xml version='1.0' encoding='Shift_JIS'?>\n"));
+  ASSERT_TRUE(sjis.ok()) << sjis.status();
+  EXPECT_EQ(sjis->units[0].variants[0].text, "\xE6\x97\xA5\xE6\x9C\xAC");
+  auto unknown = TmxReader().Parse(
+      "odd.tmx", OneUnit("x", "", "<?xml version='1.0' encoding='x-nope'?>"));
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_NE(unknown.status().message().find("x-nope"), std::string::npos);
+  // Latin-1 bytes in a file that declares nothing (so UTF-8): a warning with
+  // the line, and U+FFFD.
+  auto bad = TmxReader().Parse("bad.tmx", OneUnit("na\xEFve"));
+  ASSERT_TRUE(bad.ok()) << bad.status();
+  ASSERT_EQ(bad->warnings.size(), 1u);
+  EXPECT_NE(bad->warnings[0].find("bad.tmx: invalid UTF-8 at line 2"),
+            std::string::npos)
+      << bad->warnings[0];
+  EXPECT_EQ(bad->units[0].variants[0].text, "na\xEF\xBF\xBDve");
+}
+
+// Issue 17 item 16: markup the TMX 1.4 DTD forbids (<sub> directly in <seg>,
+// <bpt> without i, <it> without pos) was passed through, so the output was
+// invalid; it is written as plain text now.
+TEST(TmxReaderTest, MarkupTheDtdForbidsIsWrittenAsText) {
+  for (const std::string seg :
+       {"a <sub>b</sub> c", "a <bpt>&lt;b&gt;</bpt>b c", "a <it>x</it>b c",
+        "a <it pos=\"middle\">x</it>b c", "a <ph><hi>x</hi></ph>b c",
+        "a <hi foo=\"1\">b</hi> c", "a <ept>x</ept>b c"}) {
+    auto memory = TmxReader().Parse("dtd.tmx", OneUnit(seg));
+    ASSERT_TRUE(memory.ok()) << memory.status();
+    auto xml = TmxWriter(FixedDate()).RenderMemory(*memory);
+    ASSERT_TRUE(xml.ok());
+    EXPECT_EQ(xml->find("<seg>a <"), std::string::npos) << seg << "\n" << *xml;
+    ExpectValidTmx(*xml);
+  }
+  auto ok = TmxReader().Parse(
+      "ok.tmx",
+      OneUnit("a <bpt i=\"1\" x=\"1\">&lt;b&gt;<sub>t</sub></bpt>b<ept "
+              "i=\"1\">&lt;/b&gt;</ept> <it pos=\"begin\">x</it>c"));
+  ASSERT_TRUE(ok.ok());
+  auto xml = TmxWriter(FixedDate()).RenderMemory(*ok);
+  ASSERT_TRUE(xml.ok());
+  EXPECT_NE(xml->find("<seg>a <bpt"), std::string::npos) << *xml;
+  ExpectValidTmx(*xml);
+}
+
 TEST(TmxReaderTest, ReadsTmx11StyleFiles) {
   // TMX 1.1: lang instead of xml:lang, sparse header, upper-case tags in
   // languages, a UTF-16 file with a byte-order mark.

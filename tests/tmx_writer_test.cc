@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 #include <set>
 
+#include "crossalign/output_file.h"
 #include "test_support.h"
 
 namespace crossalign {
@@ -194,6 +195,57 @@ TEST(TmxDateTest, FormatsAndParsesUtc) {
   EXPECT_EQ(FormatTmxDate(*ParseDate("20250314T235959Z")), "20250314T235959Z");
   EXPECT_FALSE(ParseDate("14/03/2025").ok());
   EXPECT_FALSE(ParseDate("2025-13-01").ok());
+  // Issue 17 item 17: impossible dates were normalised (2025-02-31 became
+  // 2025-03-03); loose forms were accepted.
+  for (const char* bad :
+       {"2025-02-31", "2025-02-29", "2025-04-31", "2025-1-5", "2025-01-05x",
+        "2025-01-05T24:00:00Z", "2025-01-05T10:00:60Z", "20250231T000000Z",
+        "2025-01- 5", "+2025-01-05", ""}) {
+    EXPECT_FALSE(ParseDate(bad).ok()) << bad;
+  }
+  EXPECT_EQ(FormatTmxDate(*ParseDate("2024-02-29")), "20240229T000000Z");
+  EXPECT_EQ(FormatTmxDate(*ParseDate("2025-12-31T23:59:59Z")),
+            "20251231T235959Z");
+}
+
+// Issue 17 item 13: two runs without --force to one new output both
+// succeeded (the existence check and the rename raced). Without `replace`,
+// the rename itself refuses an existing file.
+TEST(OutputFileTest, NoReplaceKeepsTheExistingFile) {
+  const std::string dir = testing::MakeTempDir();
+  const std::string path = dir + "/out.tmx";
+  ASSERT_TRUE(WriteOutputFile(path, "first", /*replace=*/false).ok());
+  const Status second = WriteOutputFile(path, "second", /*replace=*/false);
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.message().find("out.tmx exists"), std::string::npos)
+      << second;
+  EXPECT_EQ(testing::ReadFile(path), "first");
+  EXPECT_EQ(testing::ListDir(dir), std::vector<std::string>{"out.tmx"});
+  ASSERT_TRUE(WriteOutputFile(path, "third").ok());  // replace: the default
+  EXPECT_EQ(testing::ReadFile(path), "third");
+}
+
+// The two files of a Moses corpus: all or nothing. Before, OUT.en was left
+// when OUT.uk failed.
+TEST(OutputFileTest, SeveralFilesAreAllOrNothing) {
+  const std::string dir = testing::MakeTempDir();
+  ASSERT_EQ(::mkdir((dir + "/out.uk").c_str(), 0777), 0);  // cannot be written
+  Status s = WriteOutputFiles(
+      {{dir + "/out.en", "hello\n"}, {dir + "/out.uk", "pryvit\n"}});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(testing::ListDir(dir), std::vector<std::string>{"out.uk"});
+  // Without replace, an existing second file fails the call and the first
+  // file, renamed by it, is taken back.
+  testing::WriteFile(dir + "/b.uk", "old\n");
+  s = WriteOutputFiles({{dir + "/b.en", "new\n"}, {dir + "/b.uk", "new\n"}},
+                       /*replace=*/false);
+  ASSERT_FALSE(s.ok());
+  EXPECT_FALSE(testing::Exists(dir + "/b.en"));
+  EXPECT_EQ(testing::ReadFile(dir + "/b.uk"), "old\n");
+  ASSERT_TRUE(WriteOutputFiles({{dir + "/c.en", "1\n"}, {dir + "/c.uk", "2\n"}},
+                               /*replace=*/false)
+                  .ok());
+  EXPECT_EQ(testing::ReadFile(dir + "/c.uk"), "2\n");
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "segmentation_rules.h"
 #include "utf8.h"
 
 namespace crossalign::internal {
@@ -74,7 +75,9 @@ size_t MatchPrefix(const icu::RegexPattern& p, uint64_t id, std::string_view s,
       utext_openUTF8(nullptr, s.data(), static_cast<int64_t>(s.size()), &err);
   size_t result = std::string_view::npos;
   m->reset(ut);
+  m->setTimeLimit(RegexTimeLimit(s.size()), err);
   const bool hit = whole ? m->matches(err) : m->lookingAt(err);
+  if (err == U_REGEX_TIME_OUT) ++RegexTimeouts();
   if (U_SUCCESS(err) && hit) result = static_cast<size_t>(m->end64(err));
   utext_close(ut);
   return U_SUCCESS(err) ? result : std::string_view::npos;
@@ -90,7 +93,9 @@ bool MatchesWhole(const icu::RegexPattern& p, uint64_t id,
   if (!m) m.reset(p.matcher(err));
   if (U_FAILURE(err) || !m) return false;
   m->reset(s);
+  m->setTimeLimit(RegexTimeLimit(static_cast<size_t>(s.length()) * 2), err);
   const bool hit = m->matches(err);
+  if (err == U_REGEX_TIME_OUT) ++RegexTimeouts();
   return U_SUCCESS(err) && hit;
 }
 

@@ -359,6 +359,12 @@ StatusOr<Document> ReadDocumentFile(const std::string& path,
 StatusOr<Document> DecodeDocument(const std::string& path,
                                   std::string_view bytes,
                                   const ReadOptions& options) {
+  return internal::DecodeDocumentScored(path, bytes, options, {});
+}
+
+StatusOr<Document> internal::DecodeDocumentScored(
+    const std::string& path, std::string_view bytes, const ReadOptions& options,
+    const LanguageScorer& language_score) {
   if (bytes.size() > options.max_file_bytes) {
     return ResourceExhaustedError(path + ": " + std::to_string(bytes.size()) +
                                   " bytes, above the limit of " +
@@ -370,7 +376,7 @@ StatusOr<Document> DecodeDocument(const std::string& path,
     return DecodeHtmlDocument(path, bytes, options);
   }
   StatusOr<internal::DecodedText> decoded =
-      internal::DecodeToUtf8(bytes, options.encoding, path);
+      internal::DecodeToUtf8(bytes, options.encoding, path, language_score);
   if (!decoded.ok()) return decoded.status();
   std::string text = std::move(decoded->utf8);
   // A UTF-8 byte-order mark left by a converter is not text.

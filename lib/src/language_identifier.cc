@@ -648,16 +648,26 @@ std::vector<LanguageRun> FindLanguageRuns(const Document& doc) {
 }
 
 StatusOr<std::string> FindLidModel(const std::string& explicit_path) {
-  if (!explicit_path.empty()) {
-    if (FileExists(explicit_path)) return explicit_path;
-    return NotFoundError("language-ID model " + explicit_path +
-                         " (from --lid-model) does not exist");
-  }
+  // A path given explicitly is checked for what it is: a directory is not
+  // "missing".
+  const auto given = [](const std::string& path,
+                        const char* from) -> StatusOr<std::string> {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+      return NotFoundError("language-ID model " + path + " (from " + from +
+                           ") does not exist");
+    }
+    if (S_ISDIR(st.st_mode)) {
+      return InvalidArgumentError(
+          "language-ID model " + path + " (from " + from +
+          ") is a directory; name the model file (such as lid.176.ftz)");
+    }
+    return path;
+  };
+  if (!explicit_path.empty()) return given(explicit_path, "--lid-model");
   if (const char* env = std::getenv("CROSSALIGN_LID_MODEL");
       env != nullptr && *env != '\0') {
-    if (FileExists(env)) return std::string(env);
-    return NotFoundError(std::string("language-ID model ") + env +
-                         " (from CROSSALIGN_LID_MODEL) does not exist");
+    return given(env, "CROSSALIGN_LID_MODEL");
   }
   const std::string installed =
       std::string(CROSSALIGN_DATA_DIR) + "/" + kDefaultLidModelName;

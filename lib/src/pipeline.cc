@@ -4,8 +4,44 @@
 #include <cstdlib>
 #include <map>
 
+#include "crossalign/output_file.h"
+#include "text_decoder.h"
+
 namespace crossalign {
 namespace {
+
+// Above this confidence the detected language of a document is trusted
+// enough to question a language the caller gave (--src-lang uk on English).
+constexpr double kConfidentDetection = 0.9;
+
+std::string Primary(std::string tag) {
+  tag = tag.substr(0, tag.find_first_of("-_"));
+  for (char& c : tag) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  // Close languages the model confuses are not a contradiction.
+  if (tag == "bs" || tag == "sr" || tag == "sh" || tag == "cnr") return "hr";
+  if (tag == "nb" || tag == "nn") return "no";
+  if (tag == "ms") return "id";
+  return tag;
+}
+
+// Warns when the language given for a document contradicts a confident
+// detection of its text (the given language is still used).
+void WarnIfContradicted(const std::string& given, Document* doc) {
+  const std::string detected = doc->lang();
+  if (detected.empty() || detected == kUndeterminedLanguage ||
+      doc->lang_confidence() < kConfidentDetection ||
+      Primary(detected) == Primary(given)) {
+    return;
+  }
+  char confidence[16];
+  std::snprintf(confidence, sizeof confidence, "%.2f", doc->lang_confidence());
+  doc->add_warning(doc->name() + ": the language given is " + given +
+                   ", but the text reads as " + detected + " (confidence " +
+                   confidence + "); " + given +
+                   " is used: check --src-lang/--tgt-lang");
+}
 
 // A bead the aligner is fairly sure of.
 constexpr double kConfidentBead = 0.5;
@@ -144,6 +180,7 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
     }
   }
   if (!lang.empty()) {
+    WarnIfContradicted(lang, &doc);
     doc.set_lang(lang, 1.0);
   } else if (!lid_) {
     doc.set_lang(kUndeterminedLanguage, 0.0);
@@ -170,7 +207,20 @@ const SentenceSegmenter& Pipeline::segmenter() const {
 
 StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(
     const std::string& path, const std::string& lang) const {
-  StatusOr<Document> doc = ReadDocumentFile(path, options_.read);
+  StatusOr<std::string> bytes =
+      ReadInputFile(path == "-" ? "./-" : path, options_.read.max_file_bytes);
+  if (!bytes.ok()) return bytes.status();
+  // Legacy encodings are chosen by how well the decoded text reads as a
+  // language, when the model is loaded.
+  internal::LanguageScorer scorer;
+  if (lid_) {
+    const LanguageIdentifier* lid = lid_.get();
+    scorer = [lid](std::string_view text) {
+      return lid->Identify(text).probability;
+    };
+  }
+  StatusOr<Document> doc =
+      internal::DecodeDocumentScored(path, *bytes, options_.read, scorer);
   if (!doc.ok()) return doc.status();
   return PrepareDocument(std::move(*doc), lang);
 }

@@ -256,6 +256,17 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
   return rules;
 }
 
+int32_t RegexTimeLimit(size_t text_bytes) {
+  constexpr size_t kBase = 300;  // about half a second on one core
+  return static_cast<int32_t>(
+      std::min<size_t>(kBase + text_bytes / 100, size_t{1} << 30));
+}
+
+uint64_t& RegexTimeouts() {
+  thread_local uint64_t count = 0;
+  return count;
+}
+
 StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
     const std::string& lang, const std::string& user_dir) {
   static std::mutex mutex;

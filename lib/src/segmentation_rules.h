@@ -45,6 +45,7 @@
 #ifndef CROSSALIGN_SRC_SEGMENTATION_RULES_H_
 #define CROSSALIGN_SRC_SEGMENTATION_RULES_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -99,6 +100,16 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
 // not empty and those files exist. Languages without a file of their own get
 // the common rules; nb and nn read no.rules, ms id.rules, tl fil.rules, bs
 // hr.rules. A user file that cannot be parsed is an error.
+// Regular expressions from users (--srx, the patterns of --rules) could
+// backtrack for ever ("(a|a)+$" on 68 bytes); every match runs under this ICU
+// time limit (RegexMatcher::setTimeLimit, in match-engine steps of about
+// 10,000 operations): a base plus 100 operations per byte of the text.
+int32_t RegexTimeLimit(size_t text_bytes);
+
+// Matches stopped by the limit on this thread (they count as no match); the
+// segmenter turns a change into a warning on the document.
+uint64_t& RegexTimeouts();
+
 StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
     const std::string& lang, const std::string& user_dir);
 

@@ -9,6 +9,8 @@
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "segmentation_rules.h"
+
 namespace crossalign::internal {
 namespace {
 
@@ -189,10 +191,12 @@ std::vector<SrxDecision> SrxRules::Decide(std::string_view text,
     std::unique_ptr<icu::RegexMatcher> m(rules[r]->pattern->matcher(err));
     if (U_FAILURE(err)) break;
     m->reset(ut);
+    m->setTimeLimit(RegexTimeLimit(text.size()), err);
     while (m->find(err) && U_SUCCESS(err)) {
       const size_t at = static_cast<size_t>(m->end64(err));
       decided.emplace(at, std::make_pair(r, rules[r]->split));
     }
+    if (err == U_REGEX_TIME_OUT) ++RegexTimeouts();
     err = U_ZERO_ERROR;
   }
   utext_close(ut);

@@ -8,6 +8,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -80,6 +81,22 @@ StatusOr<DecodedText> Convert(std::string_view bytes,
 
 // True when valid multi-byte UTF-8 sequences outnumber invalid bytes ten to
 // one.
+// A sequence with UTF-8's shape (a lead byte and its continuation bytes)
+// that is invalid only for its value: an encoded surrogate (ED A0 80) or an
+// overlong form. Its length, or 0.
+size_t Utf8ShapedLength(std::string_view bytes, size_t at) {
+  const auto b = static_cast<unsigned char>(bytes[at]);
+  const size_t len = (b & 0xE0) == 0xC0   ? 2
+                     : (b & 0xF0) == 0xE0 ? 3
+                     : (b & 0xF8) == 0xF0 ? 4
+                                          : 0;
+  if (len == 0 || at + len > bytes.size()) return 0;
+  for (size_t k = 1; k < len; ++k) {
+    if ((static_cast<unsigned char>(bytes[at + k]) & 0xC0) != 0x80) return 0;
+  }
+  return len;
+}
+
 bool LooksLikeBrokenUtf8(std::string_view bytes) {
   size_t valid = 0, invalid = 0, pos = 0;
   while (pos < bytes.size()) {
@@ -90,6 +107,12 @@ bool LooksLikeBrokenUtf8(std::string_view bytes) {
       valid += (static_cast<unsigned char>(c) & 0xC0) == 0xC0;  // lead bytes
     }
     if (bad == std::string_view::npos) break;
+    // A lone surrogate in ASCII text is broken UTF-8, not windows-1252.
+    if (const size_t shaped = Utf8ShapedLength(bytes, pos + bad)) {
+      ++valid;
+      pos += bad + shaped;
+      continue;
+    }
     ++invalid;
     pos += bad + 1;
   }
@@ -99,6 +122,11 @@ bool LooksLikeBrokenUtf8(std::string_view bytes) {
 // Text decoded from bytes without a byte-order mark must look at least this
 // much like writing (see Plausibility) to be taken as text.
 constexpr double kMinPlausibility = 0.5;
+
+// Weight of the language identifier's confidence against Plausibility
+// (both 0..1): the language decides between decodings that look like
+// writing equally well.
+constexpr double kLanguageWeight = 1.0;
 
 // Legacy encodings tried besides the detector's proposals.
 constexpr const char* kCommonLegacyEncodings[] = {
@@ -138,9 +166,22 @@ double Plausibility(const std::string& utf8) {
     }
   }
   if (total == 0) return 0;
+  // Writing systems that mix scripts count as one: Japanese (Han, Hiragana,
+  // Katakana) and Korean (Hangul with some Han). Scored apart, Shift_JIS
+  // Japanese lost to its GB18030 misreading, which is all Han.
+  const auto count = [&](UScriptCode script) {
+    const auto it = scripts.find(script);
+    return it == scripts.end() ? size_t{0} : it->second;
+  };
   size_t main_script = 0;
-  for (const auto& [script, count] : scripts)
-    main_script = std::max(main_script, count);
+  for (const auto& [script, k] : scripts)
+    main_script = std::max(main_script, k);
+  const size_t kana = count(USCRIPT_HIRAGANA) + count(USCRIPT_KATAKANA);
+  if (kana > 0) main_script = std::max(main_script, kana + count(USCRIPT_HAN));
+  if (count(USCRIPT_HANGUL) > 0) {
+    main_script =
+        std::max(main_script, count(USCRIPT_HANGUL) + count(USCRIPT_HAN));
+  }
   const double one_script =
       letters ? static_cast<double>(main_script) / letters : 0;
   return one_script -
@@ -151,7 +192,8 @@ double Plausibility(const std::string& utf8) {
 
 StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
                                    const std::string& forced_encoding,
-                                   const std::string& name) {
+                                   const std::string& name,
+                                   const LanguageScorer& language_score) {
   auto starts = [&](std::string_view prefix) {
     return bytes.substr(0, prefix.size()) == prefix;
   };
@@ -228,7 +270,18 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
     if (encoding == "KOI8-R") encoding = "KOI8-U";
     StatusOr<DecodedText> decoded = Convert(bytes, encoding, name);
     if (!decoded.ok()) continue;
-    const double score = Plausibility(decoded->utf8) + confidence / 1000.0;
+    double score = Plausibility(decoded->utf8) + confidence / 1000.0;
+    // The language identifier's confidence in the decoded text (its first
+    // few KB): a misreading is letters of one script in no language.
+    if (language_score && score > 0) {
+      std::string_view sample(decoded->utf8);
+      size_t cut = std::min<size_t>(sample.size(), 4096);
+      while (cut < sample.size() &&
+             (static_cast<unsigned char>(sample[cut]) & 0xC0) == 0x80) {
+        ++cut;
+      }
+      score += kLanguageWeight * language_score(sample.substr(0, cut));
+    }
     if (score > best_score) {
       best_score = score;
       best = std::move(decoded);

@@ -97,9 +97,53 @@ bool IsInlineElement(std::string_view name) {
          name == "hi" || name == "ut" || name == "sub";
 }
 
+// Deeper inline markup than this is not written as markup (the plain text
+// is): real memories nest a few levels, and the cap keeps the recursion below
+// bounded (40,000 nested <hi> overflowed the stack).
+constexpr int kMaxInlineDepth = 64;
+
+// What the TMX 1.4 DTD allows: <seg>, <hi> and <sub> hold text and
+// bpt|ept|it|ph|hi|ut; those native-code elements hold text and <sub>.
+bool AllowedChild(std::string_view parent, std::string_view child) {
+  if (parent.empty() || parent == "hi" || parent == "sub") {
+    return child != "sub";
+  }
+  return child == "sub";
+}
+
+// The attributes the DTD declares for `element`, and whether the required
+// ones (bpt/ept i, it pos) are there.
+bool AttributesValid(pugi::xml_node element) {
+  const std::string_view name = element.name();
+  for (pugi::xml_attribute attr : element.attributes()) {
+    const std::string_view a = attr.name();
+    bool known = false;
+    if (name == "bpt" || name == "it") known = a == "x" || a == "type";
+    if (name == "bpt" || name == "ept") known = known || a == "i";
+    if (name == "it") {
+      known = known || a == "pos";
+      if (a == "pos" && std::string_view(attr.value()) != "begin" &&
+          std::string_view(attr.value()) != "end") {
+        return false;
+      }
+    }
+    if (name == "ph") known = a == "x" || a == "assoc" || a == "type";
+    if (name == "hi") known = a == "x" || a == "type";
+    if (name == "ut") known = a == "x";
+    if (name == "sub") known = a == "datatype" || a == "type";
+    if (!known) return false;
+  }
+  if ((name == "bpt" || name == "ept") && !element.attribute("i")) return false;
+  if (name == "it" && !element.attribute("pos")) return false;
+  return true;
+}
+
 // Makes a parsed fragment safe to write; false when it holds anything but
-// text and TMX inline elements.
-bool CleanFragment(pugi::xml_node node, bool* has_element) {
+// text and TMX inline elements placed as the DTD allows, or nests deeper than
+// kMaxInlineDepth.
+bool CleanFragment(pugi::xml_node node, std::string_view parent, int depth,
+                   bool* has_element) {
+  if (depth > kMaxInlineDepth) return false;
   for (pugi::xml_node child : node.children()) {
     switch (child.type()) {
       case pugi::node_pcdata:
@@ -107,12 +151,17 @@ bool CleanFragment(pugi::xml_node node, bool* has_element) {
         child.set_value(XmlSafe(child.value()).c_str());
         break;
       case pugi::node_element:
-        if (!IsInlineElement(child.name())) return false;
+        if (!IsInlineElement(child.name()) ||
+            !AllowedChild(parent, child.name()) || !AttributesValid(child)) {
+          return false;
+        }
         *has_element = true;
         for (pugi::xml_attribute attr : child.attributes()) {
           attr.set_value(XmlSafe(attr.value()).c_str());
         }
-        if (!CleanFragment(child, has_element)) return false;
+        if (!CleanFragment(child, child.name(), depth + 1, has_element)) {
+          return false;
+        }
         break;
       default:
         return false;
@@ -131,7 +180,8 @@ std::string CanonicalSegXml(const std::string& xml) {
       pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_fragment,
       pugi::encoding_utf8);
   bool has_element = false;
-  if (!parsed || !CleanFragment(fragment, &has_element) || !has_element) {
+  if (!parsed || !CleanFragment(fragment, "", 0, &has_element) ||
+      !has_element) {
     return "";
   }
   std::ostringstream out;
@@ -189,24 +239,52 @@ std::string FormatTmxDate(std::chrono::system_clock::time_point time) {
   return buffer;
 }
 
+namespace {
+
+// Whether `text` has the shape of `pattern`, where 'D' is an ASCII digit and
+// every other character stands for itself.
+bool HasShape(const std::string& text, std::string_view pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (pattern[i] == 'D' ? !digit : text[i] != pattern[i]) return false;
+  }
+  return true;
+}
+
+int Digits(const std::string& text, size_t at, size_t n) {
+  return std::stoi(text.substr(at, n));
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+}  // namespace
+
 StatusOr<std::chrono::system_clock::time_point> ParseDate(
     const std::string& text) {
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  char tail = 0;
-  bool parsed = std::sscanf(text.c_str(), "%4d%2d%2dT%2d%2d%2dZ%c", &y, &mo, &d,
-                            &h, &mi, &s, &tail) == 6 ||
-                std::sscanf(text.c_str(), "%4d-%2d-%2dT%2d:%2d:%2dZ%c", &y, &mo,
-                            &d, &h, &mi, &s, &tail) == 6;
-  if (!parsed) {
-    h = mi = s = 0;
-    parsed =
-        std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &mo, &d, &tail) == 3;
+  bool parsed = true;
+  if (HasShape(text, "DDDDDDDDTDDDDDDZ")) {
+    y = Digits(text, 0, 4), mo = Digits(text, 4, 2), d = Digits(text, 6, 2);
+    h = Digits(text, 9, 2), mi = Digits(text, 11, 2), s = Digits(text, 13, 2);
+  } else if (HasShape(text, "DDDD-DD-DDTDD:DD:DDZ")) {
+    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
+    h = Digits(text, 11, 2), mi = Digits(text, 14, 2), s = Digits(text, 17, 2);
+  } else if (HasShape(text, "DDDD-DD-DD")) {
+    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
+  } else {
+    parsed = false;
   }
-  if (!parsed || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 ||
-      s > 60 || y < 1970) {
+  // Checked field by field: timegm would turn 2025-02-31 into March 3.
+  if (!parsed || y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+      d > DaysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
     return InvalidArgumentError("bad date '" + text +
-                                "': use YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or "
-                                "YYYYMMDDThhmmssZ (UTC)");
+                                "': use a real UTC date as YYYY-MM-DD, "
+                                "YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ");
   }
   std::tm tm{};
   tm.tm_year = y - 1900;

@@ -2,6 +2,7 @@
 // code, that the message names the file and the problem, and that no
 // partial output exists. Runs under ASan and UBSan in CI too.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "test_support.h"
@@ -310,6 +311,252 @@ TEST_F(BadInputTest, CorruptTmxForMerge) {
     EXPECT_NE(r.err.find(name + ": not"), std::string::npos) << r.err;
     ExpectNoOutput();
   }
+}
+
+// Issue 17 item 1: a <seg> nesting 40,000 <hi> crashed merge (SIGSEGV).
+TEST_F(BadInputTest, DeeplyNestedTmxForMerge) {
+  std::string seg;
+  for (int i = 0; i < 40000; ++i) seg += "<hi>";
+  for (int i = 0; i < 40000; ++i) seg += "</hi>";
+  const std::string tmx =
+      "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>" +
+      seg +
+      "</seg></tuv><tuv xml:lang=\"de\"><seg>x</seg></tuv></tu></body>"
+      "</tmx>";
+  auto r = RunCommand(Quote(AlignBinary()) + " merge " +
+                      Quote(Write("deep.tmx", tmx)) + " -o " + Quote(out_));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("deep.tmx: elements nested more than"),
+            std::string::npos)
+      << r.err;
+  ExpectNoOutput();
+}
+
+// Issue 17 item 6: a FIFO blocked for ever in open(). `timeout` turns a
+// regression into a failure instead of a hung test.
+TEST_F(BadInputTest, NamedPipeIsRefusedWithoutBlocking) {
+  const std::string fifo = dir_ + "/pipe.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto r = RunCommand("timeout 60 " + Quote(AlignBinary()) + " " +
+                      Quote(good_) + " " + Quote(fifo) + " -o " + Quote(out_));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("pipe.txt: is a named pipe (FIFO)"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(Exists(out_));
+  r = RunCommand("timeout 60 " + Quote(AlignBinary()) + " detect " +
+                 Quote(fifo));
+  EXPECT_NE(r.exit_code, 124) << "detect blocked on the FIFO";
+  EXPECT_NE(r.err.find("pipe.txt: is a named pipe (FIFO)"), std::string::npos)
+      << r.err;
+  r = RunCommand("timeout 60 " + Quote(AlignBinary()) + " detect --per-line " +
+                 Quote(fifo));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  // As a batch item, the item fails and the others are aligned.
+  WriteFile(dir_ + "/m.tsv", "id=ok\t" + good_ + "\t" + good_ + "\nid=fifo\t" +
+                                 good_ + "\t" + fifo + "\n");
+  r = RunCommand("timeout 120 " + Quote(AlignBinary()) + " batch " +
+                 Quote(dir_ + "/m.tsv") + " -o " + Quote(dir_ + "/b"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(Exists(dir_ + "/b/ok.tmx"));
+  EXPECT_NE(r.err.find("named pipe"), std::string::npos) << r.err;
+}
+
+// Issue 17 item 7: standard input was read completely before the size
+// limit was checked (/dev/zero ran the machine out of memory).
+TEST_F(BadInputTest, StandardInputIsBoundedWhileReading) {
+  for (const std::string cmd : {" split ", " detect --per-line "}) {
+    auto r = RunCommand("head -c 3000000 /dev/zero | tr '\\0' 'a' | " +
+                        Quote(AlignBinary()) + cmd + "--max-file-size 1 -");
+    EXPECT_EQ(r.exit_code, 3) << cmd << r.err;
+    EXPECT_NE(r.err.find("standard input: more than the limit of 1048576"),
+              std::string::npos)
+        << r.err;
+  }
+  auto r = RunCommand("timeout 60 " + Quote(AlignBinary()) +
+                      " split --max-file-size 1 - < /dev/zero");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+}
+
+// Issue 17 item 10: "(a|a)+$" in --srx hung split; --rules /nonexistent was
+// silently ignored.
+TEST_F(BadInputTest, RunawayRegexAndMissingRulesFolder) {
+  WriteFile(dir_ + "/evil.srx",
+            "<srx version=\"2.0\"><body><languagerules><languagerule "
+            "languagerulename=\"E\"><rule><beforebreak>(a|a)+$</beforebreak>"
+            "</rule></languagerule></languagerules><maprules><languagemap "
+            "languagepattern=\".*\" languagerulename=\"E\"/></maprules>"
+            "</body></srx>");
+  const std::string article =
+      Write("a.txt", "Hello there. " + std::string(50, 'a') + "b end.\n");
+  auto r = RunCommand("timeout 120 " + Quote(AlignBinary()) + " split --srx " +
+                      Quote(dir_ + "/evil.srx") + " " + Quote(article));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("time limit"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("Hello there."), std::string::npos);
+  r = RunCommand(Quote(AlignBinary()) + " split --rules " +
+                 Quote(dir_ + "/nonexistent") + " " + Quote(article));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("nonexistent: no such rules folder"), std::string::npos)
+      << r.err;
+}
+
+// Issue 17 items 15 and 16 through merge: a windows-1251 TMX, and &#0;.
+TEST_F(BadInputTest, TmxEncodingAndCharacterReferencesInMerge) {
+  const std::string head =
+      "<tmx version=\"1.4\"><header creationtool=\"t\" "
+      "creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"t\" "
+      "adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/><body><tu>"
+      "<tuv xml:lang=\"en\"><seg>Hello</seg></tuv><tuv xml:lang=\"ru\"><seg>";
+  const std::string tail = "</seg></tuv></tu></body></tmx>\n";
+  auto r = RunCommand(
+      Quote(AlignBinary()) + " merge " +
+      Quote(
+          Write("cp.tmx", "<?xml version=\"1.0\" encoding=\"windows-1251\"?>" +
+                              head + "\xCF\xF0\xE8\xE2\xE5\xF2" + tail)) +
+      " -o " + Quote(out_));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(out_).find("<seg>\xD0\x9F\xD1\x80\xD0\xB8\xD0\xB2\xD0\xB5"
+                                "\xD1\x82</seg>"),
+            std::string::npos);
+  r = RunCommand(Quote(AlignBinary()) + " merge " +
+                 Quote(Write("nul.tmx", head + "Pri&#0;vet" + tail)) + " -o " +
+                 Quote(dir_ + "/nul-out.tmx"));
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("nul.tmx: not well-formed XML (character reference "
+                       "&#0;"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Quote(AlignBinary()) + " merge " +
+                 Quote(Write("latin1.tmx", head + "na\xEFve" + tail)) + " -o " +
+                 Quote(dir_ + "/latin1-out.tmx"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("latin1.tmx: invalid UTF-8 at line 1"),
+            std::string::npos)
+      << r.err;
+}
+
+// Issue 17 item 17: loose options. Each is a usage error (2) that names
+// the option, and nothing is written.
+TEST_F(BadInputTest, LooseOptionsAreUsageErrors) {
+  const std::string pair = Quote(good_) + " " + Quote(good_);
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {pair + " --date 2025-02-31 -o " + Quote(out_), "--date"},
+      {pair + " --date 2025-1-5 -o " + Quote(out_), "--date"},
+      {pair + " -o ''", "-o"},
+      {pair + " --output= ", "--output"},
+      {pair + " --src-lang english -o " + Quote(out_), "--src-lang"},
+      {pair + " --src-lang ../../x -o " + Quote(out_), "--src-lang"},
+      {pair + " --src-lang " + std::string(1000, 'e') + " -o " + Quote(out_),
+       "--src-lang"},
+      {pair + " --tgt-lang 'en GB' -o " + Quote(out_), "--tgt-lang"},
+      {pair + " --format moses --src-lang ../../x -o " + Quote(dir_ + "/m"),
+       "--src-lang"},
+      {Quote(good_) + " " + Quote(good_) + " " + Quote(good_) +
+           " --jobs 1.5 -o " + Quote(dir_ + "/many"),
+       "--jobs"},
+      {"split --lang english " + Quote(good_), "--lang"},
+      {"merge --src-lang x/y " + Quote(good_), "--src-lang"},
+      {"merge --lang '' " + Quote(good_), "--lang"},
+      {"detect --langs en,english " + Quote(good_), "--langs"},
+      {"merge --date 2025-02-29 " + Quote(good_), "--date"},
+  };
+  for (const auto& [args, option] : cases) {
+    auto r = RunCommand(Quote(AlignBinary()) + " " + args);
+    EXPECT_EQ(r.exit_code, 2) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(option), std::string::npos) << args << "\n" << r.err;
+    EXPECT_TRUE(r.out.empty()) << args;
+  }
+  ExpectNoOutput();
+  EXPECT_FALSE(Exists(dir_ + "/m.en"));
+}
+
+// Regions are language tags like any other, in two-file and many-article
+// mode (the header's lang).
+TEST_F(BadInputTest, LanguageTagsWithRegionsAreAccepted) {
+  const std::string uk =
+      SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.uk.txt";
+  auto r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
+                      Quote(uk) + " --src-lang en-GB --tgt-lang uk-UA -o " +
+                      Quote(out_) + " --date 2025-03-14");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(out_).find("xml:lang=\"en-GB\""), std::string::npos);
+  // Many-article mode: articles whose header says pt-BR and en-GB.
+  const std::string many = dir_ + "/in";
+  ASSERT_EQ(RunCommand("mkdir -p " + Quote(many)).exit_code, 0);
+  WriteFile(many + "/a.txt", "## outlet: A | lang: en-GB\n" + ReadFile(good_));
+  WriteFile(many + "/b.txt", "## outlet: B | lang: uk-UA\n" + ReadFile(uk));
+  WriteFile(many + "/c.txt", "## outlet: C | lang: en-GB\n" + ReadFile(good_));
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(many) + " -o " +
+                 Quote(dir_ + "/many-out") + " --quiet");
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  EXPECT_TRUE(r.err.empty() || r.err.find("wrote") == std::string::npos)
+      << r.err;
+}
+
+// What users tripped over: --src-lang contradicting a confident detection
+// is warned about; two-file mode prints one summary line unless --quiet.
+TEST_F(BadInputTest, ContradictedLanguageAndSummaryLine) {
+  const std::string uk =
+      SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.uk.txt";
+  auto r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
+                      Quote(uk) + " --src-lang uk -o " + Quote(out_));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("the language given is uk, but the text reads as en"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " + Quote(uk) +
+                 " -o " + Quote(dir_ + "/ok.tmx"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("unit(s) written (en-uk, translation mode) to " + dir_ +
+                       "/ok.tmx"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " + Quote(uk) +
+                 " --quiet -o " + Quote(dir_ + "/quiet.tmx"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  // An existing output is refused before any work, and kept.
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " + Quote(uk) +
+                 " -o " + Quote(dir_ + "/ok.tmx"));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+}
+
+// Many-article mode: `-o x.tmx` made a folder x.tmx; existing outputs were
+// refused after the work, at the first one; a folder holding only
+// sub-folders contributed nothing, silently.
+TEST_F(BadInputTest, ManyArticleOutputsAndSubFolders) {
+  const std::string corpora = SourceDir() + "/corpora";
+  const std::string story = corpora + "/dniester-bridge";
+  auto r = RunCommand(
+      Quote(AlignBinary()) + " " + Quote(story + "/kyiv-ledger.en.txt") + " " +
+      Quote(story + "/kyiv-ledger.uk.txt") + " " +
+      Quote(story + "/kyiv-ledger.ru.txt") + " -o " + Quote(dir_ + "/x.tmx"));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("names a file"), std::string::npos) << r.err;
+  EXPECT_FALSE(Exists(dir_ + "/x.tmx"));
+  // A folder of story folders.
+  const std::string out = dir_ + "/all";
+  ASSERT_EQ(RunCommand("mkdir -p " + Quote(dir_ + "/nest/a/b")).exit_code, 0);
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(dir_ + "/nest") + " -o " +
+                 Quote(out) + " --quiet");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.err.find("no .txt files"), std::string::npos) << r.err;
+  ASSERT_EQ(
+      RunCommand("cp " + Quote(story) + "/kyiv-ledger.en.txt " + Quote(story) +
+                 "/kyiv-ledger.uk.txt " + Quote(dir_ + "/nest/a/b"))
+          .exit_code,
+      0);
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(dir_ + "/nest") + " -o " +
+                 Quote(out) + " --quiet");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(Exists(out + "/en-uk.tmx"));
+  // Again without --force: refused before aligning, naming the file.
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(dir_ + "/nest") + " -o " +
+                 Quote(out));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("en-uk.tmx"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was aligned"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // End-to-end tests of `align batch`: manifests, failures, resuming, shards.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "test_support.h"
 
@@ -145,6 +146,117 @@ TEST(BatchCliTest, BadManifestsAndOptions) {
                 .exit_code,
             2);
   EXPECT_EQ(RunCommand(Batch(Quote(dir + "/one.tsv"))).exit_code, 2);
+}
+
+// Issue 17 item 11: two items with one id (or an explicit id equal to an
+// automatic one) wrote one file and reported "2 aligned".
+TEST(BatchCliTest, DuplicateIdsAreRefused) {
+  const std::string dir = MakeTempDir();
+  const std::string pair =
+      Story("kyiv-ledger.en.txt") + "\t" + Story("kyiv-ledger.uk.txt");
+  WriteFile(dir + "/dup.tsv", "id=a\t" + pair + "\nid=a\t" + pair + "\n");
+  auto r =
+      RunCommand(Batch(Quote(dir + "/dup.tsv") + " -o " + Quote(dir + "/o")));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("line 2: id 'a' is also the id of line 1"),
+            std::string::npos)
+      << r.err;
+  WriteFile(dir + "/auto.tsv", pair + "\nid=item-000001\t" + pair + "\n");
+  r = RunCommand(Batch(Quote(dir + "/auto.tsv") + " -o " + Quote(dir + "/o")));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("id 'item-000001' is also the id of line 1"),
+            std::string::npos)
+      << r.err;
+  EXPECT_FALSE(Exists(dir + "/o/item-000001.tmx"));
+}
+
+// Issue 17 item 12: an existing file in the output folder was replaced
+// without --force, and a line inserted above id-less items made a new item
+// "done" with another pair's memory.
+TEST(BatchCliTest, ExistingOutputsAndEditedManifests) {
+  const std::string dir = MakeTempDir();
+  const std::string out = dir + "/o";
+  const std::string en_uk =
+      Story("kyiv-ledger.en.txt") + "\t" + Story("kyiv-ledger.uk.txt");
+  const std::string en_ru =
+      Story("kyiv-ledger.en.txt") + "\t" + Story("kyiv-ledger.ru.txt");
+  ASSERT_EQ(RunCommand("mkdir -p " + Quote(out)).exit_code, 0);
+  WriteFile(out + "/mine.tmx", "precious\n");
+  WriteFile(dir + "/m.tsv", "id=mine\t" + en_uk + "\n");
+  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("mine.tmx exists"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(out + "/mine.tmx"), "precious\n");
+  r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(out) + " --force"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(out + "/mine.tmx").find("<tmx"), std::string::npos);
+
+  // Id-less items, then a line inserted at the top.
+  const std::string out2 = dir + "/o2";
+  WriteFile(dir + "/n.tsv", en_uk + "\n");
+  ASSERT_EQ(
+      RunCommand(Batch(Quote(dir + "/n.tsv") + " -o " + Quote(out2))).exit_code,
+      0);
+  const std::string first = ReadFile(out2 + "/item-000001.tmx");
+  WriteFile(dir + "/n.tsv", en_ru + "\n" + en_uk + "\n");
+  r = RunCommand(Batch(Quote(dir + "/n.tsv") + " -o " + Quote(out2)));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("the manifest changed"), std::string::npos) << r.err;
+  EXPECT_EQ(ReadFile(out2 + "/item-000001.tmx"), first);  // untouched
+  r = RunCommand(
+      Batch(Quote(dir + "/n.tsv") + " -o " + Quote(out2) + " --redo"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(out2 + "/item-000001.tmx"), first);
+  EXPECT_NE(ReadFile(out2 + "/item-000001.tmx").find("xml:lang=\"ru\""),
+            std::string::npos);
+}
+
+// Issue 17 item 18: a UTF-8 BOM broke manifests; \u00e9 in JSON was read as
+// "u00e9"; temporary files left by a SIGKILL were never removed.
+TEST(BatchCliTest, BomEscapesAndStaleTemporaries) {
+  const std::string dir = MakeTempDir();
+  const std::string accented = dir + "/caf\xC3\xA9.txt";
+  WriteFile(accented, ReadFile(Story("kyiv-ledger.uk.txt")));
+  const std::string bom = "\xEF\xBB\xBF";
+  WriteFile(dir + "/m.jsonl", bom + "{\"id\": \"j\", \"files\": [\"" +
+                                  Story("kyiv-ledger.en.txt") + "\", \"" + dir +
+                                  "/caf\\u00e9.txt\"]}\n");
+  WriteFile(dir + "/m.tsv", bom + "id=t\t" + Story("kyiv-ledger.en.txt") +
+                                "\t" + accented + "\n");
+  const std::string out = dir + "/o";
+  ASSERT_EQ(RunCommand("mkdir -p " + Quote(out)).exit_code, 0);
+  // A temporary file of a process that no longer exists, and one of a live
+  // process (this test), which must stay.
+  WriteFile(out + "/j.tmx.tmp.999999999.0", "half");
+  const std::string live =
+      out + "/x.tmx.tmp." + std::to_string(::getpid()) + ".0";
+  WriteFile(live, "in progress");
+  auto r = RunCommand(Batch(Quote(dir + "/m.jsonl") + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Exists(out + "/j.tmx"));
+  EXPECT_FALSE(Exists(out + "/j.tmx.tmp.999999999.0"));
+  EXPECT_TRUE(Exists(live));
+  EXPECT_NE(r.err.find("removed 1 temporary file"), std::string::npos) << r.err;
+  r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Exists(out + "/t.tmx"));
+  WriteFile(dir + "/bad.jsonl", "{\"id\": \"b\", \"files\": [\"a\\u00\"]}\n");
+  r = RunCommand(Batch(Quote(dir + "/bad.jsonl") + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+// Issue 17 item 17: loose numbers were accepted.
+TEST(BatchCliTest, ShardAndJobsAreWholeNumbers) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/m.tsv", "a.txt\tb.txt\n");
+  for (const std::string bad :
+       {"--shard 1/2x", "--shard '1/ 2'", "--shard 1/99999999999",
+        "--shard -1/2", "--shard 2/2", "--jobs 1.5", "--jobs 0", "--jobs 2x"}) {
+    auto r = RunCommand(
+        Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/o") + " " + bad));
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+  }
 }
 
 }  // namespace

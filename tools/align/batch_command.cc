@@ -1,5 +1,7 @@
 #include "batch_command.h"
 
+#include <dirent.h>
+#include <signal.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -11,7 +13,9 @@
 #include <cstring>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include "crossalign/collection.h"
@@ -75,6 +79,44 @@ struct Item {
   int line = 0;
 };
 
+bool Hex4(const std::string& s, size_t at, uint32_t* out) {
+  if (at + 4 > s.size()) return false;
+  uint32_t v = 0;
+  for (size_t k = at; k < at + 4; ++k) {
+    const char c = s[k];
+    v <<= 4;
+    if (c >= '0' && c <= '9') {
+      v |= static_cast<uint32_t>(c - '0');
+    } else if (c >= 'a' && c <= 'f') {
+      v |= static_cast<uint32_t>(c - 'a' + 10);
+    } else if (c >= 'A' && c <= 'F') {
+      v |= static_cast<uint32_t>(c - 'A' + 10);
+    } else {
+      return false;
+    }
+  }
+  *out = v;
+  return true;
+}
+
+void AppendUtf8(uint32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 // Minimal reader of one flat JSON object with string and string-array
 // values, which is all a manifest line holds.
 bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
@@ -92,7 +134,31 @@ bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
       if (line[i] == '\\' && i + 1 < line.size()) {
         ++i;
         const char c = line[i];
-        out->push_back(c == 'n' ? '\n' : c == 't' ? '\t' : c);
+        if (c == 'u') {
+          // \uXXXX, with a surrogate pair for characters beyond the BMP.
+          uint32_t code = 0;
+          if (!Hex4(line, i + 1, &code)) return false;
+          i += 4;
+          if (code >= 0xD800 && code <= 0xDBFF) {
+            uint32_t low = 0;
+            if (line.compare(i + 1, 2, "\\u") != 0 ||
+                !Hex4(line, i + 3, &low) || low < 0xDC00 || low > 0xDFFF) {
+              return false;
+            }
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          } else if (code >= 0xDC00 && code <= 0xDFFF) {
+            return false;
+          }
+          AppendUtf8(code, out);
+        } else {
+          const char* escapes = "\"\"\\\\//b\bf\fn\nr\rt\t";
+          const char* at = std::strchr(escapes, c);
+          if (c == '\0' || at == nullptr || (at - escapes) % 2 != 0) {
+            return false;
+          }
+          out->push_back(at[1]);
+        }
       } else {
         out->push_back(line[i]);
       }
@@ -111,7 +177,9 @@ bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
     skip();
     if (i < line.size() && line[i] == '}') break;
     std::string key;
-    if (!string_value(&key)) return (*error = "expected a key", false);
+    if (!string_value(&key)) {
+      return (*error = "expected a key (or a bad \\ escape in one)", false);
+    }
     skip();
     if (i >= line.size() || line[i] != ':')
       return (*error = "expected ':'", false);
@@ -126,15 +194,19 @@ bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
           break;
         }
         std::string v;
-        if (!string_value(&v))
-          return (*error = "expected a string in the list", false);
+        if (!string_value(&v)) {
+          return (*error = "expected a string in the list (or a bad \\ escape)",
+                  false);
+        }
         if (key == "files") item->files.push_back(v);
         skip();
         if (i < line.size() && line[i] == ',') ++i;
       }
     } else {
       std::string v;
-      if (!string_value(&v)) return (*error = "expected a string value", false);
+      if (!string_value(&v)) {
+        return (*error = "expected a string value (or a bad \\ escape)", false);
+      }
       if (key == "id") item->id = v;
       if (key == "src") src = v;
       if (key == "tgt") tgt = v;
@@ -153,8 +225,13 @@ StatusOr<std::vector<Item>> ReadManifest(const std::string& path) {
   std::vector<Item> items;
   std::string line;
   int line_no = 0;
+  std::map<std::string, int> line_of_id;
   while (std::getline(in, line)) {
     ++line_no;
+    // A UTF-8 byte-order mark (Windows editors write one) is not data.
+    if (line_no == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      line.erase(0, 3);
+    }
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     Item item;
@@ -194,16 +271,106 @@ StatusOr<std::vector<Item>> ReadManifest(const std::string& path) {
     }
     items.push_back(std::move(item));
   }
+  // Two items with one id would write one file (one memory lost). Automatic
+  // ids count too: an explicit "item-000003" meets line 3's.
+  for (const Item& item : items) {
+    const auto [it, inserted] = line_of_id.emplace(item.id, item.line);
+    if (!inserted) {
+      return InvalidArgumentError(
+          path + ", line " + std::to_string(item.line) + ": id '" + item.id +
+          "' is also the id of line " + std::to_string(it->second) +
+          "; ids name the output files and must be unique");
+    }
+  }
   return items;
-}
-
-bool Exists(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0;
 }
 
 bool MakeDir(const std::string& path) {
   return ::mkdir(path.c_str(), 0777) == 0 || errno == EEXIST;
+}
+
+// What an item's done record holds: its files, so that a manifest edited
+// between runs (a line inserted above id-less items shifts their automatic
+// ids) is noticed instead of taking another pair's memory for done.
+std::string DoneRecord(const Item& item, size_t outputs) {
+  std::string record = std::to_string(outputs) + " file(s)\nfiles:";
+  for (const std::string& f : item.files) record += "\t" + f;
+  return record + "\n";
+}
+
+enum class DoneState { kNotDone, kDone, kDoneForOtherFiles };
+
+// Written before an item's outputs, removed after its done record. Ids never
+// start with '.', so the name meets no id.
+std::string PendingRecord(const std::string& dir, const std::string& id) {
+  return dir + ".done/.pending-" + id;
+}
+
+DoneState ReadDoneState(const std::string& record_path, const Item& item,
+                        std::string* other_files) {
+  std::ifstream in(record_path);
+  if (!in) return DoneState::kNotDone;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("files:", 0) != 0) continue;
+    const std::string expected = DoneRecord(item, 0);
+    const std::string mine = expected.substr(expected.find("files:"));
+    if (line + "\n" == mine) return DoneState::kDone;
+    *other_files = line.substr(6);
+    std::replace(other_files->begin(), other_files->end(), '\t', ' ');
+    return DoneState::kDoneForOtherFiles;
+  }
+  return DoneState::kDone;  // a record from an older version: files unknown
+}
+
+// Output files of item `id` already in `dir`: ID.tmx, or ID.*.tmx for a
+// group.
+std::vector<std::string> ExistingOutputs(const std::string& dir,
+                                         const std::string& id) {
+  std::vector<std::string> found;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return found;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name == id + ".tmx" ||
+        (name.rfind(id + ".", 0) == 0 && name.size() > id.size() + 4 &&
+         name.compare(name.size() - 4, 4, ".tmx") == 0 &&
+         name.find('.', id.size() + 1) == name.size() - 4)) {
+      found.push_back(dir + name);
+    }
+  }
+  ::closedir(d);
+  std::sort(found.begin(), found.end());
+  return found;
+}
+
+// Removes NAME.tmp.PID.N files whose process is gone (a SIGKILL leaves
+// them); those of a live process (a concurrent run) are left alone.
+size_t RemoveStaleTemporaries(const std::string& dir) {
+  size_t removed = 0;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return 0;
+  std::vector<std::string> stale;
+  while (const dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    const size_t tmp = name.rfind(".tmp.");
+    if (tmp == std::string::npos) continue;
+    const std::string rest = name.substr(tmp + 5);  // PID.N
+    const size_t dot = rest.find('.');
+    uint64_t pid = 0, n = 0;
+    if (dot == std::string::npos ||
+        !ParseCount(rest.substr(0, dot), 1, 1u << 30, &pid) ||
+        !ParseCount(rest.substr(dot + 1), 0, ~uint64_t{0} >> 8, &n)) {
+      continue;
+    }
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+    stale.push_back(dir + name);
+  }
+  ::closedir(d);
+  for (const std::string& path : stale) {
+    if (::unlink(path.c_str()) == 0) ++removed;
+  }
+  return removed;
 }
 
 }  // namespace
@@ -241,9 +408,10 @@ int RunBatchCommand(Args* args) {
         passed.insert(passed.end(), used.begin(), used.end());
       }
     } else if (args->Value("--jobs", &value, &error)) {
-      double j = 0;
-      if (error.empty() && !ParseDouble(value, 1, 256, &j)) {
-        error = "--jobs needs 1..256";
+      uint64_t j = 1;
+      if (error.empty() && !ParseCount(value, 1, 256, &j)) {
+        error =
+            "--jobs needs a whole number from 1 to 256, not '" + value + "'";
       }
       jobs = static_cast<int>(j);
       jobs_given = true;
@@ -263,15 +431,23 @@ int RunBatchCommand(Args* args) {
       return kExitUsage;
     }
   }
-  int shard_k = 0, shard_n = 1;
+  // Digits only: sscanf took "1/2x", "1/ 2" and overflowed on
+  // "1/99999999999".
+  uint64_t shard_k = 0, shard_n = 1;
+  const size_t slash = shard.find('/');
   if (shard == "auto") {
-    if (!SlurmArrayShard(&shard_k, &shard_n, &error)) {
+    int k = 0, n = 1;
+    if (!SlurmArrayShard(&k, &n, &error)) {
       PrintError("batch: " + error);
       return kExitUsage;
     }
+    shard_k = static_cast<uint64_t>(k);
+    shard_n = static_cast<uint64_t>(n);
   } else if (!shard.empty() &&
-             (std::sscanf(shard.c_str(), "%d/%d", &shard_k, &shard_n) != 2 ||
-              shard_n < 1 || shard_k < 0 || shard_k >= shard_n)) {
+             (slash == std::string::npos ||
+              !ParseCount(shard.substr(0, slash), 0, 1000000, &shard_k) ||
+              !ParseCount(shard.substr(slash + 1), 1, 1000000, &shard_n) ||
+              shard_k >= shard_n)) {
     PrintError("batch: --shard must be K/N with 0 <= K < N, not '" + shard +
                "'");
     return kExitUsage;
@@ -324,14 +500,56 @@ int RunBatchCommand(Args* args) {
                std::strerror(errno));
     return kExitOutput;
   }
-  // This shard's items that are not done yet.
+  const size_t stale =
+      RemoveStaleTemporaries(dir) + RemoveStaleTemporaries(dir + ".done/");
+  if (stale > 0) {
+    std::cerr << "align batch: removed " << stale
+              << " temporary file(s) left by an interrupted run\n";
+  }
+  // This shard's items that are not done yet. Their outputs are checked
+  // before any work: an existing file is replaced only with --force or
+  // --redo, and an id done for other files (the manifest changed) is not
+  // taken for done.
   std::vector<const Item*> todo;
-  size_t already = 0;
+  size_t already = 0, refused = 0;
+  const bool replace = Overwrite() || redo;
+  std::set<std::string> resumed;  // ids whose interrupted outputs we replace
   for (size_t k = 0; k < items->size(); ++k) {
-    if (static_cast<int>(k % static_cast<size_t>(shard_n)) != shard_k) continue;
+    if (k % shard_n != shard_k) continue;
     const Item& item = (*items)[k];
-    if (!redo && Exists(dir + ".done/" + item.id)) {
+    std::string other_files;
+    const DoneState state =
+        redo ? DoneState::kNotDone
+             : ReadDoneState(dir + ".done/" + item.id, item, &other_files);
+    if (state == DoneState::kDone) {
       ++already;
+      continue;
+    }
+    std::string problem;
+    if (state == DoneState::kDoneForOtherFiles && !replace) {
+      problem = "an earlier run finished id " + item.id + " for other files (" +
+                other_files +
+                "): the manifest changed; pass --redo to realign it, or give "
+                "the items ids";
+    } else if (const auto existing = ExistingOutputs(dir, item.id);
+               !existing.empty() && !replace) {
+      // Files of this item from a run killed between writing them and
+      // recording the item as done are ours to replace.
+      std::string ignored;
+      if (ReadDoneState(PendingRecord(dir, item.id), item, &ignored) ==
+          DoneState::kDone) {
+        resumed.insert(item.id);
+      } else {
+        problem = existing.front() +
+                  " exists and is not from a finished run of this item; "
+                  "pass --force to replace it";
+      }
+    }
+    if (!problem.empty()) {
+      PrintError("batch: item " + item.id + " (manifest line " +
+                 std::to_string(item.line) + "): " + problem);
+      ++refused;
+      if (strict) return kExitOutput;
       continue;
     }
     todo.push_back(&item);
@@ -394,13 +612,32 @@ int RunBatchCommand(Args* args) {
         outputs.push_back({dir + item.id + "." + langs + ".tmx", group});
       }
     }
+    // All of an item's files or none; without --force or --redo an
+    // existing file is never replaced (checked by the rename itself).
+    std::vector<std::string> rendered;
     for (const auto& [path, pairs] : outputs) {
-      Status s = writer.WriteFile(path, pairs);
-      if (!s.ok()) return fail(item, s.ToString(), kExitOutput);
+      auto xml = writer.Render(pairs);
+      if (!xml.ok()) return fail(item, xml.status().ToString(), kExitOutput);
+      rendered.push_back(std::move(*xml));
+    }
+    std::vector<std::pair<std::string, std::string_view>> files;
+    for (size_t k = 0; k < outputs.size(); ++k) {
+      files.emplace_back(outputs[k].first, rendered[k]);
+    }
+    // A pending record first, so that a run killed between the outputs and
+    // the done record can tell its own files from a user's on resume.
+    const std::string record = DoneRecord(item, outputs.size());
+    if (Status s = WriteOutputFile(PendingRecord(dir, item.id), record);
+        !s.ok()) {
+      return fail(item, s.ToString(), kExitOutput);
+    }
+    if (Status s = WriteOutputFiles(files, replace || resumed.count(item.id));
+        !s.ok()) {
+      return fail(item, s.ToString(), kExitOutput);
     }
     // Recorded last: an item is done only when all its files are written.
-    Status s = WriteOutputFile(dir + ".done/" + item.id,
-                               std::to_string(outputs.size()) + " file(s)\n");
+    Status s = WriteOutputFile(dir + ".done/" + item.id, record);
+    ::unlink(PendingRecord(dir, item.id).c_str());
     if (!s.ok()) return fail(item, s.ToString(), kExitOutput);
     std::remove((dir + ".failed/" + item.id).c_str());
     std::lock_guard<std::mutex> lock(mutex);
@@ -416,6 +653,8 @@ int RunBatchCommand(Args* args) {
     });
   }
   for (std::thread& t : threads) t.join();
+  failed += refused;
+  if (refused > 0) worst = std::max(worst, static_cast<int>(kExitOutput));
   std::cerr << "align batch: " << done << " item(s) aligned, " << failed
             << " failed, " << already << " skipped as done; outputs in " << dir
             << "\n";

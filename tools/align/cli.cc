@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include <sys/stat.h>
+#include <unicode/uloc.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -40,7 +41,14 @@ bool Args::Value(const std::string& flag, std::string* value,
 
 bool Args::Value(const std::string& short_flag, const std::string& flag,
                  std::string* value, std::string* error) {
-  return Value(short_flag, value, error) || Value(flag, value, error);
+  if (!Value(short_flag, value, error) && !Value(flag, value, error)) {
+    return false;
+  }
+  // `-o ""` wrote to standard output: an empty output name is a mistake.
+  if (error->empty() && value->empty() && short_flag == "-o") {
+    *error = "option " + flag + " needs a name, not an empty string";
+  }
+  return true;
 }
 
 void PrintError(const std::string& message) {
@@ -70,6 +78,8 @@ void LoadDictionary(PipelineOptions* options, int* exit_code) {
 
 void SetOverwrite(bool value) { overwrite = value; }
 
+bool Overwrite() { return overwrite; }
+
 bool MayWrite(const std::string& path) {
   struct stat st;
   if (overwrite || path.empty() || ::stat(path.c_str(), &st) != 0) return true;
@@ -90,7 +100,9 @@ int WriteOutput(const std::string& path, const std::string& content) {
     }
     return kExitOk;
   }
-  Status written = WriteOutputFile(path, content);
+  // Without --force the rename itself refuses an existing file, so two runs
+  // racing to one new output cannot both succeed.
+  Status written = WriteOutputFile(path, content, overwrite);
   if (!written.ok()) {
     PrintError(written.ToString());
     return kExitOutput;
@@ -159,8 +171,14 @@ int WritePairs(const std::string& format, const std::string& output,
     const std::string tgt = pairs.empty() ? "tgt" : pairs.front().tgt->lang();
     const std::vector<std::string> names = MosesFileNames(output, src, tgt);
     if (!MayWrite(names[0]) || !MayWrite(names[1])) return kExitOutput;
-    const int rc = WriteOutput(names[0], text.source);
-    return rc == kExitOk ? WriteOutput(names[1], text.target) : rc;
+    // Both files or neither.
+    Status written = WriteOutputFiles(
+        {{names[0], text.source}, {names[1], text.target}}, overwrite);
+    if (!written.ok()) {
+      PrintError(written.ToString());
+      return kExitOutput;
+    }
+    return kExitOk;
   }
   StatusOr<std::string> rendered = format == "xliff"
                                        ? RenderXliff(pairs, options)
@@ -203,12 +221,7 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
     }
     return true;
   }
-  if (args->Value("--max-file-size", &value, error)) {
-    double mb = 0;
-    if (error->empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
-      *error = "--max-file-size needs a size in MB";
-    }
-    options->read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
+  if (ParseMaxFileSize(args, &options->read.max_file_bytes, error)) {
     return true;
   }
   if (args->Value("--min-score", &value, error)) {
@@ -311,6 +324,74 @@ void Progress::operator()(size_t done, size_t total) {
               << tenth * 10 << "%, " << static_cast<int>(elapsed)
               << "s elapsed, ETA " << static_cast<int>(eta) << "s)\n";
   }
+}
+
+bool CheckLanguageTag(const std::string& option, const std::string& tag,
+                      std::string* error) {
+  if (!error->empty()) return false;
+  const auto bad = [&](const std::string& why) {
+    *error = option +
+             " needs a BCP-47 language tag such as en, uk, en-GB or "
+             "pt-BR, not '" +
+             (tag.size() > 40 ? tag.substr(0, 40) + "..." : tag) + "' (" + why +
+             ")";
+    return false;
+  };
+  if (tag.empty()) return bad("empty");
+  if (tag.size() > 35) return bad("too long");
+  for (const char c : tag) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return bad("only letters, digits and '-'");
+  }
+  // ICU parses the tag; all of it must be used, and the language subtag must
+  // be an ISO 639 code (2 or 3 letters): "english" is well-formed BCP-47 but
+  // names no language.
+  std::string normalized = tag;
+  for (char& c : normalized) {
+    if (c == '_') c = '-';
+  }
+  char locale[ULOC_FULLNAME_CAPACITY];
+  int32_t parsed = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  uloc_forLanguageTag(normalized.c_str(), locale, sizeof locale, &parsed,
+                      &status);
+  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING ||
+      parsed != static_cast<int32_t>(normalized.size())) {
+    return bad("not well-formed");
+  }
+  char language[ULOC_LANG_CAPACITY];
+  status = U_ZERO_ERROR;
+  const int32_t n =
+      uloc_getLanguage(locale, language, sizeof language, &status);
+  if (U_FAILURE(status) || n < 2 || n > 3) {
+    return bad("the language must be a 2- or 3-letter ISO 639 code");
+  }
+  return true;
+}
+
+bool ParseMaxFileSize(Args* args, uint64_t* bytes, std::string* error) {
+  std::string value;
+  if (!args->Value("--max-file-size", &value, error)) return false;
+  double mb = 0;
+  if (error->empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
+    *error = "--max-file-size needs a size in MB";
+  }
+  *bytes = static_cast<uint64_t>(mb * (1 << 20));
+  return true;
+}
+
+bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
+                uint64_t* out) {
+  if (text.empty() || text.size() > 18) return false;
+  uint64_t v = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (v < lo || v > hi) return false;
+  *out = v;
+  return true;
 }
 
 bool ParseDouble(const std::string& text, double lo, double hi, double* out) {

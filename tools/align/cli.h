@@ -52,6 +52,7 @@ void PrintError(const std::string& message);
 // Whether existing output files may be replaced (--force). Off by default:
 // an existing output is an error.
 void SetOverwrite(bool overwrite);
+bool Overwrite();
 
 // Checks that `path` may be written: it does not exist, or --force was
 // given. Prints the error and returns false otherwise.
@@ -111,6 +112,22 @@ bool ParseInputFormatOption(Args* args, ReadOptions* options,
 // `align split`: --line-breaks, --srx, --rules, --max-sentence-length.
 bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
                           std::string* error);
+
+// Checks a language tag given on the command line: well-formed BCP-47
+// (ICU's uloc_forLanguageTag must use all of it) with a 2- or 3-letter
+// language subtag; regions and scripts are welcome (en-GB, pt-BR, sr-Latn).
+// Sets *error, naming `option`, and returns false otherwise (or when *error
+// is already set).
+bool CheckLanguageTag(const std::string& option, const std::string& tag,
+                      std::string* error);
+
+// --max-file-size MB, into *bytes.
+bool ParseMaxFileSize(Args* args, uint64_t* bytes, std::string* error);
+
+// Parses a whole decimal number in [lo, hi]: digits only ("1.5", "2x",
+// " 2" and overflowing values are refused).
+bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
+                uint64_t* out);
 
 // Parses a number in [lo, hi]; false on junk.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);

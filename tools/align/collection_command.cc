@@ -15,6 +15,7 @@
 
 #include "crossalign/collection.h"
 #include "crossalign/output_file.h"
+#include "crossalign/writers.h"
 #include "review_command.h"
 
 namespace crossalign::cli {
@@ -33,9 +34,43 @@ bool IsDirectory(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// Expands folders (their *.txt, *.html and *.htm files, sorted) and @LIST files
-// (one path per line, '#' comments). Problems are reported and the input
-// skipped.
+// Article files by name: plain text and HTML pages.
+bool IsArticleName(const std::string& name) {
+  for (const char* ext : {".txt", ".html", ".htm"}) {
+    const size_t n = std::char_traits<char>::length(ext);
+    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The articles (*.txt, *.html, *.htm) under `dir`, down to 16 levels of sub-folders (hidden
+// ones, such as .git or batch's .done, are left out).
+void CollectTextFiles(const std::string& dir, int depth,
+                      std::vector<std::string>* found) {
+  if (depth > 16) return;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  std::vector<std::string> subdirs;
+  while (dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.empty() || name[0] == '.') continue;
+    const std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
+    if (IsDirectory(path)) {
+      subdirs.push_back(path);
+    } else if (IsArticleName(name)) {
+      found->push_back(path);
+    }
+  }
+  ::closedir(d);
+  for (const std::string& sub : subdirs)
+    CollectTextFiles(sub, depth + 1, found);
+}
+
+// Expands folders (their *.txt, *.html and *.htm files and those of their
+// sub-folders, sorted) and @LIST files (one path per line, '#' comments).
+// Problems are reported and the input skipped.
 std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
                                       int* skipped) {
   std::vector<std::string> files;
@@ -53,22 +88,17 @@ std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
         if (!line.empty() && line[0] != '#') files.push_back(line);
       }
     } else if (IsDirectory(input)) {
+      // Sub-folders too (corpora/STORY/*.txt): a folder holding only
+      // sub-folders contributed nothing before, silently.
       std::vector<std::string> found;
-      if (DIR* d = ::opendir(input.c_str())) {
-        while (dirent* e = ::readdir(d)) {
-          const std::string name = e->d_name;
-          const auto ends = [&](const char* ext) {
-            const size_t n = std::char_traits<char>::length(ext);
-            return name.size() > n &&
-                   name.compare(name.size() - n, n, ext) == 0;
-          };
-          if (ends(".txt") || ends(".html") || ends(".htm")) {
-            found.push_back(input + (input.back() == '/' ? "" : "/") + name);
-          }
-        }
-        ::closedir(d);
-      }
+      CollectTextFiles(input, 0, &found);
       std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        PrintError(input +
+                   ": no .txt files in this folder or its sub-folders; "
+                   "skipped");
+        ++*skipped;
+      }
       files.insert(files.end(), found.begin(), found.end());
     } else {
       files.push_back(input);
@@ -129,6 +159,20 @@ int RunCollection(const PipelineOptions& pipeline_options,
     PrintError("several articles need -o DIR, a folder for the TMX files");
     return kExitUsage;
   }
+  // `-o x.tmx` with three files made a folder named x.tmx.
+  for (const char* ext : {".tmx", ".tsv", ".jsonl", ".xlf", ".xliff"}) {
+    const std::string e = ext;
+    const std::string& out = request.output_dir;
+    if (out.size() > e.size() &&
+        out.compare(out.size() - e.size(), e.size(), e) == 0 &&
+        !IsDirectory(out)) {
+      PrintError(
+          "several articles write one file per language pair into a "
+          "folder, but -o " +
+          out + " names a file; give a folder (-o DIR)");
+      return kExitUsage;
+    }
+  }
   int skipped = 0;
   std::vector<std::pair<std::string, std::string>> listed;
   if (!request.pairs_path.empty()) {
@@ -188,6 +232,47 @@ int RunCollection(const PipelineOptions& pipeline_options,
                std::to_string(docs.size()));
     return kExitNoInput;
   }
+  const std::string out_dir = request.output_dir.back() == '/'
+                                  ? request.output_dir
+                                  : request.output_dir + "/";
+  if (!Overwrite()) {
+    // Before aligning, every file this run could write: refusing after the
+    // work, at the first existing file, left the folder half updated.
+    std::set<std::string> langs;
+    for (const auto& d : docs) langs.insert(d->lang());
+    std::vector<std::string> existing;
+    for (const std::string& a : langs) {
+      for (const std::string& b : langs) {
+        std::vector<std::string> names;
+        const std::string base = out_dir + a + "-" + b;
+        if (request.format == "moses") {
+          names = MosesFileNames(base, a, b);
+        } else {
+          names = {base + FormatExtension(request.format)};
+        }
+        for (const std::string& n : names) {
+          struct stat st;
+          if (::lstat(n.c_str(), &st) == 0) existing.push_back(n);
+        }
+      }
+    }
+    for (const std::string* path :
+         {&request.clusters_path, &request.report_path, &request.review_path}) {
+      struct stat st;
+      if (!path->empty() && ::lstat(path->c_str(), &st) == 0) {
+        existing.push_back(*path);
+      }
+    }
+    if (!existing.empty()) {
+      std::string list;
+      for (const std::string& e : existing) list += "\n  " + e;
+      PrintError(std::to_string(existing.size()) +
+                 " output file(s) this run may write exist; pass --force to "
+                 "replace them (nothing was aligned):" +
+                 list);
+      return kExitOutput;
+    }
+  }
   if (!IsDirectory(request.output_dir) &&
       ::mkdir(request.output_dir.c_str(), 0777) != 0) {
     PrintError("cannot create output folder " + request.output_dir + ": " +
@@ -215,9 +300,11 @@ int RunCollection(const PipelineOptions& pipeline_options,
     return kExitNoInput;
   }
   Progress progress("aligning pairs");
-  options.progress = [&progress](size_t done, size_t total) {
-    progress(done, total);
-  };
+  if (!request.quiet) {
+    options.progress = [&progress](size_t done, size_t total) {
+      progress(done, total);
+    };
+  }
   auto run = AlignCollection(**pipeline, docs, options);
   if (!run.ok()) {
     PrintError(run.status().ToString());
@@ -241,20 +328,25 @@ int RunCollection(const PipelineOptions& pipeline_options,
     const int rc = WritePairs(request.format, path, group, tmx_options,
                               request.output_options);
     if (rc != kExitOk) return rc;
-    std::cerr << "align: wrote " << path << " (" << group.size() << " pairs)\n";
+    if (!request.quiet) {
+      std::cerr << "align: wrote " << path << " (" << group.size()
+                << " pairs)\n";
+    }
   }
   if (!request.clusters_path.empty()) {
     const auto clusters = ClusterPassages(
         *pairs, tmx_options.min_score > 0 ? tmx_options.min_score : 0.5);
     if (!MayWrite(request.clusters_path)) return kExitOutput;
-    Status s =
-        WriteOutputFile(request.clusters_path, RenderClustersJsonl(clusters));
+    Status s = WriteOutputFile(request.clusters_path,
+                               RenderClustersJsonl(clusters), Overwrite());
     if (!s.ok()) {
       PrintError(s.ToString());
       return kExitOutput;
     }
-    std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
-              << request.clusters_path << "\n";
+    if (!request.quiet) {
+      std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
+                << request.clusters_path << "\n";
+    }
   }
   if (!request.review_path.empty()) {
     const int rc =

@@ -20,6 +20,7 @@ struct CollectionRequest {
   std::string review_path;    // --review PAGE.html, optional
   int jobs = 1;
   bool verbose = false;
+  bool quiet = false;          // no progress or "wrote" lines (--quiet)
   bool strict = false;         // the first bad input is fatal
   std::string format = "tmx";  // tmx, tsv, jsonl, xliff or moses
   OutputOptions output_options;

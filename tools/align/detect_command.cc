@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crossalign/language_identifier.h"
+#include "crossalign/output_file.h"
 #include "crossalign/writers.h"
 
 namespace crossalign::cli {
@@ -83,18 +84,16 @@ std::string TopJson(const LanguageIdentifier& lid, std::string_view text) {
   return out + "]";
 }
 
-// Reads all of FILE, or standard input for "-".
-bool ReadInput(const std::string& path, std::string* bytes) {
-  if (path == "-") {
-    bytes->assign(std::istreambuf_iterator<char>(std::cin),
-                  std::istreambuf_iterator<char>());
-    return !std::cin.bad();
+// Reads all of FILE, or standard input for "-", within --max-file-size.
+bool ReadInput(const std::string& path, uint64_t max_bytes,
+               std::string* bytes) {
+  StatusOr<std::string> read = ReadInputFile(path, max_bytes);
+  if (!read.ok()) {
+    PrintError(read.status().ToString());
+    return false;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  bytes->assign(std::istreambuf_iterator<char>(in),
-                std::istreambuf_iterator<char>());
-  return !in.bad();
+  *bytes = std::move(*read);
+  return true;
 }
 
 bool OnlyWhitespace(const std::string& bytes) {
@@ -107,8 +106,7 @@ bool OnlyWhitespace(const std::string& bytes) {
 int RunPerLine(const DetectOptions& options, const std::string& path,
                const LanguageIdentifier& lid) {
   std::string bytes;
-  if (!ReadInput(path, &bytes)) {
-    PrintError(path + ": cannot read it");
+  if (!ReadInput(path, options.pipeline.read.max_file_bytes, &bytes)) {
     return kExitNoInput;
   }
   std::string text;
@@ -255,6 +253,11 @@ int RunDetectCommand(Args* args) {
       if (error.empty() && options.pipeline.lid.candidates.empty()) {
         error = "--langs needs a list of languages such as en,uk,ru";
       }
+      for (const std::string& lang : options.pipeline.lid.candidates) {
+        if (!CheckLanguageTag("--langs", lang, &error)) break;
+      }
+    } else if (ParseMaxFileSize(args, &options.pipeline.read.max_file_bytes,
+                                &error)) {
     } else if (args->Value("--min-confidence", &value, &error)) {
       if (error.empty() &&
           !ParseDouble(value, 0.0, 1.0, &options.pipeline.lid.min_confidence)) {

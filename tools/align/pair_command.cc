@@ -119,6 +119,9 @@ Options:
   --review PAGE.html   also write a review page for the units (see align
                        review --help): one HTML file to read, accept and
                        reject them in a browser
+  -q, --quiet          no summary line on success, no progress lines
+                       (many-article mode); errors and warnings are still
+                       printed
   -h, --help           show this help
   --version            show the version
 
@@ -137,25 +140,28 @@ int RunPairCommand(Args* args) {
   TmxWriterOptions tmx;
   std::string output, src_lang, tgt_lang, value, error, format = "tmx";
   std::string review_path;
-  bool verbose = false;
+  bool verbose = false, quiet = false;
   OutputOptions output_options;
   CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
     int exit_code = kExitOk;
-    if (args->Value("-o", "--output", &output, &error) ||
-        args->Value("--src-lang", &src_lang, &error) ||
-        args->Value("--tgt-lang", &tgt_lang, &error) ||
-        args->Value("--clusters", &collection.clusters_path, &error) ||
-        args->Value("--report", &collection.report_path, &error) ||
-        args->Value("--pairs", &collection.pairs_path, &error) ||
-        args->Value("--review", &review_path, &error)) {
+    if (args->Value("--src-lang", &src_lang, &error)) {
+      CheckLanguageTag("--src-lang", src_lang, &error);
+    } else if (args->Value("--tgt-lang", &tgt_lang, &error)) {
+      CheckLanguageTag("--tgt-lang", tgt_lang, &error);
+    } else if (args->Value("-o", "--output", &output, &error) ||
+               args->Value("--clusters", &collection.clusters_path, &error) ||
+               args->Value("--report", &collection.report_path, &error) ||
+               args->Value("--pairs", &collection.pairs_path, &error) ||
+               args->Value("--review", &review_path, &error)) {
     } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
-      double jobs = 0;
-      if (error.empty() && !ParseDouble(value, 1, 256, &jobs)) {
-        error = "--jobs needs a number from 1 to 256";
+      uint64_t jobs = 1;
+      if (error.empty() && !ParseCount(value, 1, 256, &jobs)) {
+        error =
+            "--jobs needs a whole number from 1 to 256, not '" + value + "'";
       }
       collection.jobs = static_cast<int>(jobs);
     } else if (args->Value("--format", &format, &error)) {
@@ -175,6 +181,9 @@ int RunPairCommand(Args* args) {
     } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
       args->Next();
       verbose = true;
+    } else if (args->Peek() == "-q" || args->Peek() == "--quiet") {
+      args->Next();
+      quiet = true;
     } else if (args->Peek() == "--strict") {
       args->Next();
       collection.strict = true;
@@ -217,9 +226,13 @@ int RunPairCommand(Args* args) {
     collection.output_dir = output;
     collection.verbose = verbose;
     collection.review_path = review_path;
+    collection.quiet = quiet;
     return RunCollection(options, tmx, collection);
   }
 
+  // The outputs are checked before the work (the rename re-checks them).
+  // (Moses names hold the languages, known only after detection.)
+  if (format != "moses" && !MayWrite(output)) return kExitOutput;
   // Pre-segmented input whose languages are given needs no language model.
   options.languages_given =
       options.presegmented && !src_lang.empty() && !tgt_lang.empty();
@@ -286,6 +299,18 @@ int RunPairCommand(Args* args) {
         review_path, {{output.empty() ? "stdout" : output, {*pair}}}, tmx,
         collection.report_path);
     if (page_rc != kExitOk) return page_rc;
+  }
+  if (!quiet) {
+    // One line on success: what was written, how, where.
+    size_t units = 0;
+    for (const Bead& bead : pair->alignment.beads) {
+      if (bead.IsPair() && bead.score >= tmx.min_score) ++units;
+    }
+    std::cerr << "align: " << units << " unit(s) written (" << pair->src->lang()
+              << "-" << pair->tgt->lang() << ", "
+              << AlignmentDecision(pair->alignment) << ") to "
+              << (output.empty() ? std::string("standard output") : output)
+              << "\n";
   }
   return exit_code;
 }

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "crossalign/document.h"
+#include "crossalign/output_file.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/writers.h"
 
@@ -96,8 +97,11 @@ int RunSplitCommand(Args* args) {
       std::cout << SplitCommandUsage();
       return kExitOk;
     }
-    if (args->Value("--lang", &lang, &error) ||
-        args->Value("--format", &format, &error) ||
+    if (args->Value("--lang", &lang, &error)) {
+      if (!CheckLanguageTag("--lang", lang, &error)) break;
+      continue;
+    }
+    if (args->Value("--format", &format, &error) ||
         args->Value("-o", "--output", &output, &error) ||
         ParsePipelineOption(args, &options, &unused_tmx, &error, &exit_code)) {
       if (!error.empty()) break;
@@ -126,9 +130,15 @@ int RunSplitCommand(Args* args) {
 
   StatusOr<Document> doc = Status::Ok();
   if (input == "-") {
-    const std::string bytes((std::istreambuf_iterator<char>(std::cin)),
-                            std::istreambuf_iterator<char>());
-    doc = DecodeDocument("-", bytes, options.read);
+    // Bounded while reading: /dev/zero on standard input ran the machine out
+    // of memory.
+    StatusOr<std::string> bytes =
+        ReadInputFile("-", options.read.max_file_bytes);
+    if (!bytes.ok()) {
+      PrintError(bytes.status().ToString());
+      return kExitNoInput;
+    }
+    doc = DecodeDocument("-", *bytes, options.read);
   } else {
     doc = ReadDocumentFile(input, options.read);
   }

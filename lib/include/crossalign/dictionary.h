@@ -60,7 +60,9 @@ class Dictionary {
 
   // Imports a FreeDict dictionary in dictd format: the `.index` file and,
   // beside it, the `.dict.dz` (or `.dict`) file, as Debian's dict-freedict-*
-  // packages install them in /usr/share/dictd.
+  // packages install them in /usr/share/dictd. An index whose entries are
+  // not dictionary entries (longer than 64 KB, or reading the body more than
+  // 8 times over) is kDataLoss; at most 256 translations per headword.
   static StatusOr<Dictionary> ImportFreeDict(const std::string& index_path);
 
   // Composes two dictionaries through a pivot language: source -> pivot from

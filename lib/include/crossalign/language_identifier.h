@@ -76,7 +76,9 @@ struct LanguageIdentifierOptions {
 class LanguageIdentifier {
  public:
   // Loads and checks a fastText model. A missing, truncated or corrupt file
-  // gives an error naming the file and saying how to get a good one; it never
+  // (including matrices that do not match the header's dim and bucket), or
+  // a model whose labels are not language codes (__label__positive), gives
+  // an error naming the file and saying how to get a good one; it never
   // crashes.
   static StatusOr<std::unique_ptr<LanguageIdentifier>> Load(
       const std::string& model_path,

@@ -2,8 +2,11 @@
 #ifndef CROSSALIGN_OUTPUT_FILE_H_
 #define CROSSALIGN_OUTPUT_FILE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "crossalign/status.h"
 
@@ -13,7 +16,28 @@ namespace crossalign {
 // then renames it onto `path`: readers never see a half-written file, and on
 // any error (missing folder, no permission, full disk) nothing is left
 // behind. The error names `path` and the cause.
-Status WriteOutputFile(const std::string& path, std::string_view content);
+// With `replace` false, an existing file is never replaced: the error is
+// kFailedPrecondition, and the check is the rename itself (RENAME_NOREPLACE),
+// so of two processes writing one new file only one succeeds.
+Status WriteOutputFile(const std::string& path, std::string_view content,
+                       bool replace = true);
+
+// Writes several files all or nothing (the two files of a Moses corpus):
+// every temporary file is written first, then all are renamed; without
+// `replace`, an existing target fails the call and the files already renamed
+// by it are removed.
+Status WriteOutputFiles(
+    const std::vector<std::pair<std::string, std::string_view>>& files,
+    bool replace = true);
+
+// Reads a whole input file, or standard input when `path` is "-", refusing
+// more than `max_bytes` while reading (so standard input or /dev/zero never
+// grows past the limit). A FIFO, socket or directory given by name is
+// refused without blocking. Errors name the file ("standard input" for "-"):
+//   kNotFound, kPermissionDenied, kInvalidArgument (not a regular file),
+//   kResourceExhausted (above max_bytes).
+StatusOr<std::string> ReadInputFile(const std::string& path,
+                                    uint64_t max_bytes);
 
 // For programs: on SIGINT or SIGTERM, removes the temporary files of writes
 // still in progress, prints "interrupted" to stderr and exits with

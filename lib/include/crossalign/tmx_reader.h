@@ -4,9 +4,12 @@
 // instead of xml:lang, missing header attributes, any version attribute).
 // A <seg> may hold inline elements (bpt, ept, it, ph, hi, ut, sub): the
 // variant keeps the plain text and the markup verbatim (TmxVariant::text and
-// seg_xml). srclang="*all*" is kept as it is. The file may be in any encoding
-// XML allows (UTF-8, or UTF-16 with a byte-order mark); invalid UTF-8 becomes
-// U+FFFD.
+// seg_xml). srclang="*all*" is kept as it is. The file may be in UTF-8,
+// UTF-16 with a byte-order mark, or any encoding its XML declaration names
+// that ICU converts (windows-1251, Shift_JIS...); invalid bytes become U+FFFD
+// and the memory's warnings say where. Entities declared in the DOCTYPE
+// whose value is text (<!ENTITY nbsp "&#160;">) are expanded; nested and
+// external entities are not.
 //
 //   crossalign::StatusOr<crossalign::TmxMemory> memory =
 //       crossalign::TmxReader().ReadFile("in.tmx");
@@ -16,7 +19,11 @@
 // Errors (each message names the file):
 //   kNotFound, kPermissionDenied  the file is missing or cannot be read
 //   kResourceExhausted            the file exceeds options.max_file_bytes
-//   kDataLoss                     not well-formed XML (with line and column)
+//   kDataLoss                     not well-formed XML (with line and column),
+//                                 including a reference to a character XML
+//                                 forbids (&#0;) or to an undeclared entity,
+//                                 or elements nested more than 128 deep
+//   kInvalidArgument              an encoding ICU cannot convert
 //   kInvalidArgument              well-formed, but not TMX: the root is not
 //                                 <tmx>, or there is no <body>
 // Problems inside a unit do not fail the read: a <tuv> without a language
