@@ -142,6 +142,8 @@ constexpr const char* kCommonLegacyEncodings[] = {
 double Plausibility(const std::string& utf8) {
   std::map<int, size_t> scripts;
   size_t letters = 0, bad = 0, total = 0;
+  size_t cased = 0, case_breaks = 0;
+  bool in_word = false, word_upper = false;
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
@@ -151,10 +153,20 @@ double Plausibility(const std::string& utf8) {
     ++total;
     if (c < 0 || c == 0xFFFD || c == 0x1A) {
       bad += 5;
+      in_word = false;
       continue;
     }
+    if (!u_isalpha(c)) in_word = false;
     const int8_t type = u_charType(c);
     if (u_isalpha(c)) {
+      // Mojibake shows in letter case: a misread legacy encoding puts
+      // capitals inside words ("ЧбБЙОю" for Korean read as ISO-8859-5).
+      const bool upper = u_isupper(c);
+      if (upper && in_word && !word_upper) ++case_breaks;
+      if (!in_word) word_upper = upper;
+      word_upper = word_upper && upper;
+      in_word = true;
+      cased += u_isupper(c) || u_islower(c);
       ++letters;
       UErrorCode err = U_ZERO_ERROR;
       ++scripts[uscript_getScript(c, &err)];
@@ -184,8 +196,14 @@ double Plausibility(const std::string& utf8) {
   }
   const double one_script =
       letters ? static_cast<double>(main_script) / letters : 0;
+  // Real text rarely has a capital after a small letter inside a word
+  // (iPhone, McDonald); mojibake has them in one word of two.
+  const double case_noise =
+      cased ? static_cast<double>(case_breaks) / static_cast<double>(cased)
+            : 0.0;
   return one_script -
-         2.0 * static_cast<double>(bad) / static_cast<double>(total);
+         2.0 * static_cast<double>(bad) / static_cast<double>(total) -
+         1.0 * case_noise;
 }
 
 }  // namespace

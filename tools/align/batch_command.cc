@@ -555,7 +555,8 @@ int RunBatchCommand(Args* args) {
     todo.push_back(&item);
   }
   // Recorded for `align batch --collect DIR`.
-  if (!Exists(dir + ".manifest")) {
+  struct stat manifest_stat;
+  if (::stat((dir + ".manifest").c_str(), &manifest_stat) != 0) {
     char* real = ::realpath(positional[0].c_str(), nullptr);
     if (real != nullptr) {
       const Status recorded =

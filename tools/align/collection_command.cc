@@ -45,8 +45,8 @@ bool IsArticleName(const std::string& name) {
   return false;
 }
 
-// The articles (*.txt, *.html, *.htm) under `dir`, down to 16 levels of sub-folders (hidden
-// ones, such as .git or batch's .done, are left out).
+// The articles (*.txt, *.html, *.htm) under `dir`, down to 16 levels of
+// sub-folders (hidden ones, such as .git or batch's .done, are left out).
 void CollectTextFiles(const std::string& dir, int depth,
                       std::vector<std::string>* found) {
   if (depth > 16) return;
@@ -349,9 +349,8 @@ int RunCollection(const PipelineOptions& pipeline_options,
     }
   }
   if (!request.review_path.empty()) {
-    const int rc =
-        WriteReviewPageForPairs(request.review_path, written, tmx_options,
-                                request.report_path);
+    const int rc = WriteReviewPageForPairs(request.review_path, written,
+                                           tmx_options, request.report_path);
     if (rc != kExitOk) return rc;
   }
   if (pairs->empty()) {

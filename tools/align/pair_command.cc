@@ -308,7 +308,8 @@ int RunPairCommand(Args* args) {
     }
     std::cerr << "align: " << units << " unit(s) written (" << pair->src->lang()
               << "-" << pair->tgt->lang() << ", "
-              << AlignmentDecision(pair->alignment) << ") to "
+              << AlignmentDecision(pair->alignment)
+              << (pair->alignment.unrelated ? "" : " mode") << ") to "
               << (output.empty() ? std::string("standard output") : output)
               << "\n";
   }
