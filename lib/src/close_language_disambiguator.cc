@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "utf8.h"
+
 namespace crossalign::internal {
 namespace {
 
@@ -308,15 +310,6 @@ std::u32string DecodeUtf8(std::string_view s) {
     if (c >= 0) out.push_back(static_cast<char32_t>(c));
   }
   return out;
-}
-
-void AppendUtf8(char32_t c, std::string* out) {
-  char buf[4];
-  int32_t len = 0;
-  UBool error = false;
-  U8_APPEND(reinterpret_cast<uint8_t*>(buf), len, 4, static_cast<UChar32>(c),
-            error);
-  if (!error) out->append(buf, static_cast<size_t>(len));
 }
 
 bool IsApostrophe(char32_t c) {

@@ -131,24 +131,6 @@ bool IsXmlChar(uint32_t c) {
          (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF);
 }
 
-void AppendUtf8(uint32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 // Parses the character reference at bytes[i] ("&#...;"); returns its length,
 // or 0 when it is malformed. *code gets its value (capped above 0x10FFFF).
 size_t CharReference(std::string_view bytes, size_t i, uint32_t* code) {
@@ -219,7 +201,7 @@ std::string ReadEntityDeclarations(
         return "entity &" + name + "; holds markup; it is not expanded";
       }
       if (len > 0) {
-        AppendUtf8(code, &value);
+        internal::AppendUtf8(code, &value);
         i += len - 1;
       } else {
         value.push_back(raw[i]);

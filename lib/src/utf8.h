@@ -3,6 +3,7 @@
 #define CROSSALIGN_SRC_UTF8_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ size_t FindInvalidUtf8(std::string_view text);
 // Replaces every invalid UTF-8 sequence (as FindInvalidUtf8 defines it,
 // including encoded lone surrogates) by U+FFFD, one per bad byte.
 std::string ReplaceInvalidUtf8(std::string_view text);
+
+// Appends the UTF-8 bytes of code point `c` (below 0x110000; surrogates and
+// larger values append U+FFFD).
+void AppendUtf8(uint32_t c, std::string* out);
 
 // Number of code points in valid UTF-8.
 size_t CountCodePoints(std::string_view text);
