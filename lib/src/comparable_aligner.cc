@@ -222,11 +222,17 @@ double TopMean(std::vector<double> values, int k, int total) {
   return sum / divisor;
 }
 
-// The sentence pairs worth scoring: those sharing a key that can count as
-// evidence (weight >= kMinEvidenceWeight), found through an inverted index of
-// the target's keys (blocking), so that time and memory follow the number of
-// such pairs instead of n * m. A pair sharing no such key scores 0 anyway
-// (PairModel::Score needs two or more of them).
+// A key found in more target sentences than this is too common to propose
+// candidates on its own (it still counts in their similarity). Articles of
+// corpora/ have at most 60 sentences, so there every key proposes.
+int MaxPostings(int m) { return std::max(64, m / 16); }
+
+// The sentence pairs worth scoring: those sharing a rare key that can count
+// as evidence (weight >= kMinEvidenceWeight), found through an inverted index
+// of the target's keys (blocking), so that time and memory follow the number
+// of such pairs instead of n * m. A pair sharing no such key scores 0 anyway
+// (PairModel::Score needs one or more of them); in long documents, pairs
+// sharing only common keys are not proposed.
 std::vector<std::vector<std::pair<int, double>>> SparseSimilarities(
     const PairModel& model) {
   std::vector<std::vector<int>> postings(model.weight.size());
@@ -234,6 +240,10 @@ std::vector<std::vector<std::pair<int, double>>> SparseSimilarities(
     for (uint32_t k : model.tgt_keys[j]) {
       if (model.weight[k] >= kMinEvidenceWeight) postings[k].push_back(j);
     }
+  }
+  const size_t max_postings = static_cast<size_t>(MaxPostings(model.m));
+  for (auto& list : postings) {
+    if (list.size() > max_postings) list.clear();
   }
   std::vector<std::vector<std::pair<int, double>>> rows(model.n);
   std::vector<int> seen(model.m, -1);
