@@ -35,3 +35,19 @@ TEST(StatusOrTest, OkStatusIsNotAValue) {
 
 }  // namespace
 }  // namespace crossalign
+
+namespace crossalign {
+namespace {
+
+// value() on an error is a programming error: it says so and aborts, instead
+// of reading an empty optional.
+TEST(StatusOrDeathTest, ValueOfAnErrorAborts) {
+  StatusOr<int> error = NotFoundError("x.txt: no such file");
+  EXPECT_DEATH((void)error.value(),
+               "StatusOr::value\\(\\) on an error: .*x.txt");
+  StatusOr<int> fine = 7;
+  EXPECT_EQ(fine.value(), 7);
+}
+
+}  // namespace
+}  // namespace crossalign

@@ -14,6 +14,8 @@
 #ifndef CROSSALIGN_STATUS_H_
 #define CROSSALIGN_STATUS_H_
 
+#include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -36,7 +38,7 @@ enum class StatusCode {
 // Returns a short lower-case name such as "not found".
 const char* StatusCodeName(StatusCode code);
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;  // OK
   Status(StatusCode code, std::string message)
@@ -70,7 +72,7 @@ Status InternalError(std::string message);
 
 // Either a T or a non-OK Status.
 template <typename T>
-class StatusOr {
+class [[nodiscard]] StatusOr {
  public:
   StatusOr(const T& value) : value_(value) {}  // NOLINT: implicit by design
   StatusOr(T&& value) : value_(std::move(value)) {}       // NOLINT
@@ -81,10 +83,21 @@ class StatusOr {
   bool ok() const { return status_.ok(); }
   const Status& status() const { return status_; }
 
-  // Only valid when ok().
-  const T& value() const& { return *value_; }
-  T& value() & { return *value_; }
-  T&& value() && { return std::move(*value_); }
+  // The value; on an error, prints the status to stderr and aborts (a
+  // programming error, as in absl::StatusOr). operator* and -> are only
+  // valid when ok() and do not check.
+  const T& value() const& {
+    CheckHasValue();
+    return *value_;
+  }
+  T& value() & {
+    CheckHasValue();
+    return *value_;
+  }
+  T&& value() && {
+    CheckHasValue();
+    return std::move(*value_);
+  }
   const T& operator*() const& { return *value_; }
   T& operator*() & { return *value_; }
   T&& operator*() && { return std::move(*value_); }
@@ -92,6 +105,12 @@ class StatusOr {
   T* operator->() { return &*value_; }
 
  private:
+  void CheckHasValue() const {
+    if (value_) return;
+    std::fprintf(stderr, "crossalign: StatusOr::value() on an error: %s\n",
+                 status_.ToString().c_str());
+    std::abort();
+  }
   Status status_;
   std::optional<T> value_;
 };
