@@ -309,7 +309,11 @@ std::vector<Candidate> Match(const PairModel& model, int neighbours) {
     out.push_back({s0, a, t0, b, s, margin, Calibrate(margin, s)});
   };
   for (int i = 0; i < n; ++i) {
-    for (const auto& [j, s11] : rows[i]) {
+    for (const auto& entry : rows[i]) {
+      // Plain variables: a structured binding cannot be captured by the
+      // lambda below in C++17 (clang refuses it).
+      const int j = entry.first;
+      const double s11 = entry.second;
       consider(i, 1, j, 1, s11);
       // Passages of two adjacent sentences, where the neighbour also shares
       // evidence with the other side and the merge says clearly more than
