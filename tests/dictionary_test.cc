@@ -49,6 +49,18 @@ TEST(DictionaryTest, SourcesThatCollapseIntoTheSeparatorAreDropped) {
   EXPECT_EQ(again->Serialize(), dict->Serialize());
 }
 
+// A hunalign line whose source (second) starts with '#' would be written
+// back as a comment line: such pairs are dropped (dictionary_fuzzer).
+TEST(DictionaryTest, SourcesStartingWithAHashAreDropped) {
+  auto dict = Dictionary::Parse(
+      "# format: hunalign\nkeep @ fine\ng @tgg sgg @ #gbr g\n", "fuzz.dict");
+  ASSERT_TRUE(dict.ok());
+  EXPECT_EQ(dict->Serialize(), "fine @ keep\n");
+  auto again = Dictionary::Parse(dict->Serialize(), "again.dict");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->Serialize(), dict->Serialize());
+}
+
 TEST(DictionaryTest, SaveLoadRoundTripAndReverse) {
   Dictionary dict;
   dict.Add("Berg", "montagne");

@@ -145,6 +145,10 @@ void Dictionary::Add(std::string_view source, std::string_view target) {
   // put one earlier (holding " @ ", or ending in " @", after white space is
   // collapsed) could not be written back.
   if ((s + " @ ").find(" @ ") != s.size()) return;
+  // A line that starts with '#' is a comment: a source starting with one
+  // (a target, in hunalign's order) could not be read back (found by
+  // dictionary_fuzzer).
+  if (s[0] == '#') return;
   auto& targets = entries_[s];
   if (std::find(targets.begin(), targets.end(), t) != targets.end()) return;
   targets.push_back(std::move(t));
@@ -333,7 +337,10 @@ std::string Dictionary::Serialize(DictionaryFormat format) const {
     for (const std::string& target : targets) {
       // hunalign splits at the first " @ ": a target holding one cannot
       // come first.
-      if (hunalign && target.find(" @ ") != std::string::npos) continue;
+      if (hunalign &&
+          (target.find(" @ ") != std::string::npos || target[0] == '#')) {
+        continue;
+      }
       lines.push_back(hunalign ? target + " @ " + source
                                : source + " @ " + target);
     }
