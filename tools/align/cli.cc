@@ -196,6 +196,21 @@ std::string FormatExtension(const std::string& format) {
   return "." + format;
 }
 
+bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error) {
+  std::string value;
+  if (!args->Value("--date", &value, error)) return false;
+  if (error->empty()) {
+    auto date = ParseDate(value);
+    if (!date.ok()) {
+      *error = "--date: " + date.status().message();
+    } else {
+      const auto fixed = *date;
+      tmx->clock = [fixed] { return fixed; };
+    }
+  }
+  return true;
+}
+
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
                          TmxWriterOptions* tmx, std::string* error,
                          int* exit_code) {
@@ -248,18 +263,7 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
     }
     return true;
   }
-  if (args->Value("--date", &value, error)) {
-    if (error->empty()) {
-      auto date = ParseDate(value);
-      if (!date.ok()) {
-        *error = "--date: " + date.status().message();
-      } else {
-        const auto fixed = *date;
-        tmx->clock = [fixed] { return fixed; };
-      }
-    }
-    return true;
-  }
+  if (ParseDateOption(args, tmx, error)) return true;
   if (args->Value("--dict", &value, error)) {
     if (error->empty()) {
       dict_path = value;

@@ -93,6 +93,10 @@ class Progress {
   double start_;
 };
 
+// --date DATE: a fixed creation date for the TMX (tmx->clock). Returns true
+// when the current argument was --date (consumed); sets *error for a bad date.
+bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error);
+
 // Options shared by `align SRC TGT`, many-article mode and `align batch`:
 // --lid-model, --mode, --encoding, --input-format, --max-file-size,
 // --min-score, --date, --dict, --dict-format, --lexical-weight, --no-lexicon,

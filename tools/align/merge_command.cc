@@ -138,16 +138,7 @@ int RunMergeCommand(Args* args) {
         error =
             "--min-score needs a number between 0 and 1, not '" + value + "'";
       }
-    } else if (args->Value("--date", &value, &error)) {
-      if (error.empty()) {
-        auto date = ParseDate(value);
-        if (!date.ok()) {
-          error = "--date: " + date.status().message();
-        } else {
-          const auto fixed = *date;
-          tmx.clock = [fixed] { return fixed; };
-        }
-      }
+    } else if (ParseDateOption(args, &tmx, &error)) {
     } else if (args->Peek() == "--force") {
       args->Next();
       SetOverwrite(true);

@@ -114,16 +114,7 @@ int RunReviewCommand(Args* args) {
         args->Value("--apply", &apply, &error) ||
         args->Value("--report", &report_path, &error) ||
         args->Value("--title", &title, &error)) {
-    } else if (args->Value("--date", &value, &error)) {
-      if (error.empty()) {
-        auto date = ParseDate(value);
-        if (!date.ok()) {
-          error = "--date: " + date.status().message();
-        } else {
-          const auto fixed = *date;
-          tmx.clock = [fixed] { return fixed; };
-        }
-      }
+    } else if (ParseDateOption(args, &tmx, &error)) {
     } else if (args->Peek() == "--force") {
       args->Next();
       SetOverwrite(true);
