@@ -317,7 +317,7 @@ LANGID_DISCLOSURE = (
     "The n-gram weights, stand-ins and the neutral dictionary shares of ms "
     "and mk were measured on a dev set made from Debian's message catalogues "
     "(bench/make_langid_dev.py), not on this test set; the other weights in "
-    "lib/src/close_language_disambiguator.cc date from issue 3 (set by hand, "
+    "lib/src/langid/close_language_disambiguator.cc date from issue 3 (set by hand, "
     "checked on this test set then). The throughput ratio swings by up to 2x "
     "between identical runs on this shared 2-core machine. Peers: "
     "`node bench/langid_peers.mjs` after `bash scripts/setup.sh --peers`.")

@@ -23,7 +23,7 @@ declare -A DEMO_TOOLS=([g++]=g++ [cmake]=cmake [make]=make [pkg-config]=pkg-conf
 # the peer in bench/langid_bench's throughput line.
 declare -A TEST_TOOLS=([xmllint]=libxml2-utils [fasttext]=fasttext)
 # libhunspell-dev and the hunspell-* dictionaries tell close languages apart
-# in language identification (lib/src/close_language_disambiguator.h).
+# in language identification (lib/src/langid/close_language_disambiguator.h).
 # libgtest-dev and libgmock-dev are here because the default build configures
 # the tests too.
 DEMO_PACKAGES=(
@@ -32,7 +32,7 @@ DEMO_PACKAGES=(
   zlib1g-dev libstemmer-dev
   libhunspell-dev
   # HTML pages as input: Google's HTML5-conformant parser
-  # (lib/src/html_article_extractor.h).
+  # (lib/src/segment/html_article_extractor.h).
   libgumbo-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
@@ -59,7 +59,7 @@ MODEL_SHA256="8f3472cfe8738a7b6099e8e999c3cbfae0dcd15696aac7d7738a8039db603e83"
 MODEL_PATH="models/lid.176.ftz"
 # The character n-gram tables of ELD (Efficient Language Detector, Nito T.M.,
 # Apache-2.0), the second opinion of language identification on short text
-# and close languages (lib/src/ngram_language_model.h). Only its data files
+# and close languages (lib/src/langid/ngram_language_model.h). Only its data files
 # are kept, in models/eld/ (outside git), with the package's LICENSE.
 NGRAM_PACKAGE="eld@2.1.0"
 NGRAM_TGZ="eld-2.1.0.tgz"

@@ -1,4 +1,4 @@
-#include "close_language_disambiguator.h"
+#include "langid/close_language_disambiguator.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "ngram_language_model.h"
+#include "langid/ngram_language_model.h"
 
 namespace crossalign::internal {
 namespace {

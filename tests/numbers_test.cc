@@ -1,5 +1,5 @@
 // Number normalisation across locales (internal component).
-#include "numbers.h"
+#include "text/numbers.h"
 
 #include <gtest/gtest.h>
 

@@ -8,7 +8,7 @@
 
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"
-#include "json_value.h"
+#include "io/json_value.h"
 #include "test_support.h"
 
 namespace crossalign {

@@ -1,4 +1,4 @@
-#include "script_evidence.h"
+#include "text/script_evidence.h"
 
 #include <gtest/gtest.h>
 

@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <string>
 
-#include "atomic_file.h"
-#include "html_article_extractor.h"
-#include "text_decoder.h"
-#include "utf8.h"
+#include "io/file_io.h"
+#include "segment/html_article_extractor.h"
+#include "text/text_decoder.h"
+#include "text/utf8.h"
 
 namespace crossalign {
 namespace {

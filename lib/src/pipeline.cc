@@ -5,7 +5,7 @@
 #include <map>
 
 #include "crossalign/output_file.h"
-#include "text_decoder.h"
+#include "text/text_decoder.h"
 
 namespace crossalign {
 namespace {

@@ -18,7 +18,7 @@
 #include "crossalign/language_identifier.h"
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"
-#include "fasttext_model_check.h"
+#include "langid/fasttext_model_check.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "srx_rules.h"
+#include "segment/srx_rules.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view xml(reinterpret_cast<const char*>(data), size);

@@ -30,6 +30,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crossalign/span.h"
 #include "crossalign/status.h"
 
 namespace crossalign {
@@ -39,14 +40,6 @@ enum class SegmentKind { kSentence, kHeading, kBoilerplate };
 
 // "sentence", "heading" or "boilerplate".
 const char* SegmentKindName(SegmentKind kind);
-
-// A half-open byte range [begin, end) of Document::text().
-struct Span {
-  size_t begin = 0;
-  size_t end = 0;
-  size_t size() const { return end - begin; }
-  bool empty() const { return end <= begin; }
-};
 
 // A sentence, heading or boilerplate line. Its span is trimmed of surrounding
 // white space and is an exact substring of the document text.

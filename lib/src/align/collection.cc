@@ -1,0 +1,258 @@
+#include "crossalign/collection.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <numeric>
+#include <thread>
+
+#include "crossalign/writers.h"
+#include "text/utf8.h"
+
+namespace crossalign {
+namespace {
+
+// Runs fn(i) for i in [0, count) on `jobs` threads.
+void ParallelFor(size_t count, int jobs,
+                 const std::function<void(size_t)>& fn) {
+  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
+  if (workers <= 1) {
+    for (size_t i = 0; i < count; ++i) fn(i);
+    return;
+  }
+  std::atomic<size_t> next{0};
+  std::vector<std::thread> threads;
+  for (int w = 0; w < workers; ++w) {
+    threads.emplace_back([&] {
+      for (size_t i = next++; i < count; i = next++) fn(i);
+    });
+  }
+  for (std::thread& t : threads) t.join();
+}
+
+}  // namespace
+
+StatusOr<CollectionAlignment> AlignCollection(
+    const Pipeline& pipeline,
+    const std::vector<std::shared_ptr<const Document>>& documents,
+    const CollectionOptions& options) {
+  CollectionAlignment run;
+  // How many articles each language has decides the orientation.
+  std::map<std::string, int> per_lang;
+  for (const auto& d : documents) ++per_lang[d->lang()];
+  auto source_first = [&](size_t i, size_t j) {
+    const std::string& li = documents[i]->lang();
+    const std::string& lj = documents[j]->lang();
+    return li == lj || per_lang[li] > per_lang[lj] ||
+           (per_lang[li] == per_lang[lj] && li < lj);
+  };
+  const StoryGrouping stories =
+      GroupStories(documents, pipeline.options().stories);
+  run.story_of = stories.story_of;
+  auto link_of = [&](size_t i, size_t j) -> const StoryLink& {
+    // links are (a, b), a < b, in row order.
+    const size_t a = std::min(i, j), b = std::max(i, j), n = documents.size();
+    return stories.links[a * n - a * (a + 1) / 2 + (b - a - 1)];
+  };
+  std::vector<size_t> to_align;  // indices into run.decisions
+  auto consider = [&](size_t src, size_t tgt, bool listed) {
+    PairDecision d;
+    d.src = src;
+    d.tgt = tgt;
+    const StoryLink& link = link_of(src, tgt);
+    d.similarity = link.similarity;
+    d.reason = link.reason;
+    if (documents[src]->text() == documents[tgt]->text()) {
+      d.decision = "unrelated";
+      d.reason = "the same text twice";
+    } else if (listed || link.same_story) {
+      d.story = link.same_story ? run.story_of[src] : -1;
+      if (listed) d.reason = "listed in --pairs; " + d.reason;
+      to_align.push_back(run.decisions.size());
+    } else {
+      d.decision = "unrelated";
+    }
+    run.decisions.push_back(std::move(d));
+  };
+  if (!options.pairs.empty()) {
+    for (const auto& [src, tgt] : options.pairs) {
+      if (src >= documents.size() || tgt >= documents.size() || src == tgt) {
+        return InvalidArgumentError("a listed pair names no two documents");
+      }
+      consider(src, tgt, true);
+    }
+  } else {
+    for (size_t i = 0; i < documents.size(); ++i) {
+      for (size_t j = i + 1; j < documents.size(); ++j) {
+        if (source_first(i, j)) {
+          consider(i, j, false);
+        } else {
+          consider(j, i, false);
+        }
+      }
+    }
+  }
+  std::vector<StatusOr<AlignedPair>> results(to_align.size(),
+                                             InternalError("not run"));
+  std::mutex progress_mutex;
+  size_t done = 0;
+  ParallelFor(to_align.size(), options.jobs, [&](size_t k) {
+    const PairDecision& d = run.decisions[to_align[k]];
+    results[k] = pipeline.Align(documents[d.src], documents[d.tgt],
+                                /*story_known=*/true);
+    if (options.progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      options.progress(++done, to_align.size());
+    }
+  });
+  for (size_t k = 0; k < to_align.size(); ++k) {
+    if (!results[k].ok()) return results[k].status();
+    PairDecision& d = run.decisions[to_align[k]];
+    const Alignment& alignment = results[k]->alignment;
+    d.decision = AlignmentDecision(alignment);
+    if (!alignment.mode_reason.empty())
+      d.reason += "; " + alignment.mode_reason;
+    d.aligned = static_cast<int>(run.pairs.size());
+    run.pairs.push_back(std::move(*results[k]));
+  }
+  return run;
+}
+
+std::string RenderDecisionsJsonl(
+    const std::vector<std::shared_ptr<const Document>>& documents,
+    const CollectionAlignment& run, double min_score) {
+  std::string out;
+  for (const PairDecision& d : run.decisions) {
+    int units = 0;
+    if (d.aligned >= 0) {
+      for (const Bead& bead : run.pairs[d.aligned].alignment.beads) {
+        units += bead.IsPair() && bead.score >= min_score;
+      }
+    }
+    char similarity[32];
+    std::snprintf(similarity, sizeof similarity, "%.4f", d.similarity);
+    out += "{\"src\":" + JsonString(documents[d.src]->name()) +
+           ",\"tgt\":" + JsonString(documents[d.tgt]->name()) +
+           ",\"similarity\":" + similarity +
+           ",\"decision\":" + JsonString(d.decision) +
+           ",\"reason\":" + JsonString(d.reason) +
+           ",\"units\":" + std::to_string(units) +
+           ",\"story\":" + std::to_string(d.story) + "}\n";
+  }
+  return out;
+}
+
+std::map<std::string, std::vector<AlignedPair>> GroupByLanguagePair(
+    const std::vector<AlignedPair>& pairs) {
+  std::map<std::string, std::vector<AlignedPair>> groups;
+  for (const AlignedPair& p : pairs) {
+    groups[p.src->lang() + "-" + p.tgt->lang()].push_back(p);
+  }
+  return groups;
+}
+
+std::vector<PassageCluster> ClusterPassages(
+    const std::vector<AlignedPair>& pairs, double min_score) {
+  // Nodes are (document, first segment of a passage); union-find over beads.
+  std::vector<const Document*> docs;
+  std::map<const Document*, std::shared_ptr<const Document>> owners;
+  std::map<std::pair<const Document*, int>, int> node_of;
+  std::vector<std::pair<const Document*, std::vector<int>>> nodes;
+  std::vector<int> parent;
+  auto node = [&](const std::shared_ptr<const Document>& d,
+                  const std::vector<int>& segs) {
+    owners[d.get()] = d;
+    if (std::find(docs.begin(), docs.end(), d.get()) == docs.end()) {
+      docs.push_back(d.get());
+    }
+    // Every segment of the passage maps to one node.
+    int id = -1;
+    for (int s : segs) {
+      auto it = node_of.find({d.get(), s});
+      if (it != node_of.end()) id = it->second;
+    }
+    if (id < 0) {
+      id = static_cast<int>(nodes.size());
+      nodes.push_back({d.get(), {}});
+      parent.push_back(id);
+    }
+    for (int s : segs) {
+      if (node_of.emplace(std::make_pair(d.get(), s), id).second) {
+        nodes[id].second.push_back(s);
+      }
+    }
+    return id;
+  };
+  std::function<int(int)> find = [&](int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  for (const AlignedPair& p : pairs) {
+    for (const Bead& b : p.alignment.beads) {
+      if (!b.IsPair() || b.score < min_score) continue;
+      const int x = find(node(p.src, b.src)), y = find(node(p.tgt, b.tgt));
+      if (x != y) parent[std::max(x, y)] = std::min(x, y);
+    }
+  }
+  std::map<int, std::vector<int>> members;
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    members[find(static_cast<int>(k))].push_back(static_cast<int>(k));
+  }
+  std::vector<PassageCluster> clusters;
+  for (auto& [root, list] : members) {
+    std::map<const Document*, std::vector<int>> by_doc;
+    for (int k : list) {
+      auto& segs = by_doc[nodes[k].first];
+      segs.insert(segs.end(), nodes[k].second.begin(), nodes[k].second.end());
+    }
+    if (by_doc.size() < 2) continue;
+    PassageCluster cluster;
+    for (const Document* d : docs) {
+      auto it = by_doc.find(d);
+      if (it == by_doc.end()) continue;
+      std::sort(it->second.begin(), it->second.end());
+      cluster.passages.push_back({owners[d], it->second});
+    }
+    clusters.push_back(std::move(cluster));
+  }
+  // Biggest first, then in order of first appearance: stable output.
+  std::stable_sort(clusters.begin(), clusters.end(),
+                   [](const PassageCluster& a, const PassageCluster& b) {
+                     return a.passages.size() > b.passages.size();
+                   });
+  return clusters;
+}
+
+std::string RenderClustersJsonl(const std::vector<PassageCluster>& clusters) {
+  std::string out;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    out += "{\"cluster\":" + std::to_string(c) +
+           ",\"documents\":" + std::to_string(clusters[c].passages.size()) +
+           ",\"passages\":[";
+    for (size_t p = 0; p < clusters[c].passages.size(); ++p) {
+      const Passage& passage = clusters[c].passages[p];
+      const Document& d = *passage.document;
+      std::string text, segs;
+      for (int s : passage.segments) {
+        if (!text.empty()) text += " ";
+        text +=
+            internal::CollapseWhitespace(d.SegmentText(static_cast<size_t>(s)));
+        segs += (segs.empty() ? "" : ",") + std::to_string(s);
+      }
+      const Span first = d.segments()[passage.segments.front()].span;
+      const Span last = d.segments()[passage.segments.back()].span;
+      out += std::string(p ? "," : "") +
+             "{\"document\":" + JsonString(d.name()) +
+             ",\"outlet\":" + JsonString(d.metadata().outlet) +
+             ",\"lang\":" + JsonString(d.lang()) + ",\"segments\":[" + segs +
+             "],\"start\":" + std::to_string(first.begin) +
+             ",\"end\":" + std::to_string(last.end) +
+             ",\"text\":" + JsonString(text) + "}";
+    }
+    out += "]}\n";
+  }
+  return out;
+}
+
+}  // namespace crossalign

@@ -1,0 +1,378 @@
+#include "align/text_features.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "text/numbers.h"
+#include "text/stemmer.h"
+
+namespace crossalign::internal {
+namespace {
+
+// Words this short carry little evidence across languages.
+constexpr size_t kMinWordBytes = 3;
+// Cognate stems: the first letters of the ASCII form (5, as in the
+// "prefix-5" matching used for cognates in bitext work).
+constexpr size_t kStemLength = 5;
+
+bool IsSingleCharScript(UChar32 c) {
+  UErrorCode err = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &err);
+  return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA ||
+         script == USCRIPT_KATAKANA || script == USCRIPT_THAI;
+}
+
+bool IsWordChar(UChar32 c) {
+  return u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK) != 0;
+}
+
+struct Token {
+  std::string text;          // case-folded
+  bool capitalized = false;  // began with an upper-case letter
+};
+
+// Case-folded word tokens; Han, kana and Thai characters are tokens on their
+// own. Digits are left to ExtractNumbers.
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> tokens;
+  std::string current;
+  bool capitalized = false;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  auto flush = [&] {
+    if (!current.empty()) tokens.push_back({std::move(current), capitalized});
+    current.clear();
+  };
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0) {
+      flush();
+      continue;
+    }
+    if (IsSingleCharScript(c)) {
+      flush();
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, c);
+      tokens.push_back({std::string(buf, static_cast<size_t>(len)), false});
+      continue;
+    }
+    if (IsWordChar(c)) {
+      if (current.empty()) capitalized = u_isupper(c) || u_istitle(c);
+      const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      char buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, folded);
+      current.append(buf, static_cast<size_t>(len));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return tokens;
+}
+
+}  // namespace
+
+uint32_t Vocabulary::Id(std::string_view key) {
+  auto it = ids_.find(std::string(key));
+  if (it != ids_.end()) return it->second;
+  const auto id = static_cast<uint32_t>(keys_.size());
+  keys_.emplace_back(key);
+  ids_.emplace(keys_.back(), id);
+  return id;
+}
+
+uint32_t Vocabulary::Find(std::string_view key) const {
+  auto it = ids_.find(std::string(key));
+  return it == ids_.end() ? kNone : it->second;
+}
+
+struct FeatureExtractor::Impl {
+  // Built on first use: Any-Latin compiles rules for every script and takes
+  // tens of milliseconds; most Latin-script pairs never need it.
+  std::unique_ptr<icu::Transliterator> any_to_ascii;
+  bool any_tried = false;
+  mutable std::mutex mutex;
+  mutable std::unordered_map<std::string, std::string> cache;
+};
+
+FeatureExtractor::FeatureExtractor() : impl_(std::make_unique<Impl>()) {}
+
+namespace {
+
+std::unique_ptr<icu::Transliterator> MakeTransliterator(const char* id) {
+  UErrorCode err = U_ZERO_ERROR;
+  std::unique_ptr<icu::Transliterator> t(icu::Transliterator::createInstance(
+      icu::UnicodeString(id), UTRANS_FORWARD, err));
+  if (U_FAILURE(err)) t.reset();
+  return t;
+}
+
+// Latin letters that do not decompose into a base letter and marks.
+constexpr std::pair<UChar32, const char*> kLatinSpecials[] = {
+    {0x00DF, "ss"}, {0x00E6, "ae"}, {0x00F8, "o"},  {0x0153, "oe"},
+    {0x0111, "d"},  {0x0142, "l"},  {0x00FE, "th"}, {0x00F0, "d"},
+    {0x0131, "i"},  {0x0127, "h"},  {0x014B, "ng"},
+};
+
+// "Grüße" -> "grusse": canonical decomposition, marks dropped, the few
+// letters that do not decompose spelled out.
+std::string StripLatinDiacritics(std::string_view word) {
+  UErrorCode err = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  if (U_SUCCESS(err)) u = nfd->normalize(u, err);
+  std::string out;
+  for (int32_t i = 0; i < u.length();) {
+    const UChar32 c = u_tolower(u.char32At(i));
+    i += U16_LENGTH(c);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    if ((U_GET_GC_MASK(c) & U_GC_M_MASK) != 0) continue;
+    for (const auto& [letter, ascii] : kLatinSpecials) {
+      if (c == letter) out += ascii;
+    }
+  }
+  return out;
+}
+
+bool IsLatinWord(std::string_view word) {
+  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+  const int32_t n = static_cast<int32_t>(word.size());
+  int32_t i = 0;
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (c < 0x80) continue;
+    UErrorCode err = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &err);
+    if (script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
+        script != USCRIPT_INHERITED) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+FeatureExtractor::~FeatureExtractor() = default;
+
+std::string FeatureExtractor::ToAscii(std::string_view word) const {
+  std::lock_guard<std::mutex> lock(impl_->mutex);
+  auto it = impl_->cache.find(std::string(word));
+  if (it != impl_->cache.end()) return it->second;
+  std::string out;
+  const bool ascii = std::all_of(word.begin(), word.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80;
+  });
+  icu::Transliterator* t = nullptr;
+  if (!ascii && IsLatinWord(word)) {
+    // Latin letters lose their accents by decomposition alone; ICU's
+    // transliterator registry costs tens of milliseconds to load.
+    out = StripLatinDiacritics(word);
+  } else if (!ascii) {
+    if (!impl_->any_tried) {
+      impl_->any_to_ascii = MakeTransliterator("Any-Latin; Latin-ASCII; Lower");
+      impl_->any_tried = true;
+    }
+    t = impl_->any_to_ascii.get();
+  }
+  if (!out.empty()) {
+    // done above
+  } else if (t != nullptr) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+    t->transliterate(u);
+    u.toUTF8String(out);
+  } else {
+    out = std::string(word);
+  }
+  // Keep letters only: transliteration adds apostrophes for soft signs.
+  out.erase(std::remove_if(out.begin(), out.end(),
+                           [](char c) { return !(c >= 'a' && c <= 'z'); }),
+            out.end());
+  // The cache is bounded: it serves one document pair at a time.
+  if (impl_->cache.size() > 200000) impl_->cache.clear();
+  impl_->cache.emplace(std::string(word), out);
+  return out;
+}
+
+std::string NameSkeleton(std::string_view ascii) {
+  std::string out;
+  for (size_t i = 0; i < ascii.size(); ++i) {
+    char c = ascii[i];
+    const char next = i + 1 < ascii.size() ? ascii[i + 1] : 0;
+    switch (c) {
+      case 'a':
+      case 'e':
+      case 'i':
+      case 'o':
+      case 'u':
+      case 'y':
+      case 'j':
+      case 'h':
+        continue;
+      case 'c':
+      case 'q':
+        c = 'k';
+        break;
+      case 'z':
+        c = 's';
+        break;
+      case 'w':
+        c = 'v';
+        break;
+      case 'p':
+        if (next == 'h') c = 'f';
+        break;
+      case 'x':
+        if (out.empty() || out.back() != 'k') out.push_back('k');
+        c = 's';
+        break;
+      default:
+        if (c < 'a' || c > 'z') continue;
+    }
+    if (out.empty() || out.back() != c) out.push_back(c);
+    if (out.size() == 5) break;
+  }
+  return out.size() >= 3 ? out : std::string();
+}
+
+std::vector<SentenceFeatures> FeatureExtractor::Extract(
+    const std::vector<std::string_view>& sentences, Vocabulary* vocab,
+    const std::string& stem_lang, bool name_skeletons) const {
+  std::unique_ptr<Stemmer> stemmer =
+      stem_lang.empty() ? nullptr : Stemmer::ForLanguage(stem_lang);
+  std::vector<SentenceFeatures> out(sentences.size());
+  for (size_t i = 0; i < sentences.size(); ++i) {
+    const std::string_view text = sentences[i];
+    SentenceFeatures& f = out[i];
+    for (char c : text) {
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++f.length;
+    }
+    for (const std::string& number : ExtractNumbers(text)) {
+      const uint32_t id = vocab->Id("#" + number);
+      f.keys.push_back(id);
+      // Three or more digits identify a fact; 6 or 14 could be anything.
+      size_t digits = 0;
+      for (char c : number) digits += c >= '0' && c <= '9';
+      if (digits >= 3) f.strong.push_back(id);
+    }
+    const std::vector<Token> tokens = Tokenize(text);
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      const std::string& token = tokens[t].text;
+      // A capitalised word inside the sentence is a name or an acronym.
+      const bool name = tokens[t].capitalized && t > 0;
+      const size_t keys_before = f.keys.size();
+      const uint32_t word = vocab->Id("w:" + token);
+      f.words.push_back(word);
+      const bool single_char = token.size() <= 4 && token.size() >= 3 &&
+                               static_cast<unsigned char>(token[0]) >= 0xE0;
+      if (stemmer && !single_char) {
+        // Within one language a word counts once, by its stem.
+        if (token.size() >= kMinWordBytes) {
+          f.keys.push_back(vocab->Id("s:" + stemmer->Stem(token)));
+        }
+        if (name)
+          f.strong.insert(f.strong.end(), f.keys.begin() + keys_before,
+                          f.keys.end());
+        continue;
+      }
+      if (token.size() >= kMinWordBytes || single_char) f.keys.push_back(word);
+      if (single_char) continue;
+      const std::string ascii = ToAscii(token);
+      if (ascii.size() >= kStemLength) {
+        f.keys.push_back(vocab->Id("c:" + ascii.substr(0, kStemLength)));
+      }
+      if (name && name_skeletons) {
+        const std::string skeleton = NameSkeleton(ascii);
+        if (!skeleton.empty()) f.keys.push_back(vocab->Id("p:" + skeleton));
+      }
+      if (name) {
+        f.strong.insert(f.strong.end(), f.keys.begin() + keys_before,
+                        f.keys.end());
+      }
+    }
+    for (auto* list : {&f.keys, &f.strong}) {
+      std::sort(list->begin(), list->end());
+      list->erase(std::unique(list->begin(), list->end()), list->end());
+    }
+  }
+  return out;
+}
+
+// Adds the dictionary translations of each source word that occur as words
+// in the target document.
+void AddTranslations(const Dictionary& dictionary, const Vocabulary& vocab,
+                     std::vector<SentenceFeatures>* sentences) {
+  for (SentenceFeatures& f : *sentences) {
+    for (uint32_t w : f.words) {
+      const std::string& key = vocab.Key(w);  // "w:<word>"
+      const auto* targets = dictionary.Find(std::string_view(key).substr(2));
+      if (targets == nullptr) continue;
+      for (const std::string& phrase : *targets) {
+        size_t pos = 0;
+        while (pos < phrase.size()) {
+          size_t end = phrase.find(' ', pos);
+          if (end == std::string::npos) end = phrase.size();
+          if (end - pos >= 3) {
+            const uint32_t id =
+                vocab.Find("w:" + phrase.substr(pos, end - pos));
+            if (id != Vocabulary::kNone) f.translations.push_back(id);
+          }
+          pos = end + 1;
+        }
+      }
+    }
+    std::sort(f.translations.begin(), f.translations.end());
+    f.translations.erase(
+        std::unique(f.translations.begin(), f.translations.end()),
+        f.translations.end());
+  }
+}
+
+AlignableSegments CollectAlignable(const Document& doc, bool keep_boilerplate) {
+  AlignableSegments out;
+  for (size_t i = 0; i < doc.segments().size(); ++i) {
+    const Segment& seg = doc.segments()[i];
+    if (seg.kind == SegmentKind::kBoilerplate && !keep_boilerplate) continue;
+    out.ids.push_back(static_cast<int>(i));
+    out.texts.push_back(doc.TextOf(seg.span));
+    out.segments.push_back(&seg);
+  }
+  return out;
+}
+
+std::vector<float> KeyWeights(size_t vocab_size,
+                              const std::vector<SentenceFeatures>& a,
+                              const std::vector<SentenceFeatures>& b) {
+  std::vector<int> df(vocab_size, 0);
+  for (const auto* side : {&a, &b}) {
+    for (const auto& f : *side) {
+      for (uint32_t k : f.keys) ++df[k];
+    }
+  }
+  const double total = static_cast<double>(a.size() + b.size()) + 1.0;
+  std::vector<float> weight(vocab_size, 0.0f);
+  for (size_t k = 0; k < vocab_size; ++k) {
+    weight[k] =
+        static_cast<float>(std::max(0.0, std::log(total / (df[k] + 1.0))));
+  }
+  return weight;
+}
+
+}  // namespace crossalign::internal

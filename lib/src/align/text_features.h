@@ -1,0 +1,109 @@
+// Per-sentence features for bead scoring: length, words and match keys.
+// Internal.
+//
+// A match key is something two sentences in different languages can share:
+//   "#11000"   a number, normalised across locales (see numbers.h);
+//   "w:grenze" a case-folded word (for Han and kana, a single character);
+//   "c:zelen"  a cognate stem: the first five letters of the word after ICU
+//              transliteration to ASCII ("Any-Latin; Latin-ASCII"), so that
+//              Зеленський, Zelensky and Selenskyj's neighbours meet.
+// Keys are interned in a Vocabulary shared by the two documents of a pair.
+#ifndef CROSSALIGN_SRC_ALIGN_TEXT_FEATURES_H_
+#define CROSSALIGN_SRC_ALIGN_TEXT_FEATURES_H_
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crossalign/dictionary.h"
+#include "crossalign/document.h"
+
+namespace crossalign::internal {
+
+class Vocabulary {
+ public:
+  uint32_t Id(std::string_view key);
+  // The id of `key`, or kNone when it was never interned.
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  uint32_t Find(std::string_view key) const;
+  const std::string& Key(uint32_t id) const { return keys_[id]; }
+  size_t size() const { return keys_.size(); }
+
+ private:
+  std::unordered_map<std::string, uint32_t> ids_;
+  std::vector<std::string> keys_;
+};
+
+struct SentenceFeatures {
+  int length = 0;               // code points
+  std::vector<uint32_t> words;  // "w:" key ids of the words, in order
+  std::vector<uint32_t> keys;   // sorted, unique match-key ids
+  // Sorted, unique "w:" ids of dictionary translations of the words; they
+  // match target words but add no weight of their own.
+  std::vector<uint32_t> translations;
+  // Sorted, unique keys that identify a fact on their own: numbers of three
+  // or more digits, and names (words capitalised inside the sentence).
+  std::vector<uint32_t> strong;
+  int paragraph = 0;     // paragraph index in the document
+  bool heading = false;  // a headline or sub-heading
+};
+
+class FeatureExtractor {
+ public:
+  FeatureExtractor();
+  ~FeatureExtractor();
+  FeatureExtractor(const FeatureExtractor&) = delete;
+  FeatureExtractor& operator=(const FeatureExtractor&) = delete;
+
+  // Features of each sentence. When `stem_lang` names a language Snowball
+  // covers, words give "s:<stem>" keys instead of "w:" and "c:" keys (for
+  // comparing two texts in that language). With `name_skeletons`, each name
+  // also gives a "p:" key, its consonant skeleton (see NameSkeleton), so
+  // that spellings of one name across scripts and transliteration schemes
+  // meet. Thread-safe.
+  std::vector<SentenceFeatures> Extract(
+      const std::vector<std::string_view>& sentences, Vocabulary* vocab,
+      const std::string& stem_lang = "", bool name_skeletons = false) const;
+
+  // ASCII transliteration of one word ("Зеленський" -> "zelens'kij").
+  std::string ToAscii(std::string_view word) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The consonant skeleton of an ASCII word, forgiving the differences between
+// transliteration schemes: vowels, y, j, h and w-as-vowel dropped, c/q -> k,
+// z -> s, w -> v, x -> ks, ph -> f, doubled letters once; at most five
+// letters. "melnyk", "melnik" -> "mlnk"; "zelensky", "selenskyj",
+// "zelenskij" -> "slnsk". Empty when fewer than three letters remain.
+std::string NameSkeleton(std::string_view ascii);
+
+// The segments of a document that take part in alignment: sentences and
+// headings, and boilerplate only when asked.
+struct AlignableSegments {
+  std::vector<int> ids;  // indices into Document::segments()
+  std::vector<std::string_view> texts;
+  std::vector<const Segment*> segments;
+};
+AlignableSegments CollectAlignable(const Document& doc, bool keep_boilerplate);
+
+// Adds, to each sentence's `translations`, the dictionary translations of
+// its words that occur as words somewhere in the vocabulary.
+void AddTranslations(const Dictionary& dictionary, const Vocabulary& vocab,
+                     std::vector<SentenceFeatures>* sentences);
+
+// Key weights: inverse document frequency over the sentences of two
+// documents, so that a key found in every sentence counts for little.
+std::vector<float> KeyWeights(size_t vocab_size,
+                              const std::vector<SentenceFeatures>& a,
+                              const std::vector<SentenceFeatures>& b);
+
+}  // namespace crossalign::internal
+
+#endif  // CROSSALIGN_SRC_ALIGN_TEXT_FEATURES_H_

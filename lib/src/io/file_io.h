@@ -1,0 +1,42 @@
+// Writing an output file without ever leaving a half-written one. Internal.
+#ifndef CROSSALIGN_SRC_IO_FILE_IO_H_
+#define CROSSALIGN_SRC_IO_FILE_IO_H_
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "crossalign/status.h"
+
+namespace crossalign::internal {
+
+// Writes `content` to a temporary file in the folder of `path`, flushes it to
+// disk, then renames it to `path`. On any failure the temporary file is
+// removed and `path` is left as it was. The error names `path` and the cause.
+// Without `replace`, an existing `path` is kept and the error is
+// kFailedPrecondition, decided atomically by the rename (RENAME_NOREPLACE).
+Status WriteFileAtomically(const std::string& path, std::string_view content,
+                           bool replace = true);
+
+// The same for several files, all or nothing: every temporary file is
+// written before any is renamed, and without `replace` the files renamed
+// before a failure are removed again.
+Status WriteFilesAtomically(
+    const std::vector<std::pair<std::string, std::string_view>>& files,
+    bool replace);
+
+// Reads a whole file of at most `max_bytes` (checked while reading, so a
+// device without end stops at the limit). FIFOs, sockets and directories are
+// refused without blocking. Errors name the file.
+StatusOr<std::string> ReadWholeFile(const std::string& path,
+                                    uint64_t max_bytes);
+
+// Reads `fd` to its end, refusing more than `max_bytes`; `name` is used in
+// messages.
+StatusOr<std::string> ReadBounded(int fd, const std::string& name,
+                                  uint64_t max_bytes);
+
+}  // namespace crossalign::internal
+
+#endif  // CROSSALIGN_SRC_IO_FILE_IO_H_

@@ -1,0 +1,337 @@
+#include "segment/segmentation_rules.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "segment/embedded_rules.h"
+#include "text/utf8.h"
+
+namespace crossalign::internal {
+namespace {
+
+enum class Section {
+  kNone,
+  kAbbreviations,
+  kFinal,
+  kTitles,
+  kStarters,
+  kRelatives,
+  kMonths,
+  kSingleLetterWords,
+  kTerminators,
+  kQuotes,
+  kAttribution,
+  kSettings,
+  kBoilerplate,
+  kByline,
+  kCaption
+};
+
+bool SectionFromName(std::string_view name, Section* section) {
+  static const std::pair<const char*, Section> kNames[] = {
+      {"abbreviations", Section::kAbbreviations},
+      {"final", Section::kFinal},
+      {"titles", Section::kTitles},
+      {"starters", Section::kStarters},
+      {"relatives", Section::kRelatives},
+      {"months", Section::kMonths},
+      {"single-letter-words", Section::kSingleLetterWords},
+      {"terminators", Section::kTerminators},
+      {"quotes", Section::kQuotes},
+      {"attribution", Section::kAttribution},
+      {"settings", Section::kSettings},
+      {"boilerplate", Section::kBoilerplate},
+      {"byline", Section::kByline},
+      {"caption", Section::kCaption}};
+  for (const auto& [n, s] : kNames) {
+    if (name == n) {
+      *section = s;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string_view Trim(std::string_view s) {
+  const Span span = TrimSpan(s, Span{0, s.size()});
+  return s.substr(span.begin, span.size());
+}
+
+std::vector<std::string_view> Words(std::string_view line) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < line.size()) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+    if (j > i) words.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  return words;
+}
+
+std::string LineError(const std::string& origin, int line,
+                      const std::string& what) {
+  return origin + ":" + std::to_string(line) + ": " + what;
+}
+
+}  // namespace
+
+std::string FoldWord(std::string_view word) {
+  if (!word.empty() && word.back() == '.') word.remove_suffix(1);
+  return FoldText(word);
+}
+
+std::string FoldText(std::string_view word) {
+  bool ascii = true;
+  for (char c : word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) {
+    std::string out(word);
+    for (char& c : out) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  u.foldCase();
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+void SegmentationRules::Merge(const SegmentationRules& other) {
+  abbreviations.insert(other.abbreviations.begin(), other.abbreviations.end());
+  final_abbreviations.insert(other.final_abbreviations.begin(),
+                             other.final_abbreviations.end());
+  titles.insert(other.titles.begin(), other.titles.end());
+  starters.insert(other.starters.begin(), other.starters.end());
+  relatives.insert(other.relatives.begin(), other.relatives.end());
+  months.insert(other.months.begin(), other.months.end());
+  single_letter_words.insert(other.single_letter_words.begin(),
+                             other.single_letter_words.end());
+  for (char32_t c : other.terminators) {
+    if (terminators.find(c) == std::u32string::npos) terminators += c;
+  }
+  ordinal_dot = ordinal_dot || other.ordinal_dot;
+  capitalised_nouns = capitalised_nouns || other.capitalised_nouns;
+  attributions.insert(attributions.end(), other.attributions.begin(),
+                      other.attributions.end());
+  for (const auto& q : other.quotes) {
+    if (std::find(quotes.begin(), quotes.end(), q) == quotes.end()) {
+      quotes.push_back(q);
+    }
+  }
+  boilerplate.insert(boilerplate.end(), other.boilerplate.begin(),
+                     other.boilerplate.end());
+  bylines.insert(bylines.end(), other.bylines.begin(), other.bylines.end());
+  captions.insert(captions.end(), other.captions.begin(), other.captions.end());
+}
+
+StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
+                                                   const std::string& origin) {
+  if (FindInvalidUtf8(text) != std::string_view::npos) {
+    return InvalidArgumentError(origin + ": not valid UTF-8");
+  }
+  SegmentationRules rules;
+  Section section = Section::kNone;
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = Trim(text.substr(pos, eol - pos));
+    pos = eol + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#') continue;
+    if (line.front() == '[') {
+      if (line.back() != ']' ||
+          !SectionFromName(line.substr(1, line.size() - 2), &section)) {
+        return InvalidArgumentError(LineError(
+            origin, line_no,
+            "unknown section " + std::string(line) +
+                " (known: [abbreviations] [final] [titles] "
+                "[starters] [relatives] [months] "
+                "[single-letter-words] [terminators] [quotes] [attribution] "
+                "[settings] "
+                "[boilerplate] [byline] [caption])"));
+      }
+      continue;
+    }
+    switch (section) {
+      case Section::kNone:
+        return InvalidArgumentError(
+            LineError(origin, line_no, "text before the first [section]"));
+      case Section::kAbbreviations:
+      case Section::kFinal:
+      case Section::kTitles:
+      case Section::kStarters:
+      case Section::kRelatives:
+      case Section::kMonths:
+      case Section::kSingleLetterWords: {
+        auto& set = section == Section::kAbbreviations ? rules.abbreviations
+                    : section == Section::kFinal     ? rules.final_abbreviations
+                    : section == Section::kTitles    ? rules.titles
+                    : section == Section::kStarters  ? rules.starters
+                    : section == Section::kRelatives ? rules.relatives
+                    : section == Section::kMonths    ? rules.months
+                                                  : rules.single_letter_words;
+        for (std::string_view w : Words(line)) set.insert(FoldWord(w));
+        break;
+      }
+      case Section::kTerminators:
+        for (std::string_view w : Words(line)) {
+          icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+              icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+          if (u.countChar32() != 1) {
+            return InvalidArgumentError(
+                LineError(origin, line_no,
+                          "a terminator is one character, not \"" +
+                              std::string(w) + "\""));
+          }
+          rules.terminators += static_cast<char32_t>(u.char32At(0));
+        }
+        break;
+      case Section::kAttribution:
+        for (std::string_view w : Words(line)) {
+          rules.attributions.emplace_back(w);
+        }
+        break;
+      case Section::kQuotes: {
+        const std::vector<std::string_view> marks = Words(line);
+        std::u32string pair;
+        for (std::string_view w : marks) {
+          icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+              icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+          if (u.countChar32() != 1) break;
+          pair += static_cast<char32_t>(u.char32At(0));
+        }
+        if (marks.size() != 2 || pair.size() != 2) {
+          return InvalidArgumentError(LineError(
+              origin, line_no,
+              "a quotation pair is two characters, the opening and the "
+              "closing mark, separated by a space, not \"" +
+                  std::string(line) + "\""));
+        }
+        rules.quotes.emplace_back(pair[0], pair[1]);
+        break;
+      }
+      case Section::kSettings: {
+        const size_t eq = line.find('=');
+        const std::string_view key =
+            Trim(line.substr(0, eq == std::string_view::npos ? 0 : eq));
+        const std::string_view value = eq == std::string_view::npos
+                                           ? std::string_view()
+                                           : Trim(line.substr(eq + 1));
+        const bool boolean = value == "true" || value == "false";
+        if (key == "ordinal_dot" && boolean) {
+          rules.ordinal_dot = value == "true";
+        } else if (key == "capitalised_nouns" && boolean) {
+          rules.capitalised_nouns = value == "true";
+        } else {
+          return InvalidArgumentError(LineError(
+              origin, line_no,
+              "unknown setting \"" + std::string(line) +
+                  "\" (known: ordinal_dot, capitalised_nouns = true|false)"));
+        }
+        break;
+      }
+      case Section::kBoilerplate:
+        rules.boilerplate.emplace_back(line);
+        break;
+      case Section::kByline:
+        rules.bylines.emplace_back(line);
+        break;
+      case Section::kCaption:
+        rules.captions.emplace_back(line);
+        break;
+    }
+  }
+  return rules;
+}
+
+int32_t RegexTimeLimit(size_t text_bytes) {
+  constexpr size_t kBase = 300;  // about half a second on one core
+  return static_cast<int32_t>(
+      std::min<size_t>(kBase + text_bytes / 100, size_t{1} << 30));
+}
+
+uint64_t& RegexTimeouts() {
+  thread_local uint64_t count = 0;
+  return count;
+}
+
+StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
+    const std::string& lang, const std::string& user_dir) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::string>,
+                  std::shared_ptr<const SegmentationRules>>
+      cache;
+  std::string primary = lang.substr(0, lang.find_first_of("-_"));
+  std::transform(primary.begin(), primary.end(), primary.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  // Languages that share one file: Norwegian Bokmål and Nynorsk, Malay
+  // and Indonesian, Tagalog and Filipino, Bosnian and Croatian.
+  static const std::pair<const char*, const char*> kSameRules[] = {
+      {"nb", "no"}, {"nn", "no"}, {"ms", "id"}, {"tl", "fil"}, {"bs", "hr"}};
+  for (const auto& [code, file] : kSameRules) {
+    if (primary == code) primary = file;
+  }
+  std::lock_guard<std::mutex> lock(mutex);
+  auto key = std::make_pair(primary, user_dir);
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+
+  auto rules = std::make_shared<SegmentationRules>();
+  rules->lang = primary;
+  std::vector<std::string> names = {"common"};
+  if (primary != "common") names.push_back(primary);
+  for (const std::string& name : names) {
+    for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
+      if (name != kEmbeddedRules[i].lang) continue;
+      auto parsed = ParseSegmentationRules(kEmbeddedRules[i].text,
+                                           "built-in " + name + ".rules");
+      if (!parsed.ok()) return parsed.status();
+      rules->Merge(*parsed);
+    }
+    if (!user_dir.empty()) {
+      const std::string path = user_dir + "/" + name + ".rules";
+      std::ifstream in(path, std::ios::binary);
+      if (!in) continue;
+      std::ostringstream buffer;
+      buffer << in.rdbuf();
+      auto parsed = ParseSegmentationRules(buffer.str(), path);
+      if (!parsed.ok()) return parsed.status();
+      rules->Merge(*parsed);
+    }
+  }
+  // Abbreviations written with a terminator other than the full stop
+  // (Khmer ។ល។, "et cetera"): the scan matches them literally.
+  for (const auto* set : {&rules->abbreviations, &rules->titles}) {
+    for (const std::string& word : *set) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(word);
+      std::u32string w;
+      bool terminator = false;
+      for (int32_t k = 0; k < u.length(); k = u.moveIndex32(k, 1)) {
+        const UChar32 c = u.char32At(k);
+        w += static_cast<char32_t>(c);
+        terminator =
+            terminator ||
+            (c != '.' && (u_hasBinaryProperty(c, UCHAR_S_TERM) ||
+                          rules->terminators.find(static_cast<char32_t>(c)) !=
+                              std::u32string::npos));
+      }
+      if (terminator) rules->terminator_words.push_back(w);
+    }
+  }
+  std::sort(rules->terminator_words.begin(), rules->terminator_words.end());
+  cache.emplace(key, rules);
+  return std::shared_ptr<const SegmentationRules>(rules);
+}
+
+}  // namespace crossalign::internal

@@ -1,0 +1,967 @@
+#include "segment/sentence_boundaries.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+
+namespace crossalign::internal {
+namespace {
+
+// The text as code points, with the byte offset of each and of the end.
+struct Decoded {
+  std::u32string cps;
+  std::vector<size_t> offsets;
+  size_t size() const { return cps.size(); }
+};
+
+void Decode(std::string_view text, Decoded* out) {
+  Decoded& d = *out;
+  d.cps.clear();
+  d.offsets.clear();
+  d.cps.reserve(text.size());
+  d.offsets.reserve(text.size() + 1);
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  int32_t i = 0;
+  while (i < n) {
+    d.offsets.push_back(static_cast<size_t>(i));
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    d.cps.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  d.offsets.push_back(text.size());
+}
+
+// Character classes from ICU, tabulated once for the Basic Multilingual
+// Plane (the boundary scan asks several questions of every character).
+enum CharFlag : uint16_t {
+  kSpace = 1,
+  kUpper = 2,
+  kLower = 4,
+  kLetter = 8,
+  kDigit = 16,
+  kSentenceTerminal = 32,
+  kOpenPunct = 64,
+  kClosePunct = 128,
+  kQuote = 256,
+  kScanStop = 512,  // a terminator, an ellipsis or a dash
+  kPunct = 1024,
+  kBullet = 2048,
+};
+
+bool IsBulletChar(UChar32 c) {
+  switch (c) {
+    case 0x2022:  // •
+    case 0x2023:  // ‣
+    case 0x2043:  // ⁃
+    case 0x25CF:  // ●
+    case 0x25E6:  // ◦
+    case 0x25AA:  // ▪
+    case 0x25A0:  // ■
+    case 0x2219:  // ∙
+      return true;
+    default:
+      return false;
+  }
+}
+
+uint16_t ComputeFlags(UChar32 c) {
+  uint16_t f = 0;
+  if (u_isUWhiteSpace(c)) f |= kSpace;
+  if (u_isupper(c) || u_istitle(c)) f |= kUpper;
+  if (u_islower(c)) f |= kLower;
+  if (u_isalpha(c)) f |= kLetter;
+  if (u_isdigit(c)) f |= kDigit;
+  if (u_hasBinaryProperty(c, UCHAR_S_TERM)) f |= kSentenceTerminal | kScanStop;
+  if (c == 0x2026 || c == '-' || c == 0x2013 || c == 0x2014) f |= kScanStop;
+  const int8_t t = u_charType(c);
+  if (u_ispunct(c)) f |= kPunct;
+  if (IsBulletChar(c)) f |= kBullet;
+  if (t == U_START_PUNCTUATION) f |= kOpenPunct;
+  if (t == U_END_PUNCTUATION) f |= kClosePunct;
+  if (c == '"' || c == '\'' || t == U_INITIAL_PUNCTUATION ||
+      t == U_FINAL_PUNCTUATION) {
+    f |= kQuote;
+  }
+  return f;
+}
+
+const uint16_t* FlagTable() {
+  static const std::vector<uint16_t> table = [] {
+    std::vector<uint16_t> t(0x10000);
+    for (UChar32 u = 0; u < 0x10000; ++u) {
+      t[static_cast<size_t>(u)] = ComputeFlags(u);
+    }
+    return t;
+  }();
+  return table.data();
+}
+// Built on first use, not at start-up: a run that never splits sentences
+// (--presegmented) does not pay for it (8% of a Text+Berg document's
+// instructions).
+inline uint16_t Flags(char32_t c) {
+  static const uint16_t* const table = FlagTable();
+  return c < 0x10000 ? table[c] : ComputeFlags(static_cast<UChar32>(c));
+}
+
+bool IsSpace(char32_t c) { return Flags(c) & kSpace; }
+bool IsUpper(char32_t c) { return Flags(c) & kUpper; }
+bool IsLower(char32_t c) { return Flags(c) & kLower; }
+bool IsLetter(char32_t c) { return Flags(c) & kLetter; }
+bool IsDigit(char32_t c) { return Flags(c) & kDigit; }
+bool IsQuote(char32_t c) { return Flags(c) & kQuote; }
+bool IsCloser(char32_t c) { return Flags(c) & (kClosePunct | kQuote); }
+bool IsBullet(char32_t c) { return Flags(c) & kBullet; }
+bool IsOpener(char32_t c) {
+  return (Flags(c) & (kOpenPunct | kQuote)) || c == 0xBF || c == 0xA1;
+}
+bool IsHiragana(char32_t c) { return c >= 0x3041 && c <= 0x309F; }
+bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
+bool IsDot(char32_t c) { return c == '.' || c == 0x2026; }
+// Terminators written without a following space (CJK full-width forms).
+bool IsIdeographicTerminator(char32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61 ||
+         c == 0xFF0E;
+}
+
+// The longest clause naming a speaker after a quotation (characters).
+constexpr size_t kMaxAttributionChars = 16;
+
+// Quotations and brackets longer than this are not kept in one sentence.
+constexpr size_t kMaxEnclosedChars = 600;
+
+// The closing mark of an opening bracket, or 0. Quotation marks come from
+// the language's rules ([quotes]).
+char32_t BracketClosing(char32_t open) {
+  switch (open) {
+    case '(':
+      return ')';
+    case '[':
+      return ']';
+    case 0xFF08:
+      return 0xFF09;  // （ ）
+    case 0x300A:
+      return 0x300B;  // 《 》
+    case 0x3008:
+      return 0x3009;  // 〈 〉
+    case 0x3010:
+      return 0x3011;  // 【 】
+    default:
+      return 0;
+  }
+}
+
+// The language's quotation marks, for the lookups of the scan.
+struct QuoteTable {
+  const std::vector<std::pair<char32_t, char32_t>>& pairs;
+
+  // The closing mark of the quotation `c` opens, or 0.
+  char32_t ClosingOf(char32_t c) const {
+    for (const auto& [open, close] : pairs) {
+      if (open == c) return close;
+    }
+    return BracketClosing(c);
+  }
+  // Whether `c` closes the quotation or bracket `open` opened (Polish „…”
+  // and German „…“ both).
+  bool Pair(char32_t open, char32_t c) const {
+    for (const auto& q : pairs) {
+      if (q.first == open && q.second == c) return true;
+    }
+    return BracketClosing(open) == c && c != 0;
+  }
+  // Whether `c` closes some quotation of the language.
+  bool Closes(char32_t c) const {
+    for (const auto& q : pairs) {
+      if (q.second == c) return true;
+    }
+    return false;
+  }
+  // A mark that may open or close (straight quotes; Danish », which also
+  // closes « »): it opens only at the start of a word.
+  bool Ambiguous(char32_t c) const { return Closes(c) && ClosingOf(c) != 0; }
+  // A mark that only closes (French »).
+  bool OnlyCloses(char32_t c) const { return Closes(c) && ClosingOf(c) == 0; }
+};
+
+// Code point ranges (open, close) of quotations and bracketed text that are
+// closed within the text. An ambiguous mark (a straight quote) opens after
+// a space or an opening mark; a symmetric one closes only after a non-space;
+// an apostrophe inside a word (they'll, dragon’s) is neither. A mark that
+// only closes in the language (French ») never opens.
+std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d,
+                                                     const QuoteTable& q) {
+  std::vector<std::pair<size_t, char32_t>> stack;  // position, opening mark
+  std::vector<std::pair<size_t, size_t>> spans;
+  const size_t n = d.size();
+  for (size_t i = 0; i < n; ++i) {
+    const char32_t c = d.cps[i];
+    if (!(Flags(c) & (kQuote | kOpenPunct | kClosePunct))) continue;
+    const bool prev_word =
+        i > 0 && (IsLetter(d.cps[i - 1]) || IsDigit(d.cps[i - 1]));
+    const bool next_word =
+        i + 1 < n && (IsLetter(d.cps[i + 1]) || IsDigit(d.cps[i + 1]));
+    if (prev_word && next_word && (c == '\'' || c == 0x2019)) continue;
+    const char32_t close = q.ClosingOf(c);
+    // Closing?
+    bool closed = false;
+    for (size_t k = stack.size(); k-- > 0;) {
+      if (!q.Pair(stack[k].second, c)) continue;
+      if (stack[k].second == c && (i == 0 || IsSpace(d.cps[i - 1]))) break;
+      if (i - stack[k].first <= kMaxEnclosedChars) {
+        spans.emplace_back(stack[k].first, i);
+      }
+      stack.resize(k);
+      closed = true;
+      break;
+    }
+    if (closed || close == 0) continue;
+    if (q.Ambiguous(c) &&
+        !(i == 0 || IsSpace(d.cps[i - 1]) || IsOpener(d.cps[i - 1]) ||
+          d.cps[i - 1] == '-' || d.cps[i - 1] == 0x2014)) {
+      continue;
+    }
+    stack.emplace_back(i, c);
+  }
+  std::sort(spans.begin(), spans.end());
+  return spans;
+}
+
+struct Scanner {
+  const Decoded& d;
+  const SegmentationRules& rules;
+  QuoteTable quotes;
+  std::vector<size_t> list_marker_dots;  // full stops of list markers (few)
+  std::vector<std::pair<size_t, size_t>> enclosed;  // quotes and brackets
+  size_t last_boundary = 0;
+  // The lowest of the language's extra terminators: most are in scripts
+  // far above ASCII, so most characters need no lookup.
+  char32_t min_extra_terminator = MinTerminator(rules);
+
+  static char32_t MinTerminator(const SegmentationRules& r) {
+    char32_t m = 0x110000;
+    for (char32_t c : r.terminators) m = std::min(m, c);
+    return m;
+  }
+
+  // The closing mark at `pos` ends a quotation or bracket opened before
+  // `from`.
+  bool ClosesSpanFrom(size_t pos, size_t from) const {
+    for (const auto& [open, close] : enclosed) {
+      if (close == pos && open < from) return true;
+    }
+    return false;
+  }
+
+  // Inside a quotation or brackets (between the marks).
+  bool Enclosed(size_t pos) const {
+    for (const auto& [open, close] : enclosed) {
+      if (open < pos && pos <= close) return true;
+    }
+    return false;
+  }
+
+  // Words from `pos` up to the next sentence terminator.
+  // A title's full stop (Mr.) does not count.
+  int WordsToTerminator(size_t pos) const {
+    int words = 0;
+    size_t i = pos;
+    while (i < d.size()) {
+      while (i < d.size() && IsSpace(d.cps[i])) ++i;
+      if (i >= d.size()) break;
+      const size_t b = i;
+      while (i < d.size() && !IsSpace(d.cps[i])) ++i;
+      ++words;
+      if (IsTerminator(d.cps[i - 1]) &&
+          !rules.titles.count(FoldWord(Utf8(b, i)))) {
+        break;
+      }
+    }
+    return words;
+  }
+
+  // Words since the last sentence end, up to `pos`.
+  int WordsSinceBoundary(size_t pos) const {
+    int words = 0;
+    bool in_word = false;
+    for (size_t i = last_boundary; i < pos; ++i) {
+      const bool w = !IsSpace(d.cps[i]);
+      if (w && !in_word) ++words;
+      in_word = w;
+    }
+    return words;
+  }
+
+  bool IsTerminator(char32_t c) const {
+    return (Flags(c) & kSentenceTerminal) || c == 0x2026 ||
+           (c >= min_extra_terminator &&
+            rules.terminators.find(c) != std::u32string::npos);
+  }
+
+  std::string Utf8(size_t begin, size_t end) const {
+    std::string out;
+    for (size_t i = begin; i < end; ++i) {
+      const UChar32 c = static_cast<UChar32>(d.cps[i]);
+      uint8_t buf[4];
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf, len, c);
+      out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
+    }
+    return out;
+  }
+
+  // [begin, end) of the white-space-delimited token that ends at `end`.
+  size_t TokenStart(size_t end) const {
+    size_t b = end;
+    while (b > 0 && !IsSpace(d.cps[b - 1])) --b;
+    return b;
+  }
+  size_t TokenEnd(size_t begin) const {
+    size_t e = begin;
+    while (e < d.size() && !IsSpace(d.cps[e])) ++e;
+    return e;
+  }
+
+  // The word a full stop at `dot` follows: the token before it without
+  // leading quotes, brackets or bullets.
+  std::pair<size_t, size_t> WordBefore(size_t dot) const {
+    size_t b = std::max(TokenStart(dot), std::min(last_boundary, dot));
+    while (b < dot && (IsOpener(d.cps[b]) || IsBullet(d.cps[b]) ||
+                       d.cps[b] == '$' || d.cps[b] == '-')) {
+      ++b;
+    }
+    return {b, dot};
+  }
+
+  // The word starting at `pos`, without leading openers or trailing
+  // punctuation, folded.
+  std::string NextWord(size_t pos) const {
+    size_t b = pos;
+    while (b < d.size() && IsOpener(d.cps[b])) ++b;
+    size_t e = b;
+    while (e < d.size() && (IsLetter(d.cps[e]) || IsDigit(d.cps[e]))) ++e;
+    return FoldWord(Utf8(b, e));
+  }
+
+  // The first letter after a run of dashes and spaces at `pos`.
+  char32_t WordAfterDash(size_t pos) const {
+    while (pos < d.size() && (IsDash(d.cps[pos]) || IsSpace(d.cps[pos]))) {
+      ++pos;
+    }
+    return pos < d.size() ? d.cps[pos] : 0;
+  }
+
+  char32_t FirstAfterOpeners(size_t pos) const {
+    while (pos < d.size() && IsOpener(d.cps[pos])) ++pos;
+    return pos < d.size() ? d.cps[pos] : 0;
+  }
+
+  bool InUrlOrEmail(size_t pos) const {
+    const std::string token = Utf8(TokenStart(pos), TokenEnd(pos));
+    return token.find('@') != std::string::npos ||
+           token.find("://") != std::string::npos ||
+           token.find("www.") != std::string::npos ||
+           token.find('/') != std::string::npos;
+  }
+
+  // A word made of letters with full stops between (U.S, a.m, e.g, z.B).
+  bool IsDottedAbbreviation(size_t b, size_t e) const {
+    int letters_in_part = 0;
+    int dots = 0;
+    for (size_t i = b; i < e; ++i) {
+      if (IsLetter(d.cps[i])) {
+        if (++letters_in_part > 3) return false;
+      } else if (d.cps[i] == '.') {
+        if (letters_in_part == 0) return false;
+        letters_in_part = 0;
+        ++dots;
+      } else {
+        return false;
+      }
+    }
+    return dots > 0 && letters_in_part > 0;
+  }
+
+  bool AllDigits(size_t b, size_t e) const {
+    if (b == e) return false;
+    for (size_t i = b; i < e; ++i) {
+      if (!IsDigit(d.cps[i])) return false;
+    }
+    return true;
+  }
+
+  // XII, IV: an upper-case Roman numeral of two letters or more.
+  bool IsRomanNumeral(size_t b, size_t e) const {
+    if (e - b < 2) return false;
+    for (size_t i = b; i < e; ++i) {
+      const char32_t c = d.cps[i];
+      if (c != 'I' && c != 'V' && c != 'X' && c != 'L' && c != 'C' &&
+          c != 'M') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // "(Dinah was the cat.)" after a sentence is a sentence of its own;
+  // "(Which was very likely true.)" refers back to the one before.
+  bool ParentheticalSentence(size_t paren) const {
+    const char32_t c = FirstAfterOpeners(paren);
+    return (IsUpper(c) || IsDigit(c)) &&
+           rules.relatives.count(NextWord(paren)) == 0;
+  }
+
+  // The word at `pos` is capitalised (an upper-case letter, then lower-case
+  // letters only), is no title or abbreviation, and the next word starts
+  // in lower case.
+  bool CapitalisedThenLower(size_t pos) const {
+    size_t i = pos;
+    while (i < d.size() && IsOpener(d.cps[i])) ++i;
+    if (i >= d.size() || !IsUpper(d.cps[i])) return false;
+    const size_t b = i++;
+    while (i < d.size() && IsLower(d.cps[i])) ++i;
+    if (i - b < 2 || (i < d.size() && !IsSpace(d.cps[i]) && d.cps[i] != ',')) {
+      return false;
+    }
+    const std::string word = FoldWord(Utf8(b, i));
+    if (rules.titles.count(word) || rules.abbreviations.count(word)) {
+      return false;
+    }
+    while (i < d.size() && (IsSpace(d.cps[i]) || d.cps[i] == ',')) ++i;
+    return i < d.size() && IsLower(d.cps[i]);
+  }
+
+  // A short clause from `pos` to the next terminator that ends with one of
+  // the language's attribution verbs (说, 表示).
+  bool Attribution(size_t pos) const {
+    if (rules.attributions.empty()) return false;
+    size_t t = pos;
+    while (t < d.size() && t - pos <= kMaxAttributionChars &&
+           !IsTerminator(d.cps[t])) {
+      ++t;
+    }
+    if (t >= d.size() || !IsTerminator(d.cps[t]) || t == pos) return false;
+    const std::string clause = Utf8(pos, t);
+    for (const std::string& verb : rules.attributions) {
+      if (clause.size() >= verb.size() &&
+          clause.compare(clause.size() - verb.size(), verb.size(), verb) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The end of an abbreviation holding the terminator at `pos` (Khmer
+  // ។ល។) before its last character, or `pos` when there is none.
+  size_t TerminatorWordEnd(size_t pos) const {
+    for (const std::u32string& w : rules.terminator_words) {
+      for (size_t k = 0; k + 1 < w.size(); ++k) {
+        if (w[k] != d.cps[pos] || pos < k || pos - k + w.size() > d.size()) {
+          continue;
+        }
+        if (d.cps.compare(pos - k, w.size(), w) == 0) return pos - k + w.size();
+      }
+    }
+    return pos;
+  }
+
+  bool IsStarter(size_t pos) const {
+    return rules.starters.count(NextWord(pos)) > 0;
+  }
+
+  // Whether a sentence starts at `next` after a single full stop at `dot`
+  // that a space follows.
+  bool FullStopEnds(size_t dot, size_t next) const {
+    if (std::find(list_marker_dots.begin(), list_marker_dots.end(), dot) !=
+        list_marker_dots.end()) {
+      return false;
+    }
+    const char32_t n = FirstAfterOpeners(next);
+    const bool next_upper = IsUpper(n);
+    const bool next_digit = IsDigit(n);
+    const bool next_uncased = IsLetter(n) && !next_upper && !IsLower(n);
+    auto [b, e] = WordBefore(dot);
+    if (b == e) return next_upper || next_digit || next_uncased;
+    // An elided article or preposition is not part of the word: l'Ing.
+    for (size_t k = e; k > b + 1; --k) {
+      if (d.cps[k - 1] == '\'' || d.cps[k - 1] == 0x2019) {
+        b = k;
+        break;
+      }
+    }
+    const std::string word = FoldWord(Utf8(b, e));
+    if (rules.titles.count(word)) return false;
+    if (AllDigits(b, e) || (rules.ordinal_dot && IsRomanNumeral(b, e))) {
+      // Where ordinals take a full stop (12. Juni, 3. Jahrhundert), a
+      // short number ends a sentence only before a sentence starter.
+      if (rules.ordinal_dot && (e - b) <= 3 &&
+          (rules.months.count(NextWord(next)) || next_digit ||
+           !IsStarter(next))) {
+        // A number after a unit (o godz. 23.) is a quantity, not an
+        // ordinal: where nouns are written in lower case a capitalised word
+        // and lower-case text after it start a sentence (o godz. 23. Będą
+        // kontynuowane). An ordinal before a name stays (TFF 1. Lig maçı).
+        size_t u = b;
+        while (u > 0 && IsSpace(d.cps[u - 1])) --u;
+        const bool after_unit = u < b && u > 0 && d.cps[u - 1] == '.';
+        return !rules.capitalised_nouns && next_upper && AllDigits(b, e) &&
+               after_unit && !rules.months.count(NextWord(next)) &&
+               WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next);
+      }
+      return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]);
+    }
+    if (e - b == 1 && IsLetter(d.cps[b])) {
+      if (IsUpper(d.cps[b]) && rules.single_letter_words.count(word)) {
+        // "you and I. Did ..." is a word; "Albert I. Jones" an initial.
+        const size_t prev_end = TokenStart(b);
+        size_t pb = prev_end;
+        while (pb > 0 && IsSpace(d.cps[pb - 1])) --pb;
+        const size_t prev_start = TokenStart(pb);
+        const bool after_name =
+            pb == 0 || (prev_start < pb && IsUpper(d.cps[prev_start]));
+        if (!after_name) return next_upper || next_digit;
+      }
+      // An initial, or a one-letter abbreviation (r. for "year" in Polish):
+      // what follows decides, as for other abbreviations.
+      if (IsUpper(d.cps[b])) {
+        // An initial, unless a sentence starter follows that is a word of
+        // its own, not one more initial ("Plan B. The vote", not "И. В.
+        // Петров"); only in languages whose rules list their one-letter
+        // words (en, da), where the starters are known to be no names.
+        size_t w = next;
+        while (w < d.size() && IsOpener(d.cps[w])) ++w;
+        size_t we = w;
+        while (we < d.size() && IsLetter(d.cps[we])) ++we;
+        return we - w >= 2 && (we >= d.size() || d.cps[we] != '.') &&
+               IsStarter(next) && !rules.single_letter_words.empty();
+      }
+      return IsStarter(next) ||
+             (next_upper && !rules.capitalised_nouns &&
+              WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next));
+    }
+    // A fragment of three words or fewer ("At 5 a.m.") is not a sentence.
+    // So is one of three words or fewer after it ("at 10:30 a.m. Kyiv
+    // time.").
+    if (rules.final_abbreviations.count(word)) {
+      // "at 9 a.m. Police were deployed.": three words, a verb among them.
+      const int after = WordsToTerminator(next);
+      return next_upper && WordsSinceBoundary(dot) > 3 &&
+             (after > 3 || (after == 3 && CapitalisedThenLower(next)));
+    }
+    if (rules.abbreviations.count(word) || IsDottedAbbreviation(b, e)) {
+      if (!next_upper) return false;
+      if (IsStarter(next) && WordsSinceBoundary(dot) > 3) return true;
+      // Decide on what follows: a capitalised word and then lower-case
+      // text starts a sentence ("Flint, Mich. Production resumed", "etc.
+      // Le maire a ajouté"), a name does not ("Co. Chairman Lee"). Not
+      // where nouns are capitalised (German), nor after an upper-case
+      // initialism (the U.S. Senate voted).
+      if (rules.capitalised_nouns || WordsSinceBoundary(dot) <= 2) return false;
+      bool initialism = true;
+      for (size_t k = b; k < e; ++k) {
+        if (IsLower(d.cps[k])) initialism = false;
+      }
+      return !(initialism && e - b >= 3) && CapitalisedThenLower(next);
+    }
+    const int8_t type = u_charType(static_cast<UChar32>(d.cps[next]));
+    // A dash and a capitalised word open reported speech (Polish, Russian:
+    // "– Mój klient jest niewinny – powiedział").
+    const bool speech_dash = IsDash(d.cps[next]) && next + 1 < d.size() &&
+                             IsSpace(d.cps[next + 1]) &&
+                             IsUpper(WordAfterDash(next));
+    return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]) ||
+           IsBullet(d.cps[next]) || type == U_CURRENCY_SYMBOL || speech_dash;
+  }
+};
+
+}  // namespace
+
+namespace {
+
+// The longest list item in running text, in code points.
+constexpr size_t kMaxListItemChars = 400;
+// Items of a list that does not start at 1 (a) are short.
+constexpr size_t kMaxShortItemChars = 60;
+
+std::vector<size_t> ListItemStarts(const Decoded& d,
+                                   const SegmentationRules& rules) {
+  struct Marker {
+    size_t pos;  // code point index of the marker
+    size_t dot;  // index of its '.' or ')'
+    int kind;    // 0 digits, 1 lower-case letter, 2 upper-case letter
+    char32_t closer;
+    long value;
+    bool bulleted;  // the bullet before it already starts the item
+  };
+  std::vector<Marker> markers;
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < d.size(); ++i) {
+    if (i > 0 && !(Flags(d.cps[i - 1]) & (kSpace | kBullet))) {
+      continue;  // not the start of a token
+    }
+    const char32_t c0 = d.cps[i];
+    if (!(c0 == '(' || IsBullet(c0) || (c0 < 128 && IsLetter(c0)) ||
+          (c0 >= '0' && c0 <= '9'))) {
+      continue;
+    }
+    // Most tokens are words: a letter marker is one letter and its closer.
+    if (c0 < 128 && IsLetter(c0) &&
+        (i + 1 >= d.size() || (d.cps[i + 1] != '.' && d.cps[i + 1] != ')'))) {
+      continue;
+    }
+    if (IsBullet(d.cps[i])) {
+      if (i > 0) starts.push_back(i);
+      continue;
+    }
+    // "(a) ", "(3) ": a marker in parentheses.
+    const bool paren = d.cps[i] == '(';
+    const size_t first = paren ? i + 1 : i;
+    size_t j = first;
+    long value = 0;
+    int kind = -1;
+    while (j < d.size() && j - first < 3 && d.cps[j] >= '0' &&
+           d.cps[j] <= '9') {
+      value = value * 10 + static_cast<long>(d.cps[j] - '0');
+      ++j;
+    }
+    if (j > first) {
+      kind = 0;
+    } else if (first < d.size() && d.cps[first] < 128 &&
+               IsLetter(d.cps[first])) {
+      kind = IsLower(d.cps[first]) ? 1 : 2;
+      value = static_cast<long>(std::tolower(static_cast<int>(d.cps[first])));
+      j = first + 1;
+    }
+    if (kind < 0 || j >= d.size()) continue;
+    const char32_t closer = paren ? '(' : d.cps[j];
+    if (paren ? d.cps[j] != ')' : (closer != '.' && closer != ')')) continue;
+    if (kind == 2 && closer == '.') continue;  // "E. Smith" is an initial
+    size_t after = j + 1;
+    if (closer == '.' && after < d.size() && d.cps[after] == ')') ++after;
+    if (after >= d.size() || !IsSpace(d.cps[after])) continue;
+    size_t word = after;
+    while (word < d.size() && IsSpace(d.cps[word])) ++word;
+    if (kind == 0 && word < d.size() && IsLower(d.cps[word])) {
+      continue;  // "for 1. above"
+    }
+    if (kind == 0 && closer == '.' && rules.ordinal_dot &&
+        !rules.months.empty()) {
+      // "3. Oktober" is a date.
+      size_t we = word;
+      while (we < d.size() && IsLetter(d.cps[we])) ++we;
+      std::string next;
+      for (size_t k = word; k < we; ++k) {
+        uint8_t buf[4];
+        int32_t len = 0;
+        U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(d.cps[k]));
+        next.append(reinterpret_cast<const char*>(buf),
+                    static_cast<size_t>(len));
+      }
+      if (rules.months.count(FoldWord(next))) continue;
+    }
+    const bool after_bullet = i > 0 && IsBullet(d.cps[i - 1]);
+    size_t k = i;
+    while (k > 0 && IsSpace(d.cps[k - 1])) --k;
+    const bool bulleted = after_bullet || (k > 0 && IsBullet(d.cps[k - 1]));
+    markers.push_back({i, j, kind, closer, value, bulleted});
+  }
+  // A list has list shape: a marker at the start of a line, or a sequence
+  // that starts at 1 (a, A) where the text starts, at a line start or
+  // after a colon or a sentence end, and goes on 2, 3 (b, c) after short
+  // items. "am 3. Oktober und am 4. Oktober" is not a list.
+  auto line_start = [&](size_t pos) {
+    size_t k = pos;
+    while (k > 0 && IsSpace(d.cps[k - 1]) && d.cps[k - 1] != '\n') --k;
+    return k == 0 || d.cps[k - 1] == '\n';
+  };
+  auto item_position = [&](size_t pos) {
+    size_t k = pos;
+    while (k > 0 && IsSpace(d.cps[k - 1])) --k;
+    if (k == 0 || d.cps[k - 1] == '\n') return true;
+    const char32_t c = d.cps[k - 1];
+    return c == ':' || (Flags(c) & kSentenceTerminal) || IsBullet(c);
+  };
+  std::vector<bool> in_list(markers.size(), false);
+  for (size_t a = 0; a < markers.size(); ++a) {
+    if (line_start(markers[a].pos) &&
+        (markers[a].kind == 0 || markers[a].closer != '.')) {
+      in_list[a] = true;
+    }
+    const bool first = markers[a].value == (markers[a].kind == 0 ? 1 : 'a') &&
+                       item_position(markers[a].pos);
+    std::vector<size_t> chain = {a};
+    for (size_t b = a + 1; b < markers.size(); ++b) {
+      const Marker& last = markers[chain.back()];
+      const Marker& m = markers[b];
+      if (m.kind != last.kind || m.closer != last.closer) continue;
+      if (m.pos - last.pos > kMaxListItemChars) break;
+      if (m.value == last.value + 1) chain.push_back(b);
+    }
+    // Elsewhere a run of three short items ("w) hello x) hello y) hello").
+    bool short_items = chain.size() >= 3;
+    for (size_t k = 1; k < chain.size() && short_items; ++k) {
+      short_items = markers[chain[k]].pos - markers[chain[k - 1]].pos <=
+                    kMaxShortItemChars;
+    }
+    if (!(first && chain.size() >= 2) && !short_items) continue;
+    for (size_t k : chain) in_list[k] = true;
+  }
+  for (size_t a = 0; a < markers.size(); ++a) {
+    const Marker& m = markers[a];
+    if (in_list[a] && m.pos > 0 && !m.bulleted) starts.push_back(m.pos);
+  }
+  std::sort(starts.begin(), starts.end());
+  return starts;
+}
+
+}  // namespace
+
+std::vector<size_t> FindSentenceEnds(std::string_view text,
+                                     const SegmentationRules& rules) {
+  // The decoding buffers are reused: one allocation per thread, not per
+  // paragraph.
+  thread_local Decoded buffer;
+  Decode(text, &buffer);
+  const Decoded& d = buffer;
+  const QuoteTable quotes{rules.quotes};
+  Scanner sc{d, rules, quotes, {}, EnclosedSpans(d, quotes)};
+  std::vector<size_t> ends;
+
+  // List items start a sentence; the full stop of a marker ("1.", "a.")
+  // at the start of the text, after a bullet or in a list ends nothing.
+  std::vector<size_t> item_starts = ListItemStarts(d, rules);
+  for (size_t e : item_starts) {
+    while (e > 0 && IsSpace(d.cps[e - 1])) --e;
+    if (e > 0) ends.push_back(d.offsets[e]);
+  }
+  item_starts.insert(item_starts.begin(), 0);
+  for (size_t i : item_starts) {
+    while (i < d.size() && (IsBullet(d.cps[i]) || IsSpace(d.cps[i]))) ++i;
+    size_t j = i;
+    while (j < d.size() && j - i < 3 && IsDigit(d.cps[j])) ++j;
+    if (j == i && j < d.size() && IsLetter(d.cps[j])) ++j;
+    if (j > i && j < d.size() && d.cps[j] == '.' && j + 1 < d.size() &&
+        (IsSpace(d.cps[j + 1]) || d.cps[j + 1] == ')')) {
+      sc.list_marker_dots.push_back(j);
+    }
+  }
+
+  const size_t n = d.size();
+  const char32_t min_extra = sc.min_extra_terminator;
+  for (size_t i = 0; i < n;) {
+    const uint16_t f = Flags(d.cps[i]);
+    if (!(f & kScanStop) &&
+        !(d.cps[i] >= min_extra && (f & kPunct) &&
+          rules.terminators.find(d.cps[i]) != std::u32string::npos)) {
+      ++i;
+      continue;
+    }
+    if (IsDash(d.cps[i])) {
+      // Interrupted speech: "If you please, sir--" The Rabbit ...
+      size_t j = i;
+      while (j < n && IsDash(d.cps[j])) ++j;
+      const bool long_dash = j - i >= 2 || d.cps[i] == 0x2014;
+      if (long_dash && j < n && IsQuote(d.cps[j]) && j + 1 < n &&
+          IsSpace(d.cps[j + 1])) {
+        size_t m = j + 1;
+        while (m < n && IsSpace(d.cps[m])) ++m;
+        if (m < n && IsUpper(sc.FirstAfterOpeners(m)) && !sc.Enclosed(j + 1)) {
+          ends.push_back(d.offsets[j + 1]);
+          sc.last_boundary = j + 1;
+        }
+      }
+      i = j;
+      continue;
+    }
+    if (!sc.IsTerminator(d.cps[i])) {
+      ++i;
+      continue;
+    }
+    if (const size_t end = sc.TerminatorWordEnd(i); end > i + 1) {
+      // ។ល។ ("et cetera"): the marks inside end nothing; a final one is
+      // decided like any other (the list often ends the sentence).
+      i = end - 1;
+      if (!sc.IsTerminator(d.cps[i])) {
+        ++i;
+        continue;
+      }
+    }
+    const size_t run_start = i;
+    size_t j = i;
+    int dots = 0;
+    bool strong = false;
+    bool spaced = false;
+    bool ideographic = false;
+    while (j < n) {
+      const char32_t c = d.cps[j];
+      if (sc.IsTerminator(c)) {
+        dots += c == '.' ? 1 : c == 0x2026 ? 3 : 0;
+        strong = strong || !IsDot(c);
+        ideographic = ideographic || IsIdeographicTerminator(c);
+        ++j;
+      } else if (c == ' ' && j + 1 < n && d.cps[j + 1] == '.' &&
+                 d.cps[j - 1] == '.') {
+        spaced = true;
+        ++j;
+      } else {
+        break;
+      }
+    }
+    const size_t run_end = j;
+    bool closed_quote = false;
+    while (j < n && (IsCloser(d.cps[j]) || sc.IsTerminator(d.cps[j]))) {
+      closed_quote = true;
+      ++j;
+    }
+    // A closing mark after a space (French « Nous verrons. »): it closes a
+    // quotation opened before the terminator, or it is a mark that only
+    // closes in this language.
+    while (j < n) {
+      size_t k = j;
+      while (k < n && k - j < 2 && IsSpace(d.cps[k]) && d.cps[k] != '\n') ++k;
+      if (k == j || k >= n) break;
+      const bool closes = sc.ClosesSpanFrom(k, run_start) ||
+                          (quotes.OnlyCloses(d.cps[k]) &&
+                           (k + 1 >= n || IsSpace(d.cps[k + 1]) ||
+                            (Flags(d.cps[k + 1]) & kPunct)));
+      if (!closes) break;
+      j = k + 1;
+      closed_quote = true;
+    }
+    // Footnote marks glued to the full stop: ".[1]", ".[7][8]", ".11 12".
+    while (j + 2 < n && d.cps[j] == '[' && IsDigit(d.cps[j + 1])) {
+      size_t k = j + 1;
+      while (k < n && IsDigit(d.cps[k])) ++k;
+      if (k >= n || d.cps[k] != ']') break;
+      j = k + 1;
+    }
+    if (j < n && IsDigit(d.cps[j]) && run_start > 0 &&
+        (IsLower(d.cps[run_start - 1]) || d.cps[run_start - 1] == ')')) {
+      size_t k = j;
+      while (true) {
+        size_t e = k;
+        while (e < n && e - k < 3 && IsDigit(d.cps[e])) ++e;
+        if (e == k || (e < n && !IsSpace(d.cps[e]))) break;
+        j = e;
+        if (e + 1 < n && IsDigit(d.cps[e + 1])) {
+          k = e + 1;
+        } else {
+          break;
+        }
+      }
+    }
+    const size_t end = j;
+    while (j < n && IsSpace(d.cps[j])) ++j;
+    const size_t next = j;
+    i = std::max(end, run_start + 1);
+    if (next >= n) continue;  // the end of the text ends the sentence
+    const bool has_space = next > end;
+    const char32_t nc = sc.FirstAfterOpeners(next);
+    const bool before_is_bracket =
+        run_start > 0 &&
+        (d.cps[run_start - 1] == '[' || d.cps[run_start - 1] == '(');
+    bool boundary = false;
+    size_t boundary_at = end;
+    if (!has_space) {
+      if (ideographic && closed_quote && IsHiragana(d.cps[next])) {
+        // 「…。」と言った: a quotative particle after the closing quote.
+        boundary = false;
+      } else if (ideographic && closed_quote && sc.Attribution(next)) {
+        // “…！”队长在赛后说。: the speaker, after the quotation.
+        boundary = false;
+      } else if (ideographic ||
+                 (strong && d.cps[run_end - 1] >= 0x80 &&
+                  (IsLetter(d.cps[next]) || IsDigit(d.cps[next])))) {
+        boundary = true;
+      } else if (!strong && dots == 1 && run_end == run_start + 1 &&
+                 !closed_quote && IsUpper(d.cps[next]) &&
+                 !sc.InUrlOrEmail(run_start)) {
+        // world.Today
+        // After a lower-case word any capital starts a sentence
+        // (world.Today, world.I); after a number, a capitalised word does
+        // (1,000.That).
+        const auto [b, e] = sc.WordBefore(run_start);
+        const bool lower_word =
+            e - b >= 2 && IsLower(d.cps[e - 1]) && IsLower(d.cps[e - 2]);
+        const bool number = e - b >= 2 && IsDigit(d.cps[e - 1]) &&
+                            next + 1 < n && IsLower(d.cps[next + 1]);
+        const std::string word = FoldWord(sc.Utf8(b, e));
+        boundary = (lower_word || number) && !rules.abbreviations.count(word) &&
+                   !rules.titles.count(word);
+      }
+    } else if (IsLower(nc) ||
+               (d.cps[next] == '(' && !sc.ParentheticalSentence(next)) ||
+               d.cps[next] == ',' || d.cps[next] == ';' || d.cps[next] == ':' ||
+               (IsDash(d.cps[next]) && IsLower(sc.WordAfterDash(next)))) {
+      // Continues: a lower-case word, a parenthesis, a comma, a dash
+      // followed by lower case ("voila! -- you have cake").
+      boundary = false;
+    } else if (strong || ideographic) {
+      boundary = true;
+    } else if (dots >= 2) {
+      const bool detached = run_start > 0 && IsSpace(d.cps[run_start - 1]);
+      // Before a space, an ellipsis ends a sentence when a capital, a digit
+      // or a letter of a script without case follows (Korean, Arabic).
+      const bool starts_next =
+          IsUpper(nc) || IsDigit(nc) || (IsLetter(nc) && !IsLower(nc));
+      if (before_is_bracket) {
+        boundary = false;
+      } else if (spaced && !detached && dots == 4 && !closed_quote) {
+        // "compounds. . . . The": the full stop ends the sentence, the
+        // spaced ellipsis opens the next one.
+        boundary = starts_next;
+        boundary_at = run_start + 1;
+      } else if (detached && dots == 3 && spaced) {
+        boundary = false;  // " . . . " omission inside a sentence
+      } else {
+        boundary = starts_next;
+      }
+    } else {
+      boundary = sc.FullStopEnds(run_start, next);
+    }
+    if (boundary && sc.Enclosed(boundary_at)) boundary = false;
+    if (boundary) {
+      ends.push_back(d.offsets[boundary_at]);
+      sc.last_boundary = boundary_at;
+    }
+  }
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+  // A sentence needs more than a list marker, a bullet or a lone initial.
+  std::vector<size_t> kept;
+  size_t cp = 0;
+  int letters = 0;
+  int digits = 0;
+  size_t piece_start = 0;
+  for (size_t e : ends) {
+    if (e - piece_start > 16) {
+      // Long enough to hold a sentence; no need to count.
+      kept.push_back(e);
+      piece_start = e;
+      letters = 0;
+      digits = 0;
+      continue;
+    }
+    if (d.offsets[cp] < piece_start) {
+      cp = static_cast<size_t>(
+          std::lower_bound(d.offsets.begin(), d.offsets.end(), piece_start) -
+          d.offsets.begin());
+    }
+    while (cp < d.size() && d.offsets[cp] < e) {
+      letters += IsLetter(d.cps[cp]) ? 1 : 0;
+      digits += IsDigit(d.cps[cp]) ? 1 : 0;
+      ++cp;
+    }
+    if (letters <= 1 && digits <= 3) continue;
+    piece_start = e;
+    kept.push_back(e);
+    letters = 0;
+    digits = 0;
+  }
+  return kept;
+}
+
+}  // namespace crossalign::internal
