@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "align/alignable_segments.h"
 #include "align/text_features.h"
 
 namespace crossalign {

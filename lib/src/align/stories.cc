@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "align/alignable_segments.h"
 #include "align/text_features.h"
 
 namespace crossalign {

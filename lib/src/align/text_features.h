@@ -20,7 +20,6 @@
 #include <vector>
 
 #include "crossalign/dictionary.h"
-#include "crossalign/document.h"
 
 namespace crossalign::internal {
 
@@ -83,15 +82,6 @@ class FeatureExtractor {
 // letters. "melnyk", "melnik" -> "mlnk"; "zelensky", "selenskyj",
 // "zelenskij" -> "slnsk". Empty when fewer than three letters remain.
 std::string NameSkeleton(std::string_view ascii);
-
-// The segments of a document that take part in alignment: sentences and
-// headings, and boilerplate only when asked.
-struct AlignableSegments {
-  std::vector<int> ids;  // indices into Document::segments()
-  std::vector<std::string_view> texts;
-  std::vector<const Segment*> segments;
-};
-AlignableSegments CollectAlignable(const Document& doc, bool keep_boilerplate);
 
 // Adds, to each sentence's `translations`, the dictionary translations of
 // its words that occur as words somewhere in the vocabulary.

@@ -7,6 +7,7 @@
 #include <random>
 #include <sstream>
 
+#include "align/alignable_segments.h"
 #include "align/lexicon.h"
 #include "align/text_features.h"
 
