@@ -1,0 +1,22 @@
+// The translation aligner's dynamic programme over bead shapes (as
+// vecalign's dp_core): fill the cost of every cell of the band, trace the
+// best path back from (n, m), and score each bead on it. Internal.
+#ifndef CROSSALIGN_SRC_ALIGN_BEAD_SEARCH_H_
+#define CROSSALIGN_SRC_ALIGN_BEAD_SEARCH_H_
+
+#include <vector>
+
+#include "align/alignment_band.h"
+#include "align/bead_scorer.h"
+#include "crossalign/alignment.h"
+
+namespace crossalign::internal {
+
+// The best path through `band` from (0, 0) to (n, m), as beads with their
+// confidence scores. Shorter when the band holds no complete path.
+std::vector<Bead> SearchBeads(const BeadScorer& scorer, const Band& band, int n,
+                              int m);
+
+}  // namespace crossalign::internal
+
+#endif  // CROSSALIGN_SRC_ALIGN_BEAD_SEARCH_H_
