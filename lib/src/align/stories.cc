@@ -57,39 +57,42 @@ std::vector<Profile> BuildProfiles(
   return profiles;
 }
 
-}  // namespace
-
-StoryGrouping GroupStories(
-    const std::vector<std::shared_ptr<const Document>>& documents,
-    const StoryOptions& options) {
-  internal::Vocabulary vocab;
-  const std::vector<Profile> profiles = BuildProfiles(documents, &vocab);
-  // With three or more articles, a key weighs by its rarity among them
-  // (inverse document frequency): one that every article carries says
-  // little about the story. A key no other article carries says nothing
-  // about any pair and is left out of the article's weight, so that a run
-  // holding one story (where every shared key is common) still links its
-  // articles. Two articles alone give no rarity: every key weighs 1.
-  std::vector<int> df(vocab.size(), 0);
+// Key weights. With three or more articles, a key weighs by its rarity
+// among them (inverse document frequency): one that every article carries
+// says little about the story. A key no other article carries says nothing
+// about any pair and is left out of the article's weight, so that a run
+// holding one story (where every shared key is common) still links its
+// articles. Two articles alone give no rarity: every key weighs 1.
+std::vector<double> StoryKeyWeights(const std::vector<Profile>& profiles,
+                                    size_t vocab_size) {
+  std::vector<int> df(vocab_size, 0);
   for (const Profile& p : profiles) {
     for (uint32_t k : p.keys) ++df[k];
   }
-  const double n = static_cast<double>(documents.size());
-  std::vector<double> weight(vocab.size(), 1.0);
-  if (documents.size() > 2) {
-    for (size_t k = 0; k < vocab.size(); ++k) {
+  const double n = static_cast<double>(profiles.size());
+  std::vector<double> weight(vocab_size, 1.0);
+  if (profiles.size() > 2) {
+    for (size_t k = 0; k < vocab_size; ++k) {
       weight[k] = df[k] > 1 ? std::log((n + 1.0) / df[k]) : 0.0;
     }
   }
+  return weight;
+}
+
+// The link of every pair of articles: the weighted strong keys of either
+// that both carry, against the geometric mean of their strong-key masses.
+// `best` gets each article's highest similarity.
+std::vector<StoryLink> LinkArticles(const std::vector<Profile>& profiles,
+                                    const std::vector<double>& weight,
+                                    std::vector<double>* best) {
   std::vector<double> mass(profiles.size(), 0.0);
   for (size_t d = 0; d < profiles.size(); ++d) {
     for (uint32_t k : profiles[d].strong) mass[d] += weight[k];
   }
-
-  StoryGrouping grouping;
-  std::vector<double> best(documents.size(), 0.0);
-  for (size_t a = 0; a < documents.size(); ++a) {
-    for (size_t b = a + 1; b < documents.size(); ++b) {
+  std::vector<StoryLink> links;
+  best->assign(profiles.size(), 0.0);
+  for (size_t a = 0; a < profiles.size(); ++a) {
+    for (size_t b = a + 1; b < profiles.size(); ++b) {
       StoryLink link;
       link.a = a;
       link.b = b;
@@ -109,17 +112,23 @@ StoryGrouping GroupStories(
       }
       const double norm = std::sqrt(mass[a] * mass[b]);
       link.similarity = norm > 0 ? std::min(1.0, shared / norm) : 0.0;
-      best[a] = std::max(best[a], link.similarity);
-      best[b] = std::max(best[b], link.similarity);
-      grouping.links.push_back(std::move(link));
+      (*best)[a] = std::max((*best)[a], link.similarity);
+      (*best)[b] = std::max((*best)[b], link.similarity);
+      links.push_back(std::move(link));
     }
   }
+  return links;
+}
 
-  // Pairs that pass the three tests vote for their articles being one
-  // story, with their similarity; the others vote 0.
-  const size_t n_docs = documents.size();
+// Tests each link (enough shared keys, similar enough, standing out from
+// each article's best partner) and gives its reason. Pairs that pass vote
+// for their articles being one story, with their similarity; the others
+// vote 0. Returns the votes, an n_docs x n_docs matrix.
+std::vector<double> JudgeLinks(const StoryOptions& options,
+                               const std::vector<double>& best, size_t n_docs,
+                               std::vector<StoryLink>* links) {
   std::vector<double> vote(n_docs * n_docs, 0.0);
-  for (StoryLink& link : grouping.links) {
+  for (StoryLink& link : *links) {
     const double bar = options.margin * std::min(best[link.a], best[link.b]);
     char buffer[160];
     if (link.shared_keys < options.min_shared_keys) {
@@ -149,30 +158,36 @@ StoryGrouping GroupStories(
     }
     link.reason = buffer;
   }
-  // Two articles alone: no other article to compare with, so only a clear
-  // case is refused: they are one story when they pass the tests at half
-  // the bar (measured on the dev stories of corpora/: two articles of one
-  // story alone score 0.088 and more).
-  if (n_docs == 2) {
-    StoryLink& link = grouping.links.front();
-    link.same_story = link.shared_keys >= options.min_shared_keys &&
-                      link.similarity >= options.same_story / 2;
-    if (link.shared_keys >= options.min_shared_keys) {
-      char buffer[160];
-      std::snprintf(buffer, sizeof buffer,
-                    "shares %d names and numbers (similarity %.3f%s)",
-                    link.shared_keys, link.similarity,
-                    link.same_story ? "" : ", below half of --same-story");
-      link.reason = buffer;
-    }
-    link.reason = (link.same_story ? "same story: " : "different stories: ") +
-                  link.reason;
-    grouping.story_of = {0, link.same_story ? 0 : 1};
-    return grouping;
+  return vote;
+}
+
+// Two articles alone: no other article to compare with, so only a clear
+// case is refused: they are one story when they pass the tests at half
+// the bar (measured on the dev stories of corpora/: two articles of one
+// story alone score 0.088 and more).
+void JudgeTwoArticles(const StoryOptions& options, StoryGrouping* grouping) {
+  StoryLink& link = grouping->links.front();
+  link.same_story = link.shared_keys >= options.min_shared_keys &&
+                    link.similarity >= options.same_story / 2;
+  if (link.shared_keys >= options.min_shared_keys) {
+    char buffer[160];
+    std::snprintf(buffer, sizeof buffer,
+                  "shares %d names and numbers (similarity %.3f%s)",
+                  link.shared_keys, link.similarity,
+                  link.same_story ? "" : ", below half of --same-story");
+    link.reason = buffer;
   }
-  // Average-linkage clustering: two groups merge while the mean vote over
-  // all their cross pairs reaches same_story. Unlike linking any two
-  // articles that pass, one article between two stories cannot chain them.
+  link.reason =
+      (link.same_story ? "same story: " : "different stories: ") + link.reason;
+  grouping->story_of = {0, link.same_story ? 0 : 1};
+}
+
+// Average-linkage clustering: two groups merge while the mean vote over
+// all their cross pairs reaches `same_story`. Unlike linking any two
+// articles that pass, one article between two stories cannot chain them.
+// Returns the story of each article, numbered in order of first article.
+std::vector<int> ClusterByVotes(const std::vector<double>& vote, size_t n_docs,
+                                double same_story) {
   std::vector<std::vector<size_t>> groups(n_docs);
   for (size_t d = 0; d < n_docs; ++d) groups[d] = {d};
   std::vector<double> sum = vote;  // sum of votes between groups g and h
@@ -194,7 +209,7 @@ StoryGrouping GroupStories(
         }
       }
     }
-    if (best_mean < options.same_story) break;
+    if (best_mean < same_story) break;
     groups[bg].insert(groups[bg].end(), groups[bh].begin(), groups[bh].end());
     groups[bh].clear();
     alive[bh] = false;
@@ -203,22 +218,27 @@ StoryGrouping GroupStories(
       sum[x * n_docs + bg] = sum[bg * n_docs + x];
     }
   }
-  grouping.story_of.assign(n_docs, -1);
+  std::vector<int> story_of(n_docs, -1);
   int stories = 0;
   for (size_t d = 0; d < n_docs; ++d) {
-    if (grouping.story_of[d] >= 0) continue;
+    if (story_of[d] >= 0) continue;
     for (size_t g = 0; g < n_docs; ++g) {
       if (!alive[g] ||
           std::find(groups[g].begin(), groups[g].end(), d) == groups[g].end()) {
         continue;
       }
-      for (size_t member : groups[g]) grouping.story_of[member] = stories;
+      for (size_t member : groups[g]) story_of[member] = stories;
     }
     ++stories;
   }
-  for (StoryLink& link : grouping.links) {
-    const bool together =
-        grouping.story_of[link.a] == grouping.story_of[link.b];
+  return story_of;
+}
+
+// Settles each link by the clustering, and says so in its reason.
+void SettleLinks(const std::vector<int>& story_of,
+                 std::vector<StoryLink>* links) {
+  for (StoryLink& link : *links) {
+    const bool together = story_of[link.a] == story_of[link.b];
     if (link.same_story && !together) {
       link.reason = "different stories: " + link.reason +
                     ", but the articles' other partners disagree";
@@ -232,6 +252,28 @@ StoryGrouping GroupStories(
     }
     link.same_story = together;
   }
+}
+
+}  // namespace
+
+StoryGrouping GroupStories(
+    const std::vector<std::shared_ptr<const Document>>& documents,
+    const StoryOptions& options) {
+  internal::Vocabulary vocab;
+  const std::vector<Profile> profiles = BuildProfiles(documents, &vocab);
+  const std::vector<double> weight = StoryKeyWeights(profiles, vocab.size());
+  StoryGrouping grouping;
+  std::vector<double> best;
+  grouping.links = LinkArticles(profiles, weight, &best);
+  const size_t n_docs = documents.size();
+  const std::vector<double> vote =
+      JudgeLinks(options, best, n_docs, &grouping.links);
+  if (n_docs == 2) {
+    JudgeTwoArticles(options, &grouping);
+    return grouping;
+  }
+  grouping.story_of = ClusterByVotes(vote, n_docs, options.same_story);
+  SettleLinks(grouping.story_of, &grouping.links);
   return grouping;
 }
 
