@@ -586,18 +586,82 @@ constexpr size_t kMaxListItemChars = 400;
 // Items of a list that does not start at 1 (a) are short.
 constexpr size_t kMaxShortItemChars = 60;
 
-std::vector<size_t> ListItemStarts(const Decoded& d,
-                                   const SegmentationRules& rules) {
-  struct Marker {
-    size_t pos;  // code point index of the marker
-    size_t dot;  // index of its '.' or ')'
-    int kind;    // 0 digits, 1 lower-case letter, 2 upper-case letter
-    char32_t closer;
-    long value;
-    bool bulleted;  // the bullet before it already starts the item
-  };
-  std::vector<Marker> markers;
-  std::vector<size_t> starts;
+// A list marker: "1.", "a)", "(3)".
+struct ListMarker {
+  size_t pos;  // code point index of the marker
+  size_t dot;  // index of its '.' or ')'
+  int kind;    // 0 digits, 1 lower-case letter, 2 upper-case letter
+  char32_t closer;
+  long value;
+  bool bulleted;  // the bullet before it already starts the item
+};
+
+// Whether the word at `word` names a month: "3. Oktober" is a date, not a
+// list item.
+bool IsMonthAt(const Decoded& d, const SegmentationRules& rules, size_t word) {
+  size_t we = word;
+  while (we < d.size() && IsLetter(d.cps[we])) ++we;
+  std::string next;
+  for (size_t k = word; k < we; ++k) {
+    uint8_t buf[4];
+    int32_t len = 0;
+    U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(d.cps[k]));
+    next.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
+  }
+  return rules.months.count(FoldWord(next)) > 0;
+}
+
+// Reads a list marker at the start of the token at `i` ("1. ", "a) ",
+// "(3) "), if there is one.
+bool ReadListMarker(const Decoded& d, const SegmentationRules& rules, size_t i,
+                    ListMarker* marker) {
+  // "(a) ", "(3) ": a marker in parentheses.
+  const bool paren = d.cps[i] == '(';
+  const size_t first = paren ? i + 1 : i;
+  size_t j = first;
+  long value = 0;
+  int kind = -1;
+  while (j < d.size() && j - first < 3 && d.cps[j] >= '0' && d.cps[j] <= '9') {
+    value = value * 10 + static_cast<long>(d.cps[j] - '0');
+    ++j;
+  }
+  if (j > first) {
+    kind = 0;
+  } else if (first < d.size() && d.cps[first] < 128 && IsLetter(d.cps[first])) {
+    kind = IsLower(d.cps[first]) ? 1 : 2;
+    value = static_cast<long>(std::tolower(static_cast<int>(d.cps[first])));
+    j = first + 1;
+  }
+  if (kind < 0 || j >= d.size()) return false;
+  const char32_t closer = paren ? '(' : d.cps[j];
+  if (paren ? d.cps[j] != ')' : (closer != '.' && closer != ')')) return false;
+  if (kind == 2 && closer == '.') return false;  // "E. Smith" is an initial
+  size_t after = j + 1;
+  if (closer == '.' && after < d.size() && d.cps[after] == ')') ++after;
+  if (after >= d.size() || !IsSpace(d.cps[after])) return false;
+  size_t word = after;
+  while (word < d.size() && IsSpace(d.cps[word])) ++word;
+  if (kind == 0 && word < d.size() && IsLower(d.cps[word])) {
+    return false;  // "for 1. above"
+  }
+  if (kind == 0 && closer == '.' && rules.ordinal_dot &&
+      !rules.months.empty() && IsMonthAt(d, rules, word)) {
+    return false;
+  }
+  const bool after_bullet = i > 0 && IsBullet(d.cps[i - 1]);
+  size_t k = i;
+  while (k > 0 && IsSpace(d.cps[k - 1])) --k;
+  const bool bulleted = after_bullet || (k > 0 && IsBullet(d.cps[k - 1]));
+  *marker = {i, j, kind, closer, value, bulleted};
+  return true;
+}
+
+// The list markers of the text; the bullets that start an item go to
+// `bullets`.
+std::vector<ListMarker> FindListMarkers(const Decoded& d,
+                                        const SegmentationRules& rules,
+                                        std::vector<size_t>* bullets) {
+  std::vector<ListMarker> markers;
   for (size_t i = 0; i < d.size(); ++i) {
     if (i > 0 && !(Flags(d.cps[i - 1]) & (kSpace | kBullet))) {
       continue;  // not the start of a token
@@ -613,65 +677,22 @@ std::vector<size_t> ListItemStarts(const Decoded& d,
       continue;
     }
     if (IsBullet(d.cps[i])) {
-      if (i > 0) starts.push_back(i);
+      if (i > 0) bullets->push_back(i);
       continue;
     }
-    // "(a) ", "(3) ": a marker in parentheses.
-    const bool paren = d.cps[i] == '(';
-    const size_t first = paren ? i + 1 : i;
-    size_t j = first;
-    long value = 0;
-    int kind = -1;
-    while (j < d.size() && j - first < 3 && d.cps[j] >= '0' &&
-           d.cps[j] <= '9') {
-      value = value * 10 + static_cast<long>(d.cps[j] - '0');
-      ++j;
-    }
-    if (j > first) {
-      kind = 0;
-    } else if (first < d.size() && d.cps[first] < 128 &&
-               IsLetter(d.cps[first])) {
-      kind = IsLower(d.cps[first]) ? 1 : 2;
-      value = static_cast<long>(std::tolower(static_cast<int>(d.cps[first])));
-      j = first + 1;
-    }
-    if (kind < 0 || j >= d.size()) continue;
-    const char32_t closer = paren ? '(' : d.cps[j];
-    if (paren ? d.cps[j] != ')' : (closer != '.' && closer != ')')) continue;
-    if (kind == 2 && closer == '.') continue;  // "E. Smith" is an initial
-    size_t after = j + 1;
-    if (closer == '.' && after < d.size() && d.cps[after] == ')') ++after;
-    if (after >= d.size() || !IsSpace(d.cps[after])) continue;
-    size_t word = after;
-    while (word < d.size() && IsSpace(d.cps[word])) ++word;
-    if (kind == 0 && word < d.size() && IsLower(d.cps[word])) {
-      continue;  // "for 1. above"
-    }
-    if (kind == 0 && closer == '.' && rules.ordinal_dot &&
-        !rules.months.empty()) {
-      // "3. Oktober" is a date.
-      size_t we = word;
-      while (we < d.size() && IsLetter(d.cps[we])) ++we;
-      std::string next;
-      for (size_t k = word; k < we; ++k) {
-        uint8_t buf[4];
-        int32_t len = 0;
-        U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(d.cps[k]));
-        next.append(reinterpret_cast<const char*>(buf),
-                    static_cast<size_t>(len));
-      }
-      if (rules.months.count(FoldWord(next))) continue;
-    }
-    const bool after_bullet = i > 0 && IsBullet(d.cps[i - 1]);
-    size_t k = i;
-    while (k > 0 && IsSpace(d.cps[k - 1])) --k;
-    const bool bulleted = after_bullet || (k > 0 && IsBullet(d.cps[k - 1]));
-    markers.push_back({i, j, kind, closer, value, bulleted});
+    ListMarker marker{};
+    if (ReadListMarker(d, rules, i, &marker)) markers.push_back(marker);
   }
-  // A list has list shape: a marker at the start of a line, or a sequence
-  // that starts at 1 (a, A) where the text starts, at a line start or
-  // after a colon or a sentence end, and goes on 2, 3 (b, c) after short
-  // items. "am 3. Oktober und am 4. Oktober" is not a list.
+  return markers;
+}
+
+// Which markers belong to a list. A list has list shape: a marker at the
+// start of a line, or a sequence that starts at 1 (a, A) where the text
+// starts, at a line start or after a colon or a sentence end, and goes on
+// 2, 3 (b, c) after short items. "am 3. Oktober und am 4. Oktober" is not
+// a list.
+std::vector<bool> MarkersInLists(const Decoded& d,
+                                 const std::vector<ListMarker>& markers) {
   auto line_start = [&](size_t pos) {
     size_t k = pos;
     while (k > 0 && IsSpace(d.cps[k - 1]) && d.cps[k - 1] != '\n') --k;
@@ -694,8 +715,8 @@ std::vector<size_t> ListItemStarts(const Decoded& d,
                        item_position(markers[a].pos);
     std::vector<size_t> chain = {a};
     for (size_t b = a + 1; b < markers.size(); ++b) {
-      const Marker& last = markers[chain.back()];
-      const Marker& m = markers[b];
+      const ListMarker& last = markers[chain.back()];
+      const ListMarker& m = markers[b];
       if (m.kind != last.kind || m.closer != last.closer) continue;
       if (m.pos - last.pos > kMaxListItemChars) break;
       if (m.value == last.value + 1) chain.push_back(b);
@@ -709,33 +730,34 @@ std::vector<size_t> ListItemStarts(const Decoded& d,
     if (!(first && chain.size() >= 2) && !short_items) continue;
     for (size_t k : chain) in_list[k] = true;
   }
+  return in_list;
+}
+
+// Where list items start (code point indices, sorted): after a bullet, or
+// at the marker of an item of a list.
+std::vector<size_t> ListItemStarts(const Decoded& d,
+                                   const SegmentationRules& rules) {
+  std::vector<size_t> starts;
+  const std::vector<ListMarker> markers = FindListMarkers(d, rules, &starts);
+  const std::vector<bool> in_list = MarkersInLists(d, markers);
   for (size_t a = 0; a < markers.size(); ++a) {
-    const Marker& m = markers[a];
+    const ListMarker& m = markers[a];
     if (in_list[a] && m.pos > 0 && !m.bulleted) starts.push_back(m.pos);
   }
   std::sort(starts.begin(), starts.end());
   return starts;
 }
 
-}  // namespace
-
-std::vector<size_t> FindSentenceEnds(std::string_view text,
-                                     const SegmentationRules& rules) {
-  // The decoding buffers are reused: one allocation per thread, not per
-  // paragraph.
-  thread_local Decoded buffer;
-  Decode(text, &buffer);
-  const Decoded& d = buffer;
-  const QuoteTable quotes{rules.quotes};
-  Scanner sc{d, rules, quotes, {}, EnclosedSpans(d, quotes)};
-  std::vector<size_t> ends;
-
-  // List items start a sentence; the full stop of a marker ("1.", "a.")
-  // at the start of the text, after a bullet or in a list ends nothing.
-  std::vector<size_t> item_starts = ListItemStarts(d, rules);
+// List items start a sentence: the end of the text before each item start
+// goes to `ends`. The full stop of a marker ("1.", "a.") at the start of
+// the text, after a bullet or in a list ends nothing: those go to
+// sc->list_marker_dots.
+void MarkListItems(Scanner* sc, std::vector<size_t>* ends) {
+  const Decoded& d = sc->d;
+  std::vector<size_t> item_starts = ListItemStarts(d, sc->rules);
   for (size_t e : item_starts) {
     while (e > 0 && IsSpace(d.cps[e - 1])) --e;
-    if (e > 0) ends.push_back(d.offsets[e]);
+    if (e > 0) ends->push_back(d.offsets[e]);
   }
   item_starts.insert(item_starts.begin(), 0);
   for (size_t i : item_starts) {
@@ -745,192 +767,232 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
     if (j == i && j < d.size() && IsLetter(d.cps[j])) ++j;
     if (j > i && j < d.size() && d.cps[j] == '.' && j + 1 < d.size() &&
         (IsSpace(d.cps[j + 1]) || d.cps[j + 1] == ')')) {
-      sc.list_marker_dots.push_back(j);
+      sc->list_marker_dots.push_back(j);
     }
   }
+}
 
+// Interrupted speech at the dash run starting at `i`: "If you please,
+// sir--" The Rabbit ... ends a sentence after the quote. Returns the end of
+// the dash run.
+size_t ScanDashes(size_t i, Scanner* sc, std::vector<size_t>* ends) {
+  const Decoded& d = sc->d;
   const size_t n = d.size();
-  const char32_t min_extra = sc.min_extra_terminator;
-  for (size_t i = 0; i < n;) {
-    const uint16_t f = Flags(d.cps[i]);
-    if (!(f & kScanStop) &&
-        !(d.cps[i] >= min_extra && (f & kPunct) &&
-          rules.terminators.find(d.cps[i]) != std::u32string::npos)) {
-      ++i;
-      continue;
+  size_t j = i;
+  while (j < n && IsDash(d.cps[j])) ++j;
+  const bool long_dash = j - i >= 2 || d.cps[i] == 0x2014;
+  if (long_dash && j < n && IsQuote(d.cps[j]) && j + 1 < n &&
+      IsSpace(d.cps[j + 1])) {
+    size_t m = j + 1;
+    while (m < n && IsSpace(d.cps[m])) ++m;
+    if (m < n && IsUpper(sc->FirstAfterOpeners(m)) && !sc->Enclosed(j + 1)) {
+      ends->push_back(d.offsets[j + 1]);
+      sc->last_boundary = j + 1;
     }
-    if (IsDash(d.cps[i])) {
-      // Interrupted speech: "If you please, sir--" The Rabbit ...
-      size_t j = i;
-      while (j < n && IsDash(d.cps[j])) ++j;
-      const bool long_dash = j - i >= 2 || d.cps[i] == 0x2014;
-      if (long_dash && j < n && IsQuote(d.cps[j]) && j + 1 < n &&
-          IsSpace(d.cps[j + 1])) {
-        size_t m = j + 1;
-        while (m < n && IsSpace(d.cps[m])) ++m;
-        if (m < n && IsUpper(sc.FirstAfterOpeners(m)) && !sc.Enclosed(j + 1)) {
-          ends.push_back(d.offsets[j + 1]);
-          sc.last_boundary = j + 1;
-        }
-      }
-      i = j;
-      continue;
+  }
+  return j;
+}
+
+// A run of terminators ("?!", "...", ". . .") with the closing marks and
+// footnote marks glued to it, and what follows.
+struct TerminatorRun {
+  size_t start = 0;          // the first terminator
+  size_t end = 0;            // after the last terminator
+  size_t after = 0;          // after the closing and footnote marks
+  size_t next = 0;           // the first non-space after that
+  int dots = 0;              // full stops, an ellipsis counting three
+  bool strong = false;       // a terminator other than a dot ("?", "!")
+  bool spaced = false;       // a spaced ellipsis (". . .")
+  bool ideographic = false;  // "。", "！"
+  bool closed_quote = false;
+};
+
+// Reads the terminators from `i` on into `run`.
+void ReadTerminators(const Scanner& sc, size_t i, TerminatorRun* run) {
+  const Decoded& d = sc.d;
+  const size_t n = d.size();
+  run->start = i;
+  size_t j = i;
+  while (j < n) {
+    const char32_t c = d.cps[j];
+    if (sc.IsTerminator(c)) {
+      run->dots += c == '.' ? 1 : c == 0x2026 ? 3 : 0;
+      run->strong = run->strong || !IsDot(c);
+      run->ideographic = run->ideographic || IsIdeographicTerminator(c);
+      ++j;
+    } else if (c == ' ' && j + 1 < n && d.cps[j + 1] == '.' &&
+               d.cps[j - 1] == '.') {
+      run->spaced = true;
+      ++j;
+    } else {
+      break;
     }
-    if (!sc.IsTerminator(d.cps[i])) {
-      ++i;
-      continue;
-    }
-    if (const size_t end = sc.TerminatorWordEnd(i); end > i + 1) {
-      // ។ល។ ("et cetera"): the marks inside end nothing; a final one is
-      // decided like any other (the list often ends the sentence).
-      i = end - 1;
-      if (!sc.IsTerminator(d.cps[i])) {
-        ++i;
-        continue;
-      }
-    }
-    const size_t run_start = i;
-    size_t j = i;
-    int dots = 0;
-    bool strong = false;
-    bool spaced = false;
-    bool ideographic = false;
-    while (j < n) {
-      const char32_t c = d.cps[j];
-      if (sc.IsTerminator(c)) {
-        dots += c == '.' ? 1 : c == 0x2026 ? 3 : 0;
-        strong = strong || !IsDot(c);
-        ideographic = ideographic || IsIdeographicTerminator(c);
-        ++j;
-      } else if (c == ' ' && j + 1 < n && d.cps[j + 1] == '.' &&
-                 d.cps[j - 1] == '.') {
-        spaced = true;
-        ++j;
+  }
+  run->end = j;
+}
+
+// Skips, from `j`, the closing marks after the terminators; returns where
+// they end.
+size_t SkipClosers(const Scanner& sc, size_t j, TerminatorRun* run) {
+  const Decoded& d = sc.d;
+  const size_t n = d.size();
+  while (j < n && (IsCloser(d.cps[j]) || sc.IsTerminator(d.cps[j]))) {
+    run->closed_quote = true;
+    ++j;
+  }
+  // A closing mark after a space (French « Nous verrons. »): it closes a
+  // quotation opened before the terminator, or it is a mark that only
+  // closes in this language.
+  while (j < n) {
+    size_t k = j;
+    while (k < n && k - j < 2 && IsSpace(d.cps[k]) && d.cps[k] != '\n') ++k;
+    if (k == j || k >= n) break;
+    const bool closes = sc.ClosesSpanFrom(k, run->start) ||
+                        (sc.quotes.OnlyCloses(d.cps[k]) &&
+                         (k + 1 >= n || IsSpace(d.cps[k + 1]) ||
+                          (Flags(d.cps[k + 1]) & kPunct)));
+    if (!closes) break;
+    j = k + 1;
+    run->closed_quote = true;
+  }
+  return j;
+}
+
+// Skips, from `j`, footnote marks glued to the full stop: ".[1]",
+// ".[7][8]", ".11 12"; returns where they end.
+size_t SkipFootnoteMarks(const Decoded& d, size_t run_start, size_t j) {
+  const size_t n = d.size();
+  while (j + 2 < n && d.cps[j] == '[' && IsDigit(d.cps[j + 1])) {
+    size_t k = j + 1;
+    while (k < n && IsDigit(d.cps[k])) ++k;
+    if (k >= n || d.cps[k] != ']') break;
+    j = k + 1;
+  }
+  if (j < n && IsDigit(d.cps[j]) && run_start > 0 &&
+      (IsLower(d.cps[run_start - 1]) || d.cps[run_start - 1] == ')')) {
+    size_t k = j;
+    while (true) {
+      size_t e = k;
+      while (e < n && e - k < 3 && IsDigit(d.cps[e])) ++e;
+      if (e == k || (e < n && !IsSpace(d.cps[e]))) break;
+      j = e;
+      if (e + 1 < n && IsDigit(d.cps[e + 1])) {
+        k = e + 1;
       } else {
         break;
       }
     }
-    const size_t run_end = j;
-    bool closed_quote = false;
-    while (j < n && (IsCloser(d.cps[j]) || sc.IsTerminator(d.cps[j]))) {
-      closed_quote = true;
-      ++j;
-    }
-    // A closing mark after a space (French « Nous verrons. »): it closes a
-    // quotation opened before the terminator, or it is a mark that only
-    // closes in this language.
-    while (j < n) {
-      size_t k = j;
-      while (k < n && k - j < 2 && IsSpace(d.cps[k]) && d.cps[k] != '\n') ++k;
-      if (k == j || k >= n) break;
-      const bool closes = sc.ClosesSpanFrom(k, run_start) ||
-                          (quotes.OnlyCloses(d.cps[k]) &&
-                           (k + 1 >= n || IsSpace(d.cps[k + 1]) ||
-                            (Flags(d.cps[k + 1]) & kPunct)));
-      if (!closes) break;
-      j = k + 1;
-      closed_quote = true;
-    }
-    // Footnote marks glued to the full stop: ".[1]", ".[7][8]", ".11 12".
-    while (j + 2 < n && d.cps[j] == '[' && IsDigit(d.cps[j + 1])) {
-      size_t k = j + 1;
-      while (k < n && IsDigit(d.cps[k])) ++k;
-      if (k >= n || d.cps[k] != ']') break;
-      j = k + 1;
-    }
-    if (j < n && IsDigit(d.cps[j]) && run_start > 0 &&
-        (IsLower(d.cps[run_start - 1]) || d.cps[run_start - 1] == ')')) {
-      size_t k = j;
-      while (true) {
-        size_t e = k;
-        while (e < n && e - k < 3 && IsDigit(d.cps[e])) ++e;
-        if (e == k || (e < n && !IsSpace(d.cps[e]))) break;
-        j = e;
-        if (e + 1 < n && IsDigit(d.cps[e + 1])) {
-          k = e + 1;
-        } else {
-          break;
-        }
-      }
-    }
-    const size_t end = j;
-    while (j < n && IsSpace(d.cps[j])) ++j;
-    const size_t next = j;
-    i = std::max(end, run_start + 1);
-    if (next >= n) continue;  // the end of the text ends the sentence
-    const bool has_space = next > end;
-    const char32_t nc = sc.FirstAfterOpeners(next);
-    const bool before_is_bracket =
-        run_start > 0 &&
-        (d.cps[run_start - 1] == '[' || d.cps[run_start - 1] == '(');
-    bool boundary = false;
-    size_t boundary_at = end;
-    if (!has_space) {
-      if (ideographic && closed_quote && IsHiragana(d.cps[next])) {
-        // 「…。」と言った: a quotative particle after the closing quote.
-        boundary = false;
-      } else if (ideographic && closed_quote && sc.Attribution(next)) {
-        // “…！”队长在赛后说。: the speaker, after the quotation.
-        boundary = false;
-      } else if (ideographic ||
-                 (strong && d.cps[run_end - 1] >= 0x80 &&
-                  (IsLetter(d.cps[next]) || IsDigit(d.cps[next])))) {
-        boundary = true;
-      } else if (!strong && dots == 1 && run_end == run_start + 1 &&
-                 !closed_quote && IsUpper(d.cps[next]) &&
-                 !sc.InUrlOrEmail(run_start)) {
-        // world.Today
-        // After a lower-case word any capital starts a sentence
-        // (world.Today, world.I); after a number, a capitalised word does
-        // (1,000.That).
-        const auto [b, e] = sc.WordBefore(run_start);
-        const bool lower_word =
-            e - b >= 2 && IsLower(d.cps[e - 1]) && IsLower(d.cps[e - 2]);
-        const bool number = e - b >= 2 && IsDigit(d.cps[e - 1]) &&
-                            next + 1 < n && IsLower(d.cps[next + 1]);
-        const std::string word = FoldWord(sc.Utf8(b, e));
-        boundary = (lower_word || number) && !rules.abbreviations.count(word) &&
-                   !rules.titles.count(word);
-      }
-    } else if (IsLower(nc) ||
-               (d.cps[next] == '(' && !sc.ParentheticalSentence(next)) ||
-               d.cps[next] == ',' || d.cps[next] == ';' || d.cps[next] == ':' ||
-               (IsDash(d.cps[next]) && IsLower(sc.WordAfterDash(next)))) {
-      // Continues: a lower-case word, a parenthesis, a comma, a dash
-      // followed by lower case ("voila! -- you have cake").
-      boundary = false;
-    } else if (strong || ideographic) {
-      boundary = true;
-    } else if (dots >= 2) {
-      const bool detached = run_start > 0 && IsSpace(d.cps[run_start - 1]);
-      // Before a space, an ellipsis ends a sentence when a capital, a digit
-      // or a letter of a script without case follows (Korean, Arabic).
-      const bool starts_next =
-          IsUpper(nc) || IsDigit(nc) || (IsLetter(nc) && !IsLower(nc));
-      if (before_is_bracket) {
-        boundary = false;
-      } else if (spaced && !detached && dots == 4 && !closed_quote) {
-        // "compounds. . . . The": the full stop ends the sentence, the
-        // spaced ellipsis opens the next one.
-        boundary = starts_next;
-        boundary_at = run_start + 1;
-      } else if (detached && dots == 3 && spaced) {
-        boundary = false;  // " . . . " omission inside a sentence
-      } else {
-        boundary = starts_next;
-      }
-    } else {
-      boundary = sc.FullStopEnds(run_start, next);
-    }
-    if (boundary && sc.Enclosed(boundary_at)) boundary = false;
-    if (boundary) {
-      ends.push_back(d.offsets[boundary_at]);
-      sc.last_boundary = boundary_at;
-    }
   }
-  std::sort(ends.begin(), ends.end());
-  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
-  // A sentence needs more than a list marker, a bullet or a lone initial.
+  return j;
+}
+
+TerminatorRun ReadTerminatorRun(const Scanner& sc, size_t i) {
+  TerminatorRun run;
+  ReadTerminators(sc, i, &run);
+  size_t j = SkipClosers(sc, run.end, &run);
+  j = SkipFootnoteMarks(sc.d, run.start, j);
+  run.after = j;
+  while (j < sc.d.size() && IsSpace(sc.d.cps[j])) ++j;
+  run.next = j;
+  return run;
+}
+
+// Whether a run with no space after it ends a sentence.
+bool EndsWithoutSpace(const Scanner& sc, const TerminatorRun& run) {
+  const Decoded& d = sc.d;
+  const size_t n = d.size();
+  const size_t next = run.next;
+  if (run.ideographic && run.closed_quote && IsHiragana(d.cps[next])) {
+    // 「…。」と言った: a quotative particle after the closing quote.
+    return false;
+  }
+  if (run.ideographic && run.closed_quote && sc.Attribution(next)) {
+    // “…！”队长在赛后说。: the speaker, after the quotation.
+    return false;
+  }
+  if (run.ideographic || (run.strong && d.cps[run.end - 1] >= 0x80 &&
+                          (IsLetter(d.cps[next]) || IsDigit(d.cps[next])))) {
+    return true;
+  }
+  if (!run.strong && run.dots == 1 && run.end == run.start + 1 &&
+      !run.closed_quote && IsUpper(d.cps[next]) &&
+      !sc.InUrlOrEmail(run.start)) {
+    // world.Today
+    // After a lower-case word any capital starts a sentence
+    // (world.Today, world.I); after a number, a capitalised word does
+    // (1,000.That).
+    const auto [b, e] = sc.WordBefore(run.start);
+    const bool lower_word =
+        e - b >= 2 && IsLower(d.cps[e - 1]) && IsLower(d.cps[e - 2]);
+    const bool number = e - b >= 2 && IsDigit(d.cps[e - 1]) && next + 1 < n &&
+                        IsLower(d.cps[next + 1]);
+    const std::string word = FoldWord(sc.Utf8(b, e));
+    return (lower_word || number) && !sc.rules.abbreviations.count(word) &&
+           !sc.rules.titles.count(word);
+  }
+  return false;
+}
+
+// Whether an ellipsis (two dots or more) before a space ends a sentence;
+// `boundary_at` is moved to after the full stop of "compounds. . . . The".
+bool EllipsisEnds(const Scanner& sc, const TerminatorRun& run, char32_t nc,
+                  size_t* boundary_at) {
+  const Decoded& d = sc.d;
+  const bool before_is_bracket =
+      run.start > 0 &&
+      (d.cps[run.start - 1] == '[' || d.cps[run.start - 1] == '(');
+  const bool detached = run.start > 0 && IsSpace(d.cps[run.start - 1]);
+  // Before a space, an ellipsis ends a sentence when a capital, a digit
+  // or a letter of a script without case follows (Korean, Arabic).
+  const bool starts_next =
+      IsUpper(nc) || IsDigit(nc) || (IsLetter(nc) && !IsLower(nc));
+  if (before_is_bracket) return false;
+  if (run.spaced && !detached && run.dots == 4 && !run.closed_quote) {
+    // "compounds. . . . The": the full stop ends the sentence, the
+    // spaced ellipsis opens the next one.
+    *boundary_at = run.start + 1;
+    return starts_next;
+  }
+  if (detached && run.dots == 3 && run.spaced) {
+    return false;  // " . . . " omission inside a sentence
+  }
+  return starts_next;
+}
+
+// Whether the run ends a sentence, and where (`boundary_at`: after the
+// closing marks, unless the ellipsis rules move it).
+bool RunEndsSentence(const Scanner& sc, const TerminatorRun& run,
+                     size_t* boundary_at) {
+  const Decoded& d = sc.d;
+  const size_t next = run.next;
+  *boundary_at = run.after;
+  if (next <= run.after) return EndsWithoutSpace(sc, run);
+  const char32_t nc = sc.FirstAfterOpeners(next);
+  if (IsLower(nc) || (d.cps[next] == '(' && !sc.ParentheticalSentence(next)) ||
+      d.cps[next] == ',' || d.cps[next] == ';' || d.cps[next] == ':' ||
+      (IsDash(d.cps[next]) && IsLower(sc.WordAfterDash(next)))) {
+    // Continues: a lower-case word, a parenthesis, a comma, a dash
+    // followed by lower case ("voila! -- you have cake").
+    return false;
+  }
+  if (run.strong || run.ideographic) return true;
+  if (run.dots >= 2) return EllipsisEnds(sc, run, nc, boundary_at);
+  return sc.FullStopEnds(run.start, next);
+}
+
+// Whether the scan stops at code point c: a terminator, a dash or one of
+// the language's extra terminators.
+bool StopsScan(const Scanner& sc, char32_t c) {
+  const uint16_t f = Flags(c);
+  return (f & kScanStop) ||
+         (c >= sc.min_extra_terminator && (f & kPunct) &&
+          sc.rules.terminators.find(c) != std::u32string::npos);
+}
+
+// Drops the ends that would leave a piece with no more than a list marker,
+// a bullet or a lone initial: a sentence needs more.
+std::vector<size_t> DropTinyPieces(const Decoded& d,
+                                   const std::vector<size_t>& ends) {
   std::vector<size_t> kept;
   size_t cp = 0;
   int letters = 0;
@@ -962,6 +1024,59 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
     digits = 0;
   }
   return kept;
+}
+
+}  // namespace
+
+std::vector<size_t> FindSentenceEnds(std::string_view text,
+                                     const SegmentationRules& rules) {
+  // The decoding buffers are reused: one allocation per thread, not per
+  // paragraph.
+  thread_local Decoded buffer;
+  Decode(text, &buffer);
+  const Decoded& d = buffer;
+  const QuoteTable quotes{rules.quotes};
+  Scanner sc{d, rules, quotes, {}, EnclosedSpans(d, quotes)};
+  std::vector<size_t> ends;
+  MarkListItems(&sc, &ends);
+
+  const size_t n = d.size();
+  for (size_t i = 0; i < n;) {
+    if (!StopsScan(sc, d.cps[i])) {
+      ++i;
+      continue;
+    }
+    if (IsDash(d.cps[i])) {
+      i = ScanDashes(i, &sc, &ends);
+      continue;
+    }
+    if (!sc.IsTerminator(d.cps[i])) {
+      ++i;
+      continue;
+    }
+    if (const size_t end = sc.TerminatorWordEnd(i); end > i + 1) {
+      // ។ល។ ("et cetera"): the marks inside end nothing; a final one is
+      // decided like any other (the list often ends the sentence).
+      i = end - 1;
+      if (!sc.IsTerminator(d.cps[i])) {
+        ++i;
+        continue;
+      }
+    }
+    const TerminatorRun run = ReadTerminatorRun(sc, i);
+    i = std::max(run.after, run.start + 1);
+    if (run.next >= n) continue;  // the end of the text ends the sentence
+    size_t boundary_at = run.after;
+    bool boundary = RunEndsSentence(sc, run, &boundary_at);
+    if (boundary && sc.Enclosed(boundary_at)) boundary = false;
+    if (boundary) {
+      ends.push_back(d.offsets[boundary_at]);
+      sc.last_boundary = boundary_at;
+    }
+  }
+  std::sort(ends.begin(), ends.end());
+  ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
+  return DropTinyPieces(d, ends);
 }
 
 }  // namespace crossalign::internal
