@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -49,7 +50,12 @@ void ListFiles(const std::string& dir, std::vector<std::string>* files) {
 class TmxValidationEnvironment : public ::testing::Environment {
  public:
   void TearDown() override {
-    if (TmxDtd().empty()) return;
+    if (TmxDtd().empty()) {
+      std::printf(
+          "../shared is absent: the TMX files this program wrote were not "
+          "checked against tmx14.dtd\n");
+      return;
+    }
     const std::vector<std::string> dirs = TempDirs();
     std::vector<std::string> files, tmx;
     for (const std::string& dir : dirs) ListFiles(dir, &files);
@@ -191,6 +197,13 @@ CommandResult RunCommand(const std::string& command_line) {
   return result;
 }
 
+std::vector<std::string> Lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
 int ValidateTmx(const std::string& path, std::string* log) {
   const std::string dtd = TmxDtd();
   const std::string dtd_dir = dtd.substr(0, dtd.find_last_of('/'));
@@ -199,6 +212,62 @@ int ValidateTmx(const std::string& path, std::string* log) {
                  " --dtdvalid " + Quote(dtd) + " " + Quote(path));
   *log = r.err;
   return r.exit_code;
+}
+
+void ExpectValidTmxFile(const std::string& path) {
+  if (TmxDtd().empty()) {
+    std::printf("../shared is absent: %s not checked against tmx14.dtd\n",
+                path.c_str());
+    return;
+  }
+  std::string log;
+  EXPECT_EQ(ValidateTmx(path, &log), 0) << path << ":\n" << log;
+}
+
+void ExpectValidTmxText(const std::string& xml) {
+  const std::string path = MakeTempDir() + "/check.tmx";
+  WriteFile(path, xml);
+  ExpectValidTmxFile(path);
+}
+
+std::shared_ptr<Document> MakeDoc(const std::string& name,
+                                  const std::string& lang,
+                                  const std::vector<std::string>& lines,
+                                  const std::string& header) {
+  std::string text = header;
+  std::vector<Span> spans;
+  for (const std::string& line : lines) {
+    spans.push_back({text.size(), text.size() + line.size()});
+    text += line + "\n";
+  }
+  auto doc = std::make_shared<Document>(Document::FromText(name, text));
+  doc->set_lang(lang, 1.0);
+  for (size_t i = 0; i < spans.size(); ++i) {
+    Segment s;
+    s.span = spans[i];
+    s.paragraph = static_cast<int>(i);
+    s.lang = lang;
+    doc->mutable_segments()->push_back(s);
+  }
+  return doc;
+}
+
+Bead MakeBead(std::vector<int> src, std::vector<int> tgt, double score) {
+  Bead b;
+  b.src = std::move(src);
+  b.tgt = std::move(tgt);
+  b.score = score;
+  return b;
+}
+
+TmxWriterOptions FixedDate() {
+  TmxWriterOptions options;
+  // 2025-03-14T10:30:00Z in seconds since the epoch (date -u -d ... +%s).
+  options.clock = [] {
+    return std::chrono::system_clock::time_point(
+        std::chrono::seconds(1741948200));
+  };
+  return options;
 }
 
 }  // namespace crossalign::testing

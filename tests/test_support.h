@@ -1,12 +1,17 @@
 // Helpers shared by the tests: where things are, scratch folders, running
-// commands. Tests use the real model, real ICU and the real TMX DTD.
+// commands, small hand-made documents and beads. Tests use the real model,
+// real ICU and the real TMX DTD.
 #ifndef CROSSALIGN_TESTS_TEST_SUPPORT_H_
 #define CROSSALIGN_TESTS_TEST_SUPPORT_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "crossalign/alignment.h"
+#include "crossalign/document.h"
 #include "crossalign/pipeline.h"
+#include "crossalign/tmx_writer.h"
 
 namespace crossalign::testing {
 
@@ -44,9 +49,29 @@ CommandResult RunCommand(const std::string& command_line);
 // Quotes an argument for the shell.
 std::string Quote(const std::string& arg);
 
+// The lines of a text, without their line ends.
+std::vector<std::string> Lines(const std::string& text);
+
 // Validates a TMX file with `xmllint --dtdvalid`; returns xmllint's exit code
-// and puts its messages in *log.
+// and puts its messages in *log. Needs ../shared (see TmxDtd()).
 int ValidateTmx(const std::string& path, std::string* log);
+// Expects the TMX file (or TMX text) to be valid by the TMX 1.4 DTD. When
+// ../shared is absent the check is not made, and the test says so on stdout
+// (the rest of the test still runs, so it is not marked skipped).
+void ExpectValidTmxFile(const std::string& path);
+void ExpectValidTmxText(const std::string& xml);
+
+// A document named `name` whose text is `header` followed by `lines`, one
+// per line; each line is one sentence segment in a paragraph of its own. The
+// document and its segments have language `lang` (confidence 1).
+std::shared_ptr<Document> MakeDoc(const std::string& name,
+                                  const std::string& lang,
+                                  const std::vector<std::string>& lines,
+                                  const std::string& header = "");
+// A bead of the given segments and score.
+Bead MakeBead(std::vector<int> src, std::vector<int> tgt, double score);
+// TMX writer options whose clock always gives 2025-03-14T10:30:00Z.
+TmxWriterOptions FixedDate();
 
 }  // namespace crossalign::testing
 

@@ -13,38 +13,10 @@ namespace crossalign {
 namespace {
 
 using testing::ListDir;
+using testing::MakeBead;
+using testing::MakeDoc;
 using testing::MakeTempDir;
 using testing::ReadFile;
-
-// Builds a document whose segments are the given lines.
-std::shared_ptr<Document> MakeDoc(const std::string& name,
-                                  const std::string& lang,
-                                  const std::vector<std::string>& lines,
-                                  const std::string& header = "") {
-  std::string text = header;
-  std::vector<Span> spans;
-  for (const std::string& line : lines) {
-    spans.push_back({text.size(), text.size() + line.size()});
-    text += line + "\n";
-  }
-  auto doc = std::make_shared<Document>(Document::FromText(name, text));
-  doc->set_lang(lang, 1.0);
-  for (size_t i = 0; i < spans.size(); ++i) {
-    Segment s;
-    s.span = spans[i];
-    s.paragraph = static_cast<int>(i);
-    doc->mutable_segments()->push_back(s);
-  }
-  return doc;
-}
-
-Bead MakeBead(std::vector<int> src, std::vector<int> tgt, double score) {
-  Bead b;
-  b.src = std::move(src);
-  b.tgt = std::move(tgt);
-  b.score = score;
-  return b;
-}
 
 class TmxWriterTest : public ::testing::Test {
  protected:
@@ -65,7 +37,7 @@ class TmxWriterTest : public ::testing::Test {
     pair_.alignment.beads = {MakeBead({0}, {0}, 0.91), MakeBead({1}, {1}, 0.8),
                              MakeBead({2}, {}, 0.0), MakeBead({3, 4}, {2}, 0.7),
                              MakeBead({5}, {3}, 0.05)};
-    options_.clock = [] { return *ParseDate("2025-03-14T10:30:00Z"); };
+    options_ = testing::FixedDate();
   }
   AlignedPair pair_;
   TmxWriterOptions options_;

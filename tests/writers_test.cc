@@ -9,34 +9,8 @@
 namespace crossalign {
 namespace {
 
-std::shared_ptr<Document> MakeDoc(const std::string& name,
-                                  const std::string& lang,
-                                  const std::vector<std::string>& lines) {
-  std::string text;
-  std::vector<Span> spans;
-  for (const std::string& line : lines) {
-    spans.push_back({text.size(), text.size() + line.size()});
-    text += line + "\n";
-  }
-  auto doc = std::make_shared<Document>(Document::FromText(name, text));
-  doc->set_lang(lang, 1.0);
-  for (size_t i = 0; i < spans.size(); ++i) {
-    Segment s;
-    s.span = spans[i];
-    s.paragraph = static_cast<int>(i / 2);
-    s.lang = lang;
-    doc->mutable_segments()->push_back(s);
-  }
-  return doc;
-}
-
-Bead MakeBead(std::vector<int> src, std::vector<int> tgt, double score) {
-  Bead b;
-  b.src = std::move(src);
-  b.tgt = std::move(tgt);
-  b.score = score;
-  return b;
-}
+using testing::MakeBead;
+using testing::MakeDoc;
 
 class WritersTest : public ::testing::Test {
  protected:

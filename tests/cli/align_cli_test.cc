@@ -3,13 +3,14 @@
 
 #include <algorithm>
 
+#include "cli_support.h"
 #include "crossalign/version.h"
 #include "test_support.h"
 
 namespace crossalign {
 namespace {
 
-using testing::AlignBinary;
+using testing::Align;
 using testing::Exists;
 using testing::ListDir;
 using testing::MakeTempDir;
@@ -18,10 +19,6 @@ using testing::ReadFile;
 using testing::RunCommand;
 using testing::SourceDir;
 using testing::WriteFile;
-
-std::string Align(const std::string& args) {
-  return Quote(AlignBinary()) + " " + args;
-}
 
 // A small translation pair written here, independent of corpora/.
 struct Pair {

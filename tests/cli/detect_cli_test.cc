@@ -4,38 +4,28 @@
 
 #include <sstream>
 
+#include "cli_support.h"
 #include "test_support.h"
 
 namespace crossalign {
 namespace {
 
 using testing::AlignBinary;
+using testing::DniesterBridge;
+using testing::Lines;
 using testing::MakeTempDir;
 using testing::Quote;
 using testing::RunCommand;
-using testing::SourceDir;
 using testing::WriteFile;
 
 std::string Detect(const std::string& args) {
   return Quote(AlignBinary()) + " detect " + args;
 }
 
-std::string Story(const std::string& file) {
-  return SourceDir() + "/corpora/dniester-bridge/" + file;
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
-}
-
 TEST(DetectCliTest, OneLinePerArticleWithLanguageConfidenceAndOtherShare) {
-  auto r = RunCommand(Detect(Quote(Story("kyiv-ledger.uk.txt")) + " " +
-                             Quote(Story("kyiv-ledger.ru.txt")) + " " +
-                             Quote(Story("rheinischer-bote.de.txt"))));
+  auto r = RunCommand(Detect(Quote(DniesterBridge("kyiv-ledger.uk.txt")) + " " +
+                             Quote(DniesterBridge("kyiv-ledger.ru.txt")) + " " +
+                             Quote(DniesterBridge("rheinischer-bote.de.txt"))));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = Lines(r.out);
   ASSERT_EQ(lines.size(), 3u) << r.out;
@@ -55,8 +45,8 @@ TEST(DetectCliTest, OneLinePerArticleWithLanguageConfidenceAndOtherShare) {
 
 TEST(DetectCliTest, QuotedParagraphShowsInTheOtherShareAndTheRuns) {
   // Meridian Wire's English report quotes a Ukrainian official in Ukrainian.
-  auto r = RunCommand(
-      Detect("--format jsonl " + Quote(Story("meridian-wire.en.txt"))));
+  auto r = RunCommand(Detect("--format jsonl " +
+                             Quote(DniesterBridge("meridian-wire.en.txt"))));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"lang\":\"en\""), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("\"runs\":[{\"lang\":\"uk\""), std::string::npos)
@@ -127,7 +117,7 @@ TEST(DetectCliTest, EmptyAndBlankInputGiveOneUndPerLine) {
 // stderr that names what is missing; stdout keeps its format.
 TEST(DetectCliTest, WarnsWhenTheNgramModelIsMissing) {
   auto r = RunCommand("CROSSALIGN_NGRAM_MODEL=/nonexistent/eld " +
-                      Detect(Quote(Story("rheinischer-bote.de.txt"))));
+                      Detect(Quote(DniesterBridge("rheinischer-bote.de.txt"))));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("warning"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("/nonexistent/eld"), std::string::npos) << r.err;
@@ -138,7 +128,8 @@ TEST(DetectCliTest, WarnsWhenTheNgramModelIsMissing) {
   fields >> file >> lang;
   EXPECT_EQ(lang, "de") << lines[0];
   // With everything installed there is nothing to warn about.
-  auto full = RunCommand(Detect(Quote(Story("rheinischer-bote.de.txt"))));
+  auto full =
+      RunCommand(Detect(Quote(DniesterBridge("rheinischer-bote.de.txt"))));
   ASSERT_EQ(full.exit_code, 0) << full.err;
   EXPECT_EQ(full.err.find("warning"), std::string::npos) << full.err;
 }
@@ -155,7 +146,7 @@ TEST(DetectCliTest, ExitCodes) {
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_NE(help.out.find("--per-line"), std::string::npos);
   // One missing file among good ones: reported and skipped.
-  auto r = RunCommand(Detect(Quote(Story("kyiv-ledger.en.txt")) + " " +
+  auto r = RunCommand(Detect(Quote(DniesterBridge("kyiv-ledger.en.txt")) + " " +
                              Quote(dir + "/missing.txt")));
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("missing.txt"), std::string::npos) << r.err;
@@ -167,15 +158,16 @@ TEST(DetectCliTest, ExitCodes) {
       3);
   // A missing or corrupt model.
   r = RunCommand(Detect("--lid-model " + Quote(dir + "/none.ftz") + " " +
-                        Quote(Story("kyiv-ledger.en.txt"))));
+                        Quote(DniesterBridge("kyiv-ledger.en.txt"))));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("none.ftz"), std::string::npos) << r.err;
   WriteFile(dir + "/bad.ftz", "not a model");
   r = RunCommand(Detect("--lid-model " + Quote(dir + "/bad.ftz") + " " +
-                        Quote(Story("kyiv-ledger.en.txt"))));
+                        Quote(DniesterBridge("kyiv-ledger.en.txt"))));
   EXPECT_EQ(r.exit_code, 3);
   // Output not writable.
-  r = RunCommand(Detect(Quote(Story("kyiv-ledger.en.txt")) + " > /dev/full"));
+  r = RunCommand(
+      Detect(Quote(DniesterBridge("kyiv-ledger.en.txt")) + " > /dev/full"));
   EXPECT_EQ(r.exit_code, 4) << r.err;
 }
 

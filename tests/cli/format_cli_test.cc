@@ -13,6 +13,7 @@ namespace {
 
 using testing::AlignBinary;
 using testing::Exists;
+using testing::Lines;
 using testing::MakeTempDir;
 using testing::Quote;
 using testing::ReadFile;
@@ -36,14 +37,6 @@ std::vector<TmxUnitText> TmxUnits(const std::string& xml) {
          tu.find_child_by_attribute("prop", "type", "x-bead").text().get()});
   }
   return units;
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  std::string line;
-  while (std::getline(in, line)) lines.push_back(line);
-  return lines;
 }
 
 std::vector<std::string> Split(const std::string& line, char sep) {

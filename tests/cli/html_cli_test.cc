@@ -9,12 +9,13 @@
 #include <sstream>
 #include <string>
 
+#include "cli_support.h"
 #include "test_support.h"
 
 namespace crossalign {
 namespace {
 
-using testing::AlignBinary;
+using testing::Align;
 using testing::MakeTempDir;
 using testing::Quote;
 using testing::ReadFile;
@@ -25,20 +26,13 @@ std::string Page(const std::string& name) {
   return SourceDir() + "/tests/data/html/dev/" + name;
 }
 
-std::string Align(const std::string& args) {
-  return Quote(AlignBinary()) + " " + args;
-}
-
 TEST(HtmlCliTest, TwoPagesToTmx) {
   const std::string out = MakeTempDir() + "/out.tmx";
   auto r = RunCommand(Align(Quote(Page("spa-kyiv-ledger.en.html")) + " " +
                             Quote(Page("wordpress-kyiv-ledger.uk.html")) +
                             " --date 2025-03-14 -o " + Quote(out)));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  if (!testing::SharedDir().empty()) {
-    std::string log;
-    EXPECT_EQ(testing::ValidateTmx(out, &log), 0) << log;
-  }
+  testing::ExpectValidTmxFile(out);
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_file(out.c_str()));
   const pugi::xml_node body = doc.child("tmx").child("body");

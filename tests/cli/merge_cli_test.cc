@@ -1,13 +1,14 @@
 // End-to-end tests of `align merge`.
 #include <gtest/gtest.h>
 
+#include "cli_support.h"
 #include "crossalign/tmx_reader.h"
 #include "test_support.h"
 
 namespace crossalign {
 namespace {
 
-using testing::AlignBinary;
+using testing::Align;
 using testing::Exists;
 using testing::MakeTempDir;
 using testing::Quote;
@@ -15,10 +16,6 @@ using testing::ReadFile;
 using testing::RunCommand;
 using testing::SourceDir;
 using testing::WriteFile;
-
-std::string Align(const std::string& args) {
-  return Quote(AlignBinary()) + " " + args;
-}
 
 // A TMX with the given units: {tuid, score ("" for none), lang1, text1,
 // lang2, text2}.
@@ -63,11 +60,6 @@ class MergeCliTest : public ::testing::Test {
     EXPECT_TRUE(memory.ok()) << memory.status();
     return memory.ok() ? memory->units : std::vector<TmxUnit>{};
   }
-  void ExpectValid(const std::string& path) {
-    if (testing::SharedDir().empty()) return;
-    std::string log;
-    EXPECT_EQ(testing::ValidateTmx(path, &log), 0) << log;
-  }
 };
 
 TEST_F(MergeCliTest, OverlappingMemoriesGiveTheUnionWithBestScores) {
@@ -78,7 +70,7 @@ TEST_F(MergeCliTest, OverlappingMemoriesGiveTheUnionWithBestScores) {
                        "4 written"),
             std::string::npos)
       << r.err;
-  ExpectValid(out_);
+  testing::ExpectValidTmxFile(out_);
   const auto units = Units(out_);
   ASSERT_EQ(units.size(), 4u);
   // First-seen order; the better duplicate's content.
@@ -115,7 +107,7 @@ TEST_F(MergeCliTest, FiltersByScoreAndLanguage) {
   EXPECT_EQ(units[0].tuid, "a1");
   EXPECT_EQ(units[1].tuid, "a3");
   EXPECT_EQ(units[2].tuid, "b2");
-  ExpectValid(out_);
+  testing::ExpectValidTmxFile(out_);
 
   r = RunCommand(Align("merge " + Quote(a_) + " " + Quote(b_) +
                        " --lang de --force -o " + Quote(out_)));
@@ -165,7 +157,7 @@ TEST_F(MergeCliTest, SourceVariantGoesFirst) {
     EXPECT_EQ(unit.variants[0].lang, "en");
     EXPECT_EQ(unit.variants[1].lang, "uk");
   }
-  ExpectValid(out_);
+  testing::ExpectValidTmxFile(out_);
 }
 
 TEST_F(MergeCliTest, BadInputsAndUsage) {

@@ -8,12 +8,13 @@
 #include <chrono>
 #include <thread>
 
+#include "cli_support.h"
 #include "test_support.h"
 
 namespace crossalign {
 namespace {
 
-using testing::AlignBinary;
+using testing::Batch;
 using testing::Exists;
 using testing::ListDir;
 using testing::MakeTempDir;
@@ -49,10 +50,6 @@ std::string WriteManifest(const std::string& dir, bool with_bad_item) {
   if (with_bad_item) m += "id=bad\t/nonexistent/a.txt\t/nonexistent/b.txt\n";
   WriteFile(dir + "/manifest.tsv", m);
   return dir + "/manifest.tsv";
-}
-
-std::string Batch(const std::string& args) {
-  return Quote(AlignBinary()) + " batch " + args;
 }
 
 TEST(SlurmCliTest, ShardAutoReadsTheArrayVariables) {
@@ -132,8 +129,7 @@ TEST(SlurmCliTest, ScriptAndCollectReportDoneFailedMissing) {
   const std::vector<std::string> merged = ListDir(out + "/collected");
   ASSERT_FALSE(merged.empty());
   for (const std::string& f : merged) {
-    std::string log;
-    EXPECT_EQ(testing::ValidateTmx(out + "/collected/" + f, &log), 0) << log;
+    testing::ExpectValidTmxFile(out + "/collected/" + f);
   }
 }
 

@@ -14,6 +14,7 @@ namespace {
 
 using testing::AlignBinary;
 using testing::Exists;
+using testing::Lines;
 using testing::MakeTempDir;
 using testing::Quote;
 using testing::ReadFile;
@@ -24,13 +25,6 @@ using testing::WriteFile;
 
 std::string Split(const std::string& args) {
   return Quote(AlignBinary()) + " split " + args;
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
 }
 
 TEST(SplitCliTest, LinesFormatGivesOneSegmentPerLine) {

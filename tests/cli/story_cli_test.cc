@@ -9,13 +9,14 @@
 #include <set>
 #include <sstream>
 
+#include "cli_support.h"
 #include "gold_corpus.h"
 #include "test_support.h"
 
 namespace crossalign {
 namespace {
 
-using testing::AlignBinary;
+using testing::Align;
 using testing::Exists;
 using testing::MakeTempDir;
 using testing::Quote;
@@ -23,10 +24,6 @@ using testing::ReadFile;
 using testing::RunCommand;
 using testing::SourceDir;
 using testing::WriteFile;
-
-std::string Align(const std::string& args) {
-  return Quote(AlignBinary()) + " " + args;
-}
 
 std::string Story(const std::string& name) {
   return SourceDir() + "/corpora/" + name;

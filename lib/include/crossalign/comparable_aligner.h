@@ -46,9 +46,10 @@ class ComparableAligner {
   // order. Mode is kComparable.
   StatusOr<Alignment> Align(const Document& src, const Document& tgt) const;
 
-  // How much two documents are about the same thing, in [0, 1]: the
-  // rarity-weighted overlap of their numbers, names, cognates and (same
-  // language) stems. Works across languages; unrelated stories score near 0.
+  // How much two documents are about the same thing, in [0, 1]: the share
+  // of the shorter document's segments (boilerplate aside) that Align()
+  // matches in the other (a bead of a source and b target segments matches
+  // min(a, b)). Works across languages; unrelated stories score near 0.
   double DocumentSimilarity(const Document& a, const Document& b) const;
 
  private:

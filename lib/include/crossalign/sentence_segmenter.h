@@ -59,8 +59,9 @@ struct SentenceSegmenterOptions {
   // Classify boilerplate and headings (false: every segment is a sentence).
   bool clean = true;
   // Sentences longer than this many characters are split at clause
-  // punctuation, or at a space, or hard-cut; each cut is reported in the
-  // document's warnings. 0 turns the limit off.
+  // punctuation, or at a space, or hard-cut; the cuts are reported in the
+  // document's notes (Document::notes()), not its warnings: nothing is
+  // dropped. 0 turns the limit off.
   size_t max_sentence_chars = 2000;
   // Plain ICU BreakIterator, without our rules or clean-up: the baseline the
   // benchmarks compare against. `icu_locale_suffix` is appended to the

@@ -1,6 +1,7 @@
 // TranslationAligner: aligns a document with its translation, in order.
 //
-// Dynamic programming over beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1 and 1-3.
+// Dynamic programming over beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2, 3-1, 1-3,
+// 2-3, 3-2, 1-4 and 4-1 (kShapes in lib/src/align/translation_aligner.cc).
 // A bead's cost combines
 //  - its prior (Gale & Church 1993);
 //  - a length model whose character ratio and variance are estimated from the
