@@ -150,7 +150,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
   return pipeline;
 }
 
-std::shared_ptr<const Document> Pipeline::PrepareDocument(
+StatusOr<std::shared_ptr<const Document>> Pipeline::PrepareDocument(
     Document doc, const std::string& lang) const {
   // The document language picks the segmentation rules; segment languages
   // are found after segmentation, with the document language as the prior.
@@ -164,7 +164,8 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
     } else {
       doc.set_lang(kUndeterminedLanguage, 0.0);
     }
-    return std::make_shared<const Document>(std::move(doc));
+    return std::shared_ptr<const Document>(
+        std::make_shared<const Document>(std::move(doc)));
   }
   if (lid_) lid_->IdentifyDocument(&doc);
   if (lid_ && lang.empty() && doc.format() == InputFormat::kHtml &&
@@ -183,8 +184,13 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
   } else if (!lid_) {
     doc.set_lang(kUndeterminedLanguage, 0.0);
   }
-  if (segmenter().Segment(&doc).ok() && lid_) lid_->IdentifySegments(&doc);
-  return std::make_shared<const Document>(std::move(doc));
+  if (const Status segmented = segmenter().Segment(&doc); !segmented.ok()) {
+    return Status(segmented.code(), doc.name() + ": cannot segment the text (" +
+                                        segmented.message() + ")");
+  }
+  if (lid_) lid_->IdentifySegments(&doc);
+  return std::shared_ptr<const Document>(
+      std::make_shared<const Document>(std::move(doc)));
 }
 
 const SentenceSegmenter& Pipeline::segmenter() const {
