@@ -12,8 +12,9 @@ class ComparableAlignerTest : public ::testing::Test {
  protected:
   static std::shared_ptr<const Document> Doc(const std::string& name,
                                              const std::string& text) {
-    return testing::SharedPipeline().PrepareDocument(
-        Document::FromText(name, text));
+    return testing::SharedPipeline()
+        .PrepareDocument(Document::FromText(name, text))
+        .value();
   }
   // The texts of the first segment of each side of each bead.
   static std::vector<std::pair<std::string, std::string>> Pairs(

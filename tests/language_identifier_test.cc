@@ -219,8 +219,10 @@ constexpr const char* kArticleWithQuote =
     "Photo: the bridge at dawn\n";
 
 TEST(LanguageRunsTest, QuotedUkrainianParagraphInAnEnglishArticleIsFound) {
-  auto doc = testing::SharedPipeline().PrepareDocument(
-      Document::FromText("quote.txt", kArticleWithQuote));
+  auto doc =
+      testing::SharedPipeline()
+          .PrepareDocument(Document::FromText("quote.txt", kArticleWithQuote))
+          .value();
   EXPECT_EQ(doc->lang(), "en");
   const std::vector<LanguageRun> runs = FindLanguageRuns(*doc);
   ASSERT_EQ(runs.size(), 1u);
@@ -246,18 +248,22 @@ TEST(LanguageRunsTest, QuotedUkrainianParagraphInAnEnglishArticleIsFound) {
 }
 
 TEST(LanguageRunsTest, ShortCaptionsBorrowTheArticleLanguage) {
-  auto doc = testing::SharedPipeline().PrepareDocument(Document::FromText(
-      "caption.txt",
-      "## outlet: Kyiv Ledger | lang: uk | date: 2025-03-14\n"
-      "Міст через Дністер відкриють наступного тижня\n"
-      "\n"
-      "Уряд у вівторок заявив, що міст знову відкриють наступного тижня. "
-      "Будівництво тривало вісімнадцять місяців і коштувало понад мільярд "
-      "гривень.\n"
-      "\n"
-      "Фото: Олена Ковальчук\n"
-      "\n"
-      "Автор: Андрій\n"));
+  auto doc = testing::SharedPipeline()
+                 .PrepareDocument(Document::FromText(
+                     "caption.txt",
+                     "## outlet: Kyiv Ledger | lang: uk | date: 2025-03-14\n"
+                     "Міст через Дністер відкриють наступного тижня\n"
+                     "\n"
+                     "Уряд у вівторок заявив, що міст знову відкриють "
+                     "наступного тижня. "
+                     "Будівництво тривало вісімнадцять місяців і коштувало "
+                     "понад мільярд "
+                     "гривень.\n"
+                     "\n"
+                     "Фото: Олена Ковальчук\n"
+                     "\n"
+                     "Автор: Андрій\n"))
+                 .value();
   EXPECT_EQ(doc->lang(), "uk");
   for (size_t i = 0; i < doc->segments().size(); ++i) {
     EXPECT_EQ(doc->segments()[i].lang, "uk") << doc->SegmentText(i);

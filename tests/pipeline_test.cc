@@ -66,5 +66,40 @@ TEST(PipelineCreateTest, MissingModelIsAnError) {
   EXPECT_EQ(p.status().code(), StatusCode::kNotFound);
 }
 
+// A segmentation failure is an error naming the document, not a document
+// without segments. The user's rules folder has a broken de.rules; the
+// pipeline (English by default) is created, and only a German document
+// meets the broken file.
+TEST(PipelinePrepareTest, SegmentationFailureIsAnError) {
+  PipelineOptions options;
+  options.languages_given = true;
+  options.segmenter.rules_dir = MakeTempDir();
+  WriteFile(options.segmenter.rules_dir + "/de.rules", "[nonsense]\nBrig\n");
+  auto pipeline = Pipeline::Create(options);
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status();
+
+  auto en = (*pipeline)->PrepareDocument(
+      Document::FromText("a.en.txt", "One sentence. And another one."), "en");
+  ASSERT_TRUE(en.ok()) << en.status();
+  EXPECT_EQ((*en)->segments().size(), 2u);
+
+  auto de = (*pipeline)->PrepareDocument(
+      Document::FromText("b.de.txt", "Ein Satz. Und noch einer."), "de");
+  ASSERT_FALSE(de.ok());
+  EXPECT_EQ(de.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(de.status().message().find("b.de.txt"), std::string::npos)
+      << de.status();
+  EXPECT_NE(de.status().message().find("de.rules:1"), std::string::npos)
+      << de.status();
+
+  // Prepare() passes the error on too.
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/c.txt", "Ein Satz. Und noch einer.\n");
+  auto from_file = (*pipeline)->Prepare(dir + "/c.txt", "de");
+  ASSERT_FALSE(from_file.ok());
+  EXPECT_NE(from_file.status().message().find("c.txt"), std::string::npos)
+      << from_file.status();
+}
+
 }  // namespace
 }  // namespace crossalign

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
+
 namespace crossalign {
 namespace {
 
@@ -47,6 +50,91 @@ TEST(StatusOrDeathTest, ValueOfAnErrorAborts) {
                "StatusOr::value\\(\\) on an error: .*x.txt");
   StatusOr<int> fine = 7;
   EXPECT_EQ(fine.value(), 7);
+}
+
+}  // namespace
+}  // namespace crossalign
+
+namespace crossalign {
+namespace {
+
+Status FailIf(bool fail) {
+  return fail ? DataLossError("f.txt: truncated") : Status::Ok();
+}
+
+StatusOr<std::string> ReadIf(bool fail) {
+  if (fail) return NotFoundError("r.txt: no such file");
+  return std::string("bytes");
+}
+
+// Counts how far the function got, to show that an error stops it.
+Status CheckBoth(bool first_fails, bool second_fails, int* reached) {
+  CROSSALIGN_RETURN_IF_ERROR(FailIf(first_fails));
+  ++*reached;
+  CROSSALIGN_RETURN_IF_ERROR(ReadIf(second_fails));  // a StatusOr works too
+  ++*reached;
+  return Status::Ok();
+}
+
+TEST(StatusMacrosTest, ReturnIfErrorPassesTheFirstErrorOn) {
+  int reached = 0;
+  EXPECT_TRUE(CheckBoth(false, false, &reached).ok());
+  EXPECT_EQ(reached, 2);
+
+  reached = 0;
+  Status s = CheckBoth(true, true, &reached);
+  EXPECT_EQ(s.code(), StatusCode::kDataLoss);
+  EXPECT_EQ(s.message(), "f.txt: truncated");
+  EXPECT_EQ(reached, 0);
+
+  reached = 0;
+  s = CheckBoth(false, true, &reached);
+  EXPECT_EQ(s.code(), StatusCode::kNotFound);
+  EXPECT_EQ(s.message(), "r.txt: no such file");
+  EXPECT_EQ(reached, 1);
+}
+
+// Returns a StatusOr of another type than the one it unwraps.
+StatusOr<size_t> LengthOf(bool fail) {
+  CROSSALIGN_ASSIGN_OR_RETURN(std::string bytes, ReadIf(fail));
+  return bytes.size() + 10;
+}
+
+TEST(StatusMacrosTest, AssignOrReturnDeclaresOrReturns) {
+  StatusOr<size_t> n = LengthOf(false);
+  ASSERT_TRUE(n.ok());
+  EXPECT_EQ(*n, 15u);
+  StatusOr<size_t> e = LengthOf(true);
+  ASSERT_FALSE(e.ok());
+  EXPECT_EQ(e.status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(e.status().message(), "r.txt: no such file");
+}
+
+// Assigns to an existing variable, twice in one scope, and moves the value
+// (a move-only type compiles).
+Status TwoIntoExisting(bool second_fails, std::unique_ptr<int>* out) {
+  std::unique_ptr<int> value;
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      value, StatusOr<std::unique_ptr<int>>(std::make_unique<int>(1)));
+  *out = std::move(value);
+  StatusOr<std::unique_ptr<int>> second =
+      second_fails ? StatusOr<std::unique_ptr<int>>(InternalError("second"))
+                   : StatusOr<std::unique_ptr<int>>(std::make_unique<int>(2));
+  CROSSALIGN_ASSIGN_OR_RETURN(value, std::move(second));
+  *out = std::move(value);
+  return Status::Ok();
+}
+
+TEST(StatusMacrosTest, AssignOrReturnIntoAnExistingVariable) {
+  std::unique_ptr<int> out;
+  EXPECT_TRUE(TwoIntoExisting(false, &out).ok());
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(*out, 2);
+  Status s = TwoIntoExisting(true, &out);
+  EXPECT_EQ(s.code(), StatusCode::kInternal);
+  EXPECT_EQ(s.message(), "second");
+  ASSERT_NE(out, nullptr);
+  EXPECT_EQ(*out, 1);  // the first assignment happened, the second did not
 }
 
 }  // namespace

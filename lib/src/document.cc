@@ -181,7 +181,7 @@ StatusOr<Document> DecodeHtmlDocument(const std::string& path,
        decoded->encoding.rfind("UTF-32", 0) == 0)) {
     decoded = internal::DecodeToUtf8(bytes, "UTF-8", path);
   }
-  if (!decoded.ok()) return decoded.status();
+  CROSSALIGN_RETURN_IF_ERROR(decoded);
   if (declared.empty() && bom == 0 && options.encoding.empty() &&
       decoded->encoding != "UTF-8") {
     warnings.push_back(
@@ -350,10 +350,10 @@ void SegmentByLines(Document* doc) {
 
 StatusOr<Document> ReadDocumentFile(const std::string& path,
                                     const ReadOptions& options) {
-  StatusOr<std::string> data =
-      internal::ReadWholeFile(path, options.max_file_bytes);
-  if (!data.ok()) return data.status();
-  return DecodeDocument(path, *data, options);
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      const std::string data,
+      internal::ReadWholeFile(path, options.max_file_bytes));
+  return DecodeDocument(path, data, options);
 }
 
 StatusOr<Document> DecodeDocument(const std::string& path,
@@ -375,15 +375,15 @@ StatusOr<Document> internal::DecodeDocumentScored(
        internal::LooksLikeHtml(bytes, path))) {
     return DecodeHtmlDocument(path, bytes, options);
   }
-  StatusOr<internal::DecodedText> decoded =
-      internal::DecodeToUtf8(bytes, options.encoding, path, language_score);
-  if (!decoded.ok()) return decoded.status();
-  std::string text = std::move(decoded->utf8);
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      internal::DecodedText decoded,
+      internal::DecodeToUtf8(bytes, options.encoding, path, language_score));
+  std::string text = std::move(decoded.utf8);
   // A UTF-8 byte-order mark left by a converter is not text.
   if (text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
   Document doc = Document::FromText(path, std::move(text));
-  doc.set_source_encoding(decoded->encoding);
-  if (const std::string w = ReplacementWarning(path, *decoded); !w.empty()) {
+  doc.set_source_encoding(decoded.encoding);
+  if (const std::string w = ReplacementWarning(path, decoded); !w.empty()) {
     doc.add_warning(w);
   }
   const Span body = internal::TrimSpan(doc.text(), doc.body());

@@ -133,18 +133,16 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
   pipeline->options_ = options;
   if (!options.languages_given) {
-    StatusOr<std::string> model_path = FindLidModel(options.lid_model);
-    if (!model_path.ok()) return model_path.status();
-    auto lid = LanguageIdentifier::Load(*model_path, options.lid);
-    if (!lid.ok()) return lid.status();
-    pipeline->lid_ = std::move(*lid);
+    CROSSALIGN_ASSIGN_OR_RETURN(const std::string model_path,
+                                FindLidModel(options.lid_model));
+    CROSSALIGN_ASSIGN_OR_RETURN(
+        pipeline->lid_, LanguageIdentifier::Load(model_path, options.lid));
   }
   if (!options.presegmented || !options.segmenter.srx_path.empty() ||
       !options.segmenter.rules_dir.empty()) {
     // Created now, so that bad rules files are an error here.
-    auto segmenter = SentenceSegmenter::Create(options.segmenter);
-    if (!segmenter.ok()) return segmenter.status();
-    pipeline->segmenter_ = std::move(*segmenter);
+    CROSSALIGN_ASSIGN_OR_RETURN(pipeline->segmenter_,
+                                SentenceSegmenter::Create(options.segmenter));
   }
   pipeline->aligner_ = std::make_unique<TranslationAligner>(options.aligner);
   pipeline->comparable_ =
@@ -152,7 +150,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
   return pipeline;
 }
 
-std::shared_ptr<const Document> Pipeline::PrepareDocument(
+StatusOr<std::shared_ptr<const Document>> Pipeline::PrepareDocument(
     Document doc, const std::string& lang) const {
   // The document language picks the segmentation rules; segment languages
   // are found after segmentation, with the document language as the prior.
@@ -166,7 +164,8 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
     } else {
       doc.set_lang(kUndeterminedLanguage, 0.0);
     }
-    return std::make_shared<const Document>(std::move(doc));
+    return std::shared_ptr<const Document>(
+        std::make_shared<const Document>(std::move(doc)));
   }
   if (lid_) lid_->IdentifyDocument(&doc);
   if (lid_ && lang.empty() && doc.format() == InputFormat::kHtml &&
@@ -185,8 +184,13 @@ std::shared_ptr<const Document> Pipeline::PrepareDocument(
   } else if (!lid_) {
     doc.set_lang(kUndeterminedLanguage, 0.0);
   }
-  if (segmenter().Segment(&doc).ok() && lid_) lid_->IdentifySegments(&doc);
-  return std::make_shared<const Document>(std::move(doc));
+  if (const Status segmented = segmenter().Segment(&doc); !segmented.ok()) {
+    return Status(segmented.code(), doc.name() + ": cannot segment the text (" +
+                                        segmented.message() + ")");
+  }
+  if (lid_) lid_->IdentifySegments(&doc);
+  return std::shared_ptr<const Document>(
+      std::make_shared<const Document>(std::move(doc)));
 }
 
 const SentenceSegmenter& Pipeline::segmenter() const {
@@ -207,9 +211,9 @@ const SentenceSegmenter& Pipeline::segmenter() const {
 
 StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(
     const std::string& path, const std::string& lang) const {
-  StatusOr<std::string> bytes =
-      ReadInputFile(path == "-" ? "./-" : path, options_.read.max_file_bytes);
-  if (!bytes.ok()) return bytes.status();
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      const std::string bytes,
+      ReadInputFile(path == "-" ? "./-" : path, options_.read.max_file_bytes));
   // Legacy encodings are chosen by how well the decoded text reads as a
   // language, when the model is loaded.
   internal::LanguageScorer scorer;
@@ -219,10 +223,10 @@ StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(
       return lid->Identify(text).probability;
     };
   }
-  StatusOr<Document> doc =
-      internal::DecodeDocumentScored(path, *bytes, options_.read, scorer);
-  if (!doc.ok()) return doc.status();
-  return PrepareDocument(std::move(*doc), lang);
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      Document doc,
+      internal::DecodeDocumentScored(path, bytes, options_.read, scorer));
+  return PrepareDocument(std::move(doc), lang);
 }
 
 StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
@@ -243,7 +247,7 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
       if (!long_pair ||
           !LooksLikeTranslation(*alignment, Alignment(), &reason)) {
         comparable = comparable_->Align(*src, *tgt);
-        if (!comparable.ok()) return comparable.status();
+        CROSSALIGN_RETURN_IF_ERROR(comparable);
       }
       if (!LooksLikeTranslation(*alignment, *comparable, &reason)) {
         alignment = std::move(comparable);
@@ -251,7 +255,7 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
       alignment->mode_reason = reason;
     }
   }
-  if (!alignment.ok()) return alignment.status();
+  CROSSALIGN_RETURN_IF_ERROR(alignment);
   if (options_.mode != ModeChoice::kTranslation && !story_known) {
     const StoryGrouping story = GroupStories({src, tgt}, options_.stories);
     const StoryLink& link = story.links.front();
@@ -283,11 +287,9 @@ StatusOr<AlignedPair> Pipeline::AlignFiles(const std::string& src_path,
                                            const std::string& tgt_path,
                                            const std::string& src_lang,
                                            const std::string& tgt_lang) const {
-  auto src = Prepare(src_path, src_lang);
-  if (!src.ok()) return src.status();
-  auto tgt = Prepare(tgt_path, tgt_lang);
-  if (!tgt.ok()) return tgt.status();
-  return Align(*src, *tgt);
+  CROSSALIGN_ASSIGN_OR_RETURN(auto src, Prepare(src_path, src_lang));
+  CROSSALIGN_ASSIGN_OR_RETURN(auto tgt, Prepare(tgt_path, tgt_lang));
+  return Align(std::move(src), std::move(tgt));
 }
 
 }  // namespace crossalign

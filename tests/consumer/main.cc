@@ -26,8 +26,9 @@ int main(int argc, char** argv) {
       "de",
       "Die Brücke wurde am Freitag wieder geöffnet. Züge werden sie "
       "täglich überqueren."));
-  auto pair = (*pipeline)->Align(src, tgt);
-  if (!pair.ok() || src->lang() != "en" || tgt->lang() != "de") return 1;
+  if (!src.ok() || !tgt.ok()) return 1;
+  auto pair = (*pipeline)->Align(*src, *tgt);
+  if (!pair.ok() || (*src)->lang() != "en" || (*tgt)->lang() != "de") return 1;
   auto xml = crossalign::TmxWriter().Render({*pair});
   if (!xml.ok()) return 1;
   std::cout << *xml;

@@ -157,7 +157,12 @@ int RunSplitCommand(Args* args) {
     PrintError(pipeline.status().ToString());
     return kExitNoInput;
   }
-  auto prepared = (*pipeline)->PrepareDocument(std::move(*doc), lang);
+  auto prepared_or = (*pipeline)->PrepareDocument(std::move(*doc), lang);
+  if (!prepared_or.ok()) {
+    PrintError(prepared_or.status().ToString());
+    return kExitNoInput;
+  }
+  const std::shared_ptr<const Document>& prepared = *prepared_or;
   for (const std::string& warning : prepared->warnings()) {
     PrintError("warning: " + warning);
     exit_code = kExitSomeSkipped;

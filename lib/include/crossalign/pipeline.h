@@ -63,8 +63,11 @@ class Pipeline {
   StatusOr<std::shared_ptr<const Document>> Prepare(
       const std::string& path, const std::string& lang = "") const;
 
-  // Identifies and segments a document that is already in memory.
-  std::shared_ptr<const Document> PrepareDocument(
+  // Identifies and segments a document that is already in memory. A
+  // segmentation failure (ICU, or a --rules file of the document's language
+  // that does not parse) is an error naming the document; the document is
+  // then not returned without its segments.
+  StatusOr<std::shared_ptr<const Document>> PrepareDocument(
       Document doc, const std::string& lang = "") const;
 
   // Aligns two prepared documents in options.mode. In kAuto mode the pair

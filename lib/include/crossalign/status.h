@@ -11,6 +11,25 @@
 //     return 1;
 //   }
 //   Use(*doc);
+//
+// Inside a function that itself returns a Status or a StatusOr, two macros
+// pass an error on to the caller:
+//
+//   CROSSALIGN_RETURN_IF_ERROR(expr);
+//     `expr` is a Status or a StatusOr<T>; when it is an error, the enclosing
+//     function returns that Status.
+//   CROSSALIGN_ASSIGN_OR_RETURN(lhs, expr);
+//     `expr` is a StatusOr<T>; when it is an error, the enclosing function
+//     returns its Status, else its value is moved into `lhs`, which may be a
+//     declaration (`std::string bytes`, `auto doc`) or an existing variable.
+//     It expands to several statements: do not use it as the body of an
+//     unbraced if/else. `lhs` may not contain an unparenthesised comma.
+//
+//   crossalign::StatusOr<Document> Load(const std::string& path) {
+//     CROSSALIGN_ASSIGN_OR_RETURN(std::string bytes, ReadBytes(path));
+//     CROSSALIGN_RETURN_IF_ERROR(Check(bytes));
+//     return Parse(bytes);
+//   }
 #ifndef CROSSALIGN_STATUS_H_
 #define CROSSALIGN_STATUS_H_
 
@@ -115,6 +134,34 @@ class [[nodiscard]] StatusOr {
   std::optional<T> value_;
 };
 
+namespace internal {
+// The Status of a Status or a StatusOr, for the macros below.
+inline const Status& StatusOf(const Status& status) { return status; }
+template <typename T>
+const Status& StatusOf(const StatusOr<T>& status_or) {
+  return status_or.status();
+}
+}  // namespace internal
+
 }  // namespace crossalign
+
+#define CROSSALIGN_RETURN_IF_ERROR(expr)                                 \
+  do {                                                                   \
+    const ::crossalign::Status crossalign_status_macro_ =                \
+        ::crossalign::internal::StatusOf(expr);                          \
+    if (!crossalign_status_macro_.ok()) return crossalign_status_macro_; \
+  } while (false)
+
+#define CROSSALIGN_STATUS_CONCAT_INNER_(a, b) a##b
+#define CROSSALIGN_STATUS_CONCAT_(a, b) CROSSALIGN_STATUS_CONCAT_INNER_(a, b)
+
+#define CROSSALIGN_ASSIGN_OR_RETURN(lhs, expr) \
+  CROSSALIGN_ASSIGN_OR_RETURN_IMPL_(           \
+      CROSSALIGN_STATUS_CONCAT_(crossalign_status_or_, __LINE__), lhs, expr)
+
+#define CROSSALIGN_ASSIGN_OR_RETURN_IMPL_(status_or, lhs, expr) \
+  auto status_or = (expr);                                      \
+  if (!status_or.ok()) return status_or.status();               \
+  lhs = std::move(status_or).value()
 
 #endif  // CROSSALIGN_STATUS_H_

@@ -107,7 +107,7 @@ StatusOr<CollectionAlignment> AlignCollection(
     }
   });
   for (size_t k = 0; k < to_align.size(); ++k) {
-    if (!results[k].ok()) return results[k].status();
+    CROSSALIGN_RETURN_IF_ERROR(results[k]);
     PairDecision& d = run.decisions[to_align[k]];
     const Alignment& alignment = results[k]->alignment;
     d.decision = AlignmentDecision(alignment);

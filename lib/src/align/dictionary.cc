@@ -209,8 +209,9 @@ StatusOr<Dictionary> Dictionary::Load(const std::string& path,
 }
 
 StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
-  auto index = internal::ReadWholeFile(index_path, kMaxDictionaryBytes);
-  if (!index.ok()) return index.status();
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      const std::string index,
+      internal::ReadWholeFile(index_path, kMaxDictionaryBytes));
   const std::string suffix = ".index";
   if (index_path.size() <= suffix.size() ||
       index_path.compare(index_path.size() - suffix.size(), suffix.size(),
@@ -227,7 +228,7 @@ StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
   }
   Dictionary dict;
   size_t pos = 0, line_no = 0;
-  const std::string_view idx(*index);
+  const std::string_view idx(index);
   // In a dictd file each entry is a few lines and the entries cover the body
   // about once (a few headwords share one). Index entries that all point at
   // the whole body made 117 KB of input take 70 s and write 215 MB, so the

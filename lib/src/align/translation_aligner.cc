@@ -269,10 +269,10 @@ StatusOr<Alignment> TranslationAligner::Align(const Document& src,
       internal::CollectAlignable(src, options_.keep_boilerplate);
   const internal::AlignableSegments t =
       internal::CollectAlignable(tgt, options_.keep_boilerplate);
-  StatusOr<Alignment> result =
-      AlignStructured(s.texts, t.texts, s.segments, t.segments);
-  if (!result.ok()) return result;
-  for (Bead& bead : result->beads) {
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      Alignment result,
+      AlignStructured(s.texts, t.texts, s.segments, t.segments));
+  for (Bead& bead : result.beads) {
     for (int& k : bead.src) k = s.ids[k];
     for (int& k : bead.tgt) k = t.ids[k];
   }

@@ -194,8 +194,7 @@ Status WriteFilesAtomically(
   std::vector<std::unique_ptr<TempFile>> tmps;
   for (const auto& [path, content] : files) {
     tmps.push_back(std::make_unique<TempFile>());
-    Status s = tmps.back()->Write(path, content);
-    if (!s.ok()) return s;
+    CROSSALIGN_RETURN_IF_ERROR(tmps.back()->Write(path, content));
   }
   if (!replace) {
     for (const auto& [path, content] : files) {

@@ -15,8 +15,7 @@ class Parser {
 
   Status Parse(JsonValue* out) {
     SkipSpace();
-    Status s = Value(out, 0);
-    if (!s.ok()) return s;
+    CROSSALIGN_RETURN_IF_ERROR(Value(out, 0));
     SkipSpace();
     if (pos_ != text_.size()) return Error("unexpected text after the value");
     return Status::Ok();
@@ -83,16 +82,14 @@ class Parser {
         return Error("expected a key in quotes");
       }
       std::string key;
-      Status s = String(&key);
-      if (!s.ok()) return s;
+      CROSSALIGN_RETURN_IF_ERROR(String(&key));
       SkipSpace();
       if (pos_ >= text_.size() || text_[pos_] != ':')
         return Error("expected ':'");
       ++pos_;
       SkipSpace();
       JsonValue value;
-      s = Value(&value, depth + 1);
-      if (!s.ok()) return s;
+      CROSSALIGN_RETURN_IF_ERROR(Value(&value, depth + 1));
       out->object.emplace_back(std::move(key), std::move(value));
       SkipSpace();
       if (pos_ < text_.size() && text_[pos_] == ',') {
@@ -118,8 +115,7 @@ class Parser {
     while (true) {
       SkipSpace();
       JsonValue value;
-      Status s = Value(&value, depth + 1);
-      if (!s.ok()) return s;
+      CROSSALIGN_RETURN_IF_ERROR(Value(&value, depth + 1));
       out->array.push_back(std::move(value));
       SkipSpace();
       if (pos_ < text_.size() && text_[pos_] == ',') {
@@ -270,8 +266,7 @@ const JsonValue* JsonValue::Find(std::string_view key) const {
 
 StatusOr<JsonValue> ParseJson(std::string_view text) {
   JsonValue value;
-  Status s = Parser(text).Parse(&value);
-  if (!s.ok()) return s;
+  CROSSALIGN_RETURN_IF_ERROR(Parser(text).Parse(&value));
   return value;
 }
 

@@ -316,10 +316,9 @@ StatusOr<std::vector<AlignReportEntry>> ParseAlignReport(
 
 StatusOr<std::vector<AlignReportEntry>> ReadAlignReportFile(
     const std::string& path) {
-  StatusOr<std::string> bytes =
-      internal::ReadWholeFile(path, kMaxJsonFileBytes);
-  if (!bytes.ok()) return bytes.status();
-  return ParseAlignReport(path, *bytes);
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string bytes,
+                              internal::ReadWholeFile(path, kMaxJsonFileBytes));
+  return ParseAlignReport(path, bytes);
 }
 
 StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
@@ -363,9 +362,9 @@ StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
 Status WriteReviewPage(const std::string& path,
                        const std::vector<ReviewSource>& sources,
                        const ReviewPageOptions& options) {
-  StatusOr<std::string> page = RenderReviewPage(sources, options);
-  if (!page.ok()) return page.status();
-  return internal::WriteFileAtomically(path, *page);
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string page,
+                              RenderReviewPage(sources, options));
+  return internal::WriteFileAtomically(path, page);
 }
 
 StatusOr<ReviewDecisions> ParseReviewDecisions(const std::string& name,
@@ -425,10 +424,9 @@ StatusOr<ReviewDecisions> ParseReviewDecisions(const std::string& name,
 
 StatusOr<ReviewDecisions> ReadReviewDecisionsFile(const std::string& path,
                                                   ReviewEdits* edits) {
-  StatusOr<std::string> bytes =
-      internal::ReadWholeFile(path, kMaxJsonFileBytes);
-  if (!bytes.ok()) return bytes.status();
-  return ParseReviewDecisions(path, *bytes, edits);
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string bytes,
+                              internal::ReadWholeFile(path, kMaxJsonFileBytes));
+  return ParseReviewDecisions(path, bytes, edits);
 }
 
 namespace {

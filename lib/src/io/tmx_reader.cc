@@ -367,10 +367,10 @@ bool LooksEightBit(std::string_view bytes) {
 TmxReader::TmxReader(TmxReaderOptions options) : options_(options) {}
 
 StatusOr<TmxMemory> TmxReader::ReadFile(const std::string& path) const {
-  StatusOr<std::string> bytes =
-      internal::ReadWholeFile(path, options_.max_file_bytes);
-  if (!bytes.ok()) return bytes.status();
-  return Parse(path, *bytes);
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      const std::string bytes,
+      internal::ReadWholeFile(path, options_.max_file_bytes));
+  return Parse(path, bytes);
 }
 
 StatusOr<TmxMemory> TmxReader::Parse(const std::string& name,

@@ -384,9 +384,8 @@ StatusOr<TmxMemory> TmxWriter::ToMemory(
 
 StatusOr<std::string> TmxWriter::Render(
     const std::vector<AlignedPair>& pairs) const {
-  StatusOr<TmxMemory> memory = ToMemory(pairs);
-  if (!memory.ok()) return memory.status();
-  return RenderMemory(*memory);
+  CROSSALIGN_ASSIGN_OR_RETURN(const TmxMemory memory, ToMemory(pairs));
+  return RenderMemory(memory);
 }
 
 StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
@@ -492,16 +491,14 @@ StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
 
 Status TmxWriter::WriteFile(const std::string& path,
                             const std::vector<AlignedPair>& pairs) const {
-  StatusOr<std::string> xml = Render(pairs);
-  if (!xml.ok()) return xml.status();
-  return internal::WriteFileAtomically(path, *xml);
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string xml, Render(pairs));
+  return internal::WriteFileAtomically(path, xml);
 }
 
 Status TmxWriter::WriteMemoryFile(const std::string& path,
                                   const TmxMemory& memory) const {
-  StatusOr<std::string> xml = RenderMemory(memory);
-  if (!xml.ok()) return xml.status();
-  return internal::WriteFileAtomically(path, *xml);
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string xml, RenderMemory(memory));
+  return internal::WriteFileAtomically(path, xml);
 }
 
 }  // namespace crossalign

@@ -207,8 +207,7 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
                   "cannot load language-ID model: " + bytes.status().message() +
                       "; run scripts/setup.sh or pass --lid-model PATH");
   }
-  Status check = internal::CheckFastTextModel(*bytes, model_path);
-  if (!check.ok()) return check;
+  CROSSALIGN_RETURN_IF_ERROR(internal::CheckFastTextModel(*bytes, model_path));
   auto impl = std::make_unique<Impl>(options);
   bytes->clear();
   bytes->shrink_to_fit();
@@ -247,9 +246,8 @@ StatusOr<std::unique_ptr<LanguageIdentifier>> LanguageIdentifier::Load(
           "; language identification works from fastText alone, weaker on "
           "short text and close languages");
     } else {
-      auto ngrams = internal::NgramLanguageModel::Load(*dir);
-      if (!ngrams.ok()) return ngrams.status();
-      impl->ngrams = std::move(*ngrams);
+      CROSSALIGN_ASSIGN_OR_RETURN(impl->ngrams,
+                                  internal::NgramLanguageModel::Load(*dir));
       for (const std::string& lang : impl->model_languages) {
         std::vector<int> indices;
         for (const char* stand_in : NgramStandIns(lang)) {

@@ -370,29 +370,25 @@ StatusOr<std::unique_ptr<ArticleCleaner>> ArticleCleaner::Create(
   std::string all;
   for (const std::string& source : rules.boilerplate) {
     // Each expression on its own first, so an error names it.
-    auto p = Compile(source, 0, origin);
-    if (!p.ok()) return p.status();
+    CROSSALIGN_ASSIGN_OR_RETURN(Pattern p, Compile(source, 0, origin));
     std::vector<std::string> prefixes = LiteralPrefixes(source);
     if (!prefixes.empty()) {
       GatedPattern g;
       g.prefixes = std::move(prefixes);
-      g.pattern = std::move(*p);
+      g.pattern = std::move(p);
       impl->gated.push_back(std::move(g));
       continue;
     }
     all += (all.empty() ? "(?:" : "|(?:") + source + ")";
   }
   if (!all.empty()) {
-    auto p = Compile(all, 0, origin);
-    if (!p.ok()) return p.status();
-    impl->boilerplate = std::move(*p);
+    CROSSALIGN_ASSIGN_OR_RETURN(impl->boilerplate, Compile(all, 0, origin));
   }
-  auto stamp = Compile(kDateStamp, UREGEX_CASE_INSENSITIVE, "date stamp");
-  auto dateline = Compile(kDateline, 0, "dateline");
-  if (!stamp.ok()) return stamp.status();
-  if (!dateline.ok()) return dateline.status();
-  impl->date_stamp = std::move(*stamp);
-  impl->dateline = std::move(*dateline);
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      impl->date_stamp,
+      Compile(kDateStamp, UREGEX_CASE_INSENSITIVE, "date stamp"));
+  CROSSALIGN_ASSIGN_OR_RETURN(impl->dateline,
+                              Compile(kDateline, 0, "dateline"));
   impl->bylines = rules.bylines;
   impl->captions = rules.captions;
   impl->terminators = rules.terminators;

@@ -294,10 +294,11 @@ StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
   for (const std::string& name : names) {
     for (size_t i = 0; i < kEmbeddedRulesCount; ++i) {
       if (name != kEmbeddedRules[i].lang) continue;
-      auto parsed = ParseSegmentationRules(kEmbeddedRules[i].text,
-                                           "built-in " + name + ".rules");
-      if (!parsed.ok()) return parsed.status();
-      rules->Merge(*parsed);
+      CROSSALIGN_ASSIGN_OR_RETURN(
+          const SegmentationRules parsed,
+          ParseSegmentationRules(kEmbeddedRules[i].text,
+                                 "built-in " + name + ".rules"));
+      rules->Merge(parsed);
     }
     if (!user_dir.empty()) {
       const std::string path = user_dir + "/" + name + ".rules";
@@ -305,9 +306,9 @@ StatusOr<std::shared_ptr<const SegmentationRules>> LoadSegmentationRules(
       if (!in) continue;
       std::ostringstream buffer;
       buffer << in.rdbuf();
-      auto parsed = ParseSegmentationRules(buffer.str(), path);
-      if (!parsed.ok()) return parsed.status();
-      rules->Merge(*parsed);
+      CROSSALIGN_ASSIGN_OR_RETURN(const SegmentationRules parsed,
+                                  ParseSegmentationRules(buffer.str(), path));
+      rules->Merge(parsed);
     }
   }
   // Abbreviations written with a terminator other than the full stop

@@ -314,13 +314,11 @@ struct SentenceSegmenter::Impl {
       auto it = tools.find(lang);
       if (it != tools.end()) return it->second;
     }
-    auto rules = internal::LoadSegmentationRules(lang, options.rules_dir);
-    if (!rules.ok()) return rules.status();
     auto entry = std::make_shared<LanguageTools>();
-    entry->rules = *rules;
-    auto cleaner = internal::ArticleCleaner::Create(**rules);
-    if (!cleaner.ok()) return cleaner.status();
-    entry->cleaner = std::move(*cleaner);
+    CROSSALIGN_ASSIGN_OR_RETURN(
+        entry->rules, internal::LoadSegmentationRules(lang, options.rules_dir));
+    CROSSALIGN_ASSIGN_OR_RETURN(
+        entry->cleaner, internal::ArticleCleaner::Create(*entry->rules));
     std::lock_guard<std::mutex> lock(mutex);
     return tools.emplace(lang, std::move(entry)).first->second;
   }
@@ -405,8 +403,8 @@ struct SentenceSegmenter::Impl {
     if (options.icu_only) {
       for (size_t p = 0; p < paragraphs->size(); ++p) {
         std::vector<Span> pieces;
-        Status s = IcuSplit(text, (*paragraphs)[p], lang, &pieces);
-        if (!s.ok()) return s;
+        CROSSALIGN_RETURN_IF_ERROR(
+            IcuSplit(text, (*paragraphs)[p], lang, &pieces));
         for (const Span& piece : pieces) {
           crossalign::Segment seg;
           seg.span = piece;
@@ -416,9 +414,9 @@ struct SentenceSegmenter::Impl {
       }
       return Status::Ok();
     }
-    auto tools_or = ToolsFor(lang);
-    if (!tools_or.ok()) return tools_or.status();
-    const LanguageTools& t = **tools_or;
+    CROSSALIGN_ASSIGN_OR_RETURN(
+        const std::shared_ptr<const LanguageTools> found, ToolsFor(lang));
+    const LanguageTools& t = *found;
 
     std::vector<std::vector<Span>> lines;
     for (const Span& p : *paragraphs) lines.push_back(SplitLines(text, p));
@@ -516,17 +514,15 @@ StatusOr<std::unique_ptr<SentenceSegmenter>> SentenceSegmenter::Create(
     }
   }
   if (!options.srx_path.empty()) {
-    auto srx = internal::SrxRules::Load(options.srx_path);
-    if (!srx.ok()) return srx.status();
-    impl->srx = std::move(*srx);
+    CROSSALIGN_ASSIGN_OR_RETURN(impl->srx,
+                                internal::SrxRules::Load(options.srx_path));
   }
   if (options.icu_only) {
     Status status;
     if (!impl->NewIcuIterator(options.default_lang, &status)) return status;
   } else {
     // Loads and checks the rules (and a user's rules folder) up front.
-    auto tools = impl->ToolsFor(options.default_lang);
-    if (!tools.ok()) return tools.status();
+    CROSSALIGN_RETURN_IF_ERROR(impl->ToolsFor(options.default_lang));
   }
   return std::unique_ptr<SentenceSegmenter>(
       new SentenceSegmenter(std::move(impl)));
@@ -542,9 +538,8 @@ Status SentenceSegmenter::Segment(Document* doc,
   std::vector<crossalign::Segment> segments;
   std::vector<std::string> notes;
   const uint64_t timeouts_before = internal::RegexTimeouts();
-  Status s = impl_->SegmentBody(doc->text(), doc->body(), use_lang, &paragraphs,
-                                &segments, &notes);
-  if (!s.ok()) return s;
+  CROSSALIGN_RETURN_IF_ERROR(impl_->SegmentBody(
+      doc->text(), doc->body(), use_lang, &paragraphs, &segments, &notes));
   for (std::string& w : notes) doc->add_note(doc->name() + ": " + w);
   const uint64_t timeouts = internal::RegexTimeouts() - timeouts_before;
   if (timeouts > 0) {
@@ -564,11 +559,10 @@ StatusOr<std::vector<Span>> SentenceSegmenter::Split(
   std::vector<Span> paragraphs;
   std::vector<crossalign::Segment> segments;
   std::vector<std::string> notes;
-  Status s =
+  CROSSALIGN_RETURN_IF_ERROR(
       impl_->SegmentBody(text, Span{0, text.size()},
                          lang.empty() ? impl_->options.default_lang : lang,
-                         &paragraphs, &segments, &notes);
-  if (!s.ok()) return s;
+                         &paragraphs, &segments, &notes));
   std::vector<Span> out;
   for (const crossalign::Segment& seg : segments) out.push_back(seg.span);
   return out;
