@@ -161,8 +161,8 @@ const std::vector<std::string>* Dictionary::Find(
   return it == entries_.end() ? nullptr : &it->second;
 }
 
-StatusOr<Dictionary> Dictionary::Parse(std::string_view text,
-                                       const std::string& name,
+StatusOr<Dictionary> Dictionary::Parse(const std::string& name,
+                                       std::string_view text,
                                        DictionaryFormat format) {
   const bool hunalign = ResolveDictionaryFormat(format, name, text) ==
                         DictionaryFormat::kHunalign;
@@ -205,7 +205,7 @@ StatusOr<Dictionary> Dictionary::Load(const std::string& path,
     return Status(data.status().code(),
                   "cannot read dictionary: " + data.status().message());
   }
-  return Parse(*data, path, format);
+  return Parse(path, *data, format);
 }
 
 StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {

@@ -160,7 +160,9 @@ bool HasLetter(std::string_view text) {
 
 struct LanguageIdentifier::Impl {
   explicit Impl(const LanguageIdentifierOptions& o)
-      : options(o), disambiguator(o.dictionary_dir) {}
+      : options(o),
+        disambiguator(o.use_dictionaries ? FindHunspellDir(o.dictionary_dir)
+                                         : std::string()) {}
   // The best languages of `text`, at most k, best first: the model's
   // guesses filtered by the script, restricted to `candidates` when not
   // empty, and re-ranked inside close-language groups.
@@ -643,6 +645,15 @@ std::vector<LanguageRun> FindLanguageRuns(const Document& doc) {
     i = end;
   }
   return runs;
+}
+
+std::string FindHunspellDir(const std::string& explicit_dir) {
+  if (!explicit_dir.empty()) return explicit_dir;
+  if (const char* env = std::getenv("CROSSALIGN_HUNSPELL_DIR");
+      env != nullptr && *env != '\0') {
+    return env;
+  }
+  return "/usr/share/hunspell";
 }
 
 StatusOr<std::string> FindLidModel(const std::string& explicit_path) {
