@@ -16,6 +16,7 @@
 #include "langid/fasttext_model_check.h"
 #include "langid/ngram_language_model.h"
 #include "text/script_evidence.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign {
@@ -138,13 +139,7 @@ std::string NormalizeForPrediction(std::string_view text) {
     start = end + 1;
   }
   std::string collapsed = internal::CollapseWhitespace(cleaned);
-  // ICU's full case folding, straight (Boost.Locale's fold_case goes through
-  // the same ICU call with a converter per call, several times slower).
-  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(collapsed);
-  folded.foldCase();
-  std::string out_folded;
-  folded.toUTF8String(out_folded);
-  return out_folded;
+  return internal::FoldCaseFull(collapsed);
 }
 
 bool HasLetter(std::string_view text) {
