@@ -32,8 +32,7 @@ struct Totals {
   }
 };
 
-std::unique_ptr<crossalign::Pipeline> MakePipeline(
-    crossalign::ModeChoice mode) {
+std::unique_ptr<crossalign::Pipeline> MakePipeline(crossalign::AlignMode mode) {
   crossalign::PipelineOptions options;
   options.mode = mode;
   if (const char* m = std::getenv("CORPORA_EVAL_MIN_SCORE"))
@@ -95,9 +94,9 @@ struct Reliability {
 }  // namespace
 
 int main() {
-  auto translation = MakePipeline(crossalign::ModeChoice::kTranslation);
-  auto comparable = MakePipeline(crossalign::ModeChoice::kComparable);
-  auto automatic = MakePipeline(crossalign::ModeChoice::kAuto);
+  auto translation = MakePipeline(crossalign::AlignMode::kTranslation);
+  auto comparable = MakePipeline(crossalign::AlignMode::kComparable);
+  auto automatic = MakePipeline(crossalign::AlignMode::kAuto);
   std::map<std::string, Totals> totals;
   const std::map<std::string, std::string> splits = ReadSplits();
   std::map<std::string, Reliability> reliability;  // per split

@@ -314,7 +314,7 @@ int main(int argc, char** argv) {
   }
   crossalign::LanguageIdentifierOptions lid_options;
   lid_options.min_confidence = 0.0;
-  if (!opt.dictionaries) lid_options.dictionary_dir.clear();
+  if (!opt.dictionaries) lid_options.use_dictionaries = false;
   auto lid = crossalign::LanguageIdentifier::Load(*model_path, lid_options);
   if (!lid.ok()) {
     std::fprintf(stderr, "langid_bench: %s\n", lid.status().ToString().c_str());
@@ -364,7 +364,7 @@ int main(int argc, char** argv) {
   std::vector<double> no_dict_means;
   if (opt.dictionaries) {
     crossalign::LanguageIdentifierOptions o = lid_options;
-    o.dictionary_dir.clear();
+    o.use_dictionaries = false;
     auto loaded = crossalign::LanguageIdentifier::Load(*model_path, o);
     if (loaded.ok()) no_dict = std::move(*loaded);
   }
@@ -510,7 +510,7 @@ int main(int argc, char** argv) {
   if (!fast_runs.empty()) {
     std::printf(
         "| crossalign without the Hunspell dictionaries "
-        "(`dictionary_dir = \"\"`) | %.2f | %.0f |\n",
+        "(`use_dictionaries = false`) | %.2f | %.0f |\n",
         median(fast_runs), static_cast<double>(n) / median(fast_runs));
   }
   std::printf(

@@ -27,7 +27,7 @@ declare -A TEST_TOOLS=([xmllint]=libxml2-utils [fasttext]=fasttext)
 # libgtest-dev and libgmock-dev are here because the default build configures
 # the tests too.
 DEMO_PACKAGES=(
-  libicu-dev libboost-locale-dev libfasttext-dev libpugixml-dev
+  libicu-dev libfasttext-dev libpugixml-dev
   libgtest-dev libgmock-dev
   zlib1g-dev libstemmer-dev
   libhunspell-dev

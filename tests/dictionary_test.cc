@@ -13,9 +13,9 @@ using testing::WriteFile;
 
 TEST(DictionaryTest, ParsesHunalignFormatCaseFolded) {
   auto dict = Dictionary::Parse(
+      "t.dict",
       "# de-fr\nGletscher @ glacier\nBerg @ montagne\nberg @ mont\n\n"
-      "Hütte @  Cabane \n",
-      "t.dict");
+      "Hütte @  Cabane \n");
   ASSERT_TRUE(dict.ok()) << dict.status();
   EXPECT_EQ(dict->size(), 4u);
   ASSERT_NE(dict->Find("berg"), nullptr);
@@ -26,12 +26,12 @@ TEST(DictionaryTest, ParsesHunalignFormatCaseFolded) {
 }
 
 TEST(DictionaryTest, MalformedLineNamesFileAndLine) {
-  auto dict = Dictionary::Parse("a @ b\nno separator here\n", "bad.dict");
+  auto dict = Dictionary::Parse("bad.dict", "a @ b\nno separator here\n");
   ASSERT_FALSE(dict.ok());
   EXPECT_EQ(dict.status().code(), StatusCode::kDataLoss);
   EXPECT_NE(dict.status().message().find("bad.dict, line 2"),
             std::string::npos);
-  auto binary = Dictionary::Parse(std::string("a @ b\n\0\xff", 8), "bin.dict");
+  auto binary = Dictionary::Parse("bin.dict", std::string("a @ b\n\0\xff", 8));
   EXPECT_EQ(binary.status().code(), StatusCode::kDataLoss);
   EXPECT_EQ(Dictionary::Load("/nonexistent.dict").status().code(),
             StatusCode::kNotFound);
@@ -41,10 +41,10 @@ TEST(DictionaryTest, MalformedLineNamesFileAndLine) {
 // "gg <NEL>@ x" collapsed into "gg @ x", which the format cannot write back.
 TEST(DictionaryTest, SourcesThatCollapseIntoTheSeparatorAreDropped) {
   auto dict = Dictionary::Parse(
-      "gg \xC2\x85@ etrg @ r\ngg  @\xC2\x85 @ r\nok @ fine\n", "fuzz.dict");
+      "fuzz.dict", "gg \xC2\x85@ etrg @ r\ngg  @\xC2\x85 @ r\nok @ fine\n");
   ASSERT_TRUE(dict.ok());
   EXPECT_EQ(dict->Serialize(), "ok @ fine\n");
-  auto again = Dictionary::Parse(dict->Serialize(), "again.dict");
+  auto again = Dictionary::Parse("again.dict", dict->Serialize());
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->Serialize(), dict->Serialize());
 }
@@ -53,10 +53,10 @@ TEST(DictionaryTest, SourcesThatCollapseIntoTheSeparatorAreDropped) {
 // back as a comment line: such pairs are dropped (dictionary_fuzzer).
 TEST(DictionaryTest, SourcesStartingWithAHashAreDropped) {
   auto dict = Dictionary::Parse(
-      "# format: hunalign\nkeep @ fine\ng @tgg sgg @ #gbr g\n", "fuzz.dict");
+      "fuzz.dict", "# format: hunalign\nkeep @ fine\ng @tgg sgg @ #gbr g\n");
   ASSERT_TRUE(dict.ok());
   EXPECT_EQ(dict->Serialize(), "fine @ keep\n");
-  auto again = Dictionary::Parse(dict->Serialize(), "again.dict");
+  auto again = Dictionary::Parse("again.dict", dict->Serialize());
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->Serialize(), dict->Serialize());
 }
@@ -81,7 +81,7 @@ TEST(DictionaryTest, SaveLoadRoundTripAndReverse) {
 // are named .dic; crossalign's .dict files put the source first.
 TEST(DictionaryTest, HunalignFilesAreReadTargetFirst) {
   const std::string hunalign_text = "glacier @ Gletscher\nmont @ Berg\n";
-  auto by_name = Dictionary::Parse(hunalign_text, "de-fr.dic");
+  auto by_name = Dictionary::Parse("de-fr.dic", hunalign_text);
   ASSERT_TRUE(by_name.ok()) << by_name.status();
   ASSERT_NE(by_name->Find("gletscher"), nullptr);
   EXPECT_EQ(*by_name->Find("gletscher"), std::vector<std::string>{"glacier"});
@@ -92,23 +92,23 @@ TEST(DictionaryTest, HunalignFilesAreReadTargetFirst) {
 
   // A first line says so whatever the name; an explicit format wins.
   auto by_header =
-      Dictionary::Parse("# format: hunalign\n" + hunalign_text, "de-fr.txt");
+      Dictionary::Parse("de-fr.txt", "# format: hunalign\n" + hunalign_text);
   ASSERT_TRUE(by_header.ok());
   EXPECT_NE(by_header->Find("berg"), nullptr);
   auto ours_header =
-      Dictionary::Parse("# format: crossalign\nberg @ mont\n", "x.dic");
+      Dictionary::Parse("x.dic", "# format: crossalign\nberg @ mont\n");
   ASSERT_TRUE(ours_header.ok());
   EXPECT_NE(ours_header->Find("berg"), nullptr);
-  auto forced = Dictionary::Parse(hunalign_text, "de-fr.dic",
+  auto forced = Dictionary::Parse("de-fr.dic", hunalign_text,
                                   DictionaryFormat::kSourceTarget);
   ASSERT_TRUE(forced.ok());
   EXPECT_NE(forced->Find("glacier"), nullptr);
-  auto plain = Dictionary::Parse("berg @ mont\n", "de-fr.dict");
+  auto plain = Dictionary::Parse("de-fr.dict", "berg @ mont\n");
   ASSERT_TRUE(plain.ok());
   EXPECT_NE(plain->Find("berg"), nullptr);
 
   // Errors say which order was expected.
-  auto bad = Dictionary::Parse("glacier\n", "x.dic");
+  auto bad = Dictionary::Parse("x.dic", "glacier\n");
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("target @ source"), std::string::npos)
       << bad.status();
@@ -135,9 +135,9 @@ TEST(DictionaryTest, SavingADicFileWritesHunalignsOrder) {
 }
 
 TEST(DictionaryTest, PivotComposesThroughTheMiddleLanguage) {
-  auto en_ru = Dictionary::Parse("bridge @ мост\ntrain @ поезд\n", "a");
+  auto en_ru = Dictionary::Parse("a", "bridge @ мост\ntrain @ поезд\n");
   auto ru_uk =
-      Dictionary::Parse("мост @ міст\nпоезд @ потяг\nпоезд @ поїзд\n", "b");
+      Dictionary::Parse("b", "мост @ міст\nпоезд @ потяг\nпоезд @ поїзд\n");
   ASSERT_TRUE(en_ru.ok() && ru_uk.ok());
   const Dictionary en_uk = Dictionary::Compose(*en_ru, *ru_uk);
   EXPECT_EQ(en_uk.Serialize(), "bridge @ міст\ntrain @ потяг\ntrain @ поїзд\n");

@@ -116,20 +116,20 @@ TEST_F(ReadDocumentFileTest, DetectsLegacyEncodings) {
             std::string::npos)
       << doc->text();
   // Forced encoding wins over detection.
-  ReadOptions koi;
+  ReadDocumentOptions koi;
   koi.encoding = "KOI8-U";
   // "міст" in KOI8-U: м=CD і=A6 с=D3 т=D4.
   auto forced = ReadDocumentFile(Write("koi.txt", "\xCD\xA6\xD3\xD4\n"), koi);
   ASSERT_TRUE(forced.ok()) << forced.status();
   EXPECT_EQ(forced->text(), "міст\n");
-  ReadOptions bogus;
+  ReadDocumentOptions bogus;
   bogus.encoding = "no-such-encoding";
   EXPECT_EQ(ReadDocumentFile(Write("x.txt", "abc"), bogus).status().code(),
             StatusCode::kInvalidArgument);
 }
 
 TEST_F(ReadDocumentFileTest, SizeLimit) {
-  ReadOptions options;
+  ReadDocumentOptions options;
   options.max_file_bytes = 10;
   auto doc = ReadDocumentFile(Write("big.txt", std::string(11, 'a')), options);
   EXPECT_EQ(doc.status().code(), StatusCode::kResourceExhausted);

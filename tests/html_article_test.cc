@@ -203,7 +203,7 @@ TEST(HtmlDocumentTest, LineBreaksAndBreakPairs) {
 TEST(HtmlDocumentTest, InputFormatTextReadsTheMarkup) {
   const std::string html =
       "<!DOCTYPE html><html><body><p>Some words in a page.</p></body></html>";
-  ReadOptions options;
+  ReadDocumentOptions options;
   options.format = InputFormat::kText;
   auto doc = DecodeDocument("a.html", html, options);
   ASSERT_TRUE(doc.ok());

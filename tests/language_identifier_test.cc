@@ -185,7 +185,7 @@ TEST_F(LanguageIdentifierTest, CloseLanguagesByAlphabetAndDictionary) {
 
 TEST_F(LanguageIdentifierTest, WorksWithoutDictionaries) {
   LanguageIdentifierOptions options;
-  options.dictionary_dir = "";
+  options.use_dictionaries = false;
   auto lid = LanguageIdentifier::Load(LidModel(), options);
   ASSERT_TRUE(lid.ok()) << lid.status();
   EXPECT_EQ((*lid)->Identify("Їхні діти вчаться в школі біля річки.").lang,
@@ -327,6 +327,35 @@ TEST_F(LanguageIdentifierTest, ShortTextInCloseLanguages) {
   }
   // No evidence, no answer.
   EXPECT_EQ(lid_->Identify("2025 -- 14:30 !!!").lang, kUndeterminedLanguage);
+}
+
+// The dictionaries' folder is found at run time: the option, then
+// $CROSSALIGN_HUNSPELL_DIR, then Debian's /usr/share/hunspell.
+TEST(FindHunspellDirTest, OptionThenEnvironmentThenDebian) {
+  ::unsetenv("CROSSALIGN_HUNSPELL_DIR");
+  EXPECT_EQ(FindHunspellDir(""), "/usr/share/hunspell");
+  EXPECT_EQ(FindHunspellDir("/opt/dicts"), "/opt/dicts");
+  ::setenv("CROSSALIGN_HUNSPELL_DIR", "/srv/hunspell", 1);
+  EXPECT_EQ(FindHunspellDir(""), "/srv/hunspell");
+  EXPECT_EQ(FindHunspellDir("/opt/dicts"), "/opt/dicts");
+  ::setenv("CROSSALIGN_HUNSPELL_DIR", "", 1);
+  EXPECT_EQ(FindHunspellDir(""), "/usr/share/hunspell");
+  ::unsetenv("CROSSALIGN_HUNSPELL_DIR");
+}
+
+// The identifier looks where the environment says: an empty folder there
+// leaves every dictionary missing, named with that folder.
+TEST(LanguageIdentifierWarningsTest, DictionaryFolderFromTheEnvironment) {
+  const std::string empty = MakeTempDir();
+  ::setenv("CROSSALIGN_HUNSPELL_DIR", empty.c_str(), 1);
+  auto lid = LanguageIdentifier::Load(LidModel());
+  ::unsetenv("CROSSALIGN_HUNSPELL_DIR");
+  ASSERT_TRUE(lid.ok()) << lid.status();
+  std::string all;
+  for (const std::string& w : (*lid)->Warnings()) all += w + "\n";
+  EXPECT_NE(all.find("hunspell-hr (" + empty + "/hr_HR.dic)"),
+            std::string::npos)
+      << all;
 }
 
 TEST(LanguageIdentifierWarningsTest, SaysWhatIsMissing) {

@@ -138,7 +138,7 @@ std::vector<SourceRun> MapRunsToFile(const std::vector<SourceRun>& runs,
 
 StatusOr<Document> DecodeHtmlDocument(const std::string& path,
                                       std::string_view bytes,
-                                      const ReadOptions& options) {
+                                      const ReadDocumentOptions& options) {
   std::string encoding = options.encoding;
   std::vector<std::string> warnings;
   const size_t bom = BomLength(bytes);
@@ -349,7 +349,7 @@ void SegmentByLines(Document* doc) {
 }
 
 StatusOr<Document> ReadDocumentFile(const std::string& path,
-                                    const ReadOptions& options) {
+                                    const ReadDocumentOptions& options) {
   CROSSALIGN_ASSIGN_OR_RETURN(
       const std::string data,
       internal::ReadWholeFile(path, options.max_file_bytes));
@@ -358,13 +358,13 @@ StatusOr<Document> ReadDocumentFile(const std::string& path,
 
 StatusOr<Document> DecodeDocument(const std::string& path,
                                   std::string_view bytes,
-                                  const ReadOptions& options) {
+                                  const ReadDocumentOptions& options) {
   return internal::DecodeDocumentScored(path, bytes, options, {});
 }
 
 StatusOr<Document> internal::DecodeDocumentScored(
-    const std::string& path, std::string_view bytes, const ReadOptions& options,
-    const LanguageScorer& language_score) {
+    const std::string& path, std::string_view bytes,
+    const ReadDocumentOptions& options, const LanguageScorer& language_score) {
   if (bytes.size() > options.max_file_bytes) {
     return ResourceExhaustedError(path + ": " + std::to_string(bytes.size()) +
                                   " bytes, above the limit of " +

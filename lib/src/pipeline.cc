@@ -233,11 +233,11 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
                                       std::shared_ptr<const Document> tgt,
                                       bool story_known) const {
   StatusOr<Alignment> alignment = InternalError("no mode");
-  if (options_.mode == ModeChoice::kComparable) {
+  if (options_.mode == AlignMode::kComparable) {
     alignment = comparable_->Align(*src, *tgt);
   } else {
     alignment = aligner_->Align(*src, *tgt);
-    if (alignment.ok() && options_.mode == ModeChoice::kAuto) {
+    if (alignment.ok() && options_.mode == AlignMode::kAuto) {
       // The comparable alignment compares every sentence pair; on long
       // documents that are clearly translations it is not needed.
       const bool long_pair =
@@ -256,7 +256,7 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
     }
   }
   CROSSALIGN_RETURN_IF_ERROR(alignment);
-  if (options_.mode != ModeChoice::kTranslation && !story_known) {
+  if (options_.mode != AlignMode::kTranslation && !story_known) {
     const StoryGrouping story = GroupStories({src, tgt}, options_.stories);
     const StoryLink& link = story.links.front();
     alignment->story_similarity = link.similarity;

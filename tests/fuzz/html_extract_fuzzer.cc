@@ -27,7 +27,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       last = r.text_end;
     }
   }
-  crossalign::ReadOptions options;
+  crossalign::ReadDocumentOptions options;
   options.format = crossalign::InputFormat::kHtml;
   auto doc = crossalign::DecodeDocument("fuzz.html", bytes, options);
   if (!doc.ok()) return 0;

@@ -110,7 +110,7 @@ int WriteOutput(const std::string& path, const std::string& content) {
   return kExitOk;
 }
 
-bool ParseInputFormatOption(Args* args, ReadOptions* options,
+bool ParseInputFormatOption(Args* args, ReadDocumentOptions* options,
                             std::string* error) {
   std::string value;
   if (!args->Value("--input-format", &value, error)) return false;
@@ -225,11 +225,11 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
   }
   if (args->Value("--mode", &value, error)) {
     if (value == "auto") {
-      options->mode = ModeChoice::kAuto;
+      options->mode = AlignMode::kAuto;
     } else if (value == "translation") {
-      options->mode = ModeChoice::kTranslation;
+      options->mode = AlignMode::kTranslation;
     } else if (value == "comparable") {
-      options->mode = ModeChoice::kComparable;
+      options->mode = AlignMode::kComparable;
     } else if (error->empty()) {
       *error =
           "--mode must be translation, comparable or auto, not '" + value + "'";

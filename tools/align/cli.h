@@ -109,7 +109,7 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
 
 // --input-format text|html|auto into options->format. Returns true when
 // the current argument was it (consumed); sets *error for a bad value.
-bool ParseInputFormatOption(Args* args, ReadOptions* options,
+bool ParseInputFormatOption(Args* args, ReadDocumentOptions* options,
                             std::string* error);
 
 // Segmentation options, part of the pipeline options and used alone by

@@ -113,7 +113,7 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
   if (OnlyWhitespace(bytes)) {
     text = bytes;  // nothing to decode: every line is empty
   } else {
-    ReadOptions read = options.pipeline.read;
+    ReadDocumentOptions read = options.pipeline.read;
     StatusOr<Document> doc =
         DecodeDocument(path == "-" ? "standard input" : path, bytes, read);
     if (!doc.ok()) {

@@ -12,13 +12,16 @@
 
 namespace crossalign {
 
-// How two documents were aligned.
+// How two documents are aligned: the mode a caller asks for
+// (PipelineOptions::mode) and the mode an alignment was made in
+// (Alignment::mode, never kAuto).
 enum class AlignMode {
   kTranslation,  // one is a translation of the other: aligned in order
   kComparable,   // independent reports of one story: passages in any order
+  kAuto,         // asked for only: decide per pair (see Pipeline::Align)
 };
 
-// "translation" or "comparable".
+// "translation", "comparable" or "auto".
 const char* AlignModeName(AlignMode mode);
 
 // One bead: source segments aligned with target segments. Indices refer to

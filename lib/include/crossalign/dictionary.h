@@ -53,9 +53,10 @@ class Dictionary {
       DictionaryFormat format = DictionaryFormat::kAuto);
 
   // Parses dictionary text; `name` is used in errors and, for kAuto, its
-  // extension chooses the order.
+  // extension chooses the order. (Name first, as in every Parse-like
+  // function of the library: TmxReader::Parse, DecodeDocument.)
   static StatusOr<Dictionary> Parse(
-      std::string_view text, const std::string& name,
+      const std::string& name, std::string_view text,
       DictionaryFormat format = DictionaryFormat::kAuto);
 
   // Imports a FreeDict dictionary in dictd format: the `.index` file and,

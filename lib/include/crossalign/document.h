@@ -15,8 +15,8 @@
 // body that gets segmented and aligned.
 //
 // An HTML page (recognised by content, a doctype or an <html> root, or by
-// its .html/.htm extension; see ReadOptions::format) is read as the article
-// it holds: its text() is the headline and the article's blocks, one
+// its .html/.htm extension; see ReadDocumentOptions::format) is read as the
+// article it holds: its text() is the headline and the article's blocks, one
 // paragraph each, without the page's navigation, ads, "related" lists and
 // other chrome; metadata() comes from the page (canonical URL, og:site_name,
 // article:published_time, JSON-LD ...) and source_runs() map the text back
@@ -179,7 +179,7 @@ class Document {
 // which keeps the numbering; they are still aligned (as 1-0 or 0-1 beads).
 void SegmentByLines(Document* doc);
 
-struct ReadOptions {
+struct ReadDocumentOptions {
   // Files larger than this are refused with a clear error.
   uint64_t max_file_bytes = uint64_t{64} << 20;
   // The file's encoding (an ICU converter name such as "windows-1251",
@@ -197,8 +197,8 @@ struct ReadOptions {
 // EUC-KR, ...), unless options.encoding names the encoding. Bytes that cannot
 // be converted are replaced by U+FFFD and reported in warnings() with their
 // byte offsets. Offsets in the Document refer to the decoded text.
-// HTML pages (see ReadOptions::format) are parsed with an HTML5 parser and
-// the article is extracted; warnings() then also name a page that is mostly
+// HTML pages (see ReadDocumentOptions::format) are parsed with an HTML5 parser
+// and the article is extracted; warnings() then also name a page that is mostly
 // links, looks truncated, or declares no charset while not being UTF-8.
 // Errors (each message names the file):
 //   kNotFound           the file does not exist
@@ -209,13 +209,13 @@ struct ReadOptions {
 //                       HTML page holds no article text
 //   kResourceExhausted  the file exceeds options.max_file_bytes
 StatusOr<Document> ReadDocumentFile(const std::string& path,
-                                    const ReadOptions& options = {});
+                                    const ReadDocumentOptions& options = {});
 
 // The same for bytes already in memory (from a crawler, a database, an
 // archive); `name` identifies the document in messages and outputs.
 StatusOr<Document> DecodeDocument(const std::string& name,
                                   std::string_view bytes,
-                                  const ReadOptions& options = {});
+                                  const ReadDocumentOptions& options = {});
 
 }  // namespace crossalign
 

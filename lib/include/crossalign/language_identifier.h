@@ -58,10 +58,14 @@ struct LanguageIdentifierOptions {
   // When not empty, only these languages are answered (the best of them
   // among the model's top predictions).
   std::vector<std::string> candidates;
-  // Hunspell dictionaries (Debian's hunspell-hr, -bs, -sr, -uk, -ru, -be,
-  // -bg, -cs, -sk, -id, -en-us) used to tell close languages apart; missing
-  // ones are skipped, "" uses none. See "How a language is decided" above.
-  std::string dictionary_dir = "/usr/share/hunspell";
+  // The folder of the Hunspell dictionaries (Debian's hunspell-hr, -bs, -sr,
+  // -uk, -ru, -be, -bg, -cs, -sk, -id, -en-us) used to tell close languages
+  // apart; missing ones are skipped and named in Warnings(). "" finds it at
+  // run time (see FindHunspellDir). See "How a language is decided" above.
+  std::string dictionary_dir;
+  // false: no Hunspell dictionaries at all (step 4 then rests on alphabets
+  // and marker words).
+  bool use_dictionaries = true;
   // The character n-gram model (ELD's tables, fetched by scripts/setup.sh
   // into models/eld/), the second opinion for short text and close
   // languages. "" finds it like the fastText model (see FindLidModel):
@@ -145,6 +149,13 @@ inline constexpr const char* kDefaultLidModelName = "lid.176.ftz";
 // the environment variable CROSSALIGN_LID_MODEL, the installed data directory,
 // then the source tree's models/ folder. The error says how to get the model.
 StatusOr<std::string> FindLidModel(const std::string& explicit_path);
+
+// The folder of the Hunspell dictionaries, in this order: `explicit_dir` when
+// not empty, the environment variable CROSSALIGN_HUNSPELL_DIR when set and
+// not empty, then /usr/share/hunspell (where Debian's hunspell-* packages
+// put them). The folder is not checked: dictionaries missing from it are
+// skipped and named in LanguageIdentifier::Warnings().
+std::string FindHunspellDir(const std::string& explicit_dir);
 
 }  // namespace crossalign
 

@@ -25,13 +25,6 @@
 
 namespace crossalign {
 
-// How two articles are aligned.
-enum class ModeChoice {
-  kAuto,         // decide per pair (see Pipeline::Align)
-  kTranslation,  // in order: one is a translation of the other
-  kComparable,   // passages in any order: independent reports
-};
-
 struct PipelineOptions {
   // Path of the fastText language-ID model; searched for when empty (see
   // FindLidModel).
@@ -40,11 +33,12 @@ struct PipelineOptions {
   SentenceSegmenterOptions segmenter;
   TranslationAlignerOptions aligner;
   ComparableAlignerOptions comparable;
-  ModeChoice mode = ModeChoice::kAuto;
+  // How pairs are aligned (alignment.h); kAuto decides per pair.
+  AlignMode mode = AlignMode::kAuto;
   // When two articles are one story (stories.h); also the story check of
   // Align().
   StoryOptions stories;
-  ReadOptions read;
+  ReadDocumentOptions read;
   // Input is one sentence per line: no segmentation, and no language
   // identification where the caller gives the language.
   bool presegmented = false;

@@ -75,14 +75,6 @@ class TranslationAligner {
                                    const std::vector<int>& tgt_lengths) const;
 
  private:
-  // AlignTexts with the documents' structure (paragraphs, headings); the
-  // segment lists may be empty.
-  StatusOr<Alignment> AlignStructured(
-      const std::vector<std::string_view>& src,
-      const std::vector<std::string_view>& tgt,
-      const std::vector<const Segment*>& src_segments,
-      const std::vector<const Segment*>& tgt_segments) const;
-
   struct Impl;
   TranslationAlignerOptions options_;
   std::shared_ptr<const Impl> impl_;

@@ -3,7 +3,15 @@
 namespace crossalign {
 
 const char* AlignModeName(AlignMode mode) {
-  return mode == AlignMode::kComparable ? "comparable" : "translation";
+  switch (mode) {
+    case AlignMode::kComparable:
+      return "comparable";
+    case AlignMode::kAuto:
+      return "auto";
+    case AlignMode::kTranslation:
+      break;
+  }
+  return "translation";
 }
 
 const char* AlignmentDecision(const Alignment& alignment) {

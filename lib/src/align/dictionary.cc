@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "io/file_io.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign {
@@ -15,24 +16,9 @@ namespace {
 
 constexpr uint64_t kMaxDictionaryBytes = uint64_t{1} << 30;
 
-// Case folding, code point by code point (ICU default folding).
+// Simple case folding (code point by code point), white space collapsed.
 std::string Fold(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) continue;
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.append(buf, static_cast<size_t>(len));
-  }
-  return internal::CollapseWhitespace(out);
+  return internal::CollapseWhitespace(internal::FoldCase(text));
 }
 
 // dictd's base64 numbers (offsets and lengths in the .index file).
@@ -161,8 +147,8 @@ const std::vector<std::string>* Dictionary::Find(
   return it == entries_.end() ? nullptr : &it->second;
 }
 
-StatusOr<Dictionary> Dictionary::Parse(std::string_view text,
-                                       const std::string& name,
+StatusOr<Dictionary> Dictionary::Parse(const std::string& name,
+                                       std::string_view text,
                                        DictionaryFormat format) {
   const bool hunalign = ResolveDictionaryFormat(format, name, text) ==
                         DictionaryFormat::kHunalign;
@@ -205,7 +191,7 @@ StatusOr<Dictionary> Dictionary::Load(const std::string& path,
     return Status(data.status().code(),
                   "cannot read dictionary: " + data.status().message());
   }
-  return Parse(*data, path, format);
+  return Parse(path, *data, format);
 }
 
 StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {

@@ -12,6 +12,8 @@
 
 #include "text/numbers.h"
 #include "text/stemmer.h"
+#include "text/unicode_text.h"
+#include "text/utf8.h"
 
 namespace crossalign::internal {
 namespace {
@@ -68,7 +70,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     }
     if (IsWordChar(c)) {
       if (current.empty()) capitalized = u_isupper(c) || u_istitle(c);
-      const UChar32 folded = u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      const UChar32 folded = FoldCodePoint(c);
       char buf[4];
       int32_t len = 0;
       U8_APPEND_UNSAFE(buf, len, folded);
@@ -135,7 +137,7 @@ std::string StripLatinDiacritics(std::string_view word) {
   if (U_SUCCESS(err)) u = nfd->normalize(u, err);
   std::string out;
   for (int32_t i = 0; i < u.length();) {
-    const UChar32 c = u_tolower(u.char32At(i));
+    const UChar32 c = LowerCodePoint(u.char32At(i));
     i += U16_LENGTH(c);
     if (c < 0x80) {
       out.push_back(static_cast<char>(c));
@@ -261,9 +263,7 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
   for (size_t i = 0; i < sentences.size(); ++i) {
     const std::string_view text = sentences[i];
     SentenceFeatures& f = out[i];
-    for (char c : text) {
-      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++f.length;
-    }
+    f.length += static_cast<int>(CountCodePoints(text));
     for (const std::string& number : ExtractNumbers(text)) {
       const uint32_t id = vocab->Id("#" + number);
       f.keys.push_back(id);

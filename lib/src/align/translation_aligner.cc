@@ -216,7 +216,16 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
 }  // namespace
 
 struct TranslationAligner::Impl {
-  internal::FeatureExtractor features;
+  // AlignTexts with the documents' structure (paragraphs, headings); the
+  // segment lists may be empty.
+  StatusOr<Alignment> AlignStructured(
+      const TranslationAlignerOptions& options,
+      const std::vector<std::string_view>& src,
+      const std::vector<std::string_view>& tgt,
+      const std::vector<const Segment*>& src_segments,
+      const std::vector<const Segment*>& tgt_segments) const;
+
+  internal::FeatureExtractor extractor;
 };
 
 TranslationAligner::TranslationAligner(const TranslationAlignerOptions& options)
@@ -237,17 +246,18 @@ StatusOr<Alignment> TranslationAligner::AlignLengths(
 StatusOr<Alignment> TranslationAligner::AlignTexts(
     const std::vector<std::string_view>& src,
     const std::vector<std::string_view>& tgt) const {
-  return AlignStructured(src, tgt, {}, {});
+  return impl_->AlignStructured(options_, src, tgt, {}, {});
 }
 
-StatusOr<Alignment> TranslationAligner::AlignStructured(
+StatusOr<Alignment> TranslationAligner::Impl::AlignStructured(
+    const TranslationAlignerOptions& options,
     const std::vector<std::string_view>& src,
     const std::vector<std::string_view>& tgt,
     const std::vector<const Segment*>& src_segments,
     const std::vector<const Segment*>& tgt_segments) const {
   internal::Vocabulary vocab;
-  std::vector<SentenceFeatures> fs = impl_->features.Extract(src, &vocab);
-  std::vector<SentenceFeatures> ft = impl_->features.Extract(tgt, &vocab);
+  std::vector<SentenceFeatures> fs = extractor.Extract(src, &vocab);
+  std::vector<SentenceFeatures> ft = extractor.Extract(tgt, &vocab);
   auto structure = [](const std::vector<const Segment*>& segments,
                       std::vector<SentenceFeatures>* features) {
     for (size_t i = 0; i < segments.size() && i < features->size(); ++i) {
@@ -257,10 +267,10 @@ StatusOr<Alignment> TranslationAligner::AlignStructured(
   };
   structure(src_segments, &fs);
   structure(tgt_segments, &ft);
-  if (options_.dictionary) {
-    internal::AddTranslations(*options_.dictionary, vocab, &fs);
+  if (options.dictionary) {
+    internal::AddTranslations(*options.dictionary, vocab, &fs);
   }
-  return AlignFeatures(options_, fs, ft, &vocab);
+  return AlignFeatures(options, fs, ft, &vocab);
 }
 
 StatusOr<Alignment> TranslationAligner::Align(const Document& src,
@@ -269,9 +279,9 @@ StatusOr<Alignment> TranslationAligner::Align(const Document& src,
       internal::CollectAlignable(src, options_.keep_boilerplate);
   const internal::AlignableSegments t =
       internal::CollectAlignable(tgt, options_.keep_boilerplate);
-  CROSSALIGN_ASSIGN_OR_RETURN(
-      Alignment result,
-      AlignStructured(s.texts, t.texts, s.segments, t.segments));
+  CROSSALIGN_ASSIGN_OR_RETURN(Alignment result,
+                              impl_->AlignStructured(options_, s.texts, t.texts,
+                                                     s.segments, t.segments));
   for (Bead& bead : result.beads) {
     for (int& k : bead.src) k = s.ids[k];
     for (int& k : bead.tgt) k = t.ids[k];

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign::internal {
@@ -297,19 +298,6 @@ const std::vector<Markers>& MarkerStems() {
 bool FileExists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-std::u32string DecodeUtf8(std::string_view s) {
-  std::u32string out;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c >= 0) out.push_back(static_cast<char32_t>(c));
-  }
-  return out;
 }
 
 bool IsApostrophe(char32_t c) {

@@ -16,6 +16,7 @@
 #include "langid/fasttext_model_check.h"
 #include "langid/ngram_language_model.h"
 #include "text/script_evidence.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign {
@@ -138,13 +139,7 @@ std::string NormalizeForPrediction(std::string_view text) {
     start = end + 1;
   }
   std::string collapsed = internal::CollapseWhitespace(cleaned);
-  // ICU's full case folding, straight (Boost.Locale's fold_case goes through
-  // the same ICU call with a converter per call, several times slower).
-  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(collapsed);
-  folded.foldCase();
-  std::string out_folded;
-  folded.toUTF8String(out_folded);
-  return out_folded;
+  return internal::FoldCaseFull(collapsed);
 }
 
 bool HasLetter(std::string_view text) {
@@ -160,7 +155,9 @@ bool HasLetter(std::string_view text) {
 
 struct LanguageIdentifier::Impl {
   explicit Impl(const LanguageIdentifierOptions& o)
-      : options(o), disambiguator(o.dictionary_dir) {}
+      : options(o),
+        disambiguator(o.use_dictionaries ? FindHunspellDir(o.dictionary_dir)
+                                         : std::string()) {}
   // The best languages of `text`, at most k, best first: the model's
   // guesses filtered by the script, restricted to `candidates` when not
   // empty, and re-ranked inside close-language groups.
@@ -643,6 +640,15 @@ std::vector<LanguageRun> FindLanguageRuns(const Document& doc) {
     i = end;
   }
   return runs;
+}
+
+std::string FindHunspellDir(const std::string& explicit_dir) {
+  if (!explicit_dir.empty()) return explicit_dir;
+  if (const char* env = std::getenv("CROSSALIGN_HUNSPELL_DIR");
+      env != nullptr && *env != '\0') {
+    return env;
+  }
+  return "/usr/share/hunspell";
 }
 
 StatusOr<std::string> FindLidModel(const std::string& explicit_path) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 
 #include "io/file_io.h"
+#include "text/unicode_text.h"
 
 namespace crossalign::internal {
 namespace {
@@ -291,7 +292,7 @@ size_t NgramLanguageModel::Score(std::string_view text,
     }
     pending_apostrophes.clear();
     in_break = false;
-    c = u_tolower(c);
+    c = LowerCodePoint(c);
     uint8_t buf[4];
     int32_t len = 0;
     UBool error = false;

@@ -15,6 +15,7 @@
 #include <unordered_set>
 
 #include "segment/segmentation_rules.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign::internal {
@@ -106,15 +107,11 @@ uint64_t NextPatternId() {
 
 bool EndsLikeSentence(std::string_view s, const std::u32string& extra) {
   // Closing quotes and brackets after the terminator do not count.
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = static_cast<int32_t>(s.size());
+  size_t i = s.size();
   while (i > 0) {
-    const int32_t end = i;
-    while (i > 0 && (p[--i] & 0xC0) == 0x80) {
-    }
-    int32_t k = i;
-    UChar32 c;
-    U8_NEXT(p, k, end, c);
+    const size_t end = i;
+    i = PreviousCodePointStart(s, 0, end);
+    const UChar32 c = CodePointAt(s, i, end);
     const int8_t t = u_charType(c);
     if (t == U_END_PUNCTUATION || t == U_FINAL_PUNCTUATION || c == '"' ||
         c == '\'' || u_isUWhiteSpace(c)) {
@@ -336,7 +333,7 @@ struct ArticleCleaner::Impl {
     }
     // The expressions are written in lower case and matched against the
     // case-folded line in UTF-16 (much faster than case-insensitive
-    // matching over UTF-8).
+    // matching over UTF-8); full case folding, as FoldCaseFull.
     icu::UnicodeString folded = icu::UnicodeString::fromUTF8(
         icu::StringPiece(line.data(), static_cast<int32_t>(line.size())));
     folded.foldCase();

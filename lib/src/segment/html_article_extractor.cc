@@ -11,6 +11,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign::internal {
@@ -54,14 +55,6 @@ size_t FindNoCase(std::string_view s, std::string_view needle,
     if (StartsWithNoCase(s.substr(i), needle)) return i;
   }
   return std::string_view::npos;
-}
-
-// Byte length of the UTF-8 sequence starting with `c` (1 for bad bytes).
-size_t Utf8Length(unsigned char c) {
-  if (c < 0xC0) return 1;
-  if (c < 0xE0) return 2;
-  if (c < 0xF0) return 3;
-  return 4;
 }
 
 // The ASCII bytes of the start of a page, with UTF-16 code units narrowed,
@@ -752,7 +745,7 @@ class BlockBuilder {
     size_t i = 0, j = 0;
     while (i < decoded.size()) {
       const size_t n =
-          std::min(Utf8Length(static_cast<unsigned char>(decoded[i])),
+          std::min(Utf8SequenceLength(static_cast<unsigned char>(decoded[i])),
                    decoded.size() - i);
       const std::string_view ch = decoded.substr(i, n);
       size_t src_begin = base + j, src_end = base + j;

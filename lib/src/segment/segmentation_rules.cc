@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "segment/embedded_rules.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign::internal {
@@ -98,12 +99,7 @@ std::string FoldText(std::string_view word) {
     }
     return out;
   }
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
-  u.foldCase();
-  std::string out;
-  u.toUTF8String(out);
-  return out;
+  return FoldCaseFull(word);
 }
 
 void SegmentationRules::Merge(const SegmentationRules& other) {

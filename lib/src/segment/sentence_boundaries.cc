@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <string>
 
+#include "text/unicode_text.h"
+
 namespace crossalign::internal {
 namespace {
 
@@ -18,21 +20,7 @@ struct Decoded {
 };
 
 void Decode(std::string_view text, Decoded* out) {
-  Decoded& d = *out;
-  d.cps.clear();
-  d.offsets.clear();
-  d.cps.reserve(text.size());
-  d.offsets.reserve(text.size() + 1);
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < n) {
-    d.offsets.push_back(static_cast<size_t>(i));
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    d.cps.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
-  }
-  d.offsets.push_back(text.size());
+  DecodeUtf8WithOffsets(text, &out->cps, &out->offsets);
 }
 
 // Character classes from ICU, tabulated once for the Basic Multilingual

@@ -16,6 +16,7 @@
 #include "segment/segmentation_rules.h"
 #include "segment/sentence_boundaries.h"
 #include "segment/srx_rules.h"
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign {
@@ -74,22 +75,11 @@ std::vector<Span> SplitLines(std::string_view text, Span paragraph) {
 
 // The last and first code points of a span.
 UChar32 LastChar(std::string_view text, Span s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t end = static_cast<int32_t>(s.end);
-  int32_t i = end;
-  while (i > static_cast<int32_t>(s.begin) && (p[--i] & 0xC0) == 0x80) {
-  }
-  UChar32 c = 0;
-  U8_NEXT(p, i, end, c);
-  return c;
+  return internal::CodePointAt(
+      text, internal::PreviousCodePointStart(text, s.begin, s.end), s.end);
 }
 UChar32 FirstChar(std::string_view text, Span s) {
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t end = static_cast<int32_t>(s.end);
-  int32_t i = static_cast<int32_t>(s.begin);
-  UChar32 c = 0;
-  U8_NEXT(p, i, end, c);
-  return c;
+  return internal::CodePointAt(text, s.begin, s.end);
 }
 
 // Whether a line ends where a sentence may end: terminal punctuation, a

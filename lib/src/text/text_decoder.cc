@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 
+#include "text/unicode_text.h"
 #include "text/utf8.h"
 
 namespace crossalign::internal {
@@ -92,7 +93,9 @@ size_t Utf8ShapedLength(std::string_view bytes, size_t at) {
                                           : 0;
   if (len == 0 || at + len > bytes.size()) return 0;
   for (size_t k = 1; k < len; ++k) {
-    if ((static_cast<unsigned char>(bytes[at + k]) & 0xC0) != 0x80) return 0;
+    if (!IsUtf8Continuation(static_cast<unsigned char>(bytes[at + k]))) {
+      return 0;
+    }
   }
   return len;
 }
@@ -295,7 +298,7 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
       std::string_view sample(decoded->utf8);
       size_t cut = std::min<size_t>(sample.size(), 4096);
       while (cut < sample.size() &&
-             (static_cast<unsigned char>(sample[cut]) & 0xC0) == 0x80) {
+             IsUtf8Continuation(static_cast<unsigned char>(sample[cut]))) {
         ++cut;
       }
       score += kLanguageWeight * language_score(sample.substr(0, cut));

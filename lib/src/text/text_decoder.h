@@ -41,7 +41,7 @@ StatusOr<DecodedText> DecodeToUtf8(std::string_view bytes,
 // legacy encodings; the pipeline passes its language identifier.
 StatusOr<Document> DecodeDocumentScored(const std::string& path,
                                         std::string_view bytes,
-                                        const ReadOptions& options,
+                                        const ReadDocumentOptions& options,
                                         const LanguageScorer& language_score);
 
 }  // namespace crossalign::internal
