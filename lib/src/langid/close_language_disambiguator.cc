@@ -423,6 +423,128 @@ const Group* FindGroup(const std::string& lang, Script script) {
   return nullptr;
 }
 
+// The members of `group` that `allowed` (when not empty) lets through.
+std::vector<std::string> AllowedMembers(
+    const Group& group, const std::vector<std::string>& allowed) {
+  std::vector<std::string> members;
+  for (const char* m : group.members) {
+    if (allowed.empty() ||
+        std::find(allowed.begin(), allowed.end(), m) != allowed.end()) {
+      members.push_back(m);
+    }
+  }
+  return members;
+}
+
+// Pairs of consecutive words: "da li" is a marker too.
+std::vector<std::string> Bigrams(const std::vector<std::string>& words) {
+  std::vector<std::string> bigrams;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    bigrams.push_back(words[i] + " " + words[i + 1]);
+  }
+  return bigrams;
+}
+
+// The letters of `script` in `letters` that `alphabet` lacks.
+int CountForeignLetters(const std::u32string& alphabet,
+                        const std::vector<char32_t>& letters, Script script) {
+  int foreign = 0;
+  for (char32_t c : letters) {
+    const bool same_script = script == Script::kCyrillic
+                                 ? (c >= 0x400 && c <= 0x52F)
+                                 : (c >= 0xC0 && c <= 0x24F);
+    if (same_script && alphabet.find(c) == std::u32string::npos) ++foreign;
+  }
+  return foreign;
+}
+
+// The words (longer than the stem) that start with one of `stems`.
+int CountStemHits(const std::vector<std::string>& stems,
+                  const std::vector<std::string>& words) {
+  int hits = 0;
+  for (const std::string& w : words) {
+    for (const std::string& stem : stems) {
+      if (w.size() > stem.size() && w.compare(0, stem.size(), stem) == 0) {
+        ++hits;
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+// What the text says about each member of a group.
+struct MemberEvidence {
+  std::vector<std::string> members;
+  std::vector<double> scores;        // log score
+  std::vector<int> foreign_letters;  // letters the alphabet lacks
+  std::vector<double> model_share;   // of the group's model probability
+  double group_mass = 0.0;           // the group's model probability
+  double best = -1e300;              // the best score
+
+  // A clear case needs no dictionary: the model is sure of a member whose
+  // alphabet fits, and every other member is either ruled out by a letter
+  // or hardly considered by the model. (This also keeps the dictionaries
+  // unloaded for ordinary Russian or Ukrainian text.)
+  bool Clear() const {
+    bool clear = false;
+    for (size_t i = 0; i < members.size(); ++i) {
+      if (model_share[i] < kClearModelShare || foreign_letters[i] > 0) continue;
+      clear = true;
+      for (size_t j = 0; j < members.size(); ++j) {
+        if (j != i && foreign_letters[j] == 0 &&
+            model_share[j] >= kNegligibleModelShare) {
+          clear = false;
+        }
+      }
+    }
+    return clear;
+  }
+};
+
+// The model's probability of each member, summed over its guesses.
+std::map<std::string, double> ModelProbabilities(
+    const std::vector<LanguageGuess>& guesses,
+    const std::vector<std::string>& members, double* group_mass) {
+  std::map<std::string, double> model;
+  for (const LanguageGuess& g : guesses) {
+    if (std::find(members.begin(), members.end(), g.lang) != members.end()) {
+      model[g.lang] += g.probability;
+      *group_mass += g.probability;
+    }
+  }
+  return model;
+}
+
+// Redistributes the group's mass over its members by a softmax over their
+// scores; the guesses outside the group keep theirs. Sorted again.
+void Redistribute(MemberEvidence* evidence,
+                  std::vector<LanguageGuess>* guesses) {
+  std::vector<double>& scores = evidence->scores;
+  const std::vector<std::string>& members = evidence->members;
+  double z = 0.0;
+  for (double& s : scores) {
+    s = std::exp(s - evidence->best);
+    z += s;
+  }
+  double group_mass = evidence->group_mass;
+  if (group_mass <= 0.0) group_mass = guesses->front().probability;
+  std::vector<LanguageGuess> out;
+  for (const LanguageGuess& g : *guesses) {
+    if (std::find(members.begin(), members.end(), g.lang) == members.end()) {
+      out.push_back(g);
+    }
+  }
+  for (size_t i = 0; i < members.size(); ++i) {
+    out.push_back(LanguageGuess{members[i], group_mass * scores[i] / z});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.probability > b.probability;
+                   });
+  *guesses = std::move(out);
+}
+
 }  // namespace
 
 struct CloseLanguageDisambiguator::Impl {
@@ -434,7 +556,106 @@ struct CloseLanguageDisambiguator::Impl {
   // Marker stems: a word starting with one counts (financij-, finansij-).
   std::map<std::string, std::vector<std::string>> marker_stems;
   std::vector<std::string> missing;
+
+  // The model, the alphabets and the marker words: the evidence that needs
+  // no dictionary.
+  MemberEvidence Evidence(const Group& group, Script script,
+                          std::vector<std::string> members,
+                          const std::vector<std::string>& words,
+                          const std::vector<char32_t>& letters,
+                          const std::vector<LanguageGuess>& guesses) const;
+  // 2. Dictionaries, for the members still in contention, word by word,
+  // until the leader cannot be caught by the words that are left.
+  void AddDictionaryEvidence(Script script,
+                             const std::vector<std::string>& words,
+                             MemberEvidence* evidence) const;
 };
+
+MemberEvidence CloseLanguageDisambiguator::Impl::Evidence(
+    const Group& group, Script script, std::vector<std::string> members,
+    const std::vector<std::string>& words, const std::vector<char32_t>& letters,
+    const std::vector<LanguageGuess>& guesses) const {
+  MemberEvidence evidence;
+  const std::map<std::string, double> model =
+      ModelProbabilities(guesses, members, &evidence.group_mass);
+  const std::vector<std::string> bigrams = Bigrams(words);
+  for (const std::string& lang : members) {
+    const auto m = model.find(lang);
+    const double p = m == model.end() ? 0.0 : m->second;
+    evidence.model_share.push_back(
+        evidence.group_mass > 0 ? p / evidence.group_mass : 0.0);
+    evidence.foreign_letters.push_back(0);
+    double score =
+        group.model_weight * std::log(std::max(p, kFloorProbability));
+    // 1. Alphabet.
+    const auto alphabet = alphabets.find({lang, script});
+    if (alphabet != alphabets.end()) {
+      const int foreign =
+          CountForeignLetters(alphabet->second, letters, script);
+      score -= kForeignLetterPenalty * std::min(foreign, kMaxForeignLetters);
+      evidence.foreign_letters.back() = foreign;
+    }
+    // 3. Marker words.
+    const auto marker_words = markers.find(lang);
+    if (marker_words != markers.end()) {
+      int hits = 0;
+      for (const std::string& w : words) hits += marker_words->second.count(w);
+      for (const std::string& b : bigrams) {
+        hits += marker_words->second.count(b);
+      }
+      score += kMarkerWeight * hits;
+    }
+    const auto stems = marker_stems.find(lang);
+    if (stems != marker_stems.end()) {
+      score += kMarkerWeight * CountStemHits(stems->second, words);
+    }
+    evidence.scores.push_back(score);
+    evidence.best = std::max(evidence.best, score);
+  }
+  evidence.members = std::move(members);
+  return evidence;
+}
+
+void CloseLanguageDisambiguator::Impl::AddDictionaryEvidence(
+    Script script, const std::vector<std::string>& words,
+    MemberEvidence* evidence) const {
+  std::vector<double>& scores = evidence->scores;
+  std::vector<size_t> contenders;
+  std::vector<SpellDictionary*> dicts;
+  for (size_t i = 0; i < evidence->members.size(); ++i) {
+    if (scores[i] >= evidence->best - kContentionMargin) {
+      contenders.push_back(i);
+      const auto dict = dictionaries.find({evidence->members[i], script});
+      dicts.push_back(dict == dictionaries.end() ? nullptr
+                                                 : dict->second.get());
+    }
+  }
+  // Without any dictionary among the contenders (none installed, or
+  // dictionary_dir "") the neutral shares alone would favour mk and ms.
+  const bool any_dictionary =
+      std::any_of(dicts.begin(), dicts.end(),
+                  [](const SpellDictionary* d) { return d != nullptr; });
+  for (size_t w = 0;
+       any_dictionary && w < words.size() && contenders.size() > 1; ++w) {
+    double first = -1e300, second = -1e300;
+    for (size_t c = 0; c < contenders.size(); ++c) {
+      double& score = scores[contenders[c]];
+      score +=
+          kDictionaryWeight *
+          (dicts[c] == nullptr ? NeutralShare(evidence->members[contenders[c]])
+                               : (dicts[c]->Accepts(words[w]) ? 1.0 : 0.0));
+      if (score > first) {
+        second = first;
+        first = score;
+      } else if (score > second) {
+        second = score;
+      }
+    }
+    const double left = static_cast<double>(words.size() - w - 1);
+    if (first - second > kDictionaryWeight * left) break;
+  }
+  evidence->best = *std::max_element(scores.begin(), scores.end());
+}
 
 CloseLanguageDisambiguator::CloseLanguageDisambiguator(
     std::string dictionary_dir)
@@ -530,160 +751,18 @@ void CloseLanguageDisambiguator::Rerank(
   if (guesses->empty()) return;
   const Group* group = FindGroup(guesses->front().lang, script);
   if (group == nullptr) return;
-  std::vector<std::string> members;
-  for (const char* m : group->members) {
-    if (allowed.empty() ||
-        std::find(allowed.begin(), allowed.end(), m) != allowed.end()) {
-      members.push_back(m);
-    }
-  }
+  std::vector<std::string> members = AllowedMembers(*group, allowed);
   if (members.size() < 2) return;
-
   // The words of the text, and its letters of the group's script.
   std::vector<std::string> words;
   std::vector<char32_t> letters;
   SplitWords(text, &words, &letters);
-
-  // Pairs such as "da li" are markers too.
-  std::vector<std::string> bigrams;
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    bigrams.push_back(words[i] + " " + words[i + 1]);
+  MemberEvidence evidence = impl_->Evidence(*group, script, std::move(members),
+                                            words, letters, *guesses);
+  if (use_dictionaries && !words.empty() && !evidence.Clear()) {
+    impl_->AddDictionaryEvidence(script, words, &evidence);
   }
-
-  double group_mass = 0.0;
-  std::map<std::string, double> model;
-  for (const LanguageGuess& g : *guesses) {
-    if (std::find(members.begin(), members.end(), g.lang) != members.end()) {
-      model[g.lang] += g.probability;
-      group_mass += g.probability;
-    }
-  }
-
-  std::vector<double> scores;
-  std::vector<int> foreign_letters;
-  std::vector<double> model_share;
-  double best = -1e300;
-  for (const std::string& lang : members) {
-    const auto m = model.find(lang);
-    const double p = m == model.end() ? 0.0 : m->second;
-    model_share.push_back(group_mass > 0 ? p / group_mass : 0.0);
-    foreign_letters.push_back(0);
-    double score =
-        group->model_weight * std::log(std::max(p, kFloorProbability));
-    // 1. Alphabet.
-    const auto alphabet = impl_->alphabets.find({lang, script});
-    if (alphabet != impl_->alphabets.end()) {
-      int foreign = 0;
-      for (char32_t c : letters) {
-        const bool same_script = script == Script::kCyrillic
-                                     ? (c >= 0x400 && c <= 0x52F)
-                                     : (c >= 0xC0 && c <= 0x24F);
-        if (same_script && alphabet->second.find(c) == std::u32string::npos) {
-          ++foreign;
-        }
-      }
-      score -= kForeignLetterPenalty * std::min(foreign, kMaxForeignLetters);
-      foreign_letters.back() = foreign;
-    }
-    // 3. Marker words.
-    const auto markers = impl_->markers.find(lang);
-    if (markers != impl_->markers.end()) {
-      int hits = 0;
-      for (const std::string& w : words) hits += markers->second.count(w);
-      for (const std::string& b : bigrams) hits += markers->second.count(b);
-      score += kMarkerWeight * hits;
-    }
-    const auto stems = impl_->marker_stems.find(lang);
-    if (stems != impl_->marker_stems.end()) {
-      int hits = 0;
-      for (const std::string& w : words) {
-        for (const std::string& stem : stems->second) {
-          if (w.size() > stem.size() && w.compare(0, stem.size(), stem) == 0) {
-            ++hits;
-            break;
-          }
-        }
-      }
-      score += kMarkerWeight * hits;
-    }
-    scores.push_back(score);
-    best = std::max(best, score);
-  }
-  // A clear case needs no dictionary: the model is sure of a member whose
-  // alphabet fits, and every other member is either ruled out by a letter
-  // or hardly considered by the model. (This also keeps the dictionaries
-  // unloaded for ordinary Russian or Ukrainian text.)
-  bool clear = false;
-  for (size_t i = 0; i < members.size(); ++i) {
-    if (model_share[i] < kClearModelShare || foreign_letters[i] > 0) continue;
-    clear = true;
-    for (size_t j = 0; j < members.size(); ++j) {
-      if (j != i && foreign_letters[j] == 0 &&
-          model_share[j] >= kNegligibleModelShare) {
-        clear = false;
-      }
-    }
-  }
-  // 2. Dictionaries, for the members still in contention, word by word,
-  // until the leader cannot be caught by the words that are left.
-  if (use_dictionaries && !words.empty() && !clear) {
-    std::vector<size_t> contenders;
-    std::vector<SpellDictionary*> dicts;
-    for (size_t i = 0; i < members.size(); ++i) {
-      if (scores[i] >= best - kContentionMargin) {
-        contenders.push_back(i);
-        const auto dict = impl_->dictionaries.find({members[i], script});
-        dicts.push_back(dict == impl_->dictionaries.end() ? nullptr
-                                                          : dict->second.get());
-      }
-    }
-    // Without any dictionary among the contenders (none installed, or
-    // dictionary_dir "") the neutral shares alone would favour mk and ms.
-    const bool any_dictionary =
-        std::any_of(dicts.begin(), dicts.end(),
-                    [](const SpellDictionary* d) { return d != nullptr; });
-    for (size_t w = 0;
-         any_dictionary && w < words.size() && contenders.size() > 1; ++w) {
-      double first = -1e300, second = -1e300;
-      for (size_t c = 0; c < contenders.size(); ++c) {
-        double& score = scores[contenders[c]];
-        score +=
-            kDictionaryWeight *
-            (dicts[c] == nullptr ? NeutralShare(members[contenders[c]])
-                                 : (dicts[c]->Accepts(words[w]) ? 1.0 : 0.0));
-        if (score > first) {
-          second = first;
-          first = score;
-        } else if (score > second) {
-          second = score;
-        }
-      }
-      const double left = static_cast<double>(words.size() - w - 1);
-      if (first - second > kDictionaryWeight * left) break;
-    }
-    best = *std::max_element(scores.begin(), scores.end());
-  }
-  // Redistribute the group's mass by a softmax over the scores.
-  double z = 0.0;
-  for (double& s : scores) {
-    s = std::exp(s - best);
-    z += s;
-  }
-  if (group_mass <= 0.0) group_mass = guesses->front().probability;
-  std::vector<LanguageGuess> out;
-  for (const LanguageGuess& g : *guesses) {
-    if (std::find(members.begin(), members.end(), g.lang) == members.end()) {
-      out.push_back(g);
-    }
-  }
-  for (size_t i = 0; i < members.size(); ++i) {
-    out.push_back(LanguageGuess{members[i], group_mass * scores[i] / z});
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const LanguageGuess& a, const LanguageGuess& b) {
-                     return a.probability > b.probability;
-                   });
-  *guesses = std::move(out);
+  Redistribute(&evidence, guesses);
 }
 
 }  // namespace crossalign::internal
