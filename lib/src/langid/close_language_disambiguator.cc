@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "langid/close_language_data.h"
 #include "text/utf8.h"
 
 namespace crossalign::internal {
@@ -90,33 +91,6 @@ const std::vector<Group>& Groups() {
   return groups;
 }
 
-// Letters each language's alphabet has. For Latin-script languages only the
-// letters beyond a-z are listed (a-z are everyone's); for Cyrillic ones the
-// whole lower-case alphabet.
-struct Alphabet {
-  const char* lang;
-  Script script;
-  const char* letters;
-};
-constexpr Alphabet kAlphabets[] = {
-    {"hr", Script::kLatin, "čćđšž"},
-    {"bs", Script::kLatin, "čćđšž"},
-    {"sr", Script::kLatin, "čćđšž"},
-    {"sl", Script::kLatin, "čšž"},
-    {"cs", Script::kLatin, "áčďéěíňóřšťúůýž"},
-    {"sk", Script::kLatin, "áäčďéíĺľňóôŕšťúýž"},
-    {"pl", Script::kLatin, "ąćęłńóśźż"},
-    {"id", Script::kLatin, "é"},
-    {"ms", Script::kLatin, "é"},
-    {"ru", Script::kCyrillic, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"},
-    {"uk", Script::kCyrillic, "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"},
-    {"be", Script::kCyrillic, "абвгдеёжзійклмнопрстуўфхцчшыьэюя"},
-    {"bg", Script::kCyrillic, "абвгдежзийклмнопрстуфхцчшщъьюяѝ"},
-    {"mk", Script::kCyrillic, "абвгдѓежзѕијклљмнњопрстќуфхцчџш"},
-    {"sr", Script::kCyrillic, "абвгдђежзијклљмнњопрстћуфхцчџш"},
-    {"kk", Script::kCyrillic, "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"},
-};
-
 // Hunspell dictionary file stems in Debian's /usr/share/hunspell. Serbian
 // in Latin script has none here: sr_Latn_RS accepts Croatian and Bosnian
 // text as readily as their own dictionaries do, so it tells nothing; the
@@ -134,165 +108,6 @@ constexpr DictionaryName kDictionaries[] = {
     {"bg", Script::kCyrillic, "bg_BG"}, {"sr", Script::kCyrillic, "sr_RS"},
     {"en", Script::kLatin, "en_US"},
 };
-
-// Marker words: frequent words whose standard form belongs to one member of
-// a group and not to the other (Indonesian vs Malay spelling and usage;
-// Croatian vs Bosnian/Serbian lexis and month names).
-struct Markers {
-  const char* lang;
-  std::vector<const char*> words;
-};
-const std::vector<const char*> kIjekavian = {
-    "vrijeme", "mjesto",     "mjesta",   "dijete",   "djeca",   "svijet",
-    "svijeta", "rijeka",     "lijepo",   "lijep",    "uvijek",  "gdje",
-    "prije",   "poslije",    "djevojka", "mlijeko",  "htio",    "primjer",
-    "cijeli",  "cijela",     "cijelu",   "cijelog",  "riječ",   "riječi",
-    "vijek",   "vijeka",     "mjesec",   "mjeseca",  "dio",     "dijela",
-    "dijelu",  "vjerojatno", "nedjelja", "nedjelje", "liječnik"};
-const std::vector<Markers>& MarkerLists() {
-  static const std::vector<Markers> lists = {
-      {
-          "ms",
-          {"kerana",    "bahawa",     "iaitu",       "sahaja",
-           "wang",      "selepas",    "mahu",        "baharu",
-           "percuma",   "telefon",    "universiti",  "kualiti",
-           "aktiviti",  "komuniti",   "identiti",    "realiti",
-           "kapasiti",  "fasiliti",   "prioriti",    "integriti",
-           "projek",    "cuba",       "boleh",       "sebarang",
-           "berkenaan", "semasa",     "hendaklah",   "jabatan",
-           "pejabat",   "kenderaan",  "kereta",      "polis",
-           "syarikat",  "perniagaan", "berjaya",     "bilion",
-           "mengikut",  "kedai",      "lelaki",      "kanak-kanak",
-           "hospital",  "doktor",     "persekutuan", "setiausaha",
-           "pengerusi", "timbalan",   "encik",       "faham",
-           "fikir",     "fikiran",    "maklumat",    "perkhidmatan",
-           "kemudahan", "mahkamah",   "tentera",     "askar",
-           "bandar",    "sentiasa",   "manakala",    "dahulu",
-           "sekiranya", "apabila",    "amat",        "daripada",
-           "peratus",   "ringgit",    "pelbagai",    "pelajar",
-           "negeri",    "kakitangan", "ahli",        "bagaimanapun",
-           "walau",     "malaysia",   "mempunyai",   "kerajaan",
-           "awak",      "betul",      "tahniah",     "beliau",
-           "supaya",    "bila",       "seterusnya"},
-      },
-      {
-          "id",
-          {
-              "karena",      "bahwa",      "yaitu",      "uang",
-              "setelah",     "mau",        "gratis",     "telepon",
-              "universitas", "kualitas",   "aktivitas",  "komunitas",
-              "identitas",   "realitas",   "kapasitas",  "fasilitas",
-              "prioritas",   "integritas", "proyek",     "coba",
-              "bisa",        "tersebut",   "kantor",     "kendaraan",
-              "mobil",       "polisi",     "perusahaan", "bisnis",
-              "berhasil",    "miliar",     "menurut",    "toko",
-              "pria",        "dokter",     "siswa",      "kota",
-              "senantiasa",  "dulu",       "memiliki",   "persen",
-              "rupiah",      "indonesia",  "jakarta",    "pemerintah",
-              "kabupaten",   "provinsi",   "kecamatan",  "kapan",
-              "berbagai",    "silakan",    "saat",       "sedangkan",
-              "nggak",       "gak",        "enggak",     "banget",
-              "udah",        "aja",        "paham",      "pikir",
-              "pikiran",     "informasi",  "layanan",    "pengadilan",
-              "tentara",
-
-              "cuma",        "situs",      "pabrik",     "menit",
-              "jaringan",    "kursi",      "kemarin",    "besok",
-              "sepeda",      "nomor",      "tim",
-          },
-      },
-      {
-          "hr",
-          {"tko",       "tisuća",    "tisuću",      "tisuće",
-           "tjedan",    "tjedna",    "tjedno",      "povijest",
-           "povijesti", "obitelj",   "obitelji",    "suradnja",
-           "suradnju",  "suradnje",  "sveučilište", "sveučilišta",
-           "kazalište", "glazba",    "glazbe",      "glazbu",
-           "nogomet",   "znanost",   "znanosti",    "znanstveni",
-           "europa",    "europe",    "europi",      "europski",
-           "europske",  "europskoj", "europskih",   "siječanj",
-           "siječnja",  "veljača",   "veljače",     "ožujak",
-           "ožujka",    "travanj",   "travnja",     "svibanj",
-           "svibnja",   "lipanj",    "lipnja",      "srpanj",
-           "srpnja",    "kolovoz",   "kolovoza",    "rujan",
-           "rujna",     "listopad",  "listopada",   "studeni",
-           "studenoga", "prosinac",  "prosinca",    "uvjet",
-           "uvjeti",    "uvjeta",    "vlak",        "zrakoplov",
-           "računalo",  "računala",  "tvrtka",      "tvrtke",
-           "tvrtki",    "poduzeće",  "sudjelovati", "sudjeluje",
-           "plaća",     "ravnatelj", "točno",       "točka",
-           "hrvatska",  "hrvatske",  "hrvatskoj",   "hrvatski",
-           "zagreb",    "zagrebu",   "kava",        "kruh",
-           "izvanredan"},
-      },
-      {
-          "bs",
-          {"ko",        "šta",         "hiljada",     "hiljadu",
-           "hiljade",   "sedmica",     "sedmice",     "sedmicu",
-           "historija", "historije",   "historiji",   "historijski",
-           "porodica",  "porodice",    "porodici",    "saradnja",
-           "saradnju",  "saradnje",    "univerzitet", "univerziteta",
-           "pozorište", "muzika",      "muzike",      "muziku",
-           "fudbal",    "nauka",       "nauke",       "naučni",
-           "evropa",    "evrope",      "evropi",      "evropski",
-           "evropske",  "evropskoj",   "evropskih",   "januar",
-           "januara",   "februar",     "februara",    "mart",
-           "marta",     "maj",         "maja",        "juni",
-           "juna",      "juli",        "jula",        "august",
-           "augusta",   "septembar",   "septembra",   "oktobar",
-           "oktobra",   "novembar",    "novembra",    "decembar",
-           "decembra",  "uslov",       "uslovi",      "uslova",
-           "voz",       "avion",       "računar",     "firma",
-           "preduzeće", "učestvovati", "učestvuje",   "plata",
-           "tačno",     "tačka",       "bosne",       "bosni",
-           "bosna",     "sarajevo",    "sarajevu",    "kahva",
-           "kafa",      "hljeb",       "lahko",       "da li",
-           "treba da",  "vanredan",    "bezbjednost", "dešava"},
-      },
-      // Ekavian (standard Serbian) against ijekavian (Croatian, Bosnian)
-      // reflexes of the same frequent words.
-      {"sr", {"vreme",  "mesto",     "mesta",   "dete",    "deca",    "svet",
-              "sveta",  "reka",      "lepo",    "lep",     "uvek",    "gde",
-              "pre",    "posle",     "devojka", "mleko",   "hteo",    "primer",
-              "ceo",    "cela",      "celu",    "celog",   "reč",     "reči",
-              "vek",    "veka",      "mesec",   "meseca",  "deo",     "dela",
-              "delu",   "verovatno", "nedelja", "nedelje", "beograd", "srbija",
-              "srbije", "srbiji",    "srpski",  "takođe",  "lekar"}},
-      {"hr", kIjekavian},
-      {"bs", kIjekavian},
-  };
-  return lists;
-}
-
-// Stems of words whose standard form differs between Croatian and
-// Bosnian/Serbian: Croatian keeps -ir- in international verbs and its own
-// coinages (organizirati, financijski, gospodarstvo, sveučilište, tjedan),
-// Bosnian and Serbian use -ov-/-is- and the international or older words
-// (organizovati, finansijski, privreda, univerzitet, sedmica).
-const std::vector<Markers>& MarkerStems() {
-  static const std::vector<Markers> stems = {
-      {"hr", {"financij",  "organizir", "realizir",   "definir", "kontrolir",
-              "informir",  "reagir",    "gospodarst", "izvješć", "priopć",
-              "sveučiliš", "tjedn",     "tisuć",      "povijes", "obitelj",
-              "europ",     "kazališ",   "glazb",      "kemij",   "znanstv",
-              "znanos",    "suradn",    "sudjelov",   "sudion",  "uvjet",
-              "zrakoplov", "računal",   "tvrtk",      "poduzeć", "ravnatelj",
-              "izvanred",  "točn",      "općenit",    "uopć",    "nogomet",
-              "veljač",    "ožuj",      "siječ",      "travnj",  "svibnj",
-              "lipnj",     "srpnj",     "kolovoz",    "rujn",    "listopad",
-              "prosin",    "studenog"}},
-      {"bs", {"finansij", "organizov", "realizov", "definis",   "kontrolis",
-              "informis", "reagov",    "privred",  "izvještaj", "saopć",
-              "saopšt",   "univerzit", "sedmic",   "hiljad",    "histori",
-              "porodic",  "evrop",     "pozoriš",  "muzik",     "hemij",
-              "naučn",    "saradn",    "učestv",   "učesni",    "uslov",
-              "računar",  "preduzeć",  "vanred",   "tačn",      "uopšt",
-              "opšt",     "fudbal",    "januar",   "februar",   "septemb",
-              "oktob",    "novemb",    "decemb",   "bezbjedn",  "obezbijed",
-              "dešav",    "desil",     "kafu",     "kahv",      "hljeb"}},
-  };
-  return stems;
-}
 
 bool FileExists(const std::string& path) {
   struct stat st;
@@ -551,10 +366,8 @@ struct CloseLanguageDisambiguator::Impl {
   // (lang, script) -> dictionary.
   std::map<std::pair<std::string, Script>, std::unique_ptr<SpellDictionary>>
       dictionaries;
-  std::map<std::pair<std::string, Script>, std::u32string> alphabets;
-  std::map<std::string, std::unordered_set<std::string>> markers;
-  // Marker stems: a word starting with one counts (financij-, finansij-).
-  std::map<std::string, std::vector<std::string>> marker_stems;
+  // The alphabets and marker words (lib/rules/langid).
+  const CloseLanguageData& data = BuiltInCloseLanguageData();
   std::vector<std::string> missing;
 
   // The model, the alphabets and the marker words: the evidence that needs
@@ -588,16 +401,16 @@ MemberEvidence CloseLanguageDisambiguator::Impl::Evidence(
     double score =
         group.model_weight * std::log(std::max(p, kFloorProbability));
     // 1. Alphabet.
-    const auto alphabet = alphabets.find({lang, script});
-    if (alphabet != alphabets.end()) {
+    const auto alphabet = data.alphabets.find({lang, script});
+    if (alphabet != data.alphabets.end()) {
       const int foreign =
           CountForeignLetters(alphabet->second, letters, script);
       score -= kForeignLetterPenalty * std::min(foreign, kMaxForeignLetters);
       evidence.foreign_letters.back() = foreign;
     }
     // 3. Marker words.
-    const auto marker_words = markers.find(lang);
-    if (marker_words != markers.end()) {
+    const auto marker_words = data.marker_words.find(lang);
+    if (marker_words != data.marker_words.end()) {
       int hits = 0;
       for (const std::string& w : words) hits += marker_words->second.count(w);
       for (const std::string& b : bigrams) {
@@ -605,8 +418,9 @@ MemberEvidence CloseLanguageDisambiguator::Impl::Evidence(
       }
       score += kMarkerWeight * hits;
     }
-    const auto stems = marker_stems.find(lang);
-    if (stems != marker_stems.end()) {
+    // Marker stems: a word starting with one counts (financij-, finansij-).
+    const auto stems = data.marker_stems.find(lang);
+    if (stems != data.marker_stems.end()) {
       score += kMarkerWeight * CountStemHits(stems->second, words);
     }
     evidence.scores.push_back(score);
@@ -673,17 +487,6 @@ CloseLanguageDisambiguator::CloseLanguageDisambiguator(
         impl_->missing.push_back(package + " (" + base + ".dic)");
       }
     }
-  }
-  for (const Alphabet& a : kAlphabets) {
-    impl_->alphabets[{a.lang, a.script}] = DecodeUtf8(a.letters);
-  }
-  for (const Markers& m : MarkerLists()) {
-    auto& set = impl_->markers[m.lang];
-    for (const char* w : m.words) set.insert(w);
-  }
-  for (const Markers& m : MarkerStems()) {
-    auto& stems = impl_->marker_stems[m.lang];
-    for (const char* w : m.words) stems.push_back(w);
   }
 }
 
