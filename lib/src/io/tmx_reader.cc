@@ -362,6 +362,135 @@ bool LooksEightBit(std::string_view bytes) {
   return bytes.find('\0') == std::string_view::npos;
 }
 
+// The document as UTF-8 text for pugixml. Eight-bit input in another
+// encoding its XML declaration names is converted into `*utf8`; invalid
+// bytes are reported in `warnings`. Then (still for eight-bit input) the
+// entity and character references are checked and the declared entities
+// expanded (CheckReferences). UTF-16 and UTF-32 input is left to pugixml.
+// Returns the text, which points into `bytes` or `*utf8`.
+StatusOr<std::string_view> TextForParser(const std::string& name,
+                                         std::string_view bytes,
+                                         std::string* utf8,
+                                         std::vector<std::string>* warnings) {
+  if (!LooksEightBit(bytes)) return bytes;
+  const std::string declared = DeclaredEncoding(bytes);
+  if (!IsUtf8Name(declared)) {
+    // windows-1251, Shift_JIS, ISO-8859-2...: converted by ICU, as
+    // articles are.
+    StatusOr<internal::DecodedText> decoded =
+        internal::DecodeToUtf8(bytes, declared, name);
+    if (!decoded.ok()) {
+      return InvalidArgumentError(name + ": cannot read the encoding " +
+                                  declared + " its XML declaration names (" +
+                                  decoded.status().message() + ")");
+    }
+    if (!decoded->replaced.empty()) {
+      warnings->push_back(
+          name + ": " + std::to_string(decoded->replaced.size()) +
+          " byte(s) are not valid " + declared + " (first at " +
+          Where(bytes, static_cast<ptrdiff_t>(decoded->replaced.front())) +
+          "); replaced by U+FFFD");
+    }
+    *utf8 = std::move(decoded->utf8);
+  } else {
+    const size_t bad = internal::FindInvalidUtf8(bytes);
+    if (bad != std::string_view::npos) {
+      warnings->push_back(
+          name + ": invalid UTF-8 at " +
+          Where(bytes, static_cast<ptrdiff_t>(bad)) + " (the file declares " +
+          (declared.empty() ? "no encoding, so UTF-8" : declared) +
+          "); bad bytes replaced by U+FFFD");
+    }
+  }
+  std::string_view text = utf8->empty() ? bytes : std::string_view(*utf8);
+  std::string error;
+  size_t error_at = 0;
+  std::string checked = CheckReferences(text, &error, &error_at);
+  if (!error.empty()) {
+    return DataLossError(name + ": not well-formed XML (" + error + ", " +
+                         Where(text, static_cast<ptrdiff_t>(error_at)) +
+                         "); not a TMX file");
+  }
+  if (checked.size() != text.size() || !utf8->empty()) {
+    *utf8 = std::move(checked);
+    text = *utf8;
+  }
+  return text;
+}
+
+// Checks that the parsed document is a TMX file this reader reads: not
+// nested too deep, <tmx> at the root, with a <body>.
+Status CheckTmxShape(const std::string& name, const pugi::xml_document& xml) {
+  pugi::xml_node too_deep;
+  if (MaxDepth(xml, &too_deep) > kMaxDepth) {
+    return DataLossError(name + ": elements nested more than " +
+                         std::to_string(kMaxDepth) + " levels deep (<" +
+                         Clean(too_deep.name()) +
+                         ">); not a TMX file this tool reads");
+  }
+  const pugi::xml_node tmx = xml.document_element();
+  if (std::string_view(tmx.name()) != "tmx") {
+    return InvalidArgumentError(name +
+                                ": not a TMX file (the root element is <" +
+                                Clean(tmx.name()) + ">, not <tmx>)");
+  }
+  if (!tmx.child("body")) {
+    return InvalidArgumentError(name +
+                                ": not a TMX file (<tmx> has no <body>)");
+  }
+  return Status::Ok();
+}
+
+TmxHeader ReadHeader(const pugi::xml_node& header) {
+  TmxHeader h;
+  h.creationtool = Attr(header, "creationtool");
+  h.creationtoolversion = Attr(header, "creationtoolversion");
+  h.segtype = Attr(header, "segtype");
+  h.o_tmf = Attr(header, "o-tmf");
+  h.adminlang = Attr(header, "adminlang");
+  h.srclang = Attr(header, "srclang");
+  h.datatype = Attr(header, "datatype");
+  h.creationdate = Attr(header, "creationdate");
+  ReadPropsAndNotes(header, &h.props, &h.notes);
+  return h;
+}
+
+// The unit of <tu> element `tu`; its variants without a language or a
+// <seg> are left out, with a warning naming the file and the unit (the
+// `index`th of the body, counting from 1).
+TmxUnit ReadUnit(const pugi::xml_node& tu, const std::string& name,
+                 size_t index, std::vector<std::string>* warnings) {
+  TmxUnit unit;
+  unit.tuid = Attr(tu, "tuid");
+  unit.creationdate = Attr(tu, "creationdate");
+  unit.srclang = Attr(tu, "srclang");
+  ReadPropsAndNotes(tu, &unit.props, &unit.notes);
+  const std::string which = name + ": unit " + std::to_string(index) +
+                            (unit.tuid.empty() ? "" : " (" + unit.tuid + ")");
+  for (pugi::xml_node tuv : tu.children("tuv")) {
+    TmxVariant variant;
+    variant.lang = Attr(tuv, "xml:lang");
+    if (variant.lang.empty()) variant.lang = Attr(tuv, "lang");
+    if (variant.lang.empty()) {
+      warnings->push_back(which + ": a <tuv> has no xml:lang; left out");
+      continue;
+    }
+    ReadPropsAndNotes(tuv, &variant.props, &variant.notes);
+    const pugi::xml_node seg = tuv.child("seg");
+    if (!seg) {
+      warnings->push_back(which + ": the " + variant.lang +
+                          " <tuv> has no <seg>; left out");
+      continue;
+    }
+    bool has_element = false;
+    CollectText(seg, &variant.text, &has_element);
+    variant.text = internal::ReplaceInvalidUtf8(variant.text);
+    if (has_element) variant.seg_xml = InnerXml(seg);
+    unit.variants.push_back(std::move(variant));
+  }
+  return unit;
+}
+
 }  // namespace
 
 TmxReader::TmxReader(TmxReaderOptions options) : options_(options) {}
@@ -377,133 +506,32 @@ StatusOr<TmxMemory> TmxReader::Parse(const std::string& name,
                                      std::string_view bytes) const {
   std::vector<std::string> warnings;
   std::string utf8;  // the document in UTF-8 when it had to be converted
-  const bool eight_bit = LooksEightBit(bytes);
-  if (eight_bit) {
-    const std::string declared = DeclaredEncoding(bytes);
-    if (!IsUtf8Name(declared)) {
-      // windows-1251, Shift_JIS, ISO-8859-2...: converted by ICU, as
-      // articles are.
-      StatusOr<internal::DecodedText> decoded =
-          internal::DecodeToUtf8(bytes, declared, name);
-      if (!decoded.ok()) {
-        return InvalidArgumentError(name + ": cannot read the encoding " +
-                                    declared + " its XML declaration names (" +
-                                    decoded.status().message() + ")");
-      }
-      if (!decoded->replaced.empty()) {
-        warnings.push_back(
-            name + ": " + std::to_string(decoded->replaced.size()) +
-            " byte(s) are not valid " + declared + " (first at " +
-            Where(bytes, static_cast<ptrdiff_t>(decoded->replaced.front())) +
-            "); replaced by U+FFFD");
-      }
-      utf8 = std::move(decoded->utf8);
-    } else {
-      const size_t bad = internal::FindInvalidUtf8(bytes);
-      if (bad != std::string_view::npos) {
-        warnings.push_back(
-            name + ": invalid UTF-8 at " +
-            Where(bytes, static_cast<ptrdiff_t>(bad)) + " (the file declares " +
-            (declared.empty() ? "no encoding, so UTF-8" : declared) +
-            "); bad bytes replaced by U+FFFD");
-      }
-    }
-  }
-  std::string_view text = utf8.empty() ? bytes : std::string_view(utf8);
-  if (eight_bit) {
-    std::string error;
-    size_t error_at = 0;
-    std::string checked = CheckReferences(text, &error, &error_at);
-    if (!error.empty()) {
-      return DataLossError(name + ": not well-formed XML (" + error + ", " +
-                           Where(text, static_cast<ptrdiff_t>(error_at)) +
-                           "); not a TMX file");
-    }
-    if (checked.size() != text.size() || !utf8.empty()) {
-      utf8 = std::move(checked);
-      text = utf8;
-    }
-  }
+  StatusOr<std::string_view> text =
+      TextForParser(name, bytes, &utf8, &warnings);
+  if (!text.ok()) return text.status();
   pugi::xml_document xml;
   const pugi::xml_parse_result parsed = xml.load_buffer(
-      text.data(), text.size(), pugi::parse_default | pugi::parse_ws_pcdata,
-      eight_bit ? pugi::encoding_utf8 : pugi::encoding_auto);
+      text->data(), text->size(), pugi::parse_default | pugi::parse_ws_pcdata,
+      LooksEightBit(bytes) ? pugi::encoding_utf8 : pugi::encoding_auto);
   if (!parsed) {
     // The offset is exact for UTF-8 input, which TMX nearly always is.
     return DataLossError(name + ": not well-formed XML (" +
                          parsed.description() + ", " +
-                         Where(text, parsed.offset) + "); not a TMX file");
+                         Where(*text, parsed.offset) + "); not a TMX file");
   }
-  pugi::xml_node too_deep;
-  if (MaxDepth(xml, &too_deep) > kMaxDepth) {
-    return DataLossError(name + ": elements nested more than " +
-                         std::to_string(kMaxDepth) + " levels deep (<" +
-                         Clean(too_deep.name()) +
-                         ">); not a TMX file this tool reads");
-  }
+  if (Status shape = CheckTmxShape(name, xml); !shape.ok()) return shape;
   const pugi::xml_node tmx = xml.document_element();
-  if (std::string_view(tmx.name()) != "tmx") {
-    return InvalidArgumentError(name +
-                                ": not a TMX file (the root element is <" +
-                                Clean(tmx.name()) + ">, not <tmx>)");
-  }
-  const pugi::xml_node body = tmx.child("body");
-  if (!body) {
-    return InvalidArgumentError(name +
-                                ": not a TMX file (<tmx> has no <body>)");
-  }
   TmxMemory memory;
   memory.warnings = std::move(warnings);
   memory.version = Attr(tmx, "version");
-  const pugi::xml_node header = tmx.child("header");
-  if (header) {
-    TmxHeader& h = memory.header;
-    h.creationtool = Attr(header, "creationtool");
-    h.creationtoolversion = Attr(header, "creationtoolversion");
-    h.segtype = Attr(header, "segtype");
-    h.o_tmf = Attr(header, "o-tmf");
-    h.adminlang = Attr(header, "adminlang");
-    h.srclang = Attr(header, "srclang");
-    h.datatype = Attr(header, "datatype");
-    h.creationdate = Attr(header, "creationdate");
-    ReadPropsAndNotes(header, &h.props, &h.notes);
+  if (const pugi::xml_node header = tmx.child("header")) {
+    memory.header = ReadHeader(header);
   } else {
     memory.warnings.push_back(name + ": <tmx> has no <header>");
   }
-
   size_t index = 0;
-  for (pugi::xml_node tu : body.children("tu")) {
-    ++index;
-    TmxUnit unit;
-    unit.tuid = Attr(tu, "tuid");
-    unit.creationdate = Attr(tu, "creationdate");
-    unit.srclang = Attr(tu, "srclang");
-    ReadPropsAndNotes(tu, &unit.props, &unit.notes);
-    const std::string which = name + ": unit " + std::to_string(index) +
-                              (unit.tuid.empty() ? "" : " (" + unit.tuid + ")");
-    for (pugi::xml_node tuv : tu.children("tuv")) {
-      TmxVariant variant;
-      variant.lang = Attr(tuv, "xml:lang");
-      if (variant.lang.empty()) variant.lang = Attr(tuv, "lang");
-      if (variant.lang.empty()) {
-        memory.warnings.push_back(which +
-                                  ": a <tuv> has no xml:lang; left out");
-        continue;
-      }
-      ReadPropsAndNotes(tuv, &variant.props, &variant.notes);
-      const pugi::xml_node seg = tuv.child("seg");
-      if (!seg) {
-        memory.warnings.push_back(which + ": the " + variant.lang +
-                                  " <tuv> has no <seg>; left out");
-        continue;
-      }
-      bool has_element = false;
-      CollectText(seg, &variant.text, &has_element);
-      variant.text = internal::ReplaceInvalidUtf8(variant.text);
-      if (has_element) variant.seg_xml = InnerXml(seg);
-      unit.variants.push_back(std::move(variant));
-    }
-    memory.units.push_back(std::move(unit));
+  for (pugi::xml_node tu : tmx.child("body").children("tu")) {
+    memory.units.push_back(ReadUnit(tu, name, ++index, &memory.warnings));
   }
   return memory;
 }

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "langid/close_language_data.h"
 #include "text/unicode_text.h"
 #include "text/utf8.h"
 
@@ -91,33 +92,6 @@ const std::vector<Group>& Groups() {
   return groups;
 }
 
-// Letters each language's alphabet has. For Latin-script languages only the
-// letters beyond a-z are listed (a-z are everyone's); for Cyrillic ones the
-// whole lower-case alphabet.
-struct Alphabet {
-  const char* lang;
-  Script script;
-  const char* letters;
-};
-constexpr Alphabet kAlphabets[] = {
-    {"hr", Script::kLatin, "čćđšž"},
-    {"bs", Script::kLatin, "čćđšž"},
-    {"sr", Script::kLatin, "čćđšž"},
-    {"sl", Script::kLatin, "čšž"},
-    {"cs", Script::kLatin, "áčďéěíňóřšťúůýž"},
-    {"sk", Script::kLatin, "áäčďéíĺľňóôŕšťúýž"},
-    {"pl", Script::kLatin, "ąćęłńóśźż"},
-    {"id", Script::kLatin, "é"},
-    {"ms", Script::kLatin, "é"},
-    {"ru", Script::kCyrillic, "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"},
-    {"uk", Script::kCyrillic, "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя"},
-    {"be", Script::kCyrillic, "абвгдеёжзійклмнопрстуўфхцчшыьэюя"},
-    {"bg", Script::kCyrillic, "абвгдежзийклмнопрстуфхцчшщъьюяѝ"},
-    {"mk", Script::kCyrillic, "абвгдѓежзѕијклљмнњопрстќуфхцчџш"},
-    {"sr", Script::kCyrillic, "абвгдђежзијклљмнњопрстћуфхцчџш"},
-    {"kk", Script::kCyrillic, "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"},
-};
-
 // Hunspell dictionary file stems in Debian's /usr/share/hunspell. Serbian
 // in Latin script has none here: sr_Latn_RS accepts Croatian and Bosnian
 // text as readily as their own dictionaries do, so it tells nothing; the
@@ -135,165 +109,6 @@ constexpr DictionaryName kDictionaries[] = {
     {"bg", Script::kCyrillic, "bg_BG"}, {"sr", Script::kCyrillic, "sr_RS"},
     {"en", Script::kLatin, "en_US"},
 };
-
-// Marker words: frequent words whose standard form belongs to one member of
-// a group and not to the other (Indonesian vs Malay spelling and usage;
-// Croatian vs Bosnian/Serbian lexis and month names).
-struct Markers {
-  const char* lang;
-  std::vector<const char*> words;
-};
-const std::vector<const char*> kIjekavian = {
-    "vrijeme", "mjesto",     "mjesta",   "dijete",   "djeca",   "svijet",
-    "svijeta", "rijeka",     "lijepo",   "lijep",    "uvijek",  "gdje",
-    "prije",   "poslije",    "djevojka", "mlijeko",  "htio",    "primjer",
-    "cijeli",  "cijela",     "cijelu",   "cijelog",  "riječ",   "riječi",
-    "vijek",   "vijeka",     "mjesec",   "mjeseca",  "dio",     "dijela",
-    "dijelu",  "vjerojatno", "nedjelja", "nedjelje", "liječnik"};
-const std::vector<Markers>& MarkerLists() {
-  static const std::vector<Markers> lists = {
-      {
-          "ms",
-          {"kerana",    "bahawa",     "iaitu",       "sahaja",
-           "wang",      "selepas",    "mahu",        "baharu",
-           "percuma",   "telefon",    "universiti",  "kualiti",
-           "aktiviti",  "komuniti",   "identiti",    "realiti",
-           "kapasiti",  "fasiliti",   "prioriti",    "integriti",
-           "projek",    "cuba",       "boleh",       "sebarang",
-           "berkenaan", "semasa",     "hendaklah",   "jabatan",
-           "pejabat",   "kenderaan",  "kereta",      "polis",
-           "syarikat",  "perniagaan", "berjaya",     "bilion",
-           "mengikut",  "kedai",      "lelaki",      "kanak-kanak",
-           "hospital",  "doktor",     "persekutuan", "setiausaha",
-           "pengerusi", "timbalan",   "encik",       "faham",
-           "fikir",     "fikiran",    "maklumat",    "perkhidmatan",
-           "kemudahan", "mahkamah",   "tentera",     "askar",
-           "bandar",    "sentiasa",   "manakala",    "dahulu",
-           "sekiranya", "apabila",    "amat",        "daripada",
-           "peratus",   "ringgit",    "pelbagai",    "pelajar",
-           "negeri",    "kakitangan", "ahli",        "bagaimanapun",
-           "walau",     "malaysia",   "mempunyai",   "kerajaan",
-           "awak",      "betul",      "tahniah",     "beliau",
-           "supaya",    "bila",       "seterusnya"},
-      },
-      {
-          "id",
-          {
-              "karena",      "bahwa",      "yaitu",      "uang",
-              "setelah",     "mau",        "gratis",     "telepon",
-              "universitas", "kualitas",   "aktivitas",  "komunitas",
-              "identitas",   "realitas",   "kapasitas",  "fasilitas",
-              "prioritas",   "integritas", "proyek",     "coba",
-              "bisa",        "tersebut",   "kantor",     "kendaraan",
-              "mobil",       "polisi",     "perusahaan", "bisnis",
-              "berhasil",    "miliar",     "menurut",    "toko",
-              "pria",        "dokter",     "siswa",      "kota",
-              "senantiasa",  "dulu",       "memiliki",   "persen",
-              "rupiah",      "indonesia",  "jakarta",    "pemerintah",
-              "kabupaten",   "provinsi",   "kecamatan",  "kapan",
-              "berbagai",    "silakan",    "saat",       "sedangkan",
-              "nggak",       "gak",        "enggak",     "banget",
-              "udah",        "aja",        "paham",      "pikir",
-              "pikiran",     "informasi",  "layanan",    "pengadilan",
-              "tentara",
-
-              "cuma",        "situs",      "pabrik",     "menit",
-              "jaringan",    "kursi",      "kemarin",    "besok",
-              "sepeda",      "nomor",      "tim",
-          },
-      },
-      {
-          "hr",
-          {"tko",       "tisuća",    "tisuću",      "tisuće",
-           "tjedan",    "tjedna",    "tjedno",      "povijest",
-           "povijesti", "obitelj",   "obitelji",    "suradnja",
-           "suradnju",  "suradnje",  "sveučilište", "sveučilišta",
-           "kazalište", "glazba",    "glazbe",      "glazbu",
-           "nogomet",   "znanost",   "znanosti",    "znanstveni",
-           "europa",    "europe",    "europi",      "europski",
-           "europske",  "europskoj", "europskih",   "siječanj",
-           "siječnja",  "veljača",   "veljače",     "ožujak",
-           "ožujka",    "travanj",   "travnja",     "svibanj",
-           "svibnja",   "lipanj",    "lipnja",      "srpanj",
-           "srpnja",    "kolovoz",   "kolovoza",    "rujan",
-           "rujna",     "listopad",  "listopada",   "studeni",
-           "studenoga", "prosinac",  "prosinca",    "uvjet",
-           "uvjeti",    "uvjeta",    "vlak",        "zrakoplov",
-           "računalo",  "računala",  "tvrtka",      "tvrtke",
-           "tvrtki",    "poduzeće",  "sudjelovati", "sudjeluje",
-           "plaća",     "ravnatelj", "točno",       "točka",
-           "hrvatska",  "hrvatske",  "hrvatskoj",   "hrvatski",
-           "zagreb",    "zagrebu",   "kava",        "kruh",
-           "izvanredan"},
-      },
-      {
-          "bs",
-          {"ko",        "šta",         "hiljada",     "hiljadu",
-           "hiljade",   "sedmica",     "sedmice",     "sedmicu",
-           "historija", "historije",   "historiji",   "historijski",
-           "porodica",  "porodice",    "porodici",    "saradnja",
-           "saradnju",  "saradnje",    "univerzitet", "univerziteta",
-           "pozorište", "muzika",      "muzike",      "muziku",
-           "fudbal",    "nauka",       "nauke",       "naučni",
-           "evropa",    "evrope",      "evropi",      "evropski",
-           "evropske",  "evropskoj",   "evropskih",   "januar",
-           "januara",   "februar",     "februara",    "mart",
-           "marta",     "maj",         "maja",        "juni",
-           "juna",      "juli",        "jula",        "august",
-           "augusta",   "septembar",   "septembra",   "oktobar",
-           "oktobra",   "novembar",    "novembra",    "decembar",
-           "decembra",  "uslov",       "uslovi",      "uslova",
-           "voz",       "avion",       "računar",     "firma",
-           "preduzeće", "učestvovati", "učestvuje",   "plata",
-           "tačno",     "tačka",       "bosne",       "bosni",
-           "bosna",     "sarajevo",    "sarajevu",    "kahva",
-           "kafa",      "hljeb",       "lahko",       "da li",
-           "treba da",  "vanredan",    "bezbjednost", "dešava"},
-      },
-      // Ekavian (standard Serbian) against ijekavian (Croatian, Bosnian)
-      // reflexes of the same frequent words.
-      {"sr", {"vreme",  "mesto",     "mesta",   "dete",    "deca",    "svet",
-              "sveta",  "reka",      "lepo",    "lep",     "uvek",    "gde",
-              "pre",    "posle",     "devojka", "mleko",   "hteo",    "primer",
-              "ceo",    "cela",      "celu",    "celog",   "reč",     "reči",
-              "vek",    "veka",      "mesec",   "meseca",  "deo",     "dela",
-              "delu",   "verovatno", "nedelja", "nedelje", "beograd", "srbija",
-              "srbije", "srbiji",    "srpski",  "takođe",  "lekar"}},
-      {"hr", kIjekavian},
-      {"bs", kIjekavian},
-  };
-  return lists;
-}
-
-// Stems of words whose standard form differs between Croatian and
-// Bosnian/Serbian: Croatian keeps -ir- in international verbs and its own
-// coinages (organizirati, financijski, gospodarstvo, sveučilište, tjedan),
-// Bosnian and Serbian use -ov-/-is- and the international or older words
-// (organizovati, finansijski, privreda, univerzitet, sedmica).
-const std::vector<Markers>& MarkerStems() {
-  static const std::vector<Markers> stems = {
-      {"hr", {"financij",  "organizir", "realizir",   "definir", "kontrolir",
-              "informir",  "reagir",    "gospodarst", "izvješć", "priopć",
-              "sveučiliš", "tjedn",     "tisuć",      "povijes", "obitelj",
-              "europ",     "kazališ",   "glazb",      "kemij",   "znanstv",
-              "znanos",    "suradn",    "sudjelov",   "sudion",  "uvjet",
-              "zrakoplov", "računal",   "tvrtk",      "poduzeć", "ravnatelj",
-              "izvanred",  "točn",      "općenit",    "uopć",    "nogomet",
-              "veljač",    "ožuj",      "siječ",      "travnj",  "svibnj",
-              "lipnj",     "srpnj",     "kolovoz",    "rujn",    "listopad",
-              "prosin",    "studenog"}},
-      {"bs", {"finansij", "organizov", "realizov", "definis",   "kontrolis",
-              "informis", "reagov",    "privred",  "izvještaj", "saopć",
-              "saopšt",   "univerzit", "sedmic",   "hiljad",    "histori",
-              "porodic",  "evrop",     "pozoriš",  "muzik",     "hemij",
-              "naučn",    "saradn",    "učestv",   "učesni",    "uslov",
-              "računar",  "preduzeć",  "vanred",   "tačn",      "uopšt",
-              "opšt",     "fudbal",    "januar",   "februar",   "septemb",
-              "oktob",    "novemb",    "decemb",   "bezbjedn",  "obezbijed",
-              "dešav",    "desil",     "kafu",     "kahv",      "hljeb"}},
-  };
-  return stems;
-}
 
 bool FileExists(const std::string& path) {
   struct stat st;
@@ -411,18 +226,238 @@ const Group* FindGroup(const std::string& lang, Script script) {
   return nullptr;
 }
 
+// The members of `group` that `allowed` (when not empty) lets through.
+std::vector<std::string> AllowedMembers(
+    const Group& group, const std::vector<std::string>& allowed) {
+  std::vector<std::string> members;
+  for (const char* m : group.members) {
+    if (allowed.empty() ||
+        std::find(allowed.begin(), allowed.end(), m) != allowed.end()) {
+      members.push_back(m);
+    }
+  }
+  return members;
+}
+
+// Pairs of consecutive words: "da li" is a marker too.
+std::vector<std::string> Bigrams(const std::vector<std::string>& words) {
+  std::vector<std::string> bigrams;
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    bigrams.push_back(words[i] + " " + words[i + 1]);
+  }
+  return bigrams;
+}
+
+// The letters of `script` in `letters` that `alphabet` lacks.
+int CountForeignLetters(const std::u32string& alphabet,
+                        const std::vector<char32_t>& letters, Script script) {
+  int foreign = 0;
+  for (char32_t c : letters) {
+    const bool same_script = script == Script::kCyrillic
+                                 ? (c >= 0x400 && c <= 0x52F)
+                                 : (c >= 0xC0 && c <= 0x24F);
+    if (same_script && alphabet.find(c) == std::u32string::npos) ++foreign;
+  }
+  return foreign;
+}
+
+// The words (longer than the stem) that start with one of `stems`.
+int CountStemHits(const std::vector<std::string>& stems,
+                  const std::vector<std::string>& words) {
+  int hits = 0;
+  for (const std::string& w : words) {
+    for (const std::string& stem : stems) {
+      if (w.size() > stem.size() && w.compare(0, stem.size(), stem) == 0) {
+        ++hits;
+        break;
+      }
+    }
+  }
+  return hits;
+}
+
+// What the text says about each member of a group.
+struct MemberEvidence {
+  std::vector<std::string> members;
+  std::vector<double> scores;        // log score
+  std::vector<int> foreign_letters;  // letters the alphabet lacks
+  std::vector<double> model_share;   // of the group's model probability
+  double group_mass = 0.0;           // the group's model probability
+  double best = -1e300;              // the best score
+
+  // A clear case needs no dictionary: the model is sure of a member whose
+  // alphabet fits, and every other member is either ruled out by a letter
+  // or hardly considered by the model. (This also keeps the dictionaries
+  // unloaded for ordinary Russian or Ukrainian text.)
+  bool Clear() const {
+    bool clear = false;
+    for (size_t i = 0; i < members.size(); ++i) {
+      if (model_share[i] < kClearModelShare || foreign_letters[i] > 0) continue;
+      clear = true;
+      for (size_t j = 0; j < members.size(); ++j) {
+        if (j != i && foreign_letters[j] == 0 &&
+            model_share[j] >= kNegligibleModelShare) {
+          clear = false;
+        }
+      }
+    }
+    return clear;
+  }
+};
+
+// The model's probability of each member, summed over its guesses.
+std::map<std::string, double> ModelProbabilities(
+    const std::vector<LanguageGuess>& guesses,
+    const std::vector<std::string>& members, double* group_mass) {
+  std::map<std::string, double> model;
+  for (const LanguageGuess& g : guesses) {
+    if (std::find(members.begin(), members.end(), g.lang) != members.end()) {
+      model[g.lang] += g.probability;
+      *group_mass += g.probability;
+    }
+  }
+  return model;
+}
+
+// Redistributes the group's mass over its members by a softmax over their
+// scores; the guesses outside the group keep theirs. Sorted again.
+void Redistribute(MemberEvidence* evidence,
+                  std::vector<LanguageGuess>* guesses) {
+  std::vector<double>& scores = evidence->scores;
+  const std::vector<std::string>& members = evidence->members;
+  double z = 0.0;
+  for (double& s : scores) {
+    s = std::exp(s - evidence->best);
+    z += s;
+  }
+  double group_mass = evidence->group_mass;
+  if (group_mass <= 0.0) group_mass = guesses->front().probability;
+  std::vector<LanguageGuess> out;
+  for (const LanguageGuess& g : *guesses) {
+    if (std::find(members.begin(), members.end(), g.lang) == members.end()) {
+      out.push_back(g);
+    }
+  }
+  for (size_t i = 0; i < members.size(); ++i) {
+    out.push_back(LanguageGuess{members[i], group_mass * scores[i] / z});
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.probability > b.probability;
+                   });
+  *guesses = std::move(out);
+}
+
 }  // namespace
 
 struct CloseLanguageDisambiguator::Impl {
   // (lang, script) -> dictionary.
   std::map<std::pair<std::string, Script>, std::unique_ptr<SpellDictionary>>
       dictionaries;
-  std::map<std::pair<std::string, Script>, std::u32string> alphabets;
-  std::map<std::string, std::unordered_set<std::string>> markers;
-  // Marker stems: a word starting with one counts (financij-, finansij-).
-  std::map<std::string, std::vector<std::string>> marker_stems;
+  // The alphabets and marker words (lib/rules/langid).
+  const CloseLanguageData& data = BuiltInCloseLanguageData();
   std::vector<std::string> missing;
+
+  // The model, the alphabets and the marker words: the evidence that needs
+  // no dictionary.
+  MemberEvidence Evidence(const Group& group, Script script,
+                          std::vector<std::string> members,
+                          const std::vector<std::string>& words,
+                          const std::vector<char32_t>& letters,
+                          const std::vector<LanguageGuess>& guesses) const;
+  // 2. Dictionaries, for the members still in contention, word by word,
+  // until the leader cannot be caught by the words that are left.
+  void AddDictionaryEvidence(Script script,
+                             const std::vector<std::string>& words,
+                             MemberEvidence* evidence) const;
 };
+
+MemberEvidence CloseLanguageDisambiguator::Impl::Evidence(
+    const Group& group, Script script, std::vector<std::string> members,
+    const std::vector<std::string>& words, const std::vector<char32_t>& letters,
+    const std::vector<LanguageGuess>& guesses) const {
+  MemberEvidence evidence;
+  const std::map<std::string, double> model =
+      ModelProbabilities(guesses, members, &evidence.group_mass);
+  const std::vector<std::string> bigrams = Bigrams(words);
+  for (const std::string& lang : members) {
+    const auto m = model.find(lang);
+    const double p = m == model.end() ? 0.0 : m->second;
+    evidence.model_share.push_back(
+        evidence.group_mass > 0 ? p / evidence.group_mass : 0.0);
+    evidence.foreign_letters.push_back(0);
+    double score =
+        group.model_weight * std::log(std::max(p, kFloorProbability));
+    // 1. Alphabet.
+    const auto alphabet = data.alphabets.find({lang, script});
+    if (alphabet != data.alphabets.end()) {
+      const int foreign =
+          CountForeignLetters(alphabet->second, letters, script);
+      score -= kForeignLetterPenalty * std::min(foreign, kMaxForeignLetters);
+      evidence.foreign_letters.back() = foreign;
+    }
+    // 3. Marker words.
+    const auto marker_words = data.marker_words.find(lang);
+    if (marker_words != data.marker_words.end()) {
+      int hits = 0;
+      for (const std::string& w : words) hits += marker_words->second.count(w);
+      for (const std::string& b : bigrams) {
+        hits += marker_words->second.count(b);
+      }
+      score += kMarkerWeight * hits;
+    }
+    // Marker stems: a word starting with one counts (financij-, finansij-).
+    const auto stems = data.marker_stems.find(lang);
+    if (stems != data.marker_stems.end()) {
+      score += kMarkerWeight * CountStemHits(stems->second, words);
+    }
+    evidence.scores.push_back(score);
+    evidence.best = std::max(evidence.best, score);
+  }
+  evidence.members = std::move(members);
+  return evidence;
+}
+
+void CloseLanguageDisambiguator::Impl::AddDictionaryEvidence(
+    Script script, const std::vector<std::string>& words,
+    MemberEvidence* evidence) const {
+  std::vector<double>& scores = evidence->scores;
+  std::vector<size_t> contenders;
+  std::vector<SpellDictionary*> dicts;
+  for (size_t i = 0; i < evidence->members.size(); ++i) {
+    if (scores[i] >= evidence->best - kContentionMargin) {
+      contenders.push_back(i);
+      const auto dict = dictionaries.find({evidence->members[i], script});
+      dicts.push_back(dict == dictionaries.end() ? nullptr
+                                                 : dict->second.get());
+    }
+  }
+  // Without any dictionary among the contenders (none installed, or
+  // dictionary_dir "") the neutral shares alone would favour mk and ms.
+  const bool any_dictionary =
+      std::any_of(dicts.begin(), dicts.end(),
+                  [](const SpellDictionary* d) { return d != nullptr; });
+  for (size_t w = 0;
+       any_dictionary && w < words.size() && contenders.size() > 1; ++w) {
+    double first = -1e300, second = -1e300;
+    for (size_t c = 0; c < contenders.size(); ++c) {
+      double& score = scores[contenders[c]];
+      score +=
+          kDictionaryWeight *
+          (dicts[c] == nullptr ? NeutralShare(evidence->members[contenders[c]])
+                               : (dicts[c]->Accepts(words[w]) ? 1.0 : 0.0));
+      if (score > first) {
+        second = first;
+        first = score;
+      } else if (score > second) {
+        second = score;
+      }
+    }
+    const double left = static_cast<double>(words.size() - w - 1);
+    if (first - second > kDictionaryWeight * left) break;
+  }
+  evidence->best = *std::max_element(scores.begin(), scores.end());
+}
 
 CloseLanguageDisambiguator::CloseLanguageDisambiguator(
     std::string dictionary_dir)
@@ -440,17 +475,6 @@ CloseLanguageDisambiguator::CloseLanguageDisambiguator(
         impl_->missing.push_back(package + " (" + base + ".dic)");
       }
     }
-  }
-  for (const Alphabet& a : kAlphabets) {
-    impl_->alphabets[{a.lang, a.script}] = DecodeUtf8(a.letters);
-  }
-  for (const Markers& m : MarkerLists()) {
-    auto& set = impl_->markers[m.lang];
-    for (const char* w : m.words) set.insert(w);
-  }
-  for (const Markers& m : MarkerStems()) {
-    auto& stems = impl_->marker_stems[m.lang];
-    for (const char* w : m.words) stems.push_back(w);
   }
 }
 
@@ -518,160 +542,18 @@ void CloseLanguageDisambiguator::Rerank(
   if (guesses->empty()) return;
   const Group* group = FindGroup(guesses->front().lang, script);
   if (group == nullptr) return;
-  std::vector<std::string> members;
-  for (const char* m : group->members) {
-    if (allowed.empty() ||
-        std::find(allowed.begin(), allowed.end(), m) != allowed.end()) {
-      members.push_back(m);
-    }
-  }
+  std::vector<std::string> members = AllowedMembers(*group, allowed);
   if (members.size() < 2) return;
-
   // The words of the text, and its letters of the group's script.
   std::vector<std::string> words;
   std::vector<char32_t> letters;
   SplitWords(text, &words, &letters);
-
-  // Pairs such as "da li" are markers too.
-  std::vector<std::string> bigrams;
-  for (size_t i = 0; i + 1 < words.size(); ++i) {
-    bigrams.push_back(words[i] + " " + words[i + 1]);
+  MemberEvidence evidence = impl_->Evidence(*group, script, std::move(members),
+                                            words, letters, *guesses);
+  if (use_dictionaries && !words.empty() && !evidence.Clear()) {
+    impl_->AddDictionaryEvidence(script, words, &evidence);
   }
-
-  double group_mass = 0.0;
-  std::map<std::string, double> model;
-  for (const LanguageGuess& g : *guesses) {
-    if (std::find(members.begin(), members.end(), g.lang) != members.end()) {
-      model[g.lang] += g.probability;
-      group_mass += g.probability;
-    }
-  }
-
-  std::vector<double> scores;
-  std::vector<int> foreign_letters;
-  std::vector<double> model_share;
-  double best = -1e300;
-  for (const std::string& lang : members) {
-    const auto m = model.find(lang);
-    const double p = m == model.end() ? 0.0 : m->second;
-    model_share.push_back(group_mass > 0 ? p / group_mass : 0.0);
-    foreign_letters.push_back(0);
-    double score =
-        group->model_weight * std::log(std::max(p, kFloorProbability));
-    // 1. Alphabet.
-    const auto alphabet = impl_->alphabets.find({lang, script});
-    if (alphabet != impl_->alphabets.end()) {
-      int foreign = 0;
-      for (char32_t c : letters) {
-        const bool same_script = script == Script::kCyrillic
-                                     ? (c >= 0x400 && c <= 0x52F)
-                                     : (c >= 0xC0 && c <= 0x24F);
-        if (same_script && alphabet->second.find(c) == std::u32string::npos) {
-          ++foreign;
-        }
-      }
-      score -= kForeignLetterPenalty * std::min(foreign, kMaxForeignLetters);
-      foreign_letters.back() = foreign;
-    }
-    // 3. Marker words.
-    const auto markers = impl_->markers.find(lang);
-    if (markers != impl_->markers.end()) {
-      int hits = 0;
-      for (const std::string& w : words) hits += markers->second.count(w);
-      for (const std::string& b : bigrams) hits += markers->second.count(b);
-      score += kMarkerWeight * hits;
-    }
-    const auto stems = impl_->marker_stems.find(lang);
-    if (stems != impl_->marker_stems.end()) {
-      int hits = 0;
-      for (const std::string& w : words) {
-        for (const std::string& stem : stems->second) {
-          if (w.size() > stem.size() && w.compare(0, stem.size(), stem) == 0) {
-            ++hits;
-            break;
-          }
-        }
-      }
-      score += kMarkerWeight * hits;
-    }
-    scores.push_back(score);
-    best = std::max(best, score);
-  }
-  // A clear case needs no dictionary: the model is sure of a member whose
-  // alphabet fits, and every other member is either ruled out by a letter
-  // or hardly considered by the model. (This also keeps the dictionaries
-  // unloaded for ordinary Russian or Ukrainian text.)
-  bool clear = false;
-  for (size_t i = 0; i < members.size(); ++i) {
-    if (model_share[i] < kClearModelShare || foreign_letters[i] > 0) continue;
-    clear = true;
-    for (size_t j = 0; j < members.size(); ++j) {
-      if (j != i && foreign_letters[j] == 0 &&
-          model_share[j] >= kNegligibleModelShare) {
-        clear = false;
-      }
-    }
-  }
-  // 2. Dictionaries, for the members still in contention, word by word,
-  // until the leader cannot be caught by the words that are left.
-  if (use_dictionaries && !words.empty() && !clear) {
-    std::vector<size_t> contenders;
-    std::vector<SpellDictionary*> dicts;
-    for (size_t i = 0; i < members.size(); ++i) {
-      if (scores[i] >= best - kContentionMargin) {
-        contenders.push_back(i);
-        const auto dict = impl_->dictionaries.find({members[i], script});
-        dicts.push_back(dict == impl_->dictionaries.end() ? nullptr
-                                                          : dict->second.get());
-      }
-    }
-    // Without any dictionary among the contenders (none installed, or
-    // dictionary_dir "") the neutral shares alone would favour mk and ms.
-    const bool any_dictionary =
-        std::any_of(dicts.begin(), dicts.end(),
-                    [](const SpellDictionary* d) { return d != nullptr; });
-    for (size_t w = 0;
-         any_dictionary && w < words.size() && contenders.size() > 1; ++w) {
-      double first = -1e300, second = -1e300;
-      for (size_t c = 0; c < contenders.size(); ++c) {
-        double& score = scores[contenders[c]];
-        score +=
-            kDictionaryWeight *
-            (dicts[c] == nullptr ? NeutralShare(members[contenders[c]])
-                                 : (dicts[c]->Accepts(words[w]) ? 1.0 : 0.0));
-        if (score > first) {
-          second = first;
-          first = score;
-        } else if (score > second) {
-          second = score;
-        }
-      }
-      const double left = static_cast<double>(words.size() - w - 1);
-      if (first - second > kDictionaryWeight * left) break;
-    }
-    best = *std::max_element(scores.begin(), scores.end());
-  }
-  // Redistribute the group's mass by a softmax over the scores.
-  double z = 0.0;
-  for (double& s : scores) {
-    s = std::exp(s - best);
-    z += s;
-  }
-  if (group_mass <= 0.0) group_mass = guesses->front().probability;
-  std::vector<LanguageGuess> out;
-  for (const LanguageGuess& g : *guesses) {
-    if (std::find(members.begin(), members.end(), g.lang) == members.end()) {
-      out.push_back(g);
-    }
-  }
-  for (size_t i = 0; i < members.size(); ++i) {
-    out.push_back(LanguageGuess{members[i], group_mass * scores[i] / z});
-  }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const LanguageGuess& a, const LanguageGuess& b) {
-                     return a.probability > b.probability;
-                   });
-  *guesses = std::move(out);
+  Redistribute(&evidence, guesses);
 }
 
 }  // namespace crossalign::internal

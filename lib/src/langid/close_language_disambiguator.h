@@ -28,6 +28,10 @@
 //     -itas/-iti), and between Croatian and Bosnian/Serbian (tko/ko,
 //     tisuća/hiljada, Europa/Evropa, month names).
 //
+// The alphabets and marker words are data: lib/rules/langid/alphabets.txt,
+// marker_words.txt and marker_stems.txt (format in their header comments),
+// compiled into the library and read once (close_language_data.h).
+//
 // Dictionaries are loaded lazily, the first time a text needs them, and only
 // when they exist. The weights were set by hand and checked on the Lingua
 // test set (bench/langid_bench); they are documented beside each constant.

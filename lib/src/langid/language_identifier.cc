@@ -164,6 +164,19 @@ struct LanguageIdentifier::Impl {
   std::vector<LanguageGuess> Rank(std::string_view text,
                                   const std::vector<std::string>& candidates,
                                   size_t k, bool use_dictionaries = true) const;
+  // The model's guesses for `line` (see Rank); false when fastText fails.
+  bool Predict(const std::string& line,
+               const std::vector<std::string>& candidates, size_t k,
+               internal::Script script,
+               fasttext::Predictions* predictions) const;
+  // Whether the model's first guess needs the others to be weighed: none,
+  // unsure English, a close-language group, or a language not written in
+  // the text's script.
+  bool NeedsMoreGuesses(const fasttext::Predictions& predictions,
+                        internal::Script script) const;
+  // The predictions as guesses, labels that map to one code merged.
+  std::vector<LanguageGuess> MergeLabels(
+      const fasttext::Predictions& predictions, internal::Script script) const;
   // Identify() with or without the dictionaries.
   LanguageGuess Guess(std::string_view text, bool use_dictionaries) const;
 
@@ -335,73 +348,88 @@ void LanguageIdentifier::Impl::WeighNgrams(
                    });
 }
 
-std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
-    std::string_view text, const std::vector<std::string>& candidates, size_t k,
-    bool use_dictionaries) const {
-  std::vector<LanguageGuess> guesses;
-  const internal::ScriptProfile profile = internal::ProfileScripts(text);
-  if (profile.letters == 0) return guesses;
-  const auto allowed = [&](const std::string& lang) {
-    return candidates.empty() || std::find(candidates.begin(), candidates.end(),
-                                           lang) != candidates.end();
-  };
-  // A script that only one language uses decides by itself (Hangul, kana,
-  // Greek, ...); Han without kana or Hangul is Chinese.
-  if (profile.share >= kDecisiveScriptShare) {
-    std::string decided = internal::LanguageDecidedByScript(profile.dominant);
-    if (profile.dominant == internal::Script::kHan) decided = "zh";
-    if (!decided.empty() && allowed(decided)) {
-      guesses.push_back(LanguageGuess{decided, profile.share});
-      return guesses;
-    }
+namespace {
+
+// Whether `lang` is one of `candidates` (any language when empty).
+bool Allowed(const std::vector<std::string>& candidates,
+             const std::string& lang) {
+  return candidates.empty() || std::find(candidates.begin(), candidates.end(),
+                                         lang) != candidates.end();
+}
+
+void SortByProbability(std::vector<LanguageGuess>* guesses) {
+  std::stable_sort(guesses->begin(), guesses->end(),
+                   [](const LanguageGuess& a, const LanguageGuess& b) {
+                     return a.probability > b.probability;
+                   });
+}
+
+// Scales the guesses' probabilities to sum to 1: "the best of these", with
+// a confidence relative to them.
+void Renormalise(std::vector<LanguageGuess>* guesses) {
+  double mass = 0.0;
+  for (const LanguageGuess& g : *guesses) mass += g.probability;
+  if (mass > 0) {
+    for (LanguageGuess& g : *guesses) g.probability /= mass;
   }
-  std::string line = NormalizeForPrediction(text);
-  if (line.empty()) return guesses;
-  line.push_back('\n');
+}
+
+}  // namespace
+
+bool LanguageIdentifier::Impl::Predict(
+    const std::string& line, const std::vector<std::string>& candidates,
+    size_t k, internal::Script script,
+    fasttext::Predictions* predictions) const {
   // The line is split into word and subword ids once (the costly part);
   // the model is then asked for one guess, and for more only when the
   // script rules that one out or it belongs to a close-language group.
   std::vector<int32_t> words, labels;
-  fasttext::Predictions predictions;
   try {
     std::istringstream in(line);
     model.getDictionary()->getLine(in, words, labels);
     if (!candidates.empty()) {
-      model.predict(kCandidatePredictions, words, predictions, 0.0f);
+      model.predict(kCandidatePredictions, words, *predictions, 0.0f);
     } else if (ngrams != nullptr) {
       // The n-gram model weighs in on every text: the guesses to re-rank at
       // once.
       if (k < kGuessesToRerank) {
-        model.predict(kGuessesToRerank, words, predictions,
+        model.predict(kGuessesToRerank, words, *predictions,
                       kMinModelProbability);
       } else {
-        model.predict(static_cast<int32_t>(k), words, predictions, 0.0f);
+        model.predict(static_cast<int32_t>(k), words, *predictions, 0.0f);
       }
     } else {
-      model.predict(static_cast<int32_t>(k), words, predictions, 0.0f);
-      const std::string& top =
-          predictions.empty()
-              ? std::string()
-              : label_langs[static_cast<size_t>(predictions[0].second)];
-      const bool unsure_english =
-          top == "en" && !predictions.empty() &&
-          std::exp(predictions[0].first) <
-              internal::CloseLanguageDisambiguator::kSureEnglish;
-      if (k < kGuessesToRerank &&
-          (top.empty() || unsure_english ||
-           internal::CloseLanguageDisambiguator::InGroup(top,
-                                                         profile.dominant) ||
-           (profile.dominant != internal::Script::kOther &&
-            !internal::LanguageUsesScript(top, profile.dominant)))) {
-        predictions.clear();
-        model.predict(kGuessesToRerank, words, predictions,
+      model.predict(static_cast<int32_t>(k), words, *predictions, 0.0f);
+      if (k < kGuessesToRerank && NeedsMoreGuesses(*predictions, script)) {
+        predictions->clear();
+        model.predict(kGuessesToRerank, words, *predictions,
                       kMinModelProbability);
       }
     }
   } catch (const std::exception&) {
-    return guesses;
+    return false;
   }
-  // Merge labels that map to one code; keep the script's languages.
+  return true;
+}
+
+bool LanguageIdentifier::Impl::NeedsMoreGuesses(
+    const fasttext::Predictions& predictions, internal::Script script) const {
+  const std::string& top =
+      predictions.empty()
+          ? std::string()
+          : label_langs[static_cast<size_t>(predictions[0].second)];
+  const bool unsure_english =
+      top == "en" && !predictions.empty() &&
+      std::exp(predictions[0].first) <
+          internal::CloseLanguageDisambiguator::kSureEnglish;
+  return top.empty() || unsure_english ||
+         internal::CloseLanguageDisambiguator::InGroup(top, script) ||
+         (script != internal::Script::kOther &&
+          !internal::LanguageUsesScript(top, script));
+}
+
+std::vector<LanguageGuess> LanguageIdentifier::Impl::MergeLabels(
+    const fasttext::Predictions& predictions, internal::Script script) const {
   std::vector<LanguageGuess> all;
   for (const auto& [log_prob, id] : predictions) {
     // fastText's softmax can overshoot 1 by a rounding error.
@@ -410,7 +438,7 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
     const size_t index = static_cast<size_t>(id);
     if (index >= label_langs.size()) continue;
     const std::string& lang =
-        profile.dominant == internal::Script::kCyrillic && index == sh_label
+        script == internal::Script::kCyrillic && index == sh_label
             ? kSerbian
             : label_langs[index];
     auto same =
@@ -422,10 +450,37 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
       all.push_back(LanguageGuess{lang, p});
     }
   }
+  return all;
+}
+
+std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
+    std::string_view text, const std::vector<std::string>& candidates, size_t k,
+    bool use_dictionaries) const {
+  std::vector<LanguageGuess> guesses;
+  const internal::ScriptProfile profile = internal::ProfileScripts(text);
+  if (profile.letters == 0) return guesses;
+  const internal::Script script = profile.dominant;
+  // A script that only one language uses decides by itself (Hangul, kana,
+  // Greek, ...); Han without kana or Hangul is Chinese.
+  if (profile.share >= kDecisiveScriptShare) {
+    std::string decided = internal::LanguageDecidedByScript(script);
+    if (script == internal::Script::kHan) decided = "zh";
+    if (!decided.empty() && Allowed(candidates, decided)) {
+      guesses.push_back(LanguageGuess{decided, profile.share});
+      return guesses;
+    }
+  }
+  std::string line = NormalizeForPrediction(text);
+  if (line.empty()) return guesses;
+  line.push_back('\n');
+  fasttext::Predictions predictions;
+  if (!Predict(line, candidates, k, script, &predictions)) return guesses;
+  // Merge labels that map to one code; keep the script's languages.
+  const std::vector<LanguageGuess> all = MergeLabels(predictions, script);
   for (const LanguageGuess& g : all) {
-    if (allowed(g.lang) &&
-        (profile.dominant == internal::Script::kOther ||
-         internal::LanguageUsesScript(g.lang, profile.dominant))) {
+    if (Allowed(candidates, g.lang) &&
+        (script == internal::Script::kOther ||
+         internal::LanguageUsesScript(g.lang, script))) {
       guesses.push_back(g);
     }
   }
@@ -433,30 +488,20 @@ std::vector<LanguageGuess> LanguageIdentifier::Impl::Rank(
     // The model knows no language of this script (or none of the
     // candidates is written in it): its own answer among the allowed ones.
     for (const LanguageGuess& g : all) {
-      if (allowed(g.lang)) guesses.push_back(g);
+      if (Allowed(candidates, g.lang)) guesses.push_back(g);
     }
   }
   if (guesses.empty() && ngrams == nullptr) return guesses;
   if (!candidates.empty() || guesses.size() != all.size()) {
-    // Renormalise, so the answer is "the best of these", with a confidence
-    // relative to them.
-    double mass = 0.0;
-    for (const LanguageGuess& g : guesses) mass += g.probability;
-    if (mass > 0) {
-      for (LanguageGuess& g : guesses) g.probability /= mass;
-    }
+    Renormalise(&guesses);
   }
-  std::stable_sort(guesses.begin(), guesses.end(),
-                   [](const LanguageGuess& a, const LanguageGuess& b) {
-                     return a.probability > b.probability;
-                   });
+  SortByProbability(&guesses);
   if (ngrams != nullptr) {
-    WeighNgrams(line, profile.dominant, candidates, &guesses);
+    WeighNgrams(line, script, candidates, &guesses);
     if (guesses.empty()) return guesses;
   }
-  disambiguator.CheckEnglish(line, profile.dominant, use_dictionaries,
-                             &guesses);
-  disambiguator.Rerank(line, profile.dominant,
+  disambiguator.CheckEnglish(line, script, use_dictionaries, &guesses);
+  disambiguator.Rerank(line, script,
                        candidates.empty() ? model_languages : candidates,
                        use_dictionaries, &guesses);
   for (LanguageGuess& g : guesses) {

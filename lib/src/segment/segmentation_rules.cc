@@ -130,6 +130,148 @@ void SegmentationRules::Merge(const SegmentationRules& other) {
   captions.insert(captions.end(), other.captions.begin(), other.captions.end());
 }
 
+namespace {
+
+// The word set of a word-list section.
+std::unordered_set<std::string>* WordSet(Section section,
+                                         SegmentationRules* rules) {
+  switch (section) {
+    case Section::kAbbreviations:
+      return &rules->abbreviations;
+    case Section::kFinal:
+      return &rules->final_abbreviations;
+    case Section::kTitles:
+      return &rules->titles;
+    case Section::kStarters:
+      return &rules->starters;
+    case Section::kRelatives:
+      return &rules->relatives;
+    case Section::kMonths:
+      return &rules->months;
+    case Section::kSingleLetterWords:
+      return &rules->single_letter_words;
+    case Section::kNone:
+    case Section::kTerminators:
+    case Section::kQuotes:
+    case Section::kAttribution:
+    case Section::kSettings:
+    case Section::kBoilerplate:
+    case Section::kByline:
+    case Section::kCaption:
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// The code point of `w` when it is exactly one, else -1.
+UChar32 SingleCharacter(std::string_view w) {
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
+  return u.countChar32() == 1 ? u.char32At(0) : -1;
+}
+
+// [terminators]: characters separated by spaces.
+Status ParseTerminators(std::string_view line, const std::string& where,
+                        SegmentationRules* rules) {
+  for (std::string_view w : Words(line)) {
+    const UChar32 c = SingleCharacter(w);
+    if (c < 0) {
+      return InvalidArgumentError(where +
+                                  "a terminator is one character, not \"" +
+                                  std::string(w) + "\"");
+    }
+    rules->terminators += static_cast<char32_t>(c);
+  }
+  return Status::Ok();
+}
+
+// [quotes]: an opening and a closing mark, separated by a space.
+Status ParseQuotePair(std::string_view line, const std::string& where,
+                      SegmentationRules* rules) {
+  const std::vector<std::string_view> marks = Words(line);
+  std::u32string pair;
+  for (std::string_view w : marks) {
+    const UChar32 c = SingleCharacter(w);
+    if (c < 0) break;
+    pair += static_cast<char32_t>(c);
+  }
+  if (marks.size() != 2 || pair.size() != 2) {
+    return InvalidArgumentError(
+        where +
+        "a quotation pair is two characters, the opening and the "
+        "closing mark, separated by a space, not \"" +
+        std::string(line) + "\"");
+  }
+  rules->quotes.emplace_back(pair[0], pair[1]);
+  return Status::Ok();
+}
+
+// [settings]: key = true|false.
+Status ParseSetting(std::string_view line, const std::string& where,
+                    SegmentationRules* rules) {
+  const size_t eq = line.find('=');
+  const std::string_view key =
+      Trim(line.substr(0, eq == std::string_view::npos ? 0 : eq));
+  const std::string_view value = eq == std::string_view::npos
+                                     ? std::string_view()
+                                     : Trim(line.substr(eq + 1));
+  const bool boolean = value == "true" || value == "false";
+  if (key == "ordinal_dot" && boolean) {
+    rules->ordinal_dot = value == "true";
+  } else if (key == "capitalised_nouns" && boolean) {
+    rules->capitalised_nouns = value == "true";
+  } else {
+    return InvalidArgumentError(
+        where + "unknown setting \"" + std::string(line) +
+        "\" (known: ordinal_dot, capitalised_nouns = true|false)");
+  }
+  return Status::Ok();
+}
+
+// One line of `section`; `where` ("file:line: ") starts its error messages.
+Status ParseRulesLine(Section section, std::string_view line,
+                      const std::string& where, SegmentationRules* rules) {
+  if (std::unordered_set<std::string>* set = WordSet(section, rules)) {
+    for (std::string_view w : Words(line)) set->insert(FoldWord(w));
+    return Status::Ok();
+  }
+  switch (section) {
+    case Section::kNone:
+      return InvalidArgumentError(where + "text before the first [section]");
+    case Section::kTerminators:
+      return ParseTerminators(line, where, rules);
+    case Section::kAttribution:
+      for (std::string_view w : Words(line)) {
+        rules->attributions.emplace_back(w);
+      }
+      return Status::Ok();
+    case Section::kQuotes:
+      return ParseQuotePair(line, where, rules);
+    case Section::kSettings:
+      return ParseSetting(line, where, rules);
+    case Section::kBoilerplate:
+      rules->boilerplate.emplace_back(line);
+      return Status::Ok();
+    case Section::kByline:
+      rules->bylines.emplace_back(line);
+      return Status::Ok();
+    case Section::kCaption:
+      rules->captions.emplace_back(line);
+      return Status::Ok();
+    case Section::kAbbreviations:
+    case Section::kFinal:
+    case Section::kTitles:
+    case Section::kStarters:
+    case Section::kRelatives:
+    case Section::kMonths:
+    case Section::kSingleLetterWords:
+      break;  // the word lists, above
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
                                                    const std::string& origin) {
   if (FindInvalidUtf8(text) != std::string_view::npos) {
@@ -160,93 +302,10 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
       }
       continue;
     }
-    switch (section) {
-      case Section::kNone:
-        return InvalidArgumentError(
-            LineError(origin, line_no, "text before the first [section]"));
-      case Section::kAbbreviations:
-      case Section::kFinal:
-      case Section::kTitles:
-      case Section::kStarters:
-      case Section::kRelatives:
-      case Section::kMonths:
-      case Section::kSingleLetterWords: {
-        auto& set = section == Section::kAbbreviations ? rules.abbreviations
-                    : section == Section::kFinal     ? rules.final_abbreviations
-                    : section == Section::kTitles    ? rules.titles
-                    : section == Section::kStarters  ? rules.starters
-                    : section == Section::kRelatives ? rules.relatives
-                    : section == Section::kMonths    ? rules.months
-                                                  : rules.single_letter_words;
-        for (std::string_view w : Words(line)) set.insert(FoldWord(w));
-        break;
-      }
-      case Section::kTerminators:
-        for (std::string_view w : Words(line)) {
-          icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-              icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
-          if (u.countChar32() != 1) {
-            return InvalidArgumentError(
-                LineError(origin, line_no,
-                          "a terminator is one character, not \"" +
-                              std::string(w) + "\""));
-          }
-          rules.terminators += static_cast<char32_t>(u.char32At(0));
-        }
-        break;
-      case Section::kAttribution:
-        for (std::string_view w : Words(line)) {
-          rules.attributions.emplace_back(w);
-        }
-        break;
-      case Section::kQuotes: {
-        const std::vector<std::string_view> marks = Words(line);
-        std::u32string pair;
-        for (std::string_view w : marks) {
-          icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-              icu::StringPiece(w.data(), static_cast<int32_t>(w.size())));
-          if (u.countChar32() != 1) break;
-          pair += static_cast<char32_t>(u.char32At(0));
-        }
-        if (marks.size() != 2 || pair.size() != 2) {
-          return InvalidArgumentError(LineError(
-              origin, line_no,
-              "a quotation pair is two characters, the opening and the "
-              "closing mark, separated by a space, not \"" +
-                  std::string(line) + "\""));
-        }
-        rules.quotes.emplace_back(pair[0], pair[1]);
-        break;
-      }
-      case Section::kSettings: {
-        const size_t eq = line.find('=');
-        const std::string_view key =
-            Trim(line.substr(0, eq == std::string_view::npos ? 0 : eq));
-        const std::string_view value = eq == std::string_view::npos
-                                           ? std::string_view()
-                                           : Trim(line.substr(eq + 1));
-        const bool boolean = value == "true" || value == "false";
-        if (key == "ordinal_dot" && boolean) {
-          rules.ordinal_dot = value == "true";
-        } else if (key == "capitalised_nouns" && boolean) {
-          rules.capitalised_nouns = value == "true";
-        } else {
-          return InvalidArgumentError(LineError(
-              origin, line_no,
-              "unknown setting \"" + std::string(line) +
-                  "\" (known: ordinal_dot, capitalised_nouns = true|false)"));
-        }
-        break;
-      }
-      case Section::kBoilerplate:
-        rules.boilerplate.emplace_back(line);
-        break;
-      case Section::kByline:
-        rules.bylines.emplace_back(line);
-        break;
-      case Section::kCaption:
-        rules.captions.emplace_back(line);
-        break;
+    if (Status s = ParseRulesLine(section, line, LineError(origin, line_no, ""),
+                                  &rules);
+        !s.ok()) {
+      return s;
     }
   }
   return rules;
