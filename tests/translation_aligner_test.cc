@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <fstream>
 #include <memory>
 #include <set>
 #include <sstream>
@@ -175,11 +174,9 @@ double StrictF1(const std::vector<std::string>& gold_pairs,
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
-std::vector<std::string> Lines(const std::string& path) {
-  std::vector<std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
+// The lines of a file.
+std::vector<std::string> FileLines(const std::string& path) {
+  return testing::Lines(testing::ReadFile(path));
 }
 
 // The Text+Berg test documents one after the other, `copies` times: the gold
@@ -194,12 +191,12 @@ Concatenated ConcatenateTextBerg(int copies) {
   for (int copy = 0; copy < copies; ++copy) {
     for (int d = 0; d < 7; ++d) {
       const std::string base = dir + "/orig/test" + std::to_string(d);
-      const std::vector<std::string> s = Lines(base + ".de");
-      const std::vector<std::string> t = Lines(base + ".fr");
+      const std::vector<std::string> s = FileLines(base + ".de");
+      const std::vector<std::string> t = FileLines(base + ".fr");
       const int s0 = static_cast<int>(c.src.size());
       const int t0 = static_cast<int>(c.tgt.size());
       for (const std::string& line :
-           Lines(dir + "/gold/test" + std::to_string(d) + ".tsv")) {
+           FileLines(dir + "/gold/test" + std::to_string(d) + ".tsv")) {
         const size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
         auto shift = [](const std::string& ids, int by) {
@@ -279,11 +276,11 @@ TEST(TranslationAlignerTest, BlockLevelsKeepTheLengthPathOnTextBerg) {
 // a dictionary or the learned lexicon gives lexical evidence.
 Concatenated BiblePrefix(int max_src) {
   const std::string dir = testing::SharedDir() + "/eval/align/bible-en-zh";
-  const std::vector<std::string> src = Lines(dir + "/orig/en.001");
-  const std::vector<std::string> tgt = Lines(dir + "/orig/zh.001");
+  const std::vector<std::string> src = FileLines(dir + "/orig/en.001");
+  const std::vector<std::string> tgt = FileLines(dir + "/orig/zh.001");
   Concatenated c;
   int n = 0, m = 0;
-  for (const std::string& line : Lines(dir + "/gold/001.tsv")) {
+  for (const std::string& line : FileLines(dir + "/gold/001.tsv")) {
     const size_t tab = line.find('\t');
     if (tab == std::string::npos) continue;
     auto ids = [](const std::string& list) {
