@@ -93,6 +93,27 @@ TEST_F(ComparableAlignerTest, UnrelatedStoriesGiveNothingAboveDefault) {
       0.2);
 }
 
+// DocumentSimilarity is the share of the shorter document's segments that
+// are matched, not an overlap: the wire's headline and first three
+// sentences are all found in the whole wire (an overlap of the two would be
+// 4 of 6). (With three segments or fewer a document gets no beads at all,
+// even as a verbatim copy: the margin needs neighbours.)
+TEST_F(ComparableAlignerTest, DocumentSimilarityIsTheMatchedShareOfTheShorter) {
+  auto whole = Doc("wire.txt", kWire);
+  auto part = Doc("part.txt",
+                  "Harbour crane collapses in Gdansk\n\n"
+                  "A container crane collapsed at the port of Gdansk on "
+                  "Monday, injuring four dock workers.\n"
+                  "The 70-metre crane fell onto an empty cargo ship shortly "
+                  "after 6 a.m.\n"
+                  "Port director Marek Zielinski said the crane had passed an "
+                  "inspection in March.\n");
+  ASSERT_EQ(part->segments().size(), 4u);
+  ASSERT_EQ(whole->segments().size(), 6u);
+  EXPECT_DOUBLE_EQ(ComparableAligner().DocumentSimilarity(*whole, *part), 1.0);
+  EXPECT_DOUBLE_EQ(ComparableAligner().DocumentSimilarity(*part, *whole), 1.0);
+}
+
 TEST_F(ComparableAlignerTest, MatchesAcrossLanguagesOnNumbersAndNames) {
   auto src = Doc("wire.txt", kWire);
   auto de = Doc("de.txt",

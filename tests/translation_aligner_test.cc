@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
-#include <fstream>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "test_support.h"
@@ -172,11 +174,9 @@ double StrictF1(const std::vector<std::string>& gold_pairs,
   return p + r > 0 ? 2 * p * r / (p + r) : 0;
 }
 
-std::vector<std::string> Lines(const std::string& path) {
-  std::vector<std::string> out;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) out.push_back(line);
-  return out;
+// The lines of a file.
+std::vector<std::string> FileLines(const std::string& path) {
+  return testing::Lines(testing::ReadFile(path));
 }
 
 // The Text+Berg test documents one after the other, `copies` times: the gold
@@ -191,12 +191,12 @@ Concatenated ConcatenateTextBerg(int copies) {
   for (int copy = 0; copy < copies; ++copy) {
     for (int d = 0; d < 7; ++d) {
       const std::string base = dir + "/orig/test" + std::to_string(d);
-      const std::vector<std::string> s = Lines(base + ".de");
-      const std::vector<std::string> t = Lines(base + ".fr");
+      const std::vector<std::string> s = FileLines(base + ".de");
+      const std::vector<std::string> t = FileLines(base + ".fr");
       const int s0 = static_cast<int>(c.src.size());
       const int t0 = static_cast<int>(c.tgt.size());
       for (const std::string& line :
-           Lines(dir + "/gold/test" + std::to_string(d) + ".tsv")) {
+           FileLines(dir + "/gold/test" + std::to_string(d) + ".tsv")) {
         const size_t tab = line.find('\t');
         if (tab == std::string::npos) continue;
         auto shift = [](const std::string& ids, int by) {
@@ -267,6 +267,97 @@ TEST(TranslationAlignerTest, BlockLevelsKeepTheLengthPathOnTextBerg) {
   const double f_levels = StrictF1(c.gold_pairs, c.gold_all, *b);
   EXPECT_GT(f_direct, 0.6);
   EXPECT_GT(f_levels, f_direct - 0.01);
+}
+
+// The first verses of the Bible set in ../shared (King James English,
+// Chinese Union Version; gold from the verse numbers): every gold bead
+// whose source sentences are all below `max_src`, and the sentences they
+// cover. English and Chinese share no script, so apart from numbers only
+// a dictionary or the learned lexicon gives lexical evidence.
+Concatenated BiblePrefix(int max_src) {
+  const std::string dir = testing::SharedDir() + "/eval/align/bible-en-zh";
+  const std::vector<std::string> src = FileLines(dir + "/orig/en.001");
+  const std::vector<std::string> tgt = FileLines(dir + "/orig/zh.001");
+  Concatenated c;
+  int n = 0, m = 0;
+  for (const std::string& line : FileLines(dir + "/gold/001.tsv")) {
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos) continue;
+    auto ids = [](const std::string& list) {
+      std::vector<int> out;
+      std::stringstream in(list);
+      for (std::string id; std::getline(in, id, ',');) {
+        if (!id.empty()) out.push_back(std::stoi(id));
+      }
+      return out;
+    };
+    const std::vector<int> a = ids(line.substr(0, tab));
+    const std::vector<int> b = ids(line.substr(tab + 1));
+    if (!a.empty() && a.back() >= max_src) break;
+    if (!a.empty()) n = a.back() + 1;
+    if (!b.empty()) m = b.back() + 1;
+    c.gold_all.push_back(BeadKey(a, b));
+    if (!a.empty() && !b.empty()) c.gold_pairs.push_back(BeadKey(a, b));
+  }
+  c.src.assign(src.begin(), src.begin() + std::min<size_t>(n, src.size()));
+  c.tgt.assign(tgt.begin(), tgt.begin() + std::min<size_t>(m, tgt.size()));
+  return c;
+}
+
+double BibleF1(const Concatenated& c, const TranslationAlignerOptions& o) {
+  const std::vector<std::string_view> src(c.src.begin(), c.src.end());
+  const std::vector<std::string_view> tgt(c.tgt.begin(), c.tgt.end());
+  auto a = TranslationAligner(o).AlignTexts(src, tgt);
+  EXPECT_TRUE(a.ok()) << a.status();
+  return a.ok() ? StrictF1(c.gold_pairs, c.gold_all, *a) : 0;
+}
+
+// Genesis 1 to 20 (498 English, 658 Chinese sentences). Without a
+// dictionary and without the learned lexicon only the length model and
+// the few numbers guide the path (strict F1 0.707 when this was written).
+// A dictionary of 38 words written by hand from the two translations'
+// vocabulary (names, "God", "LORD", "earth"...) lifts it (0.780), and the
+// lexicon learned from the first pass lifts it further (0.847).
+TEST(TranslationAlignerTest, DictionaryAndLearnedLexiconRaiseF1OnEnZh) {
+  CROSSALIGN_REQUIRE_SHARED();
+  const Concatenated c = BiblePrefix(500);
+  ASSERT_GT(c.src.size(), 450u);
+  ASSERT_GT(c.tgt.size(), 600u);
+  ASSERT_GT(c.gold_pairs.size(), 400u);
+
+  auto dictionary = std::make_shared<Dictionary>();
+  for (const auto& [en, zh] : std::vector<std::pair<const char*, const char*>>{
+           {"god", "神"},       {"lord", "耶和华"},     {"abraham", "亚伯拉罕"},
+           {"abram", "亚伯兰"}, {"isaac", "以撒"},      {"jacob", "雅各"},
+           {"joseph", "约瑟"},  {"moses", "摩西"},      {"aaron", "亚伦"},
+           {"egypt", "埃及"},   {"pharaoh", "法老"},    {"israel", "以色列"},
+           {"sarah", "撒拉"},   {"esau", "以扫"},       {"laban", "拉班"},
+           {"noah", "挪亚"},    {"earth", "地"},        {"heaven", "天"},
+           {"water", "水"},     {"waters", "水"},       {"said", "说"},
+           {"son", "儿子"},     {"sons", "儿子"},       {"wife", "妻子"},
+           {"father", "父亲"},  {"brother", "兄弟"},    {"brethren", "弟兄"},
+           {"land", "地"},      {"day", "日"},          {"years", "岁"},
+           {"people", "百姓"},  {"children", "人"},     {"priest", "祭司"},
+           {"altar", "坛"},     {"tabernacle", "帐幕"}, {"offering", "祭"},
+           {"gold", "金"},      {"silver", "银"}}) {
+    dictionary->Add(en, zh);
+  }
+
+  TranslationAlignerOptions plain;
+  plain.learn_lexicon = false;
+  TranslationAlignerOptions with_dictionary = plain;
+  with_dictionary.dictionary = dictionary;
+  TranslationAlignerOptions with_lexicon;  // learn_lexicon is the default
+  ASSERT_TRUE(with_lexicon.learn_lexicon);
+
+  const double f_plain = BibleF1(c, plain);
+  const double f_dictionary = BibleF1(c, with_dictionary);
+  const double f_lexicon = BibleF1(c, with_lexicon);
+  EXPECT_LT(f_plain, 0.74);
+  EXPECT_GT(f_dictionary, 0.76);
+  EXPECT_GT(f_dictionary, f_plain + 0.04);
+  EXPECT_GT(f_lexicon, 0.82);
+  EXPECT_GT(f_lexicon, f_plain + 0.08);
 }
 
 TEST(TranslationAlignerTest, SkipsBoilerplate) {
