@@ -184,10 +184,10 @@ TEST_F(CollectionTest, ListedPairsAreAlignedAsListedWithoutGrouping) {
 
 TEST_F(CollectionTest, TheSameTextTwiceIsNotAligned) {
   const Document& ledger = *(*docs_)[kLedgerEn];
-  Docs docs = {(*docs_)[kLedgerEn],
-               testing::SharedPipeline().PrepareDocument(
-                   Document::FromText("copy.en.txt", ledger.text())),
-               (*docs_)[kLedgerUk]};
+  auto copy = testing::SharedPipeline().PrepareDocument(
+      Document::FromText("copy.en.txt", ledger.text()));
+  ASSERT_TRUE(copy.ok()) << copy.status();
+  Docs docs = {(*docs_)[kLedgerEn], *copy, (*docs_)[kLedgerUk]};
   auto run = AlignCollection(testing::SharedPipeline(), docs, {});
   ASSERT_TRUE(run.ok()) << run.status();
   ASSERT_EQ(run->decisions.size(), 3u);
