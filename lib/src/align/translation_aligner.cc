@@ -141,6 +141,43 @@ std::string DescribeMethod(const internal::LengthModel& length, bool lexical,
   return method.str();
 }
 
+// Extends the source keys (into `extended`, which `sc` then uses) with
+// dictionary translations, then with the lexicon learned from the first
+// pass's `beads` when options.learn_lexicon; re-estimates the background
+// after each. Returns whether a lexicon was learned.
+bool ExtendSourceKeys(const TranslationAlignerOptions& options,
+                      bool has_dictionary, const std::vector<Bead>& beads,
+                      std::vector<std::vector<uint32_t>>* extended,
+                      BeadScorer* sc) {
+  const std::vector<SentenceFeatures>& src = *sc->src;
+  const int n = static_cast<int>(src.size());
+  const int m = static_cast<int>(sc->tgt->size());
+  if (has_dictionary) {
+    extended->resize(n);
+    for (int i = 0; i < n; ++i) (*extended)[i] = ExtendedKeys(src[i], {});
+    sc->src_keys = extended;
+    internal::EstimateBackground(sc, n, m);
+  }
+  if (!options.learn_lexicon) return false;
+  std::vector<std::vector<uint32_t>> with_lexicon =
+      LearnedKeys(options, src, *sc->tgt, beads);
+  if (with_lexicon.empty()) return false;
+  *extended = std::move(with_lexicon);
+  sc->src_keys = extended;
+  internal::EstimateBackground(sc, n, m);
+  return true;
+}
+
+// The band plan of the options (see BandPlan).
+internal::BandPlan PlanOf(const TranslationAlignerOptions& options) {
+  internal::BandPlan plan;
+  plan.band = options.band;
+  plan.block = std::max(2, options.block_size);
+  plan.margin = 3 * plan.block + 8;
+  plan.direct_cells = std::max<int64_t>(1, options.direct_search_cells);
+  return plan;
+}
+
 // The aligner proper. `vocab` is null for length-only alignment.
 Alignment AlignFeatures(const TranslationAlignerOptions& options,
                         const std::vector<SentenceFeatures>& src,
@@ -166,11 +203,7 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
     sc.lexical_weight = options.lexical_weight;
     internal::EstimateBackground(&sc, n, m);
   }
-  internal::BandPlan plan;
-  plan.band = options.band;
-  plan.block = std::max(2, options.block_size);
-  plan.margin = 3 * plan.block + 8;
-  plan.direct_cells = std::max<int64_t>(1, options.direct_search_cells);
+  const internal::BandPlan plan = PlanOf(options);
   Band band = internal::PlanBand(src_len, tgt_len, plan);
   sc.paragraphs = !src.empty() && !tgt.empty() && src.back().paragraph > 0 &&
                   tgt.back().paragraph > 0;
@@ -180,29 +213,14 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   std::vector<Bead> beads = SearchAdaptive(sc, &band, n, m, plan.margin);
   sc.length = internal::ReestimateLengthModel(src, tgt, beads, sc.length);
 
-  // Source keys extended with dictionary translations, then with the
-  // learned lexicon.
+  // Second pass, with the source keys extended by dictionary translations
+  // and the learned lexicon.
   std::vector<std::vector<uint32_t>> extended;
   const bool has_dictionary = std::any_of(
       src.begin(), src.end(),
       [](const SentenceFeatures& f) { return !f.translations.empty(); });
-  if (lexical && has_dictionary) {
-    extended.resize(n);
-    for (int i = 0; i < n; ++i) extended[i] = ExtendedKeys(src[i], {});
-    sc.src_keys = &extended;
-    internal::EstimateBackground(&sc, n, m);
-  }
-  bool learned = false;
-  if (lexical && options.learn_lexicon) {
-    std::vector<std::vector<uint32_t>> with_lexicon =
-        LearnedKeys(options, src, tgt, beads);
-    if (!with_lexicon.empty()) {
-      extended = std::move(with_lexicon);
-      learned = true;
-      sc.src_keys = &extended;
-      internal::EstimateBackground(&sc, n, m);
-    }
-  }
+  const bool learned = lexical && ExtendSourceKeys(options, has_dictionary,
+                                                   beads, &extended, &sc);
   beads = SearchAdaptive(sc, &band, n, m, plan.margin);
 
   Alignment alignment;

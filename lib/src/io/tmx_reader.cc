@@ -213,6 +213,115 @@ std::string ReadEntityDeclarations(
   return "";
 }
 
+// Skips the DOCTYPE declaration at `*i` up to the '>' that is outside the
+// internal subset, reading the subset's entity declarations. Returns "" or
+// what is wrong with them.
+std::string SkipDoctype(std::string_view bytes, size_t* i,
+                        std::map<std::string, std::string>* entities) {
+  size_t subset_begin = std::string_view::npos, subset_end = *i;
+  int depth = 0;
+  for (; *i < bytes.size(); ++*i) {
+    const char c = bytes[*i];
+    if (c == '[') {
+      if (depth == 0) subset_begin = *i + 1;
+      ++depth;
+    }
+    if (c == ']' && --depth == 0) subset_end = *i;
+    if (c == '>' && depth <= 0) break;
+  }
+  ++*i;
+  if (subset_begin == std::string_view::npos || subset_end <= subset_begin) {
+    return "";
+  }
+  return ReadEntityDeclarations(
+      bytes.substr(subset_begin, subset_end - subset_begin), entities);
+}
+
+// Skips the markup at `*i` (a '<'): past a comment, CDATA section or
+// processing instruction, past a DOCTYPE (reading its entities), else one
+// byte. Returns "" or what is wrong with the DOCTYPE's entities.
+std::string SkipMarkup(std::string_view bytes, size_t* i,
+                       std::map<std::string, std::string>* entities) {
+  const auto skip_past = [&](std::string_view end) {
+    const size_t at = bytes.find(end, *i);
+    *i = at == std::string_view::npos ? bytes.size() : at + end.size();
+  };
+  const std::string_view rest = bytes.substr(*i);
+  if (rest.substr(0, 4) == "<!--") {
+    skip_past("-->");
+  } else if (rest.substr(0, 9) == "<![CDATA[") {
+    skip_past("]]>");
+  } else if (rest.substr(0, 2) == "<?") {
+    skip_past("?>");
+  } else if (rest.substr(0, 9) == "<!DOCTYPE") {
+    return SkipDoctype(bytes, i, entities);
+  } else {
+    ++*i;
+  }
+  return "";
+}
+
+// The entity value `value`, escaped so that it stays text in content and
+// attributes, appended to `out`.
+void AppendEscapedValue(const std::string& value, std::string* out) {
+  for (const char v : value) {
+    if (v == '&') {
+      *out += "&amp;";
+    } else if (v == '<') {
+      *out += "&lt;";
+    } else if (v == '"') {
+      *out += "&quot;";
+    } else if (v == '\'') {
+      *out += "&apos;";
+    } else {
+      out->push_back(v);
+    }
+  }
+}
+
+// Checks the reference at `i` (a '&'). Returns its length, or 0 with
+// `*error` set; `*value` is the declared entity's value to expand, or null
+// for a character reference or a predefined entity (left as they are).
+size_t CheckReference(std::string_view bytes, size_t i,
+                      const std::map<std::string, std::string>& entities,
+                      const std::string** value, std::string* error) {
+  *value = nullptr;
+  if (i + 1 < bytes.size() && bytes[i + 1] == '#') {
+    uint32_t code = 0;
+    const size_t len = CharReference(bytes, i, &code);
+    if (len == 0) {
+      *error = "'&#' that starts no character reference; write '&' as &amp;";
+      return 0;
+    }
+    if (!IsXmlChar(code)) {
+      *error = "character reference " + std::string(bytes.substr(i, len)) +
+               " to a character XML does not allow";
+      return 0;
+    }
+    return len;
+  }
+  size_t k = i + 1;
+  while (k < bytes.size() && IsNameChar(bytes[k])) ++k;
+  const std::string entity(bytes.substr(i + 1, k - i - 1));
+  if (k >= bytes.size() || bytes[k] != ';' || entity.empty()) {
+    *error =
+        "'&' that starts no entity or character reference; write it as "
+        "&amp;";
+    return 0;
+  }
+  if (entity == "amp" || entity == "lt" || entity == "gt" || entity == "quot" ||
+      entity == "apos") {
+    return k + 1 - i;
+  }
+  const auto found = entities.find(entity);
+  if (found == entities.end()) {
+    *error = "entity &" + entity + "; is not declared";
+    return 0;
+  }
+  *value = &found->second;
+  return k + 1 - i;
+}
+
 // Where XML text differs from what pugixml accepts, on UTF-8 input: returns
 // the document with the entities the DOCTYPE declares expanded (pugixml
 // leaves "&nbsp;" as literal text), or sets *error (and *error_at, a byte
@@ -226,47 +335,15 @@ std::string CheckReferences(std::string_view bytes, std::string* error,
   std::string out;
   size_t copied = 0;  // bytes[0, copied) are in out
   size_t i = 0;
-  const auto skip_past = [&](std::string_view end) {
-    const size_t at = bytes.find(end, i);
-    i = at == std::string_view::npos ? bytes.size() : at + end.size();
-  };
-  const auto fail = [&](size_t at, std::string what) {
-    *error = std::move(what);
-    *error_at = at;
-    return std::string();
-  };
   while (i < bytes.size()) {
     const char c = bytes[i];
     if (c == '<') {
-      const std::string_view rest = bytes.substr(i);
-      if (rest.substr(0, 4) == "<!--") {
-        skip_past("-->");
-      } else if (rest.substr(0, 9) == "<![CDATA[") {
-        skip_past("]]>");
-      } else if (rest.substr(0, 2) == "<?") {
-        skip_past("?>");
-      } else if (rest.substr(0, 9) == "<!DOCTYPE") {
-        // Up to the '>' that is outside the internal subset.
-        const size_t begin = i;
-        size_t subset_begin = std::string_view::npos, subset_end = i;
-        int depth = 0;
-        for (; i < bytes.size(); ++i) {
-          if (bytes[i] == '[') {
-            if (depth == 0) subset_begin = i + 1;
-            ++depth;
-          }
-          if (bytes[i] == ']' && --depth == 0) subset_end = i;
-          if (bytes[i] == '>' && depth <= 0) break;
-        }
-        ++i;
-        if (subset_begin != std::string_view::npos &&
-            subset_end > subset_begin) {
-          const std::string problem = ReadEntityDeclarations(
-              bytes.substr(subset_begin, subset_end - subset_begin), &entities);
-          if (!problem.empty()) return fail(begin, problem);
-        }
-      } else {
-        ++i;
+      const size_t begin = i;
+      std::string problem = SkipMarkup(bytes, &i, &entities);
+      if (!problem.empty()) {
+        *error = std::move(problem);
+        *error_at = begin;
+        return std::string();
       }
       continue;
     }
@@ -274,56 +351,18 @@ std::string CheckReferences(std::string_view bytes, std::string* error,
       ++i;
       continue;
     }
-    if (i + 1 < bytes.size() && bytes[i + 1] == '#') {
-      uint32_t code = 0;
-      const size_t len = CharReference(bytes, i, &code);
-      if (len == 0) {
-        return fail(i,
-                    "'&#' that starts no character reference; write '&' as "
-                    "&amp;");
-      }
-      if (!IsXmlChar(code)) {
-        return fail(i, "character reference " +
-                           std::string(bytes.substr(i, len)) +
-                           " to a character XML does not allow");
-      }
-      i += len;
-      continue;
+    const std::string* value = nullptr;
+    const size_t len = CheckReference(bytes, i, entities, &value, error);
+    if (len == 0) {
+      *error_at = i;
+      return std::string();
     }
-    size_t k = i + 1;
-    while (k < bytes.size() && IsNameChar(bytes[k])) ++k;
-    const std::string entity(bytes.substr(i + 1, k - i - 1));
-    if (k >= bytes.size() || bytes[k] != ';' || entity.empty()) {
-      return fail(i,
-                  "'&' that starts no entity or character reference; "
-                  "write it as &amp;");
+    if (value != nullptr) {
+      out.append(bytes.substr(copied, i - copied));
+      AppendEscapedValue(*value, &out);
+      copied = i + len;
     }
-    if (entity == "amp" || entity == "lt" || entity == "gt" ||
-        entity == "quot" || entity == "apos") {
-      i = k + 1;
-      continue;
-    }
-    const auto found = entities.find(entity);
-    if (found == entities.end()) {
-      return fail(i, "entity &" + entity + "; is not declared");
-    }
-    // The value, escaped so that it stays text in content and attributes.
-    out.append(bytes.substr(copied, i - copied));
-    for (const char v : found->second) {
-      if (v == '&') {
-        out += "&amp;";
-      } else if (v == '<') {
-        out += "&lt;";
-      } else if (v == '"') {
-        out += "&quot;";
-      } else if (v == '\'') {
-        out += "&apos;";
-      } else {
-        out.push_back(v);
-      }
-    }
-    i = k + 1;
-    copied = i;
+    i += len;
   }
   if (copied == 0) return std::string(bytes);
   out.append(bytes.substr(copied));

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 #include <pugixml.hpp>
 #include <sstream>
 
@@ -229,6 +230,94 @@ std::string ReplaceMarks(const std::string& xml,
   return out;
 }
 
+// What a written unit's <seg>s hold: markup (when usable) or plain text.
+struct WrittenSeg {
+  const TmxVariant* variant;
+  std::string text;
+  std::string xml;
+};
+using WrittenUnit = std::pair<const TmxUnit*, std::vector<WrittenSeg>>;
+
+// The units to write with their <seg>s. Variants without a language or
+// text and units left with fewer than two variants are not written.
+std::vector<WrittenUnit> UnitsToWrite(const TmxMemory& memory) {
+  std::vector<WrittenUnit> written;
+  for (const TmxUnit& unit : memory.units) {
+    std::vector<WrittenSeg> segs;
+    for (const TmxVariant& v : unit.variants) {
+      if (XmlSafe(v.lang).empty()) continue;
+      WrittenSeg seg{&v, internal::CollapseWhitespace(XmlSafe(v.text)),
+                     CanonicalSegXml(v.seg_xml)};
+      if (seg.text.empty() && seg.xml.empty()) continue;
+      segs.push_back(std::move(seg));
+    }
+    if (segs.size() >= 2) written.emplace_back(&unit, std::move(segs));
+  }
+  return written;
+}
+
+// `given` made XML-safe, or `dflt` when that leaves nothing.
+std::string ValueOr(const std::string& given, const std::string& dflt) {
+  const std::string safe = XmlSafe(given);
+  return safe.empty() ? dflt : safe;
+}
+
+// A creationdate: the given one made XML-safe, or the clock's time.
+using DateOr = std::function<std::string(const std::string& given)>;
+
+// The <header>, each attribute the memory's or its default.
+void AppendHeader(const TmxHeader& h, const std::string& adminlang,
+                  const std::string& first_lang, const DateOr& date_or,
+                  pugi::xml_node tmx) {
+  pugi::xml_node header = tmx.append_child("header");
+  header.append_attribute("creationtool") =
+      ValueOr(h.creationtool, "crossalign").c_str();
+  header.append_attribute("creationtoolversion") =
+      ValueOr(h.creationtoolversion, Version()).c_str();
+  header.append_attribute("segtype") = ValueOr(h.segtype, "sentence").c_str();
+  header.append_attribute("o-tmf") = ValueOr(h.o_tmf, "crossalign").c_str();
+  header.append_attribute("adminlang") =
+      ValueOr(h.adminlang, adminlang).c_str();
+  header.append_attribute("srclang") = ValueOr(h.srclang, first_lang).c_str();
+  header.append_attribute("datatype") =
+      ValueOr(h.datatype, "plaintext").c_str();
+  header.append_attribute("creationdate") = date_or(h.creationdate).c_str();
+  for (const TmxProp& prop : h.props) AddProp(header, prop);
+  for (const std::string& note : h.notes) AddNote(header, note);
+}
+
+// One <tu>. A <seg> with markup holds a mark (see kMark) for now, its
+// markup moved to `markup`.
+void AppendUnit(const TmxUnit& unit, std::vector<WrittenSeg>* segs,
+                const DateOr& date_or, pugi::xml_node body,
+                std::vector<std::string>* markup) {
+  pugi::xml_node tu = body.append_child("tu");
+  const std::string tuid = XmlSafe(unit.tuid);
+  tu.append_attribute("tuid") = (tuid.empty() ? ContentId(unit) : tuid).c_str();
+  tu.append_attribute("creationdate") = date_or(unit.creationdate).c_str();
+  if (!XmlSafe(unit.srclang).empty()) {
+    tu.append_attribute("srclang") = XmlSafe(unit.srclang).c_str();
+  }
+  for (const TmxProp& prop : unit.props) AddProp(tu, prop);
+  for (const std::string& note : unit.notes) AddNote(tu, note);
+  for (WrittenSeg& seg : *segs) {
+    pugi::xml_node tuv = tu.append_child("tuv");
+    tuv.append_attribute("xml:lang") = XmlSafe(seg.variant->lang).c_str();
+    for (const TmxProp& prop : seg.variant->props) AddProp(tuv, prop);
+    for (const std::string& note : seg.variant->notes) AddNote(tuv, note);
+    pugi::xml_node node = tuv.append_child("seg");
+    if (seg.xml.empty()) {
+      node.text().set(seg.text.c_str());
+    } else {
+      const std::string mark = std::string(kMark) +
+                               std::to_string(markup->size()) +
+                               std::string(kMark);
+      markup->push_back(std::move(seg.xml));
+      node.text().set(mark.c_str());
+    }
+  }
+}
+
 }  // namespace
 
 std::string FormatTmxDate(std::chrono::system_clock::time_point time) {
@@ -390,7 +479,7 @@ StatusOr<std::string> TmxWriter::Render(
 
 StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
   std::string date;  // the clock is read only when a date is missing
-  const auto date_or = [&](const std::string& given) {
+  const DateOr date_or = [&](const std::string& given) {
     const std::string safe = XmlSafe(given);
     if (!safe.empty()) return safe;
     if (date.empty()) {
@@ -399,31 +488,7 @@ StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
     }
     return date;
   };
-  const auto value_or = [](const std::string& given, const std::string& dflt) {
-    const std::string safe = XmlSafe(given);
-    return safe.empty() ? dflt : safe;
-  };
-  const TmxHeader& h = memory.header;
-  // What each written unit's <seg>s hold: markup (when usable) or plain
-  // text. Variants without a language or text and units left with fewer
-  // than two variants are not written.
-  struct Seg {
-    const TmxVariant* variant;
-    std::string text;
-    std::string xml;
-  };
-  std::vector<std::pair<const TmxUnit*, std::vector<Seg>>> written;
-  for (const TmxUnit& unit : memory.units) {
-    std::vector<Seg> segs;
-    for (const TmxVariant& v : unit.variants) {
-      if (XmlSafe(v.lang).empty()) continue;
-      Seg seg{&v, internal::CollapseWhitespace(XmlSafe(v.text)),
-              CanonicalSegXml(v.seg_xml)};
-      if (seg.text.empty() && seg.xml.empty()) continue;
-      segs.push_back(std::move(seg));
-    }
-    if (segs.size() >= 2) written.emplace_back(&unit, std::move(segs));
-  }
+  std::vector<WrittenUnit> written = UnitsToWrite(memory);
   // The default srclang: the first written variant's language.
   const std::string first_lang =
       written.empty() ? std::string("en")
@@ -436,52 +501,11 @@ StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
   xml.append_child(pugi::node_doctype).set_value("tmx SYSTEM \"tmx14.dtd\"");
   pugi::xml_node tmx = xml.append_child("tmx");
   tmx.append_attribute("version") = "1.4";
-  pugi::xml_node header = tmx.append_child("header");
-  header.append_attribute("creationtool") =
-      value_or(h.creationtool, "crossalign").c_str();
-  header.append_attribute("creationtoolversion") =
-      value_or(h.creationtoolversion, Version()).c_str();
-  header.append_attribute("segtype") = value_or(h.segtype, "sentence").c_str();
-  header.append_attribute("o-tmf") = value_or(h.o_tmf, "crossalign").c_str();
-  header.append_attribute("adminlang") =
-      value_or(h.adminlang, options_.adminlang).c_str();
-  header.append_attribute("srclang") = value_or(h.srclang, first_lang).c_str();
-  header.append_attribute("datatype") =
-      value_or(h.datatype, "plaintext").c_str();
-  header.append_attribute("creationdate") = date_or(h.creationdate).c_str();
-  for (const TmxProp& prop : h.props) AddProp(header, prop);
-  for (const std::string& note : h.notes) AddNote(header, note);
-
+  AppendHeader(memory.header, options_.adminlang, first_lang, date_or, tmx);
   std::vector<std::string> markup;
   pugi::xml_node body = tmx.append_child("body");
-  for (auto& [unit_ptr, segs] : written) {
-    const TmxUnit& unit = *unit_ptr;
-    pugi::xml_node tu = body.append_child("tu");
-    const std::string tuid = XmlSafe(unit.tuid);
-    tu.append_attribute("tuid") =
-        (tuid.empty() ? ContentId(unit) : tuid).c_str();
-    tu.append_attribute("creationdate") = date_or(unit.creationdate).c_str();
-    if (!XmlSafe(unit.srclang).empty()) {
-      tu.append_attribute("srclang") = XmlSafe(unit.srclang).c_str();
-    }
-    for (const TmxProp& prop : unit.props) AddProp(tu, prop);
-    for (const std::string& note : unit.notes) AddNote(tu, note);
-    for (Seg& seg : segs) {
-      pugi::xml_node tuv = tu.append_child("tuv");
-      tuv.append_attribute("xml:lang") = XmlSafe(seg.variant->lang).c_str();
-      for (const TmxProp& prop : seg.variant->props) AddProp(tuv, prop);
-      for (const std::string& note : seg.variant->notes) AddNote(tuv, note);
-      pugi::xml_node node = tuv.append_child("seg");
-      if (seg.xml.empty()) {
-        node.text().set(seg.text.c_str());
-      } else {
-        const std::string mark = std::string(kMark) +
-                                 std::to_string(markup.size()) +
-                                 std::string(kMark);
-        markup.push_back(std::move(seg.xml));
-        node.text().set(mark.c_str());
-      }
-    }
+  for (auto& [unit, segs] : written) {
+    AppendUnit(*unit, &segs, date_or, body, &markup);
   }
   std::ostringstream out;
   xml.save(out, "  ", pugi::format_indent | pugi::format_skip_control_chars,

@@ -126,124 +126,186 @@ bool IsLanguageLabel(std::string_view word) {
   return code.size() <= 16;
 }
 
-}  // namespace
+constexpr const char* kGoodModelHint =
+    "; get a good model with scripts/setup.sh (or pass --lid-model PATH)";
 
-Status CheckFastTextModel(std::string_view bytes, const std::string& path) {
-  const std::string hint =
-      "; get a good model with scripts/setup.sh (or pass --lid-model PATH)";
-  auto corrupt = [&](const std::string& what) {
-    return DataLossError("language-ID model " + path + " is corrupt: " + what +
-                         hint);
-  };
-  Reader r(bytes);
+// The error messages about the model at `path`.
+class ModelErrors {
+ public:
+  explicit ModelErrors(const std::string& path) : path_(path) {}
+  Status Corrupt(const std::string& what) const {
+    return DataLossError("language-ID model " + path_ + " is corrupt: " + what +
+                         kGoodModelHint);
+  }
+  Status NotLanguageId(std::string_view label) const {
+    return DataLossError(
+        "language-ID model " + path_ +
+        " is not a language identifier: its label '" + std::string(label) +
+        "' is not a language code (a fastText model trained on other "
+        "labels)" +
+        kGoodModelHint);
+  }
+
+ private:
+  const std::string& path_;
+};
+
+// The header fields the rest of the file must agree with.
+struct ModelShape {
+  int32_t dim = 0;
+  int32_t bucket = 0;
+  int32_t nwords = 0;
+  int32_t nlabels = 0;
+  int64_t pruneidx_size = 0;
+};
+
+// Signature, version and Args (12 int32 fields and one double, the
+// sampling threshold t).
+Status CheckArgs(Reader* r, const ModelErrors& errors, ModelShape* shape) {
   int32_t magic, version;
-  if (!r.Read(&magic) || !r.Read(&version) || magic != kMagic) {
-    return corrupt("not a fastText model file");
+  if (!r->Read(&magic) || !r->Read(&version) || magic != kMagic) {
+    return errors.Corrupt("not a fastText model file");
   }
   if (version > kVersion || version < 11) {
-    return corrupt("unsupported fastText format version " +
-                   std::to_string(version));
+    return errors.Corrupt("unsupported fastText format version " +
+                          std::to_string(version));
   }
-  // Args: 12 int32 fields and one double (sampling threshold t).
   int32_t args[12];
   for (int32_t& a : args) {
-    if (!r.Read(&a)) return corrupt("truncated in the header");
+    if (!r->Read(&a)) return errors.Corrupt("truncated in the header");
   }
   double t;
-  if (!r.Read(&t)) return corrupt("truncated in the header");
+  if (!r->Read(&t)) return errors.Corrupt("truncated in the header");
   const int32_t dim = args[0];
   const int32_t word_ngrams = args[5];
   const int32_t model = args[7];
   const int32_t bucket = args[8];
   const int32_t minn = args[9];
   const int32_t maxn = args[10];
-  if (dim <= 0 || dim > 100000) return corrupt("implausible dimension");
+  if (dim <= 0 || dim > 100000) return errors.Corrupt("implausible dimension");
   if (model != kSupervisedModel) {
-    return corrupt("not a supervised classification model");
+    return errors.Corrupt("not a supervised classification model");
   }
   // fastText hashes subwords and word n-grams modulo bucket.
   if (bucket < 0 || minn < 0 || maxn < 0 || maxn > 1000 ||
       (minn > maxn && maxn > 0) || word_ngrams < 0 || word_ngrams > 1000 ||
       (bucket == 0 && (maxn > 0 || word_ngrams > 1))) {
-    return corrupt("inconsistent header (bucket, minn, maxn, wordNgrams)");
+    return errors.Corrupt(
+        "inconsistent header (bucket, minn, maxn, wordNgrams)");
   }
-  // Dictionary.
+  shape->dim = dim;
+  shape->bucket = bucket;
+  return Status::Ok();
+}
+
+// The dictionary: words, then labels that are language codes.
+Status CheckDictionary(Reader* r, const ModelErrors& errors,
+                       ModelShape* shape) {
   int32_t size, nwords, nlabels;
   int64_t ntokens, pruneidx_size;
-  if (!r.Read(&size) || !r.Read(&nwords) || !r.Read(&nlabels) ||
-      !r.Read(&ntokens) || !r.Read(&pruneidx_size)) {
-    return corrupt("truncated in the dictionary");
+  if (!r->Read(&size) || !r->Read(&nwords) || !r->Read(&nlabels) ||
+      !r->Read(&ntokens) || !r->Read(&pruneidx_size)) {
+    return errors.Corrupt("truncated in the dictionary");
   }
   if (size < 0 || nwords < 0 || nlabels <= 0 ||
       int64_t{nwords} + nlabels != size || pruneidx_size < -1) {
-    return corrupt("inconsistent dictionary sizes");
+    return errors.Corrupt("inconsistent dictionary sizes");
   }
   // Each entry: a NUL-terminated word, an int64 count and an int8 type.
-  if (static_cast<uint64_t>(size) > r.left() / 10) {
-    return corrupt("dictionary larger than the file");
+  if (static_cast<uint64_t>(size) > r->left() / 10) {
+    return errors.Corrupt("dictionary larger than the file");
   }
   int32_t labels_seen = 0;
   for (int32_t i = 0; i < size; ++i) {
     std::string_view word;
     int64_t count;
     int8_t type;
-    if (!r.ReadCString(&word) || !r.Read(&count) || !r.Read(&type)) {
-      return corrupt("truncated in the dictionary");
+    if (!r->ReadCString(&word) || !r->Read(&count) || !r->Read(&type)) {
+      return errors.Corrupt("truncated in the dictionary");
     }
-    if (type != 0 && type != 1) return corrupt("unknown dictionary entry type");
+    if (type != 0 && type != 1) {
+      return errors.Corrupt("unknown dictionary entry type");
+    }
     // fastText sorts words before labels.
     if ((type == 1) != (i >= nwords)) {
-      return corrupt("words and labels out of order in the dictionary");
+      return errors.Corrupt("words and labels out of order in the dictionary");
     }
     if (type == 1) {
       ++labels_seen;
-      if (!IsLanguageLabel(word)) {
-        return DataLossError(
-            "language-ID model " + path +
-            " is not a language identifier: its label '" + std::string(word) +
-            "' is not a language code (a fastText model trained on other "
-            "labels)" +
-            hint);
-      }
+      if (!IsLanguageLabel(word)) return errors.NotLanguageId(word);
     }
   }
-  if (labels_seen != nlabels) return corrupt("inconsistent dictionary sizes");
-  // The pruning index maps subword hashes to rows after the words.
-  if (pruneidx_size > 0) {
-    if (static_cast<uint64_t>(pruneidx_size) > r.left() / 8) {
-      return corrupt("truncated in the pruning index");
+  if (labels_seen != nlabels) {
+    return errors.Corrupt("inconsistent dictionary sizes");
+  }
+  shape->nwords = nwords;
+  shape->nlabels = nlabels;
+  shape->pruneidx_size = pruneidx_size;
+  return Status::Ok();
+}
+
+// The pruning index maps subword hashes to rows after the words.
+Status CheckPruningIndex(Reader* r, const ModelErrors& errors,
+                         int64_t pruneidx_size) {
+  if (pruneidx_size <= 0) return Status::Ok();
+  if (static_cast<uint64_t>(pruneidx_size) > r->left() / 8) {
+    return errors.Corrupt("truncated in the pruning index");
+  }
+  for (int64_t i = 0; i < pruneidx_size; ++i) {
+    int32_t from = 0, to = -1;
+    if (!r->Read(&from) || !r->Read(&to)) {
+      return errors.Corrupt("truncated in the pruning index");
     }
-    for (int64_t i = 0; i < pruneidx_size; ++i) {
-      int32_t from = 0, to = -1;
-      if (!r.Read(&from) || !r.Read(&to)) {
-        return corrupt("truncated in the pruning index");
-      }
-      if (to < 0 || to >= pruneidx_size) {
-        return corrupt("pruning index points outside the input matrix");
-      }
+    if (to < 0 || to >= pruneidx_size) {
+      return errors.Corrupt("pruning index points outside the input matrix");
     }
   }
+  return Status::Ok();
+}
+
+// The input and output matrices, dense or quantised, of the header's sizes.
+Status CheckMatrices(Reader* r, const ModelErrors& errors,
+                     const ModelShape& shape) {
   const int64_t input_rows =
-      int64_t{nwords} + (pruneidx_size >= 0 ? pruneidx_size : bucket);
+      int64_t{shape.nwords} +
+      (shape.pruneidx_size >= 0 ? shape.pruneidx_size : shape.bucket);
   bool quant_input;
-  if (!r.ReadBool(&quant_input))
-    return corrupt("truncated before the matrices");
-  if (!(quant_input ? CheckQuantMatrix(&r, input_rows, dim)
-                    : CheckDenseMatrix(&r, input_rows, dim))) {
-    return corrupt(
+  if (!r->ReadBool(&quant_input)) {
+    return errors.Corrupt("truncated before the matrices");
+  }
+  if (!(quant_input ? CheckQuantMatrix(r, input_rows, shape.dim)
+                    : CheckDenseMatrix(r, input_rows, shape.dim))) {
+    return errors.Corrupt(
         "truncated input matrix, or one that does not match the header "
         "(dim, bucket, dictionary size)");
   }
   bool quant_output;
-  if (!r.ReadBool(&quant_output))
-    return corrupt("truncated before output matrix");
-  if (!((quant_input && quant_output) ? CheckQuantMatrix(&r, nlabels, dim)
-                                      : CheckDenseMatrix(&r, nlabels, dim))) {
-    return corrupt(
+  if (!r->ReadBool(&quant_output)) {
+    return errors.Corrupt("truncated before output matrix");
+  }
+  if (!((quant_input && quant_output)
+            ? CheckQuantMatrix(r, shape.nlabels, shape.dim)
+            : CheckDenseMatrix(r, shape.nlabels, shape.dim))) {
+    return errors.Corrupt(
         "truncated output matrix, or one that does not match the header "
         "(dim, number of labels)");
   }
-  if (r.left() != 0) return corrupt("unexpected bytes after the model");
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status CheckFastTextModel(std::string_view bytes, const std::string& path) {
+  const ModelErrors errors(path);
+  Reader r(bytes);
+  ModelShape shape;
+  if (Status s = CheckArgs(&r, errors, &shape); !s.ok()) return s;
+  if (Status s = CheckDictionary(&r, errors, &shape); !s.ok()) return s;
+  if (Status s = CheckPruningIndex(&r, errors, shape.pruneidx_size); !s.ok()) {
+    return s;
+  }
+  if (Status s = CheckMatrices(&r, errors, shape); !s.ok()) return s;
+  if (r.left() != 0) return errors.Corrupt("unexpected bytes after the model");
   return Status::Ok();
 }
 

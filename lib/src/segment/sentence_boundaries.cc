@@ -460,6 +460,96 @@ struct Scanner {
     return rules.starters.count(NextWord(pos)) > 0;
   }
 
+  // The case of the first letter of the next sentence candidate.
+  struct NextCase {
+    bool upper = false;
+    bool digit = false;
+    bool uncased = false;  // a letter of a script without case
+  };
+
+  // After a number "12." (or a Roman numeral where ordinals take a dot).
+  bool NumberDotEnds(size_t b, size_t e, size_t dot, size_t next,
+                     const NextCase& nc) const {
+    // Where ordinals take a full stop (12. Juni, 3. Jahrhundert), a
+    // short number ends a sentence only before a sentence starter.
+    if (rules.ordinal_dot && (e - b) <= 3 &&
+        (rules.months.count(NextWord(next)) || nc.digit || !IsStarter(next))) {
+      // A number after a unit (o godz. 23.) is a quantity, not an
+      // ordinal: where nouns are written in lower case a capitalised word
+      // and lower-case text after it start a sentence (o godz. 23. Będą
+      // kontynuowane). An ordinal before a name stays (TFF 1. Lig maçı).
+      size_t u = b;
+      while (u > 0 && IsSpace(d.cps[u - 1])) --u;
+      const bool after_unit = u < b && u > 0 && d.cps[u - 1] == '.';
+      return !rules.capitalised_nouns && nc.upper && AllDigits(b, e) &&
+             after_unit && !rules.months.count(NextWord(next)) &&
+             WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next);
+    }
+    return nc.upper || nc.digit || nc.uncased || IsOpener(d.cps[next]);
+  }
+
+  // After a single letter "I." (the folded `word`).
+  bool OneLetterDotEnds(size_t b, const std::string& word, size_t dot,
+                        size_t next, const NextCase& nc) const {
+    if (IsUpper(d.cps[b]) && rules.single_letter_words.count(word)) {
+      // "you and I. Did ..." is a word; "Albert I. Jones" an initial.
+      const size_t prev_end = TokenStart(b);
+      size_t pb = prev_end;
+      while (pb > 0 && IsSpace(d.cps[pb - 1])) --pb;
+      const size_t prev_start = TokenStart(pb);
+      const bool after_name =
+          pb == 0 || (prev_start < pb && IsUpper(d.cps[prev_start]));
+      if (!after_name) return nc.upper || nc.digit;
+    }
+    // An initial, or a one-letter abbreviation (r. for "year" in Polish):
+    // what follows decides, as for other abbreviations.
+    if (IsUpper(d.cps[b])) {
+      // An initial, unless a sentence starter follows that is a word of
+      // its own, not one more initial ("Plan B. The vote", not "И. В.
+      // Петров"); only in languages whose rules list their one-letter
+      // words (en, da), where the starters are known to be no names.
+      size_t w = next;
+      while (w < d.size() && IsOpener(d.cps[w])) ++w;
+      size_t we = w;
+      while (we < d.size() && IsLetter(d.cps[we])) ++we;
+      return we - w >= 2 && (we >= d.size() || d.cps[we] != '.') &&
+             IsStarter(next) && !rules.single_letter_words.empty();
+    }
+    return IsStarter(next) ||
+           (nc.upper && !rules.capitalised_nouns &&
+            WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next));
+  }
+
+  // After an abbreviation "Mich." or a dotted one "U.S.".
+  bool AbbreviationDotEnds(size_t b, size_t e, size_t dot, size_t next,
+                           const NextCase& nc) const {
+    if (!nc.upper) return false;
+    if (IsStarter(next) && WordsSinceBoundary(dot) > 3) return true;
+    // Decide on what follows: a capitalised word and then lower-case
+    // text starts a sentence ("Flint, Mich. Production resumed", "etc.
+    // Le maire a ajouté"), a name does not ("Co. Chairman Lee"). Not
+    // where nouns are capitalised (German), nor after an upper-case
+    // initialism (the U.S. Senate voted).
+    if (rules.capitalised_nouns || WordsSinceBoundary(dot) <= 2) return false;
+    bool initialism = true;
+    for (size_t k = b; k < e; ++k) {
+      if (IsLower(d.cps[k])) initialism = false;
+    }
+    return !(initialism && e - b >= 3) && CapitalisedThenLower(next);
+  }
+
+  // After any other word: what follows must open a sentence.
+  bool OpensSentence(size_t next, const NextCase& nc) const {
+    const int8_t type = u_charType(static_cast<UChar32>(d.cps[next]));
+    // A dash and a capitalised word open reported speech (Polish, Russian:
+    // "– Mój klient jest niewinny – powiedział").
+    const bool speech_dash = IsDash(d.cps[next]) && next + 1 < d.size() &&
+                             IsSpace(d.cps[next + 1]) &&
+                             IsUpper(WordAfterDash(next));
+    return nc.upper || nc.digit || nc.uncased || IsOpener(d.cps[next]) ||
+           IsBullet(d.cps[next]) || type == U_CURRENCY_SYMBOL || speech_dash;
+  }
+
   // Whether a sentence starts at `next` after a single full stop at `dot`
   // that a space follows.
   bool FullStopEnds(size_t dot, size_t next) const {
@@ -468,11 +558,12 @@ struct Scanner {
       return false;
     }
     const char32_t n = FirstAfterOpeners(next);
-    const bool next_upper = IsUpper(n);
-    const bool next_digit = IsDigit(n);
-    const bool next_uncased = IsLetter(n) && !next_upper && !IsLower(n);
+    NextCase nc;
+    nc.upper = IsUpper(n);
+    nc.digit = IsDigit(n);
+    nc.uncased = IsLetter(n) && !nc.upper && !IsLower(n);
     auto [b, e] = WordBefore(dot);
-    if (b == e) return next_upper || next_digit || next_uncased;
+    if (b == e) return nc.upper || nc.digit || nc.uncased;
     // An elided article or preposition is not part of the word: l'Ing.
     for (size_t k = e; k > b + 1; --k) {
       if (d.cps[k - 1] == '\'' || d.cps[k - 1] == 0x2019) {
@@ -483,52 +574,10 @@ struct Scanner {
     const std::string word = FoldWord(Utf8(b, e));
     if (rules.titles.count(word)) return false;
     if (AllDigits(b, e) || (rules.ordinal_dot && IsRomanNumeral(b, e))) {
-      // Where ordinals take a full stop (12. Juni, 3. Jahrhundert), a
-      // short number ends a sentence only before a sentence starter.
-      if (rules.ordinal_dot && (e - b) <= 3 &&
-          (rules.months.count(NextWord(next)) || next_digit ||
-           !IsStarter(next))) {
-        // A number after a unit (o godz. 23.) is a quantity, not an
-        // ordinal: where nouns are written in lower case a capitalised word
-        // and lower-case text after it start a sentence (o godz. 23. Będą
-        // kontynuowane). An ordinal before a name stays (TFF 1. Lig maçı).
-        size_t u = b;
-        while (u > 0 && IsSpace(d.cps[u - 1])) --u;
-        const bool after_unit = u < b && u > 0 && d.cps[u - 1] == '.';
-        return !rules.capitalised_nouns && next_upper && AllDigits(b, e) &&
-               after_unit && !rules.months.count(NextWord(next)) &&
-               WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next);
-      }
-      return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]);
+      return NumberDotEnds(b, e, dot, next, nc);
     }
     if (e - b == 1 && IsLetter(d.cps[b])) {
-      if (IsUpper(d.cps[b]) && rules.single_letter_words.count(word)) {
-        // "you and I. Did ..." is a word; "Albert I. Jones" an initial.
-        const size_t prev_end = TokenStart(b);
-        size_t pb = prev_end;
-        while (pb > 0 && IsSpace(d.cps[pb - 1])) --pb;
-        const size_t prev_start = TokenStart(pb);
-        const bool after_name =
-            pb == 0 || (prev_start < pb && IsUpper(d.cps[prev_start]));
-        if (!after_name) return next_upper || next_digit;
-      }
-      // An initial, or a one-letter abbreviation (r. for "year" in Polish):
-      // what follows decides, as for other abbreviations.
-      if (IsUpper(d.cps[b])) {
-        // An initial, unless a sentence starter follows that is a word of
-        // its own, not one more initial ("Plan B. The vote", not "И. В.
-        // Петров"); only in languages whose rules list their one-letter
-        // words (en, da), where the starters are known to be no names.
-        size_t w = next;
-        while (w < d.size() && IsOpener(d.cps[w])) ++w;
-        size_t we = w;
-        while (we < d.size() && IsLetter(d.cps[we])) ++we;
-        return we - w >= 2 && (we >= d.size() || d.cps[we] != '.') &&
-               IsStarter(next) && !rules.single_letter_words.empty();
-      }
-      return IsStarter(next) ||
-             (next_upper && !rules.capitalised_nouns &&
-              WordsSinceBoundary(dot) > 2 && CapitalisedThenLower(next));
+      return OneLetterDotEnds(b, word, dot, next, nc);
     }
     // A fragment of three words or fewer ("At 5 a.m.") is not a sentence.
     // So is one of three words or fewer after it ("at 10:30 a.m. Kyiv
@@ -536,32 +585,13 @@ struct Scanner {
     if (rules.final_abbreviations.count(word)) {
       // "at 9 a.m. Police were deployed.": three words, a verb among them.
       const int after = WordsToTerminator(next);
-      return next_upper && WordsSinceBoundary(dot) > 3 &&
+      return nc.upper && WordsSinceBoundary(dot) > 3 &&
              (after > 3 || (after == 3 && CapitalisedThenLower(next)));
     }
     if (rules.abbreviations.count(word) || IsDottedAbbreviation(b, e)) {
-      if (!next_upper) return false;
-      if (IsStarter(next) && WordsSinceBoundary(dot) > 3) return true;
-      // Decide on what follows: a capitalised word and then lower-case
-      // text starts a sentence ("Flint, Mich. Production resumed", "etc.
-      // Le maire a ajouté"), a name does not ("Co. Chairman Lee"). Not
-      // where nouns are capitalised (German), nor after an upper-case
-      // initialism (the U.S. Senate voted).
-      if (rules.capitalised_nouns || WordsSinceBoundary(dot) <= 2) return false;
-      bool initialism = true;
-      for (size_t k = b; k < e; ++k) {
-        if (IsLower(d.cps[k])) initialism = false;
-      }
-      return !(initialism && e - b >= 3) && CapitalisedThenLower(next);
+      return AbbreviationDotEnds(b, e, dot, next, nc);
     }
-    const int8_t type = u_charType(static_cast<UChar32>(d.cps[next]));
-    // A dash and a capitalised word open reported speech (Polish, Russian:
-    // "– Mój klient jest niewinny – powiedział").
-    const bool speech_dash = IsDash(d.cps[next]) && next + 1 < d.size() &&
-                             IsSpace(d.cps[next + 1]) &&
-                             IsUpper(WordAfterDash(next));
-    return next_upper || next_digit || next_uncased || IsOpener(d.cps[next]) ||
-           IsBullet(d.cps[next]) || type == U_CURRENCY_SYMBOL || speech_dash;
+    return OpensSentence(next, nc);
   }
 };
 
