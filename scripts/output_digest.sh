@@ -2,7 +2,8 @@
 # Prints one checksum per output of a fixed set of `align` runs over corpora/
 # (every subcommand and output format, with --date fixed), so that a
 # refactoring can be shown to change no behaviour: run it before and after
-# the change and compare (`diff`). Exit codes and stderr are digested too.
+# the change and compare (`diff`). Exit codes and stderr are digested too
+# (progress lines without their timings).
 #   bash scripts/output_digest.sh [BUILD_DIR]     # default: build
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -59,5 +60,6 @@ run binary "$ALIGN" "$W/bin.txt" "$T2" $D
 
 cd "$W" && find . -type f ! -name manifest.tsv ! -name bin.txt | sort |
   while read -r f; do
-    printf '%s  %s\n' "$(sed -e "s#$W#W#g" -E -e 's/nonce(-|=")[0-9a-f]+/nonce-N/g' "$f" | sha256sum | cut -c1-16)" "$f"
+    printf '%s  %s\n' "$(sed -e "s#$W#W#g" -E -e 's/nonce(-|=")[0-9a-f]+/nonce-N/g' \
+      -e 's/\(([0-9]+%), [0-9]+s elapsed, ETA [0-9]+s\)/(\1)/' "$f" | sha256sum | cut -c1-16)" "$f"
   done
