@@ -2,6 +2,8 @@
 # Translation-alignment accuracy on the public test sets in ../shared/eval/align:
 # Text+Berg de-fr (test and dev) and the Bible en-zh set, scored with
 # shared/eval/align/score.py (vecalign's strict and lax bead F1).
+# Translation mode, as in bench/run_all.py: these are translations, and the
+# figure measures the in-order aligner, not the auto-mode decision.
 #   bash bench/align_eval.sh [BUILD_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +21,7 @@ run_set() {  # name src_lang tgt_lang "pairs..." ; pairs as src:tgt:gold
   for triple in "$@"; do
     IFS=: read -r src tgt gold <<<"$triple"
     local pred="$OUT/$(basename "$gold").pred"
-    "$ALIGN" --presegmented --force --src-lang "$sl" --tgt-lang "$tl" --format beads "${EXTRA[@]}" "$src" "$tgt" -o "$pred"
+    "$ALIGN" --presegmented --mode translation --force --src-lang "$sl" --tgt-lang "$tl" --format beads "${EXTRA[@]}" "$src" "$tgt" -o "$pred"
     golds+=("$gold"); preds+=("$pred")
   done
   end=$(date +%s.%N)
@@ -46,7 +48,7 @@ fi
 bb=$EVAL/bible-en-zh
 if [ "${SKIP_BIBLE:-0}" != 1 ]; then
   start=$(date +%s.%N)
-  "$ALIGN" --presegmented --force --src-lang en --tgt-lang zh --format beads "$bb/orig/en.001" "$bb/orig/zh.001" -o "$OUT/bible.pred"
+  "$ALIGN" --presegmented --mode translation --force --src-lang en --tgt-lang zh --format beads "$bb/orig/en.001" "$bb/orig/zh.001" -o "$OUT/bible.pred"
   end=$(date +%s.%N)
   printf '%-20s %6.2fs  ' "bible-en-zh" "$(echo "$end - $start" | bc)"
   python3 "$EVAL/score.py" -g "$bb/gold/001.tsv" -p "$OUT/bible.pred" --src-groups "$bb/orig/en.verse" --tgt-groups "$bb/orig/zh.verse"
