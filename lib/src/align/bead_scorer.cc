@@ -9,18 +9,7 @@ double BeadScorer::Overlap(int i, int j) const {
   const auto& a = SrcKeys(i);
   const auto& b = (*tgt)[j].keys;
   double sum = 0;
-  size_t x = 0, y = 0;
-  while (x < a.size() && y < b.size()) {
-    if (a[x] < b[y]) {
-      ++x;
-    } else if (b[y] < a[x]) {
-      ++y;
-    } else {
-      sum += (*weight)[a[x]];
-      ++x;
-      ++y;
-    }
-  }
+  ForEachSharedKey(a, b, [&](uint32_t key) { sum += (*weight)[key]; });
   return std::min(sum, std::min(src_mass[i], tgt_mass[j]));
 }
 

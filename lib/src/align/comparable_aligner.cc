@@ -82,23 +82,14 @@ Evidence Overlap(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b,
                  const std::vector<uint32_t>& strong,
                  const std::vector<float>& w, const std::vector<char>& number) {
   Evidence e;
-  size_t x = 0, y = 0;
-  while (x < a.size() && y < b.size()) {
-    if (a[x] < b[y]) {
-      ++x;
-    } else if (b[y] < a[x]) {
-      ++y;
-    } else {
-      e.weight += w[a[x]];
-      if (w[a[x]] >= kMinEvidenceWeight) {
-        ++e.shared;
-        e.strong += std::binary_search(strong.begin(), strong.end(), a[x]);
-        e.numbers += number[a[x]];
-      }
-      ++x;
-      ++y;
+  internal::ForEachSharedKey(a, b, [&](uint32_t key) {
+    e.weight += w[key];
+    if (w[key] >= kMinEvidenceWeight) {
+      ++e.shared;
+      e.strong += std::binary_search(strong.begin(), strong.end(), key);
+      e.numbers += number[key];
     }
-  }
+  });
   return e;
 }
 

@@ -88,6 +88,25 @@ std::string NameSkeleton(std::string_view ascii);
 void AddTranslations(const Dictionary& dictionary, const Vocabulary& vocab,
                      std::vector<SentenceFeatures>* sentences);
 
+// Calls visit(key) for every key in both sorted key lists, in ascending
+// order: the one merge walk both aligners score overlaps with.
+template <typename Visit>
+void ForEachSharedKey(const std::vector<uint32_t>& a,
+                      const std::vector<uint32_t>& b, Visit&& visit) {
+  size_t x = 0, y = 0;
+  while (x < a.size() && y < b.size()) {
+    if (a[x] < b[y]) {
+      ++x;
+    } else if (b[y] < a[x]) {
+      ++y;
+    } else {
+      visit(a[x]);
+      ++x;
+      ++y;
+    }
+  }
+}
+
 // Key weights: inverse document frequency over the sentences of two
 // documents, so that a key found in every sentence counts for little.
 std::vector<float> KeyWeights(size_t vocab_size,
