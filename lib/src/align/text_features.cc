@@ -46,39 +46,25 @@ std::vector<Token> Tokenize(std::string_view text) {
   std::vector<Token> tokens;
   std::string current;
   bool capitalized = false;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
   auto flush = [&] {
     if (!current.empty()) tokens.push_back({std::move(current), capitalized});
     current.clear();
   };
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
+  ForEachCodePoint(text, [&](int32_t c) {
     if (c < 0) {
       flush();
-      continue;
-    }
-    if (IsSingleCharScript(c)) {
+    } else if (IsSingleCharScript(c)) {
       flush();
-      char buf[4];
-      int32_t len = 0;
-      U8_APPEND_UNSAFE(buf, len, c);
-      tokens.push_back({std::string(buf, static_cast<size_t>(len)), false});
-      continue;
-    }
-    if (IsWordChar(c)) {
+      std::string one;
+      AppendUtf8(static_cast<uint32_t>(c), &one);
+      tokens.push_back({std::move(one), false});
+    } else if (IsWordChar(c)) {
       if (current.empty()) capitalized = u_isupper(c) || u_istitle(c);
-      const UChar32 folded = FoldCodePoint(c);
-      char buf[4];
-      int32_t len = 0;
-      U8_APPEND_UNSAFE(buf, len, folded);
-      current.append(buf, static_cast<size_t>(len));
+      AppendUtf8(static_cast<uint32_t>(FoldCodePoint(c)), &current);
     } else {
       flush();
     }
-  }
+  });
   flush();
   return tokens;
 }
@@ -152,21 +138,16 @@ std::string StripLatinDiacritics(std::string_view word) {
 }
 
 bool IsLatinWord(std::string_view word) {
-  const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-  const int32_t n = static_cast<int32_t>(word.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0x80) continue;
+  bool latin = true;
+  ForEachCodePoint(word, [&](int32_t c) {
+    if (c < 0x80) return true;
     UErrorCode err = U_ZERO_ERROR;
     const UScriptCode script = uscript_getScript(c, &err);
-    if (script != USCRIPT_LATIN && script != USCRIPT_COMMON &&
-        script != USCRIPT_INHERITED) {
-      return false;
-    }
-  }
-  return true;
+    latin = script == USCRIPT_LATIN || script == USCRIPT_COMMON ||
+            script == USCRIPT_INHERITED;
+    return latin;
+  });
+  return latin;
 }
 
 }  // namespace

@@ -129,11 +129,7 @@ int CountWords(std::string_view s) {
   int words = 0;
   int unspaced = 0;
   bool in_word = false;
-  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
-  const int32_t n = static_cast<int32_t>(s.size());
-  for (int32_t i = 0; i < n;) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
+  ForEachCodePoint(s, [&](int32_t c) {
     const bool space = c >= 0 && u_isUWhiteSpace(c);
     if (!space && !in_word) ++words;
     in_word = !space;
@@ -147,7 +143,7 @@ int CountWords(std::string_view s) {
         ++unspaced;
       }
     }
-  }
+  });
   return words + unspaced / 2;
 }
 

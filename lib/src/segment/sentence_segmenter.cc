@@ -220,16 +220,10 @@ std::vector<bool> JoinWrappedLines(std::string_view text,
   if (mode != LineBreakMode::kAuto) return joins;
   auto has_word = [&](Span s) {
     const std::string_view v = text.substr(s.begin, s.size());
-    for (size_t i = 0; i < v.size();) {
-      int32_t k = static_cast<int32_t>(i);
-      UChar32 c;
-      const auto* p = reinterpret_cast<const uint8_t*>(v.data());
-      const int32_t len = static_cast<int32_t>(v.size());
-      U8_NEXT(p, k, len, c);
-      if (u_isalnum(c)) return true;
-      i = static_cast<size_t>(k);
-    }
-    return false;
+    bool alnum = false;
+    internal::ForEachCodePoint(
+        v, [&](int32_t c) { return !(alnum = u_isalnum(c)); });
+    return alnum;
   };
   for (size_t l = 1; l < lines.size(); ++l) {
     const UChar32 first = FirstChar(text, lines[l]);

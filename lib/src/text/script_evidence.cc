@@ -10,6 +10,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "text/unicode_text.h"
+
 namespace crossalign::internal {
 namespace {
 
@@ -188,19 +190,14 @@ constexpr LangScript kDecisive[] = {
 ScriptProfile ProfileScripts(std::string_view text) {
   std::array<int, kScriptCount> counts{};
   int letters = 0;
-  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t length = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < length) {
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0 || !u_isalpha(c)) continue;
+  ForEachCodePoint(text, [&](int32_t c) {
+    if (c < 0 || !u_isalpha(c)) return;
     UErrorCode status = U_ZERO_ERROR;
     const UScriptCode code = uscript_getScript(c, &status);
-    if (U_FAILURE(status)) continue;
+    if (U_FAILURE(status)) return;
     ++counts[static_cast<size_t>(FromUScript(code))];
     ++letters;
-  }
+  });
   ScriptProfile profile;
   profile.letters = letters;
   if (letters == 0) return profile;

@@ -147,17 +147,12 @@ double Plausibility(const std::string& utf8) {
   size_t letters = 0, bad = 0, total = 0;
   size_t cased = 0, case_breaks = 0;
   bool in_word = false, word_upper = false;
-  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
-  const int32_t n = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
+  ForEachCodePoint(utf8, [&](int32_t c) {
     ++total;
     if (c < 0 || c == 0xFFFD || c == 0x1A) {
       bad += 5;
       in_word = false;
-      continue;
+      return;
     }
     if (!u_isalpha(c)) in_word = false;
     const int8_t type = u_charType(c);
@@ -179,7 +174,7 @@ double Plausibility(const std::string& utf8) {
                type == U_PRIVATE_USE_CHAR || type == U_UNASSIGNED) {
       bad += 1;
     }
-  }
+  });
   if (total == 0) return 0;
   // Writing systems that mix scripts count as one: Japanese (Han, Hiragana,
   // Katakana) and Korean (Hangul with some Han). Scored apart, Shift_JIS

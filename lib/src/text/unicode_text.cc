@@ -4,18 +4,15 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "text/utf8.h"
+
 namespace crossalign::internal {
 
 std::u32string DecodeUtf8(std::string_view text) {
   std::u32string out;
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
+  ForEachCodePoint(text, [&](int32_t c) {
     if (c >= 0) out.push_back(static_cast<char32_t>(c));
-  }
+  });
   return out;
 }
 
@@ -65,19 +62,9 @@ int32_t FoldCodePoint(int32_t c) { return u_foldCase(c, U_FOLD_CASE_DEFAULT); }
 std::string FoldCase(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
-  const int32_t n = static_cast<int32_t>(text.size());
-  int32_t i = 0;
-  while (i < n) {
-    UChar32 c;
-    U8_NEXT(p, i, n, c);
-    if (c < 0) continue;
-    c = u_foldCase(c, U_FOLD_CASE_DEFAULT);
-    char buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, c);
-    out.append(buf, static_cast<size_t>(len));
-  }
+  ForEachCodePoint(text, [&](int32_t c) {
+    if (c >= 0) AppendUtf8(static_cast<uint32_t>(FoldCodePoint(c)), &out);
+  });
   return out;
 }
 

@@ -34,15 +34,36 @@
 #ifndef CROSSALIGN_SRC_TEXT_UNICODE_TEXT_H_
 #define CROSSALIGN_SRC_TEXT_UNICODE_TEXT_H_
 
+#include <unicode/utf8.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 namespace crossalign::internal {
 
 // ---- decoding ----
+
+// Calls visit(c) for each code point of `text`, in order; an ill-formed
+// sequence is one call with c < 0. When visit returns bool, false stops the
+// walk. Every forward walk over UTF-8 in the library goes through here.
+template <typename Visit>
+void ForEachCodePoint(std::string_view text, Visit&& visit) {
+  const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < n;) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    if constexpr (std::is_same_v<std::invoke_result_t<Visit&, int32_t>, bool>) {
+      if (!visit(static_cast<int32_t>(c))) return;
+    } else {
+      visit(static_cast<int32_t>(c));
+    }
+  }
+}
 
 // The code points of `text`; ill-formed sequences are skipped.
 std::u32string DecodeUtf8(std::string_view text);
