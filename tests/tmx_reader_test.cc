@@ -17,7 +17,8 @@ std::string Sample(const std::string& name) {
 
 TmxWriterOptions FixedDate() {
   TmxWriterOptions options;
-  options.clock = [] { return *ParseDate("2025-03-14T10:30:00Z"); };
+  options.creation_time = std::chrono::system_clock::from_time_t(
+      1741948200);  // 2025-03-14T10:30:00Z
   return options;
 }
 

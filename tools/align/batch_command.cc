@@ -21,7 +21,7 @@
 #include "crossalign/collection.h"
 #include "crossalign/output_file.h"
 #include "crossalign/pipeline.h"
-#include "crossalign/tmx_writer.h"
+#include "crossalign/writers.h"
 #include "slurm.h"
 
 namespace crossalign::cli {
@@ -377,7 +377,7 @@ size_t RemoveStaleTemporaries(const std::string& dir) {
 
 int RunBatchCommand(Args* args) {
   PipelineOptions options;
-  TmxWriterOptions tmx;
+  WriterOptions writer_options;
   std::string output, value, error, shard, slurm_script, collect;
   std::vector<std::string> passed;  // pipeline options, for the script
   int jobs = 1, array_tasks = 0;
@@ -401,7 +401,8 @@ int RunBatchCommand(Args* args) {
         error = "--array-tasks needs 1..100000";
       }
       array_tasks = static_cast<int>(t);
-    } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
+    } else if (ParsePipelineOption(args, &options, &writer_options, &error,
+                                   &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
       const std::vector<std::string> used = args->Range(at, args->Position());
       if (used[0].rfind("--lid-model", 0) != 0 && used[0] != "--force") {
@@ -574,7 +575,7 @@ int RunBatchCommand(Args* args) {
     PrintError(pipeline.status().ToString());
     return kExitNoInput;
   }
-  const TmxWriter writer(tmx);
+  const TmxWriter writer(writer_options.tmx);
   std::mutex mutex;  // guards the counters, progress and stderr
   std::atomic<size_t> next{0};
   std::atomic<bool> stop{false};
@@ -617,7 +618,7 @@ int RunBatchCommand(Args* args) {
     // existing file is never replaced (checked by the rename itself).
     std::vector<std::string> rendered;
     for (const auto& [path, pairs] : outputs) {
-      auto xml = writer.Render(pairs);
+      auto xml = writer.Render(KeepScoring(pairs, writer_options.min_score));
       if (!xml.ok()) return fail(item, xml.status().ToString(), kExitOutput);
       rendered.push_back(std::move(*xml));
     }

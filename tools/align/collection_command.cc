@@ -153,7 +153,7 @@ bool IsCollectionRequest(const std::vector<std::string>& inputs,
 }
 
 int RunCollection(const PipelineOptions& pipeline_options,
-                  const TmxWriterOptions& tmx_options,
+                  const WriterOptions& writer,
                   const CollectionRequest& request) {
   if (request.output_dir.empty()) {
     PrintError("several articles need -o DIR, a folder for the TMX files");
@@ -245,10 +245,10 @@ int RunCollection(const PipelineOptions& pipeline_options,
       for (const std::string& b : langs) {
         std::vector<std::string> names;
         const std::string base = out_dir + a + "-" + b;
-        if (request.format == "moses") {
+        if (request.format == OutputFormat::kMoses) {
           names = MosesFileNames(base, a, b);
         } else {
-          names = {base + FormatExtension(request.format)};
+          names = {base + OutputFormatExtension(request.format)};
         }
         for (const std::string& n : names) {
           struct stat st;
@@ -310,8 +310,7 @@ int RunCollection(const PipelineOptions& pipeline_options,
     PrintError(run.status().ToString());
     return kExitNoInput;
   }
-  const std::string report =
-      RenderDecisionsJsonl(docs, *run, tmx_options.min_score);
+  const std::string report = RenderDecisionsJsonl(docs, *run, writer.min_score);
   if (request.verbose) std::cerr << report;
   if (!request.report_path.empty()) {
     const int rc = WriteOutput(request.report_path, report);
@@ -323,10 +322,10 @@ int RunCollection(const PipelineOptions& pipeline_options,
                               : request.output_dir + "/";
   std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
   for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
-    const std::string path = dir + langs + FormatExtension(request.format);
+    const std::string path =
+        dir + langs + OutputFormatExtension(request.format);
     if (!request.review_path.empty()) written.emplace_back(path, group);
-    const int rc = WritePairs(request.format, path, group, tmx_options,
-                              request.output_options);
+    const int rc = WritePairs(request.format, path, group, writer);
     if (rc != kExitOk) return rc;
     if (!request.quiet) {
       std::cerr << "align: wrote " << path << " (" << group.size()
@@ -334,8 +333,8 @@ int RunCollection(const PipelineOptions& pipeline_options,
     }
   }
   if (!request.clusters_path.empty()) {
-    const auto clusters = ClusterPassages(
-        *pairs, tmx_options.min_score > 0 ? tmx_options.min_score : 0.5);
+    const auto clusters =
+        ClusterPassages(*pairs, writer.min_score > 0 ? writer.min_score : 0.5);
     if (!MayWrite(request.clusters_path)) return kExitOutput;
     Status s = WriteOutputFile(request.clusters_path,
                                RenderClustersJsonl(clusters), Overwrite());
@@ -349,8 +348,8 @@ int RunCollection(const PipelineOptions& pipeline_options,
     }
   }
   if (!request.review_path.empty()) {
-    const int rc = WriteReviewPageForPairs(request.review_path, written,
-                                           tmx_options, request.report_path);
+    const int rc = WriteReviewPageForPairs(request.review_path, written, writer,
+                                           request.report_path);
     if (rc != kExitOk) return rc;
   }
   if (pairs->empty()) {

@@ -137,11 +137,11 @@ Exit codes:
 
 int RunPairCommand(Args* args) {
   PipelineOptions options;
-  TmxWriterOptions tmx;
-  std::string output, src_lang, tgt_lang, value, error, format = "tmx";
+  WriterOptions writer;
+  std::string output, src_lang, tgt_lang, value, error;
+  OutputFormat format = OutputFormat::kTmx;
   std::string review_path;
   bool verbose = false, quiet = false;
-  OutputOptions output_options;
   CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
@@ -155,7 +155,8 @@ int RunPairCommand(Args* args) {
                args->Value("--report", &collection.report_path, &error) ||
                args->Value("--pairs", &collection.pairs_path, &error) ||
                args->Value("--review", &review_path, &error)) {
-    } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
+    } else if (ParsePipelineOption(args, &options, &writer, &error,
+                                   &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
       uint64_t jobs = 1;
@@ -164,17 +165,19 @@ int RunPairCommand(Args* args) {
             "--jobs needs a whole number from 1 to 256, not '" + value + "'";
       }
       collection.jobs = static_cast<int>(jobs);
-    } else if (args->Value("--format", &format, &error)) {
-      if (error.empty() && format != "tmx" && format != "beads" &&
-          format != "tsv" && format != "moses" && format != "jsonl" &&
-          format != "xliff") {
-        error =
-            "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
-            format + "'";
+    } else if (args->Value("--format", &value, &error)) {
+      if (error.empty()) {
+        auto parsed = ParseOutputFormat(value);
+        if (parsed.ok()) format = *parsed;
+        if (!parsed.ok()) {
+          error =
+              "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
+              value + "'";
+        }
       }
     } else if (args->Value("--review-below", &value, &error)) {
       if (error.empty() &&
-          !ParseDouble(value, 0.0, 1.0, &output_options.review_below)) {
+          !ParseDouble(value, 0.0, 1.0, &writer.review_below)) {
         error = "--review-below needs a number between 0 and 1, not '" + value +
                 "'";
       }
@@ -201,7 +204,7 @@ int RunPairCommand(Args* args) {
     }
   }
   if (!review_path.empty() && !MayWrite(review_path)) return kExitOutput;
-  if (format == "moses" && output.empty()) {
+  if (format == OutputFormat::kMoses && output.empty()) {
     PrintError(
         "--format moses writes two files: give -o OUT (see align --help)");
     return kExitUsage;
@@ -214,25 +217,24 @@ int RunPairCommand(Args* args) {
   }
   if (IsCollectionRequest(files, output) || !collection.clusters_path.empty() ||
       !collection.pairs_path.empty()) {
-    if (format == "beads") {
+    if (format == OutputFormat::kBeads) {
       PrintError(
           "--format beads needs two articles; many-article mode writes one "
           "file per language pair (see align --help)");
       return kExitUsage;
     }
     collection.format = format;
-    collection.output_options = output_options;
     collection.inputs = files;
     collection.output_dir = output;
     collection.verbose = verbose;
     collection.review_path = review_path;
     collection.quiet = quiet;
-    return RunCollection(options, tmx, collection);
+    return RunCollection(options, writer, collection);
   }
 
   // The outputs are checked before the work (the rename re-checks them).
   // (Moses names hold the languages, known only after detection.)
-  if (format != "moses" && !MayWrite(output)) return kExitOutput;
+  if (format != OutputFormat::kMoses && !MayWrite(output)) return kExitOutput;
   // Pre-segmented input whose languages are given needs no language model.
   options.languages_given =
       options.presegmented && !src_lang.empty() && !tgt_lang.empty();
@@ -267,7 +269,7 @@ int RunPairCommand(Args* args) {
   run.decisions.push_back(decision);
   run.pairs.push_back(*pair);
   const std::string report =
-      RenderDecisionsJsonl({pair->src, pair->tgt}, run, tmx.min_score);
+      RenderDecisionsJsonl({pair->src, pair->tgt}, run, writer.min_score);
   if (verbose) std::cerr << report;
   if (!collection.report_path.empty()) {
     const int rc = WriteOutput(collection.report_path, report);
@@ -281,34 +283,21 @@ int RunPairCommand(Args* args) {
                "lowers the bar");
     exit_code = kExitSomeSkipped;
   }
-  if (format == "beads") {
-    Alignment kept = pair->alignment;
-    kept.beads.clear();
-    for (const Bead& bead : pair->alignment.beads) {
-      if (!bead.IsPair() || bead.score >= tmx.min_score) {
-        kept.beads.push_back(bead);
-      }
-    }
-    const int rc = WriteOutput(output, RenderBeads(kept));
+  const int rc = WritePairs(format, output, {*pair}, writer);
+  if (rc != kExitOk || format == OutputFormat::kBeads) {
     return rc == kExitOk ? exit_code : rc;
   }
-  const int rc = WritePairs(format, output, {*pair}, tmx, output_options);
-  if (rc != kExitOk) return rc;
   if (!review_path.empty()) {
     const int page_rc = WriteReviewPageForPairs(
-        review_path, {{output.empty() ? "stdout" : output, {*pair}}}, tmx,
+        review_path, {{output.empty() ? "stdout" : output, {*pair}}}, writer,
         collection.report_path);
     if (page_rc != kExitOk) return page_rc;
   }
   if (!quiet) {
     // One line on success: what was written, how, where.
-    size_t units = 0;
-    for (const Bead& bead : pair->alignment.beads) {
-      if (bead.IsPair() && bead.score >= tmx.min_score) ++units;
-    }
-    std::cerr << "align: " << units << " unit(s) written (" << pair->src->lang()
-              << "-" << pair->tgt->lang() << ", "
-              << AlignmentDecision(pair->alignment)
+    std::cerr << "align: " << CountUnits({*pair}, writer.min_score)
+              << " unit(s) written (" << pair->src->lang() << "-"
+              << pair->tgt->lang() << ", " << AlignmentDecision(pair->alignment)
               << (pair->alignment.unrelated ? "" : " mode") << ") to "
               << (output.empty() ? std::string("standard output") : output)
               << "\n";

@@ -192,7 +192,7 @@ int WriteReviewPageForPairs(
     const std::string& page_path,
     const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
         memories,
-    const TmxWriterOptions& tmx, const std::string& report_path) {
+    const WriterOptions& writer_options, const std::string& report_path) {
   ReviewPageOptions options;
   if (!report_path.empty()) {
     auto report = ReadAlignReportFile(report_path);
@@ -203,9 +203,10 @@ int WriteReviewPageForPairs(
     options.report = std::move(*report);
   }
   std::vector<ReviewSource> sources;
-  const TmxWriter writer(tmx);
+  const TmxWriter writer(writer_options.tmx);
   for (const auto& [name, pairs] : memories) {
-    StatusOr<TmxMemory> memory = writer.ToMemory(pairs);
+    StatusOr<TmxMemory> memory =
+        writer.ToMemory(KeepScoring(pairs, writer_options.min_score));
     if (!memory.ok()) {
       PrintError(memory.status().ToString());
       return kExitOutput;

@@ -7,11 +7,13 @@
 #include <numeric>
 #include <thread>
 
-#include "crossalign/writers.h"
+#include "io/json_string.h"
 #include "text/utf8.h"
 
 namespace crossalign {
 namespace {
+
+using internal::JsonString;
 
 // Runs fn(i) for i in [0, count) on `jobs` threads.
 void ParallelFor(size_t count, int jobs,
