@@ -246,6 +246,37 @@ TEST(BatchCliTest, BomEscapesAndStaleTemporaries) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
 }
 
+// JSON manifests are read by a real JSON parser (nlohmann-json): lines that
+// are not JSON are refused where the hand-written reader took them (a
+// missing comma, trailing text, \u0000 in a file name), and members it
+// refused for their type ("pages": 3) are ignored like any unknown member.
+TEST(BatchCliTest, JsonManifestsAreReadAsJson) {
+  const std::string dir = MakeTempDir();
+  const std::string en = Story("kyiv-ledger.en.txt");
+  const std::string uk = Story("kyiv-ledger.uk.txt");
+  for (const std::string& bad :
+       {"{\"id\": \"a\", \"files\": [\"" + en + "\" \"" + uk + "\"]}",
+        "{\"id\": \"a\", \"src\": \"" + en + "\", \"tgt\": \"" + uk +
+            "\"} trailing",
+        "{\"id\": \"a\", \"files\": [\"" + en + "\", \"" + uk +
+            "\\u0000.txt\"]}",
+        "{\"id\": \"a\", \"files\": \"" + en + "\"}"}) {
+    WriteFile(dir + "/bad.jsonl", bad + "\n");
+    auto r = RunCommand(
+        Batch(Quote(dir + "/bad.jsonl") + " -o " + Quote(dir + "/bad")));
+    EXPECT_EQ(r.exit_code, 2) << bad << "\n" << r.err;
+    EXPECT_NE(r.err.find("bad.jsonl, line 1: "), std::string::npos) << r.err;
+  }
+  WriteFile(dir + "/ok.jsonl",
+            "{\"pages\": 3, \"id\": \"caf\\u00e9\", "
+            "\"src\": \"" +
+                en + "\", \"tgt\": \"" + uk + "\"}\n");
+  auto r =
+      RunCommand(Batch(Quote(dir + "/ok.jsonl") + " -o " + Quote(dir + "/o")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Exists(dir + "/o/caf\xC3\xA9.tmx"));
+}
+
 // Issue 17 item 17: loose numbers were accepted.
 TEST(BatchCliTest, ShardAndJobsAreWholeNumbers) {
   const std::string dir = MakeTempDir();

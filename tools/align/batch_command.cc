@@ -15,6 +15,7 @@
 #include <iostream>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <thread>
 
@@ -79,143 +80,51 @@ struct Item {
   int line = 0;
 };
 
-bool Hex4(const std::string& s, size_t at, uint32_t* out) {
-  if (at + 4 > s.size()) return false;
-  uint32_t v = 0;
-  for (size_t k = at; k < at + 4; ++k) {
-    const char c = s[k];
-    v <<= 4;
-    if (c >= '0' && c <= '9') {
-      v |= static_cast<uint32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      v |= static_cast<uint32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      v |= static_cast<uint32_t>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-  }
-  *out = v;
-  return true;
-}
-
-void AppendUtf8(uint32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
-// Minimal reader of one flat JSON object with string and string-array
-// values, which is all a manifest line holds.
+// One manifest line of JSON: an object with "id" (a string), and "files" (a
+// list of strings) or "src" and "tgt" (strings); other members are ignored.
 bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
-  size_t i = 0;
-  auto skip = [&] {
-    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
-      ++i;
-  };
-  auto string_value = [&](std::string* out) {
-    skip();
-    if (i >= line.size() || line[i] != '"') return false;
-    ++i;
-    out->clear();
-    while (i < line.size() && line[i] != '"') {
-      if (line[i] == '\\' && i + 1 < line.size()) {
-        ++i;
-        const char c = line[i];
-        if (c == 'u') {
-          // \uXXXX, with a surrogate pair for characters beyond the BMP.
-          uint32_t code = 0;
-          if (!Hex4(line, i + 1, &code)) return false;
-          i += 4;
-          if (code >= 0xD800 && code <= 0xDBFF) {
-            uint32_t low = 0;
-            if (line.compare(i + 1, 2, "\\u") != 0 ||
-                !Hex4(line, i + 3, &low) || low < 0xDC00 || low > 0xDFFF) {
-              return false;
-            }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-            i += 6;
-          } else if (code >= 0xDC00 && code <= 0xDFFF) {
-            return false;
-          }
-          AppendUtf8(code, out);
-        } else {
-          const char* escapes = "\"\"\\\\//b\bf\fn\nr\rt\t";
-          const char* at = std::strchr(escapes, c);
-          if (c == '\0' || at == nullptr || (at - escapes) % 2 != 0) {
-            return false;
-          }
-          out->push_back(at[1]);
-        }
-      } else {
-        out->push_back(line[i]);
-      }
-      ++i;
-    }
-    if (i >= line.size()) return false;
-    ++i;
-    return true;
-  };
-  skip();
-  if (i >= line.size() || line[i] != '{')
-    return (*error = "expected '{'", false);
-  ++i;
+  nlohmann::json value;
+  try {
+    value = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    const std::string what = e.what();  // "[json.exception...] parse error..."
+    *error = "bad JSON: " + what.substr(what.find(']') + 2);
+    return false;
+  }
+  if (!value.is_object()) return (*error = "expected a JSON object", false);
   std::string src, tgt;
-  while (true) {
-    skip();
-    if (i < line.size() && line[i] == '}') break;
-    std::string key;
-    if (!string_value(&key)) {
-      return (*error = "expected a key (or a bad \\ escape in one)", false);
-    }
-    skip();
-    if (i >= line.size() || line[i] != ':')
-      return (*error = "expected ':'", false);
-    ++i;
-    skip();
-    if (i < line.size() && line[i] == '[') {
-      ++i;
-      while (true) {
-        skip();
-        if (i < line.size() && line[i] == ']') {
-          ++i;
-          break;
-        }
-        std::string v;
-        if (!string_value(&v)) {
-          return (*error = "expected a string in the list (or a bad \\ escape)",
-                  false);
-        }
-        if (key == "files") item->files.push_back(v);
-        skip();
-        if (i < line.size() && line[i] == ',') ++i;
+  for (const auto& [key, member] : value.items()) {
+    std::string* text = key == "id"    ? &item->id
+                        : key == "src" ? &src
+                        : key == "tgt" ? &tgt
+                                       : nullptr;
+    if (text != nullptr) {
+      if (!member.is_string())
+        return (*error = key + " must be a string", false);
+      *text = member.get<std::string>();
+    } else if (key == "files") {
+      if (!member.is_array()) {
+        return (*error = "files must be a list of strings", false);
       }
-    } else {
-      std::string v;
-      if (!string_value(&v)) {
-        return (*error = "expected a string value (or a bad \\ escape)", false);
+      for (const nlohmann::json& file : member) {
+        if (!file.is_string()) {
+          return (*error = "files must be a list of strings", false);
+        }
+        item->files.push_back(file.get<std::string>());
       }
-      if (key == "id") item->id = v;
-      if (key == "src") src = v;
-      if (key == "tgt") tgt = v;
     }
-    skip();
-    if (i < line.size() && line[i] == ',') ++i;
   }
   if (!src.empty()) item->files.insert(item->files.begin(), src);
   if (!tgt.empty()) item->files.push_back(tgt);
+  // \u0000 decodes to a NUL byte, which no file name or id can hold.
+  for (const std::string& text : item->files) {
+    if (text.find('\0') != std::string::npos) {
+      return (*error = "a file name holds \\u0000", false);
+    }
+  }
+  if (item->id.find('\0') != std::string::npos) {
+    return (*error = "the id holds \\u0000", false);
+  }
   return true;
 }
 
