@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <unicode/uloc.h>
 #include <unistd.h>
@@ -88,7 +89,22 @@ bool MayWrite(const std::string& path) {
   return false;
 }
 
-void InstallInterruptHandlers() { InstallOutputInterruptCleanup(); }
+extern "C" void RemoveUnfinishedAndExit(int sig) {
+  RemoveUnfinishedOutputFiles();
+  const char message[] =
+      "\ninterrupted: unfinished output removed; files already written are "
+      "complete\n";
+  [[maybe_unused]] ssize_t n = ::write(2, message, sizeof message - 1);
+  ::_exit(128 + sig);
+}
+
+void InstallInterruptHandlers() {
+  struct sigaction action {};
+  action.sa_handler = RemoveUnfinishedAndExit;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+}
 
 int WriteOutput(const std::string& path, const std::string& content) {
   if (!MayWrite(path)) return kExitOutput;
