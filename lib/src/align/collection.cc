@@ -7,6 +7,7 @@
 #include <numeric>
 #include <thread>
 
+#include "align/parallel_for.h"
 #include "io/json_string.h"
 #include "text/utf8.h"
 
@@ -14,24 +15,7 @@ namespace crossalign {
 namespace {
 
 using internal::JsonString;
-
-// Runs fn(i) for i in [0, count) on `jobs` threads.
-void ParallelFor(size_t count, int jobs,
-                 const std::function<void(size_t)>& fn) {
-  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
-  if (workers <= 1) {
-    for (size_t i = 0; i < count; ++i) fn(i);
-    return;
-  }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  for (int w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      for (size_t i = next++; i < count; i = next++) fn(i);
-    });
-  }
-  for (std::thread& t : threads) t.join();
-}
+using internal::ParallelFor;
 
 }  // namespace
 
