@@ -57,6 +57,15 @@ void PrintError(const std::string& message) {
   std::cerr << "align: " << message << "\n";
 }
 
+int WarnAboutInput(const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) PrintError("warning: " + warning);
+  return warnings.empty() ? kExitOk : kExitSomeSkipped;
+}
+
+int WarnAboutInput(const std::string& warning) {
+  return WarnAboutInput(std::vector<std::string>{warning});
+}
+
 namespace {
 bool overwrite = false;
 // --dict and --dict-format may come in either order: the dictionary is

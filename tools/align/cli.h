@@ -49,6 +49,17 @@ class Args {
 // Prints "align: <message>" to stderr.
 void PrintError(const std::string& message);
 
+// The one warnings rule of every subcommand. A warning about an input says
+// it was damaged or partly left out but used (bytes that did not decode, a
+// language that contradicts the one given, units or decisions left out,
+// two articles of different stories): it is printed "align: warning: ..."
+// and the run, once its output is written, exits 1 (kExitSomeSkipped).
+// Returns that exit code: kExitOk without warnings. (A warning about the
+// installation, such as a missing n-gram model, is printed the same way but
+// concerns every run, not an input: it leaves the exit code alone.)
+int WarnAboutInput(const std::vector<std::string>& warnings);
+int WarnAboutInput(const std::string& warning);
+
 // Whether existing output files may be replaced (--force). Off by default:
 // an existing output is an error.
 void SetOverwrite(bool overwrite);

@@ -217,10 +217,7 @@ int RunCollection(const PipelineOptions& pipeline_options,
       ++skipped;
       continue;
     }
-    for (const std::string& warning : (*doc)->warnings()) {
-      PrintError("warning: " + warning);
-      ++skipped;
-    }
+    if (WarnAboutInput((*doc)->warnings()) != kExitOk) ++skipped;
     for (const std::string& note : (*doc)->notes()) {
       PrintError("note: " + note);
     }

@@ -1,5 +1,6 @@
 #include "merge_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <utility>
 #include <vector>
@@ -120,10 +121,7 @@ int RunMergeCommand(Args* args) {
       exit_code = kExitSomeSkipped;
       continue;
     }
-    for (const std::string& warning : memory->warnings) {
-      PrintError("warning: " + warning);
-      exit_code = kExitSomeSkipped;
-    }
+    exit_code = std::max(exit_code, WarnAboutInput(memory->warnings));
     if (verbose) {
       std::cerr << "align: merge: " << path << ": " << memory->units.size()
                 << " units (TMX " << memory->version << ")\n";
@@ -138,9 +136,9 @@ int RunMergeCommand(Args* args) {
 
   const TmxMergeResult merged = MergeTmx(std::move(memories), merge);
   if (merged.half_empty > 0) {
-    PrintError("warning: merge: " + std::to_string(merged.half_empty) +
-               " unit(s) with fewer than two non-empty variants left out");
-    exit_code = kExitSomeSkipped;
+    exit_code = WarnAboutInput(
+        "merge: " + std::to_string(merged.half_empty) +
+        " unit(s) with fewer than two non-empty variants left out");
   }
   if (verbose) {
     std::cerr << "align: merge: " << merged.units_read << " units read, "

@@ -251,10 +251,7 @@ int RunPairCommand(Args* args) {
   // Damaged but usable input: say so, and exit 1 after writing.
   int exit_code = kExitOk;
   for (const auto& doc : {pair->src, pair->tgt}) {
-    for (const std::string& warning : doc->warnings()) {
-      PrintError("warning: " + warning);
-      exit_code = kExitSomeSkipped;
-    }
+    exit_code = std::max(exit_code, WarnAboutInput(doc->warnings()));
     for (const std::string& note : doc->notes()) PrintError("note: " + note);
   }
   // One decision line, as in many-article mode.
@@ -276,12 +273,12 @@ int RunPairCommand(Args* args) {
     if (rc != kExitOk) return rc;
   }
   if (pair->alignment.unrelated) {
-    PrintError("warning: " + files[0] + " and " + files[1] +
-               " look like reports of different stories; nothing aligned (" +
-               pair->alignment.mode_reason +
-               "). --mode translation aligns them anyway; --same-story X "
-               "lowers the bar");
-    exit_code = kExitSomeSkipped;
+    exit_code = WarnAboutInput(
+        files[0] + " and " + files[1] +
+        " look like reports of different stories; nothing aligned (" +
+        pair->alignment.mode_reason +
+        "). --mode translation aligns them anyway; --same-story X lowers the "
+        "bar");
   }
   const int rc = WritePairs(format, output, {*pair}, writer);
   if (rc != kExitOk || format == OutputFormat::kBeads) {

@@ -1,5 +1,6 @@
 #include "split_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -123,10 +124,7 @@ int RunSplitCommand(Args* args) {
     return kExitNoInput;
   }
   auto prepared = (*pipeline)->PrepareDocument(std::move(*doc), lang);
-  for (const std::string& warning : prepared->warnings()) {
-    PrintError("warning: " + warning);
-    exit_code = kExitSomeSkipped;
-  }
+  exit_code = std::max(exit_code, WarnAboutInput(prepared->warnings()));
   for (const std::string& note : prepared->notes()) PrintError("note: " + note);
   const std::string text = format == "jsonl" ? RenderSegmentsJsonl(*prepared)
                                              : RenderSegmentLines(*prepared);
