@@ -98,6 +98,7 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
     return kExitNoInput;
   }
   std::string text;
+  int exit_code = kExitOk;
   if (OnlyWhitespace(bytes)) {
     text = bytes;  // nothing to decode: every line is empty
   } else {
@@ -108,7 +109,7 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
       PrintError(doc.status().ToString());
       return kExitNoInput;
     }
-    for (const std::string& w : doc->warnings()) PrintError(w);
+    exit_code = WarnAboutInput(doc->warnings());
     text = doc->text();
   }
   std::string out;
@@ -137,13 +138,13 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
     PrintError("cannot write to standard output");
     return kExitOutput;
   }
-  return kExitOk;
+  return exit_code;
 }
 
 int RunPerFile(const DetectOptions& options,
                const std::vector<std::string>& files,
                const Pipeline& pipeline) {
-  int skipped = 0;
+  int skipped = 0, warned = 0;
   for (const std::string& path : files) {
     auto prepared = pipeline.Prepare(path);
     if (!prepared.ok()) {
@@ -152,7 +153,7 @@ int RunPerFile(const DetectOptions& options,
       continue;
     }
     const Document& doc = **prepared;
-    for (const std::string& w : doc.warnings()) PrintError(w);
+    if (WarnAboutInput(doc.warnings()) != kExitOk) ++warned;
     if (options.jsonl) {
       std::cout << RenderLanguagesJsonl(path, doc);
     } else {
@@ -167,7 +168,7 @@ int RunPerFile(const DetectOptions& options,
     return kExitOutput;
   }
   if (skipped == static_cast<int>(files.size())) return kExitNoInput;
-  return skipped > 0 ? kExitSomeSkipped : kExitOk;
+  return skipped + warned > 0 ? kExitSomeSkipped : kExitOk;
 }
 
 }  // namespace
@@ -245,7 +246,9 @@ int RunDetectCommand(Args* args) {
     return kExitNoInput;
   }
   // What the identifier works without (the n-gram model, a Hunspell
-  // dictionary): results then differ from a complete installation.
+  // dictionary): results then differ from a complete installation. A
+  // warning about the installation, not the input: the exit code stays
+  // (see WarnAboutInput).
   for (const std::string& warning : lid->Warnings()) {
     PrintError("warning: " + warning);
   }
