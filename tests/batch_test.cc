@@ -152,7 +152,7 @@ TEST_F(BatchRunTest, WritesResumesAndCollects) {
   }
   EXPECT_TRUE(group_file);
   ASSERT_EQ(messages_.size(), 1u);
-  EXPECT_EQ(messages_[0].rfind("1 item bad (manifest line 3): ", 0), 0u)
+  EXPECT_EQ(messages_[0].rfind("1 batch: item bad (manifest line 3): ", 0), 0u)
       << messages_[0];
 
   // A rerun does only the failed item; the outputs are not touched.

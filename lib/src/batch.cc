@@ -229,8 +229,8 @@ void Report(const BatchOptions& options, BatchOptions::Message kind,
 }
 
 std::string ItemLabel(const BatchItem& item) {
-  return "item " + item.id + " (manifest line " + std::to_string(item.line) +
-         ")";
+  return "batch: item " + item.id + " (manifest line " +
+         std::to_string(item.line) + ")";
 }
 
 // Why an item of the plan may not be written, or "" when it may.

@@ -42,7 +42,7 @@ TEST(BatchCliTest, AlignsPairsAndGroupsAndReportsBadItems) {
   auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " +
                             Quote(dir + "/out") + " --jobs 2"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("item bad (manifest line 5)"), std::string::npos)
+  EXPECT_NE(r.err.find("align: batch: item bad (manifest line 5)"), std::string::npos)
       << r.err;
   EXPECT_EQ(
       ListDir(dir + "/out"),

@@ -89,8 +89,9 @@ struct BatchOptions {
   bool strict = false;  // stop at the first item that fails
   bool redo = false;    // realign items already done, replacing their files
   // Messages, never called concurrently: kNote (stale temporary files
-  // removed, items already done), kItemFailed ("item ID (manifest line N):
-  // PROBLEM"), kWarning ("item ID: WARNING", damaged but usable input).
+  // removed, items already done), kItemFailed ("batch: item ID (manifest
+  // line N): PROBLEM"), kWarning (the same for a warning of an item's
+  // documents: damaged but usable input).
   enum class Message { kNote, kItemFailed, kWarning };
   std::function<void(Message, const std::string&)> report;
   // Called after each item with (finished, total to do), never concurrently.
