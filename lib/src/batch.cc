@@ -489,6 +489,14 @@ BatchSummary RunBatch(const Pipeline& pipeline, const BatchPlan& plan,
     const BatchItem& item = plan.todo[k];
     std::vector<std::string> warnings;
     auto files = RenderItem(pipeline, item, dir, options, &warnings);
+    if (!warnings.empty()) {
+      std::lock_guard<std::mutex> lock(mutex);
+      for (const std::string& w : warnings) {
+        Report(options, BatchOptions::Message::kWarning,
+               ItemLabel(item) + ": " + w);
+      }
+      summary.warnings += warnings.size();
+    }
     if (!files.ok()) return fail(item, files.status(), false);
     std::vector<std::pair<std::string, std::string_view>> contents;
     for (const OutputFile& file : *files) {

@@ -42,7 +42,8 @@ TEST(BatchCliTest, AlignsPairsAndGroupsAndReportsBadItems) {
   auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " +
                             Quote(dir + "/out") + " --jobs 2"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("align: batch: item bad (manifest line 5)"), std::string::npos)
+  EXPECT_NE(r.err.find("align: batch: item bad (manifest line 5)"),
+            std::string::npos)
       << r.err;
   EXPECT_EQ(
       ListDir(dir + "/out"),
@@ -275,6 +276,25 @@ TEST(BatchCliTest, JsonManifestsAreReadAsJson) {
       RunCommand(Batch(Quote(dir + "/ok.jsonl") + " -o " + Quote(dir + "/o")));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(Exists(dir + "/o/caf\xC3\xA9.tmx"));
+}
+
+// The one warnings rule: a damaged document of an item is reported with
+// "align: warning:" and the batch exits 1 (the item is still aligned).
+// Batch dropped document warnings and exited 0.
+TEST(BatchCliTest, DocumentWarningsAreReportedAndExitOne) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/damaged.txt", ReadFile(Story("kyiv-ledger.en.txt")) +
+                                      "More text \xff\xfe here.\n");
+  WriteFile(dir + "/m.tsv", "id=d\t" + dir + "/damaged.txt\t" +
+                                Story("kyiv-ledger.uk.txt") + "\n");
+  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/o") +
+                            " --encoding UTF-8"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("align: warning: batch: item d (manifest line 1): " +
+                       dir + "/damaged.txt: 2 byte"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(Exists(dir + "/o/d.tmx"));
 }
 
 // Issue 17 item 17: loose numbers were accepted.

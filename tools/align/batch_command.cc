@@ -56,8 +56,9 @@ Options:
   --keep-boilerplate
                      as for align SRC TGT
 
-Exit codes: 0 ok; 1 some items failed, each with a message; 2 usage error;
-3 no usable input (or --strict and an item failed); 4 output not writable.
+Exit codes: 0 ok; 1 some items failed, or had damaged input (a warning),
+each with a message; 2 usage error; 3 no usable input (or --strict and an
+item failed); 4 output not writable.
 )";
 
 void PrintBatchMessage(BatchOptions::Message kind, const std::string& text) {
@@ -279,7 +280,9 @@ int RunBatchCommand(Args* args) {
   std::cerr << "align batch: " << summary.aligned << " item(s) aligned, "
             << summary.failed << " failed, " << plan->already_done
             << " skipped as done; outputs in " << plan->dir << "\n";
-  if (summary.failed == 0) return kExitOk;
+  if (summary.failed == 0) {
+    return summary.warnings > 0 ? kExitSomeSkipped : kExitOk;
+  }
   if (summary.output_failed) return kExitOutput;
   return strict ? kExitNoInput : kExitSomeSkipped;
 }
