@@ -297,6 +297,51 @@ TEST(BatchCliTest, DocumentWarningsAreReportedAndExitOne) {
   EXPECT_TRUE(Exists(dir + "/o/d.tmx"));
 }
 
+// --format as in the other modes: one file per pair item, one per language
+// pair of a group, resumable like tmx.
+TEST(BatchCliTest, FormatOption) {
+  const std::string dir = MakeTempDir();
+  const std::string en = Story("kyiv-ledger.en.txt");
+  const std::string uk = Story("kyiv-ledger.uk.txt");
+  const std::string ru = Story("kyiv-ledger.ru.txt");
+  WriteFile(dir + "/m.tsv", "id=p\t" + en + "\t" + uk + "\nid=g\t" + en + "\t" +
+                                uk + "\t" + ru + "\n");
+  const std::string tsv = dir + "/tsv";
+  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(tsv) +
+                            " --format tsv --date 2025-01-01"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(tsv + "/p.tsv").rfind("source\ttarget\tscore", 0), 0u);
+  EXPECT_TRUE(Exists(tsv + "/g.en-uk.tsv"));
+  EXPECT_FALSE(Exists(tsv + "/p.tmx"));
+  // The same units as `align SRC TGT --format tsv`.
+  auto single = RunCommand(Quote(AlignBinary()) + " " + Quote(en) + " " +
+                           Quote(uk) + " --format tsv -q");
+  EXPECT_EQ(ReadFile(tsv + "/p.tsv"), single.out);
+  r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(tsv) + " --format tsv"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 item(s) already done"), std::string::npos) << r.err;
+
+  const std::string moses = dir + "/moses";
+  r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(moses) + " --format moses"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Exists(moses + "/p.en"));
+  EXPECT_TRUE(Exists(moses + "/p.uk"));
+  EXPECT_TRUE(Exists(moses + "/g.en-uk.en"));
+  // An existing file of another format's name is not this run's.
+  WriteFile(dir + "/m2.tsv", "id=q\t" + en + "\t" + uk + "\n");
+  WriteFile(moses + "/q.uk", "precious\n");
+  r = RunCommand(Batch(Quote(dir + "/m2.tsv") + " -o " + Quote(moses) +
+                       " --format moses"));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_EQ(ReadFile(moses + "/q.uk"), "precious\n");
+  EXPECT_EQ(RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(tsv) +
+                             " --format beads"))
+                .exit_code,
+            2);
+}
+
 // Issue 17 item 17: loose numbers were accepted.
 TEST(BatchCliTest, ShardAndJobsAreWholeNumbers) {
   const std::string dir = MakeTempDir();

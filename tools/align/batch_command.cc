@@ -26,12 +26,14 @@ Lines starting with '#' are comments. Items without an id are named by their
 line: item-000001, ...
 
 Outputs: DIR/ID.tmx for a pair, DIR/ID.SRC-TGT.tmx per language pair for a
-group. Finished items are recorded in DIR/.done/; a rerun skips them, so an
+group (other extensions with --format). Finished items are recorded in DIR/.done/; a rerun skips them, so an
 interrupted batch resumes where it stopped. The outputs do not depend on
 --jobs or --shard.
 
 Options:
   -o, --output DIR   the output folder (created if missing)
+  --format FORMAT    tmx (default), tsv, moses, jsonl or xliff, as for
+                     align FILE... -o DIR (--collect merges tmx only)
   --jobs N           items aligned at once, on N threads (default 1); the
                      language model is loaded once and shared
   --shard K/N        process only items K, K+N, K+2N, ... (0 <= K < N), for
@@ -170,6 +172,7 @@ int RunBatchCommand(Args* args) {
   int jobs = 1, array_tasks = 0;
   bool jobs_given = false;
   bool strict = false, redo = false;
+  OutputFormat batch_format = OutputFormat::kTmx;
   std::vector<std::string> positional;
   while (!args->Done()) {
     if (args->Peek() == "-h" || args->Peek() == "--help") {
@@ -182,6 +185,14 @@ int RunBatchCommand(Args* args) {
         args->Value("--shard", &shard, &error) ||
         args->Value("--slurm-script", &slurm_script, &error) ||
         args->Value("--collect", &collect, &error)) {
+    } else if (args->Value("--format", &value, &error)) {
+      auto format = ParseOutputFormat(value);
+      if (error.empty() && (!format.ok() || *format == OutputFormat::kBeads)) {
+        error = "--format must be tmx, tsv, moses, jsonl or xliff, not '" +
+                value + "'";
+      }
+      if (format.ok()) batch_format = *format;
+      passed.insert(passed.end(), {"--format", value});
     } else if (args->Value("--array-tasks", &value, &error)) {
       double t = 0;
       if (error.empty() && !ParseDouble(value, 1, 100000, &t)) {
@@ -222,6 +233,7 @@ int RunBatchCommand(Args* args) {
   BatchOptions batch;
   batch.writer = writer_options;
   batch.writer.replace = Overwrite();
+  batch.format = batch_format;
   batch.jobs = jobs;
   batch.strict = strict;
   batch.redo = redo;
