@@ -125,9 +125,10 @@ Options:
   -h, --help           show this help
   --version            show the version
 
-Exit codes:
+Exit codes (the same for every subcommand):
   0  ok
-  1  some inputs were skipped or damaged (e.g. undecodable bytes replaced),
+  1  some inputs were skipped, or damaged but used (a warning, printed
+     "align: warning: ...": undecodable bytes replaced, units left out...),
      each with a message; the output was still written
   2  usage error
   3  no usable input (missing, empty, binary or invalid file; missing model)
