@@ -162,6 +162,36 @@ int Collect(const std::string& dir, const std::vector<BatchItem>& items,
   return incomplete || c.unreadable ? kExitSomeSkipped : kExitOk;
 }
 
+// Plans and runs the batch, prints the summary; returns the exit code.
+int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
+               const std::string& output, const PipelineOptions& options,
+               BatchOptions batch) {
+  auto plan = PlanBatch(items, manifest, output, batch);
+  if (!plan.ok()) {
+    PrintError(plan.status().ToString());
+    return kExitOutput;
+  }
+  if (plan->stopped) return kExitOutput;
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  Progress progress("batch");
+  batch.progress = [&progress](size_t done, size_t total) {
+    progress(done, total);
+  };
+  const BatchSummary summary = RunBatch(**pipeline, *plan, batch);
+  std::cerr << "align batch: " << summary.aligned << " item(s) aligned, "
+            << summary.failed << " failed, " << plan->already_done
+            << " skipped as done; outputs in " << plan->dir << "\n";
+  if (summary.failed == 0) {
+    return summary.warnings > 0 ? kExitSomeSkipped : kExitOk;
+  }
+  if (summary.output_failed) return kExitOutput;
+  return batch.strict ? kExitNoInput : kExitSomeSkipped;
+}
+
 }  // namespace
 
 int RunBatchCommand(Args* args) {
@@ -273,30 +303,7 @@ int RunBatchCommand(Args* args) {
     return WriteSlurmScript(slurm_script, positional[0], output, options,
                             passed, *items, array_tasks, jobs_given ? jobs : 0);
   }
-  auto plan = PlanBatch(*items, positional[0], output, batch);
-  if (!plan.ok()) {
-    PrintError(plan.status().ToString());
-    return kExitOutput;
-  }
-  if (plan->stopped) return kExitOutput;
-  auto pipeline = Pipeline::Create(options);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  Progress progress("batch");
-  batch.progress = [&progress](size_t done, size_t total) {
-    progress(done, total);
-  };
-  const BatchSummary summary = RunBatch(**pipeline, *plan, batch);
-  std::cerr << "align batch: " << summary.aligned << " item(s) aligned, "
-            << summary.failed << " failed, " << plan->already_done
-            << " skipped as done; outputs in " << plan->dir << "\n";
-  if (summary.failed == 0) {
-    return summary.warnings > 0 ? kExitSomeSkipped : kExitOk;
-  }
-  if (summary.output_failed) return kExitOutput;
-  return strict ? kExitNoInput : kExitSomeSkipped;
+  return AlignBatch(*items, positional[0], output, options, batch);
 }
 
 }  // namespace crossalign::cli

@@ -141,6 +141,133 @@ StatusOr<std::vector<std::pair<std::string, std::string>>> ReadPairsFile(
   return pairs;
 }
 
+// Before aligning, refuses (without --force) when any file this run could
+// write exists: refusing after the work, at the first existing file, left
+// the folder half updated. Then creates the output folder.
+int PrepareOutputFolder(
+    const CollectionRequest& request,
+    const std::vector<std::shared_ptr<const Document>>& docs) {
+  const std::string out_dir = request.output_dir.back() == '/'
+                                  ? request.output_dir
+                                  : request.output_dir + "/";
+  if (!Overwrite()) {
+    std::set<std::string> langs;
+    for (const auto& d : docs) langs.insert(d->lang());
+    std::vector<std::string> existing;
+    for (const std::string& a : langs) {
+      for (const std::string& b : langs) {
+        std::vector<std::string> names;
+        const std::string base = out_dir + a + "-" + b;
+        if (request.format == OutputFormat::kMoses) {
+          names = MosesFileNames(base, a, b);
+        } else {
+          names = {base + OutputFormatExtension(request.format)};
+        }
+        for (const std::string& n : names) {
+          struct stat st;
+          if (::lstat(n.c_str(), &st) == 0) existing.push_back(n);
+        }
+      }
+    }
+    for (const std::string* path :
+         {&request.clusters_path, &request.report_path, &request.review_path}) {
+      struct stat st;
+      if (!path->empty() && ::lstat(path->c_str(), &st) == 0) {
+        existing.push_back(*path);
+      }
+    }
+    if (!existing.empty()) {
+      std::string list;
+      for (const std::string& e : existing) list += "\n  " + e;
+      PrintError(std::to_string(existing.size()) +
+                 " output file(s) this run may write exist; pass --force to "
+                 "replace them (nothing was aligned):" +
+                 list);
+      return kExitOutput;
+    }
+  }
+  if (!IsDirectory(request.output_dir) &&
+      ::mkdir(request.output_dir.c_str(), 0777) != 0) {
+    PrintError("cannot create output folder " + request.output_dir + ": " +
+               std::strerror(errno));
+    return kExitOutput;
+  }
+  return kExitOk;
+}
+
+// The files of one run: one per language pair, the clusters, the review
+// page.
+int WriteCollectionOutputs(const CollectionRequest& request,
+                           const WriterOptions& writer,
+                           const std::vector<AlignedPair>& all_pairs) {
+  const std::vector<AlignedPair>* pairs = &all_pairs;
+  const std::string dir = request.output_dir.back() == '/'
+                              ? request.output_dir
+                              : request.output_dir + "/";
+  std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
+  for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
+    const std::string path =
+        dir + langs + OutputFormatExtension(request.format);
+    if (!request.review_path.empty()) written.emplace_back(path, group);
+    const int rc = WritePairs(request.format, path, group, writer);
+    if (rc != kExitOk) return rc;
+    if (!request.quiet) {
+      std::cerr << "align: wrote " << path << " (" << group.size()
+                << " pairs)\n";
+    }
+  }
+  if (!request.clusters_path.empty()) {
+    const auto clusters =
+        ClusterPassages(*pairs, writer.min_score > 0 ? writer.min_score : 0.5);
+    if (!MayWrite(request.clusters_path)) return kExitOutput;
+    Status s = WriteOutputFile(request.clusters_path,
+                               RenderClustersJsonl(clusters), Overwrite());
+    if (!s.ok()) {
+      PrintError(s.ToString());
+      return kExitOutput;
+    }
+    if (!request.quiet) {
+      std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
+                << request.clusters_path << "\n";
+    }
+  }
+  if (!request.review_path.empty()) {
+    const int rc = WriteReviewPageForPairs(request.review_path, written, writer,
+                                           request.report_path);
+    if (rc != kExitOk) return rc;
+  }
+  if (pairs->empty()) {
+    std::cerr
+        << "align: no two articles report the same story; no TMX written\n";
+  }
+  return kExitOk;
+}
+
+// The --pairs of `listed` as indices into the documents (doc_of_file, by
+// FileKey); a pair that cannot be aligned is reported. Returns how many.
+int ResolveListedPairs(
+    const std::string& pairs_path,
+    const std::vector<std::pair<std::string, std::string>>& listed,
+    const std::map<std::string, size_t>& doc_of_file,
+    std::vector<std::pair<size_t, size_t>>* pairs) {
+  int skipped = 0;
+  for (const auto& [src, tgt] : listed) {
+    auto s = doc_of_file.find(FileKey(src)), t = doc_of_file.find(FileKey(tgt));
+    if (s == doc_of_file.end() || t == doc_of_file.end()) {
+      PrintError(pairs_path + ": pair " + src + " -> " + tgt +
+                 " skipped: an article could not be read");
+      ++skipped;
+    } else if (s->second == t->second) {
+      PrintError(pairs_path + ": pair " + src + " -> " + tgt +
+                 " skipped: an article is not paired with itself");
+      ++skipped;
+    } else {
+      pairs->emplace_back(s->second, t->second);
+    }
+  }
+  return skipped;
+}
+
 }  // namespace
 
 bool IsCollectionRequest(const std::vector<std::string>& inputs,
@@ -229,69 +356,13 @@ int RunCollection(const PipelineOptions& pipeline_options,
                std::to_string(docs.size()));
     return kExitNoInput;
   }
-  const std::string out_dir = request.output_dir.back() == '/'
-                                  ? request.output_dir
-                                  : request.output_dir + "/";
-  if (!Overwrite()) {
-    // Before aligning, every file this run could write: refusing after the
-    // work, at the first existing file, left the folder half updated.
-    std::set<std::string> langs;
-    for (const auto& d : docs) langs.insert(d->lang());
-    std::vector<std::string> existing;
-    for (const std::string& a : langs) {
-      for (const std::string& b : langs) {
-        std::vector<std::string> names;
-        const std::string base = out_dir + a + "-" + b;
-        if (request.format == OutputFormat::kMoses) {
-          names = MosesFileNames(base, a, b);
-        } else {
-          names = {base + OutputFormatExtension(request.format)};
-        }
-        for (const std::string& n : names) {
-          struct stat st;
-          if (::lstat(n.c_str(), &st) == 0) existing.push_back(n);
-        }
-      }
-    }
-    for (const std::string* path :
-         {&request.clusters_path, &request.report_path, &request.review_path}) {
-      struct stat st;
-      if (!path->empty() && ::lstat(path->c_str(), &st) == 0) {
-        existing.push_back(*path);
-      }
-    }
-    if (!existing.empty()) {
-      std::string list;
-      for (const std::string& e : existing) list += "\n  " + e;
-      PrintError(std::to_string(existing.size()) +
-                 " output file(s) this run may write exist; pass --force to "
-                 "replace them (nothing was aligned):" +
-                 list);
-      return kExitOutput;
-    }
-  }
-  if (!IsDirectory(request.output_dir) &&
-      ::mkdir(request.output_dir.c_str(), 0777) != 0) {
-    PrintError("cannot create output folder " + request.output_dir + ": " +
-               std::strerror(errno));
-    return kExitOutput;
+  if (const int rc = PrepareOutputFolder(request, docs); rc != kExitOk) {
+    return rc;
   }
   CollectionOptions options;
   options.jobs = request.jobs;
-  for (const auto& [src, tgt] : listed) {
-    auto s = doc_of_file.find(FileKey(src)), t = doc_of_file.find(FileKey(tgt));
-    if (s == doc_of_file.end() || t == doc_of_file.end()) {
-      PrintError(request.pairs_path + ": pair " + src + " -> " + tgt +
-                 " skipped: an article could not be read");
-      ++skipped;
-    } else if (s->second == t->second) {
-      PrintError(request.pairs_path + ": pair " + src + " -> " + tgt +
-                 " skipped: an article is not paired with itself");
-      ++skipped;
-    } else {
-      options.pairs.emplace_back(s->second, t->second);
-    }
-  }
+  skipped += ResolveListedPairs(request.pairs_path, listed, doc_of_file,
+                                &options.pairs);
   if (!listed.empty() && options.pairs.empty()) {
     PrintError(request.pairs_path + ": no listed pair can be aligned");
     return kExitNoInput;
@@ -313,45 +384,9 @@ int RunCollection(const PipelineOptions& pipeline_options,
     const int rc = WriteOutput(request.report_path, report);
     if (rc != kExitOk) return rc;
   }
-  const std::vector<AlignedPair>* pairs = &run->pairs;
-  const std::string dir = request.output_dir.back() == '/'
-                              ? request.output_dir
-                              : request.output_dir + "/";
-  std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
-  for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
-    const std::string path =
-        dir + langs + OutputFormatExtension(request.format);
-    if (!request.review_path.empty()) written.emplace_back(path, group);
-    const int rc = WritePairs(request.format, path, group, writer);
-    if (rc != kExitOk) return rc;
-    if (!request.quiet) {
-      std::cerr << "align: wrote " << path << " (" << group.size()
-                << " pairs)\n";
-    }
-  }
-  if (!request.clusters_path.empty()) {
-    const auto clusters =
-        ClusterPassages(*pairs, writer.min_score > 0 ? writer.min_score : 0.5);
-    if (!MayWrite(request.clusters_path)) return kExitOutput;
-    Status s = WriteOutputFile(request.clusters_path,
-                               RenderClustersJsonl(clusters), Overwrite());
-    if (!s.ok()) {
-      PrintError(s.ToString());
-      return kExitOutput;
-    }
-    if (!request.quiet) {
-      std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
-                << request.clusters_path << "\n";
-    }
-  }
-  if (!request.review_path.empty()) {
-    const int rc = WriteReviewPageForPairs(request.review_path, written, writer,
-                                           request.report_path);
-    if (rc != kExitOk) return rc;
-  }
-  if (pairs->empty()) {
-    std::cerr
-        << "align: no two articles report the same story; no TMX written\n";
+  if (const int rc = WriteCollectionOutputs(request, writer, run->pairs);
+      rc != kExitOk) {
+    return rc;
   }
   return skipped > 0 ? kExitSomeSkipped : kExitOk;
 }

@@ -14,8 +14,8 @@
 
 namespace crossalign::cli {
 
-const char* PairCommandUsage() {
-  return R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
+const char* const kPairCommandUsage =
+    R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
        align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
@@ -134,7 +134,95 @@ Exit codes (the same for every subcommand):
   3  no usable input (missing, empty, binary or invalid file; missing model)
   4  output not writable
 )";
+
+namespace {
+
+// `align SRC TGT`, once the options are parsed.
+struct PairRequest {
+  std::string output, src_lang, tgt_lang, review_path, report_path;
+  OutputFormat format;
+  bool verbose, quiet;
+  std::vector<std::string> files;
+};
+
+int AlignPair(PipelineOptions options, const WriterOptions& writer,
+              const PairRequest& request) {
+  // The outputs are checked before the work (the rename re-checks them).
+  // (Moses names hold the languages, known only after detection.)
+  if (request.format != OutputFormat::kMoses && !MayWrite(request.output)) {
+    return kExitOutput;
+  }
+  // Pre-segmented input whose languages are given needs no language model.
+  options.languages_given = options.presegmented && !request.src_lang.empty() &&
+                            !request.tgt_lang.empty();
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  auto pair = (*pipeline)->AlignFiles(request.files[0], request.files[1],
+                                      request.src_lang, request.tgt_lang);
+  if (!pair.ok()) {
+    PrintError(pair.status().ToString());
+    return kExitNoInput;
+  }
+  // Damaged but usable input: say so, and exit 1 after writing.
+  int exit_code = kExitOk;
+  for (const auto& doc : {pair->src, pair->tgt}) {
+    exit_code = std::max(exit_code, WarnAboutInput(doc->warnings()));
+    for (const std::string& note : doc->notes()) PrintError("note: " + note);
+  }
+  // One decision line, as in many-article mode.
+  CollectionAlignment run;
+  PairDecision decision;
+  decision.src = 0;
+  decision.tgt = 1;
+  decision.similarity = std::max(0.0, pair->alignment.story_similarity);
+  decision.decision = AlignmentDecision(pair->alignment);
+  decision.reason = pair->alignment.mode_reason;
+  decision.aligned = 0;
+  run.decisions.push_back(decision);
+  run.pairs.push_back(*pair);
+  const std::string report =
+      RenderDecisionsJsonl({pair->src, pair->tgt}, run, writer.min_score);
+  if (request.verbose) std::cerr << report;
+  if (!request.report_path.empty()) {
+    const int rc = WriteOutput(request.report_path, report);
+    if (rc != kExitOk) return rc;
+  }
+  if (pair->alignment.unrelated) {
+    exit_code = WarnAboutInput(
+        request.files[0] + " and " + request.files[1] +
+        " look like reports of different stories; nothing aligned (" +
+        pair->alignment.mode_reason +
+        "). --mode translation aligns them anyway; --same-story X lowers the "
+        "bar");
+  }
+  const int rc = WritePairs(request.format, request.output, {*pair}, writer);
+  if (rc != kExitOk || request.format == OutputFormat::kBeads) {
+    return rc == kExitOk ? exit_code : rc;
+  }
+  if (!request.review_path.empty()) {
+    const int page_rc = WriteReviewPageForPairs(
+        request.review_path,
+        {{request.output.empty() ? "stdout" : request.output, {*pair}}}, writer,
+        request.report_path);
+    if (page_rc != kExitOk) return page_rc;
+  }
+  if (!request.quiet) {
+    // One line on success: what was written, how, where.
+    std::cerr << "align: " << CountUnits({*pair}, writer.min_score)
+              << " unit(s) written (" << pair->src->lang() << "-"
+              << pair->tgt->lang() << ", " << AlignmentDecision(pair->alignment)
+              << (pair->alignment.unrelated ? "" : " mode") << ") to "
+              << (request.output.empty() ? std::string("standard output")
+                                         : request.output)
+              << "\n";
+  }
+  return exit_code;
 }
+
+}  // namespace
 
 int RunPairCommand(Args* args) {
   PipelineOptions options;
@@ -233,74 +321,10 @@ int RunPairCommand(Args* args) {
     return RunCollection(options, writer, collection);
   }
 
-  // The outputs are checked before the work (the rename re-checks them).
-  // (Moses names hold the languages, known only after detection.)
-  if (format != OutputFormat::kMoses && !MayWrite(output)) return kExitOutput;
-  // Pre-segmented input whose languages are given needs no language model.
-  options.languages_given =
-      options.presegmented && !src_lang.empty() && !tgt_lang.empty();
-  auto pipeline = Pipeline::Create(options);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  auto pair = (*pipeline)->AlignFiles(files[0], files[1], src_lang, tgt_lang);
-  if (!pair.ok()) {
-    PrintError(pair.status().ToString());
-    return kExitNoInput;
-  }
-  // Damaged but usable input: say so, and exit 1 after writing.
-  int exit_code = kExitOk;
-  for (const auto& doc : {pair->src, pair->tgt}) {
-    exit_code = std::max(exit_code, WarnAboutInput(doc->warnings()));
-    for (const std::string& note : doc->notes()) PrintError("note: " + note);
-  }
-  // One decision line, as in many-article mode.
-  CollectionAlignment run;
-  PairDecision decision;
-  decision.src = 0;
-  decision.tgt = 1;
-  decision.similarity = std::max(0.0, pair->alignment.story_similarity);
-  decision.decision = AlignmentDecision(pair->alignment);
-  decision.reason = pair->alignment.mode_reason;
-  decision.aligned = 0;
-  run.decisions.push_back(decision);
-  run.pairs.push_back(*pair);
-  const std::string report =
-      RenderDecisionsJsonl({pair->src, pair->tgt}, run, writer.min_score);
-  if (verbose) std::cerr << report;
-  if (!collection.report_path.empty()) {
-    const int rc = WriteOutput(collection.report_path, report);
-    if (rc != kExitOk) return rc;
-  }
-  if (pair->alignment.unrelated) {
-    exit_code = WarnAboutInput(
-        files[0] + " and " + files[1] +
-        " look like reports of different stories; nothing aligned (" +
-        pair->alignment.mode_reason +
-        "). --mode translation aligns them anyway; --same-story X lowers the "
-        "bar");
-  }
-  const int rc = WritePairs(format, output, {*pair}, writer);
-  if (rc != kExitOk || format == OutputFormat::kBeads) {
-    return rc == kExitOk ? exit_code : rc;
-  }
-  if (!review_path.empty()) {
-    const int page_rc = WriteReviewPageForPairs(
-        review_path, {{output.empty() ? "stdout" : output, {*pair}}}, writer,
-        collection.report_path);
-    if (page_rc != kExitOk) return page_rc;
-  }
-  if (!quiet) {
-    // One line on success: what was written, how, where.
-    std::cerr << "align: " << CountUnits({*pair}, writer.min_score)
-              << " unit(s) written (" << pair->src->lang() << "-"
-              << pair->tgt->lang() << ", " << AlignmentDecision(pair->alignment)
-              << (pair->alignment.unrelated ? "" : " mode") << ") to "
-              << (output.empty() ? std::string("standard output") : output)
-              << "\n";
-  }
-  return exit_code;
+  PairRequest request{
+      output, src_lang, tgt_lang, review_path, collection.report_path,
+      format, verbose,  quiet,    files};
+  return AlignPair(std::move(options), writer, request);
 }
 
 }  // namespace crossalign::cli
