@@ -21,124 +21,9 @@
 namespace crossalign::cli {
 namespace {
 
-// The real path of a file, to recognise one file named twice.
-std::string FileKey(const std::string& path) {
-  char* real = ::realpath(path.c_str(), nullptr);
-  const std::string key = real ? real : path;
-  std::free(real);
-  return key;
-}
-
 bool IsDirectory(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-// Article files by name: plain text and HTML pages.
-bool IsArticleName(const std::string& name) {
-  for (const char* ext : {".txt", ".html", ".htm"}) {
-    const size_t n = std::char_traits<char>::length(ext);
-    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The articles (*.txt, *.html, *.htm) under `dir`, down to 16 levels of
-// sub-folders (hidden ones, such as .git or batch's .done, are left out).
-void CollectTextFiles(const std::string& dir, int depth,
-                      std::vector<std::string>* found) {
-  if (depth > 16) return;
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return;
-  std::vector<std::string> subdirs;
-  while (dirent* e = ::readdir(d)) {
-    const std::string name = e->d_name;
-    if (name.empty() || name[0] == '.') continue;
-    const std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
-    if (IsDirectory(path)) {
-      subdirs.push_back(path);
-    } else if (IsArticleName(name)) {
-      found->push_back(path);
-    }
-  }
-  ::closedir(d);
-  for (const std::string& sub : subdirs)
-    CollectTextFiles(sub, depth + 1, found);
-}
-
-// Expands folders (their *.txt, *.html and *.htm files and those of their
-// sub-folders, sorted) and @LIST files (one path per line, '#' comments).
-// Problems are reported and the input skipped.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
-                                      int* skipped) {
-  std::vector<std::string> files;
-  for (const std::string& input : inputs) {
-    if (!input.empty() && input[0] == '@') {
-      std::ifstream list(input.substr(1));
-      if (!list) {
-        PrintError(input.substr(1) + ": cannot read the list file; skipped");
-        ++*skipped;
-        continue;
-      }
-      std::string line;
-      while (std::getline(list, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty() && line[0] != '#') files.push_back(line);
-      }
-    } else if (IsDirectory(input)) {
-      // Sub-folders too (corpora/STORY/*.txt): a folder holding only
-      // sub-folders contributed nothing before, silently.
-      std::vector<std::string> found;
-      CollectTextFiles(input, 0, &found);
-      std::sort(found.begin(), found.end());
-      if (found.empty()) {
-        PrintError(input +
-                   ": no .txt files in this folder or its sub-folders; "
-                   "skipped");
-        ++*skipped;
-      }
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(input);
-    }
-  }
-  // The same file named twice is aligned once.
-  std::vector<std::string> unique;
-  std::set<std::string> seen;
-  for (const std::string& f : files) {
-    if (seen.insert(FileKey(f)).second) {
-      unique.push_back(f);
-    } else {
-      PrintError(f + ": named more than once; aligned once");
-    }
-  }
-  return unique;
-}
-
-// Reads a --pairs file: one "src<TAB>tgt" line per pair, '#' comments.
-StatusOr<std::vector<std::pair<std::string, std::string>>> ReadPairsFile(
-    const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFoundError(path + ": cannot read the --pairs file");
-  std::vector<std::pair<std::string, std::string>> pairs;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
-        line.find('\t', tab + 1) != std::string::npos) {
-      return InvalidArgumentError(path + ":" + std::to_string(number) +
-                                  ": expected 'src<TAB>tgt'");
-    }
-    pairs.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
-  if (pairs.empty()) {
-    return InvalidArgumentError(path + ": the --pairs file lists no pair");
-  }
-  return pairs;
 }
 
 // Before aligning, refuses (without --force) when any file this run could
@@ -243,26 +128,29 @@ int WriteCollectionOutputs(const CollectionRequest& request,
   return kExitOk;
 }
 
-// The --pairs of `listed` as indices into the documents (doc_of_file, by
-// FileKey); a pair that cannot be aligned is reported. Returns how many.
+// The --pairs of `listed` as indices into the documents: `also` holds the
+// file of each listed article (ExpandArticleInputs), `doc_of_file` its
+// document or -1. A pair that cannot be aligned is reported. Returns how
+// many.
 int ResolveListedPairs(
     const std::string& pairs_path,
     const std::vector<std::pair<std::string, std::string>>& listed,
-    const std::map<std::string, size_t>& doc_of_file,
+    const std::vector<size_t>& also, const std::vector<int>& doc_of_file,
     std::vector<std::pair<size_t, size_t>>* pairs) {
   int skipped = 0;
-  for (const auto& [src, tgt] : listed) {
-    auto s = doc_of_file.find(FileKey(src)), t = doc_of_file.find(FileKey(tgt));
-    if (s == doc_of_file.end() || t == doc_of_file.end()) {
+  for (size_t k = 0; k < listed.size(); ++k) {
+    const auto& [src, tgt] = listed[k];
+    const int s = doc_of_file[also[2 * k]], t = doc_of_file[also[2 * k + 1]];
+    if (s < 0 || t < 0) {
       PrintError(pairs_path + ": pair " + src + " -> " + tgt +
                  " skipped: an article could not be read");
       ++skipped;
-    } else if (s->second == t->second) {
+    } else if (s == t) {
       PrintError(pairs_path + ": pair " + src + " -> " + tgt +
                  " skipped: an article is not paired with itself");
       ++skipped;
     } else {
-      pairs->emplace_back(s->second, t->second);
+      pairs->emplace_back(static_cast<size_t>(s), static_cast<size_t>(t));
     }
   }
   return skipped;
@@ -300,40 +188,32 @@ int RunCollection(const PipelineOptions& pipeline_options,
       return kExitUsage;
     }
   }
-  int skipped = 0;
   std::vector<std::pair<std::string, std::string>> listed;
   if (!request.pairs_path.empty()) {
-    auto pairs = ReadPairsFile(request.pairs_path);
+    auto pairs = ReadArticlePairs(request.pairs_path);
     if (!pairs.ok()) {
       PrintError(pairs.status().ToString());
       return kExitNoInput;
     }
     listed = std::move(*pairs);
   }
-  std::vector<std::string> files;
-  {
-    // The listed articles need not be named again; named again, they are
-    // expected, with no note.
-    std::set<std::string> seen;
-    std::vector<std::string> named;
-    for (const std::string& f : ExpandInputs(request.inputs, &skipped)) {
-      if (seen.insert(FileKey(f)).second) named.push_back(f);
-    }
-    files = named;
-    for (const auto& [src, tgt] : listed) {
-      for (const std::string& f : {src, tgt}) {
-        if (seen.insert(FileKey(f)).second) files.push_back(f);
-      }
-    }
-  }
+  // The listed articles need not be named again; named again, they are
+  // expected, with no note.
+  std::vector<std::string> also;
+  for (const auto& [src, tgt] : listed) also.insert(also.end(), {src, tgt});
+  const ArticleFiles inputs = ExpandArticleInputs(request.inputs, also);
+  for (const std::string& m : inputs.skipped) PrintError(m);
+  for (const std::string& m : inputs.notes) PrintError(m);
+  int skipped = static_cast<int>(inputs.skipped.size());
   auto pipeline = Pipeline::Create(pipeline_options);
   if (!pipeline.ok()) {
     PrintError(pipeline.status().ToString());
     return kExitNoInput;
   }
   std::vector<std::shared_ptr<const Document>> docs;
-  std::map<std::string, size_t> doc_of_file;
-  for (const std::string& f : files) {
+  std::vector<int> doc_of_file(inputs.files.size(), -1);
+  for (size_t k = 0; k < inputs.files.size(); ++k) {
+    const std::string& f = inputs.files[k];
     auto doc = (*pipeline)->Prepare(f);
     if (!doc.ok()) {
       if (request.strict) {
@@ -348,7 +228,7 @@ int RunCollection(const PipelineOptions& pipeline_options,
     for (const std::string& note : (*doc)->notes()) {
       PrintError("note: " + note);
     }
-    doc_of_file[FileKey(f)] = docs.size();
+    doc_of_file[k] = static_cast<int>(docs.size());
     docs.push_back(*doc);
   }
   if (docs.size() < 2) {
@@ -361,8 +241,9 @@ int RunCollection(const PipelineOptions& pipeline_options,
   }
   CollectionOptions options;
   options.jobs = request.jobs;
-  skipped += ResolveListedPairs(request.pairs_path, listed, doc_of_file,
-                                &options.pairs);
+  skipped +=
+      ResolveListedPairs(request.pairs_path, listed, inputs.index_of_also,
+                         doc_of_file, &options.pairs);
   if (!listed.empty() && options.pairs.empty()) {
     PrintError(request.pairs_path + ": no listed pair can be aligned");
     return kExitNoInput;

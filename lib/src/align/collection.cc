@@ -1,8 +1,13 @@
 #include "crossalign/collection.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <numeric>
 #include <thread>
@@ -17,7 +22,126 @@ namespace {
 using internal::JsonString;
 using internal::ParallelFor;
 
+// The real path of a file, to recognise one file named twice.
+std::string FileKey(const std::string& path) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  const std::string key = real ? real : path;
+  std::free(real);
+  return key;
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Article files by name: plain text and HTML pages.
+bool IsArticleName(const std::string& name) {
+  for (const char* ext : {".txt", ".html", ".htm"}) {
+    const size_t n = std::char_traits<char>::length(ext);
+    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The articles (*.txt, *.html, *.htm) under `dir`, down to 16 levels of
+// sub-folders (hidden ones, such as .git or batch's .done, are left out).
+void CollectTextFiles(const std::string& dir, int depth,
+                      std::vector<std::string>* found) {
+  if (depth > 16) return;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  std::vector<std::string> subdirs;
+  while (dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.empty() || name[0] == '.') continue;
+    const std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
+    if (IsDirectory(path)) {
+      subdirs.push_back(path);
+    } else if (IsArticleName(name)) {
+      found->push_back(path);
+    }
+  }
+  ::closedir(d);
+  for (const std::string& sub : subdirs)
+    CollectTextFiles(sub, depth + 1, found);
+}
+
 }  // namespace
+
+ArticleFiles ExpandArticleInputs(const std::vector<std::string>& inputs,
+                                 const std::vector<std::string>& also) {
+  ArticleFiles result;
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (!input.empty() && input[0] == '@') {
+      std::ifstream list(input.substr(1));
+      if (!list) {
+        result.skipped.push_back(input.substr(1) +
+                                 ": cannot read the list file; skipped");
+        continue;
+      }
+      std::string line;
+      while (std::getline(list, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line[0] != '#') files.push_back(line);
+      }
+    } else if (IsDirectory(input)) {
+      // Sub-folders too (corpora/STORY/*.txt).
+      std::vector<std::string> found;
+      CollectTextFiles(input, 0, &found);
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        result.skipped.push_back(
+            input +
+            ": no .txt files in this folder or its sub-folders; skipped");
+      }
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  // The same file named twice is aligned once.
+  std::map<std::string, size_t> index_of;  // by FileKey
+  for (const std::string& f : files) {
+    if (index_of.emplace(FileKey(f), result.files.size()).second) {
+      result.files.push_back(f);
+    } else {
+      result.notes.push_back(f + ": named more than once; aligned once");
+    }
+  }
+  for (const std::string& f : also) {
+    const auto [it, added] = index_of.emplace(FileKey(f), result.files.size());
+    if (added) result.files.push_back(f);
+    result.index_of_also.push_back(it->second);
+  }
+  return result;
+}
+
+StatusOr<std::vector<std::pair<std::string, std::string>>> ReadArticlePairs(
+    const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFoundError(path + ": cannot read the --pairs file");
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
+        line.find('\t', tab + 1) != std::string::npos) {
+      return InvalidArgumentError(path + ":" + std::to_string(number) +
+                                  ": expected 'src<TAB>tgt'");
+    }
+    pairs.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  if (pairs.empty()) {
+    return InvalidArgumentError(path + ": the --pairs file lists no pair");
+  }
+  return pairs;
+}
 
 StatusOr<CollectionAlignment> AlignCollection(
     const Pipeline& pipeline,
