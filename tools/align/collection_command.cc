@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "crossalign/collection.h"
@@ -20,6 +21,33 @@
 
 namespace crossalign::cli {
 namespace {
+
+// --clusters: one JSON object per line and cluster, {"cluster", "documents",
+// "passages": [{"document", "outlet", "lang", "segments", "start", "end",
+// "text"}]}.
+std::string ClustersJsonl(const std::vector<PassageCluster>& clusters) {
+  std::string out;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    auto passages = nlohmann::ordered_json::array();
+    for (const Passage& p : clusters[c].passages) {
+      const Document& d = *p.document;
+      passages.push_back({{"document", d.name()},
+                          {"outlet", d.metadata().outlet},
+                          {"lang", d.lang()},
+                          {"segments", p.segments},
+                          {"start", p.span.begin},
+                          {"end", p.span.end},
+                          {"text", p.text}});
+    }
+    const nlohmann::ordered_json line = {
+        {"cluster", c},
+        {"documents", clusters[c].passages.size()},
+        {"passages", passages}};
+    out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += "\n";
+  }
+  return out;
+}
 
 bool IsDirectory(const std::string& path) {
   struct stat st;
@@ -105,8 +133,8 @@ int WriteCollectionOutputs(const CollectionRequest& request,
     const auto clusters =
         ClusterPassages(*pairs, writer.min_score > 0 ? writer.min_score : 0.5);
     if (!MayWrite(request.clusters_path)) return kExitOutput;
-    Status s = WriteOutputFile(request.clusters_path,
-                               RenderClustersJsonl(clusters), Overwrite());
+    Status s = WriteOutputFile(request.clusters_path, ClustersJsonl(clusters),
+                               Overwrite());
     if (!s.ok()) {
       PrintError(s.ToString());
       return kExitOutput;

@@ -101,7 +101,12 @@ std::map<std::string, std::vector<AlignedPair>> GroupByLanguagePair(
 // One passage of a cluster: segments of one document.
 struct Passage {
   std::shared_ptr<const Document> document;
-  std::vector<int> segments;
+  std::vector<int> segments;  // sorted
+  // The segments' texts, white space collapsed, joined by a space.
+  std::string text;
+  // Bytes of the document's text from the first segment's start to the
+  // last one's end.
+  Span span;
 };
 
 // A fact or quote that two or more articles carry: the passages, across all
@@ -121,10 +126,6 @@ std::vector<PassageCluster> ClusterPassages(
 std::string RenderDecisionsJsonl(
     const std::vector<std::shared_ptr<const Document>>& documents,
     const CollectionAlignment& run, double min_score);
-
-// One JSON object per line: {"cluster", "documents", "passages": [{"document",
-// "outlet", "lang", "segments", "start", "end", "text"}]}.
-std::string RenderClustersJsonl(const std::vector<PassageCluster>& clusters);
 
 }  // namespace crossalign
 

@@ -322,7 +322,15 @@ std::vector<PassageCluster> ClusterPassages(
       auto it = by_doc.find(d);
       if (it == by_doc.end()) continue;
       std::sort(it->second.begin(), it->second.end());
-      cluster.passages.push_back({owners[d], it->second});
+      Passage passage{owners[d], it->second, "", {}};
+      for (int s : passage.segments) {
+        if (!passage.text.empty()) passage.text += " ";
+        passage.text += internal::CollapseWhitespace(
+            d->SegmentText(static_cast<size_t>(s)));
+      }
+      passage.span = {d->segments()[passage.segments.front()].span.begin,
+                      d->segments()[passage.segments.back()].span.end};
+      cluster.passages.push_back(std::move(passage));
     }
     clusters.push_back(std::move(cluster));
   }
@@ -332,37 +340,6 @@ std::vector<PassageCluster> ClusterPassages(
                      return a.passages.size() > b.passages.size();
                    });
   return clusters;
-}
-
-std::string RenderClustersJsonl(const std::vector<PassageCluster>& clusters) {
-  std::string out;
-  for (size_t c = 0; c < clusters.size(); ++c) {
-    out += "{\"cluster\":" + std::to_string(c) +
-           ",\"documents\":" + std::to_string(clusters[c].passages.size()) +
-           ",\"passages\":[";
-    for (size_t p = 0; p < clusters[c].passages.size(); ++p) {
-      const Passage& passage = clusters[c].passages[p];
-      const Document& d = *passage.document;
-      std::string text, segs;
-      for (int s : passage.segments) {
-        if (!text.empty()) text += " ";
-        text +=
-            internal::CollapseWhitespace(d.SegmentText(static_cast<size_t>(s)));
-        segs += (segs.empty() ? "" : ",") + std::to_string(s);
-      }
-      const Span first = d.segments()[passage.segments.front()].span;
-      const Span last = d.segments()[passage.segments.back()].span;
-      out += std::string(p ? "," : "") +
-             "{\"document\":" + JsonString(d.name()) +
-             ",\"outlet\":" + JsonString(d.metadata().outlet) +
-             ",\"lang\":" + JsonString(d.lang()) + ",\"segments\":[" + segs +
-             "],\"start\":" + std::to_string(first.begin) +
-             ",\"end\":" + std::to_string(last.end) +
-             ",\"text\":" + JsonString(text) + "}";
-    }
-    out += "]}\n";
-  }
-  return out;
 }
 
 }  // namespace crossalign
