@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -27,17 +28,16 @@
 namespace crossalign {
 namespace {
 
-// A whole decimal number in [lo, hi]: digits only ("1.5", "2x", " 2" and
-// overflowing values are refused).
+// A whole decimal number in [lo, hi]: digits only ("1.5", "2x", " 2",
+// "+2" and overflowing values are refused).
 bool ParseWhole(const std::string& text, uint64_t lo, uint64_t hi,
                 uint64_t* out) {
-  if (text.empty() || text.size() > 18) return false;
   uint64_t v = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
+  const char* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, v);
+  if (text.empty() || error != std::errc() || stop != end || v < lo || v > hi) {
+    return false;
   }
-  if (v < lo || v > hi) return false;
   *out = v;
   return true;
 }

@@ -11,6 +11,10 @@
 namespace crossalign {
 namespace {
 
+// ASCII white space runs as one space, trimmed. Not internal::
+// CollapseWhitespace, which also collapses Unicode spaces (NBSP...): the
+// duplicate key of align merge has always kept those, and changing it would
+// merge units that differ today.
 std::string Collapse(const std::string& text) {
   std::string out;
   bool space = false;
