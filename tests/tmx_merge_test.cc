@@ -116,6 +116,44 @@ TEST(TmxMergeTest, SourceLanguageAndHeader) {
   EXPECT_EQ(Text(merged.memory.units[1], 0), "en:Bye.");
 }
 
+TEST(TmxMergeTest, FilesAreReadReportedAndMerged) {
+  const std::string dir = testing::MakeTempDir();
+  const std::string head =
+      "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"en\"/>"
+      "<body>";
+  testing::WriteFile(dir + "/a.tmx",
+                     head + Unit("0.5", "en", "Hi.", "uk", "Привіт.") +
+                         Unit("0.5", "en", "Half.", "uk", "") +
+                         "</body></tmx>");
+  testing::WriteFile(
+      dir + "/b.tmx",
+      head + Unit("0.9", "en", "Hi.", "uk", "Привіт.") + "</body></tmx>");
+  testing::WriteFile(dir + "/broken.tmx", "<tmx><body>");
+  std::vector<std::string> messages;
+  auto merged = MergeTmxFiles(
+      {dir + "/a.tmx", dir + "/broken.tmx", dir + "/b.tmx"}, {},
+      [&](TmxMergeMessage kind, const std::string& message) {
+        messages.push_back(std::to_string(static_cast<int>(kind)) + " " +
+                           message);
+      });
+  ASSERT_TRUE(merged.ok()) << merged.status();
+  ASSERT_EQ(merged->memory.units.size(), 1u);
+  EXPECT_EQ(UnitScore(merged->memory.units[0]), 0.9);
+  ASSERT_EQ(messages.size(), 4u);
+  EXPECT_EQ(messages[0], "2 " + dir + "/a.tmx: 2 units (TMX 1.4)");
+  EXPECT_EQ(messages[1].rfind("0 " + dir + "/broken.tmx", 0), 0u)
+      << messages[1];
+  EXPECT_NE(messages[1].find("; skipped"), std::string::npos);
+  EXPECT_EQ(messages[2], "2 " + dir + "/b.tmx: 1 units (TMX 1.4)");
+  EXPECT_EQ(messages[3],
+            "1 merge: 1 unit(s) with fewer than two non-empty variants left "
+            "out");
+  auto none = MergeTmxFiles({dir + "/broken.tmx"}, {},
+                            [](TmxMergeMessage, const std::string&) {});
+  EXPECT_EQ(none.status().message(),
+            "merge: no usable input: none of the 1 file(s) could be read");
+}
+
 TEST(TmxMergeTest, MemoryBoundNamesTheSizes) {
   const std::string dir = testing::MakeTempDir();
   testing::WriteFile(dir + "/big.tmx", std::string(200000, 'x'));

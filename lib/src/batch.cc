@@ -568,11 +568,8 @@ StatusOr<BatchCollection> CollectBatch(const std::string& dir_arg,
   const std::vector<std::string> names = ListDir(dir);
   const TmxReader reader;
   BatchCollection result;
-  // Language pair -> its files in id order (a pair item's TMX is read
-  // here already, for its languages).
-  std::map<std::string,
-           std::vector<std::pair<std::string, StatusOr<TmxMemory>>>>
-      by_pair;
+  // Language pair -> its files, in id order.
+  std::map<std::string, std::vector<std::string>> by_pair;
   for (const std::string& id : ids) {
     if (!Exists(dir + ".done/" + id)) {
       if (Exists(dir + ".failed/" + id)) {
@@ -598,15 +595,13 @@ StatusOr<BatchCollection> CollectBatch(const std::string& dir_arg,
           continue;
         }
         const std::string pair = LanguagePairOf(*memory);
-        if (!pair.empty()) by_pair[pair].emplace_back(path, std::move(memory));
+        if (!pair.empty()) by_pair[pair].push_back(path);
         continue;
       }
       // ID.SRC-TGT.tmx, one per language pair of a story group.
       const std::string pair =
           name.substr(id.size() + 1, name.size() - id.size() - 5);
-      if (pair.find('-') != std::string::npos) {
-        by_pair[pair].emplace_back(path, Status());
-      }
+      if (pair.find('-') != std::string::npos) by_pair[pair].push_back(path);
     }
   }
   result.collected_dir = dir + "collected/";
@@ -614,33 +609,18 @@ StatusOr<BatchCollection> CollectBatch(const std::string& dir_arg,
     return PermissionDeniedError("cannot create " + result.collected_dir +
                                  ": " + std::strerror(errno));
   }
-  for (auto& [pair, files] : by_pair) {
-    std::vector<TmxMemory> memories;
-    for (auto& [path, preread] : files) {
-      StatusOr<TmxMemory> memory =
-          preread.ok() ? std::move(preread) : reader.ReadFile(path);
-      if (!memory.ok()) {
-        report(Message::kItemFailed, memory.status().ToString() + "; skipped");
-        continue;
-      }
-      for (const std::string& w : memory->warnings) {
-        report(Message::kWarning, w);
-      }
-      memories.push_back(std::move(*memory));
-    }
-    if (memories.empty()) {
-      return InvalidArgumentError("merge: no usable input: none of the " +
-                                  std::to_string(files.size()) +
-                                  " file(s) could be read");
-    }
-    const TmxMergeResult merged = MergeTmx(std::move(memories), {});
-    if (merged.half_empty > 0) {
-      report(Message::kWarning,
-             "merge: " + std::to_string(merged.half_empty) +
-                 " unit(s) with fewer than two non-empty variants left out");
-    }
+  for (const auto& [pair, files] : by_pair) {
+    auto merged = MergeTmxFiles(
+        files, {}, [&](TmxMergeMessage kind, const std::string& message) {
+          if (kind == TmxMergeMessage::kSkipped) {
+            report(Message::kItemFailed, message);
+          } else if (kind == TmxMergeMessage::kWarning) {
+            report(Message::kWarning, message);
+          }
+        });
+    if (!merged.ok()) return merged.status();
     const std::string out = result.collected_dir + pair + ".tmx";
-    if (Status written = TmxWriter(tmx).WriteMemoryFile(out, merged.memory);
+    if (Status written = TmxWriter(tmx).WriteMemoryFile(out, merged->memory);
         !written.ok()) {
       return written;
     }

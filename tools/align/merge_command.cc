@@ -112,41 +112,28 @@ int RunMergeCommand(Args* args) {
   }
 
   int exit_code = kExitOk;
-  std::vector<TmxMemory> memories;
-  const TmxReader reader;
-  for (const std::string& path : inputs) {
-    StatusOr<TmxMemory> memory = reader.ReadFile(path);
-    if (!memory.ok()) {
-      PrintError(memory.status().ToString() + "; skipped");
-      exit_code = kExitSomeSkipped;
-      continue;
-    }
-    exit_code = std::max(exit_code, WarnAboutInput(memory->warnings));
-    if (verbose) {
-      std::cerr << "align: merge: " << path << ": " << memory->units.size()
-                << " units (TMX " << memory->version << ")\n";
-    }
-    memories.push_back(std::move(*memory));
-  }
-  if (memories.empty()) {
-    PrintError("merge: no usable input: none of the " +
-               std::to_string(inputs.size()) + " file(s) could be read");
+  auto merged = MergeTmxFiles(
+      inputs, merge, [&](TmxMergeMessage kind, const std::string& message) {
+        if (kind == TmxMergeMessage::kSkipped) {
+          PrintError(message);
+          exit_code = kExitSomeSkipped;
+        } else if (kind == TmxMergeMessage::kWarning) {
+          exit_code = WarnAboutInput(message);
+        } else if (verbose) {
+          std::cerr << "align: merge: " << message << "\n";
+        }
+      });
+  if (!merged.ok()) {
+    PrintError(merged.status().ToString());
     return kExitNoInput;
   }
-
-  const TmxMergeResult merged = MergeTmx(std::move(memories), merge);
-  if (merged.half_empty > 0) {
-    exit_code = WarnAboutInput(
-        "merge: " + std::to_string(merged.half_empty) +
-        " unit(s) with fewer than two non-empty variants left out");
-  }
   if (verbose) {
-    std::cerr << "align: merge: " << merged.units_read << " units read, "
-              << merged.duplicates << " duplicates removed, " << merged.filtered
-              << " filtered out, " << merged.memory.units.size()
-              << " written\n";
+    std::cerr << "align: merge: " << merged->units_read << " units read, "
+              << merged->duplicates << " duplicates removed, "
+              << merged->filtered << " filtered out, "
+              << merged->memory.units.size() << " written\n";
   }
-  auto xml = TmxWriter(tmx).RenderMemory(merged.memory);
+  auto xml = TmxWriter(tmx).RenderMemory(merged->memory);
   if (!xml.ok()) {
     PrintError(xml.status().ToString());
     return kExitOutput;

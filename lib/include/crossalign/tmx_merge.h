@@ -30,6 +30,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,24 @@ struct TmxMergeResult {
 // Merges `memories` (consumed) as described above.
 TmxMergeResult MergeTmx(std::vector<TmxMemory> memories,
                         const TmxMergeOptions& options);
+
+// What MergeTmxFiles() reports, as it happens.
+enum class TmxMergeMessage {
+  kSkipped,  // "ERROR; skipped": a file that cannot be read
+  // A reader's warning about a file, or "merge: N unit(s) with fewer than
+  // two non-empty variants left out".
+  kWarning,
+  kRead,  // "PATH: N units (TMX VERSION)": a file read
+};
+using TmxMergeReport =
+    std::function<void(TmxMergeMessage, const std::string& message)>;
+
+// Reads the TMX files `paths` with TmxReader and merges them with MergeTmx,
+// reporting through `report`. kInvalidArgument "merge: no usable input:
+// none of the N file(s) could be read" when none can be.
+StatusOr<TmxMergeResult> MergeTmxFiles(const std::vector<std::string>& paths,
+                                       const TmxMergeOptions& options,
+                                       const TmxMergeReport& report);
 
 // Memory a merge needs per byte of TMX input (the inputs are parsed whole),
 // measured on a 38 MB memory (see the README's limits section).

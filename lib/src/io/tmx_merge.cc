@@ -8,6 +8,8 @@
 #include <set>
 #include <utility>
 
+#include "crossalign/tmx_reader.h"
+
 namespace crossalign {
 namespace {
 
@@ -152,6 +154,40 @@ TmxMergeResult MergeTmx(std::vector<TmxMemory> memories,
     }
   }
   return result;
+}
+
+StatusOr<TmxMergeResult> MergeTmxFiles(const std::vector<std::string>& paths,
+                                       const TmxMergeOptions& options,
+                                       const TmxMergeReport& report) {
+  std::vector<TmxMemory> memories;
+  const TmxReader reader;
+  for (const std::string& path : paths) {
+    StatusOr<TmxMemory> memory = reader.ReadFile(path);
+    if (!memory.ok()) {
+      report(TmxMergeMessage::kSkipped,
+             memory.status().ToString() + "; skipped");
+      continue;
+    }
+    for (const std::string& w : memory->warnings) {
+      report(TmxMergeMessage::kWarning, w);
+    }
+    report(TmxMergeMessage::kRead, path + ": " +
+                                       std::to_string(memory->units.size()) +
+                                       " units (TMX " + memory->version + ")");
+    memories.push_back(std::move(*memory));
+  }
+  if (memories.empty()) {
+    return InvalidArgumentError("merge: no usable input: none of the " +
+                                std::to_string(paths.size()) +
+                                " file(s) could be read");
+  }
+  TmxMergeResult merged = MergeTmx(std::move(memories), options);
+  if (merged.half_empty > 0) {
+    report(TmxMergeMessage::kWarning,
+           "merge: " + std::to_string(merged.half_empty) +
+               " unit(s) with fewer than two non-empty variants left out");
+  }
+  return merged;
 }
 
 Status CheckTmxMergeMemory(const std::vector<std::string>& paths,
