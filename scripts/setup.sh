@@ -34,6 +34,8 @@ DEMO_PACKAGES=(
   # HTML pages as input: Google's HTML5-conformant parser
   # (lib/src/segment/html_article_extractor.h).
   libgumbo-dev
+  # The one JSON parser (batch manifests): header-only, well kept.
+  nlohmann-json3-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
 )

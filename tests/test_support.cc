@@ -263,10 +263,8 @@ Bead MakeBead(std::vector<int> src, std::vector<int> tgt, double score) {
 TmxWriterOptions FixedDate() {
   TmxWriterOptions options;
   // 2025-03-14T10:30:00Z in seconds since the epoch (date -u -d ... +%s).
-  options.clock = [] {
-    return std::chrono::system_clock::time_point(
-        std::chrono::seconds(1741948200));
-  };
+  options.creation_time =
+      std::chrono::system_clock::time_point(std::chrono::seconds(1741948200));
   return options;
 }
 

@@ -29,10 +29,13 @@ class WritersTest : public ::testing::Test {
 };
 
 TEST_F(WritersTest, TsvEscapesTabsNewlinesAndBackslashes) {
-  OutputOptions options;
+  WriterOptions options;
   options.min_score = 0.5;
-  const std::string tsv = RenderTsv({pair_}, options);
-  EXPECT_EQ(tsv,
+  auto files = Render(OutputFormat::kTsv, "", {pair_}, options);
+  ASSERT_TRUE(files.ok()) << files.status();
+  ASSERT_EQ(files->size(), 1u);
+  EXPECT_EQ(files->front().path, "");
+  EXPECT_EQ(files->front().content,
             "source\ttarget\tscore\tbead\tdocument\n"
             "Back\\\\slash and \"quotes\" & <tags>.\tRück\\\\strich und "
             "„Anführung“ & <Tags>.\t0.9000\t1-1\t"
@@ -42,10 +45,15 @@ TEST_F(WritersTest, TsvEscapesTabsNewlinesAndBackslashes) {
 }
 
 TEST_F(WritersTest, MosesLinesAndFileNames) {
-  const ParallelText text = RenderMoses({pair_});
-  EXPECT_EQ(text.source,
+  EXPECT_FALSE(Render(OutputFormat::kMoses, "", {pair_}).ok());
+  auto files = Render(OutputFormat::kMoses, "out/c", {pair_});
+  ASSERT_TRUE(files.ok()) << files.status();
+  ASSERT_EQ(files->size(), 2u);
+  EXPECT_EQ((*files)[0].path, "out/c.en");
+  EXPECT_EQ((*files)[1].path, "out/c.de");
+  EXPECT_EQ((*files)[0].content,
             "Back\\slash and \"quotes\" & <tags>.\nBell and tab.\nLow one.\n");
-  EXPECT_EQ(text.target,
+  EXPECT_EQ((*files)[1].content,
             "Rück\\strich und „Anführung“ & <Tags>.\nGlocke und Tab.\n"
             "Niedrig.\n");
   EXPECT_EQ(MosesFileNames("out/c", "en", "de"),
@@ -55,7 +63,8 @@ TEST_F(WritersTest, MosesLinesAndFileNames) {
 }
 
 TEST_F(WritersTest, JsonlHasEveryBeadWithOffsets) {
-  const std::string jsonl = RenderJsonl({pair_});
+  const std::string jsonl =
+      Render(OutputFormat::kJsonl, "", {pair_})->front().content;
   EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 4);  // 1-0 too
   EXPECT_NE(jsonl.find("\"src_document\":\"dir\\\\with\\ttab\\nand "
                        "newline.en\""),
@@ -80,10 +89,11 @@ TEST_F(WritersTest, JsonlHasEveryBeadWithOffsets) {
 }
 
 TEST_F(WritersTest, XliffMarksLowScoresForReview) {
-  OutputOptions options;
+  WriterOptions options;
   options.review_below = 0.8;
-  auto xliff = RenderXliff({pair_}, options);
-  ASSERT_TRUE(xliff.ok()) << xliff.status();
+  auto files = Render(OutputFormat::kXliff, "", {pair_}, options);
+  ASSERT_TRUE(files.ok()) << files.status();
+  const std::string* xliff = &files->front().content;
   pugi::xml_document doc;
   ASSERT_TRUE(doc.load_string(xliff->c_str()));
   pugi::xml_node file = doc.child("xliff").child("file");
@@ -99,6 +109,48 @@ TEST_F(WritersTest, XliffMarksLowScoresForReview) {
                                               "needs-review-translation"}));
   EXPECT_EQ(sources[0], "Back\\slash and \"quotes\" & <tags>.");
   EXPECT_EQ(xliff->find("&#"), std::string::npos);
+}
+
+// --min-score is applied in one place, the same way for every format: pair
+// beads below it are left out, 1-0 and 0-1 beads stay where a format keeps
+// them (jsonl, beads).
+TEST_F(WritersTest, MinScoreAppliesToEveryFormat) {
+  WriterOptions options;
+  options.min_score = 0.5;
+  options.tmx.creation_time = std::chrono::system_clock::from_time_t(0);
+  auto count = [&](OutputFormat format, const std::string& needle) {
+    auto files = Render(format, "o", {pair_}, options);
+    EXPECT_TRUE(files.ok()) << files.status();
+    const std::string& text = files->front().content;
+    size_t n = 0;
+    for (size_t at = text.find(needle); at != std::string::npos;
+         at = text.find(needle, at + 1)) {
+      ++n;
+    }
+    return n;
+  };
+  EXPECT_EQ(count(OutputFormat::kTmx, "<tu "), 2u);
+  EXPECT_EQ(count(OutputFormat::kXliff, "<trans-unit "), 2u);
+  EXPECT_EQ(count(OutputFormat::kTsv, "\n"), 3u);  // with the header line
+  EXPECT_EQ(count(OutputFormat::kMoses, "\n"), 2u);
+  EXPECT_EQ(count(OutputFormat::kJsonl, "\n"), 3u);  // the 1-0 bead too
+  EXPECT_EQ(count(OutputFormat::kBeads, "\n"), 3u);
+  EXPECT_EQ(CountUnits({pair_}, 0.5), 2u);
+  EXPECT_EQ(CountUnits({pair_}, 0.0), 3u);
+  EXPECT_FALSE(Render(OutputFormat::kBeads, "", {pair_, pair_}).ok());
+}
+
+TEST(OutputFormatTest, NamesAndExtensions) {
+  for (const char* name : {"tmx", "tsv", "moses", "jsonl", "xliff", "beads"}) {
+    auto format = ParseOutputFormat(name);
+    ASSERT_TRUE(format.ok()) << name;
+    EXPECT_STREQ(OutputFormatName(*format), name);
+  }
+  EXPECT_FALSE(ParseOutputFormat("TMX").ok());
+  EXPECT_FALSE(ParseOutputFormat("").ok());
+  EXPECT_EQ(OutputFormatExtension(OutputFormat::kXliff), ".xlf");
+  EXPECT_EQ(OutputFormatExtension(OutputFormat::kTsv), ".tsv");
+  EXPECT_EQ(OutputFormatExtension(OutputFormat::kMoses), "");
 }
 
 }  // namespace

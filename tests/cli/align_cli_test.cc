@@ -69,6 +69,35 @@ TEST(AlignCliTest, UsageErrorsExitTwo) {
       RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o")).exit_code, 2);
 }
 
+// --date takes a real UTC date in one of three forms (the parser moved from
+// the library's tmx_writer.h into the CLI; these were its library tests).
+// Issue 17 item 17: impossible dates were normalised (2025-02-31 became
+// 2025-03-03); loose forms were accepted.
+TEST(AlignCliTest, DateOptionAcceptsOnlyRealUtcDates) {
+  for (const char* bad :
+       {"14/03/2025", "2025-13-01", "2025-02-31", "2025-02-29", "2025-04-31",
+        "2025-1-5", "2025-01-05x", "2025-01-05T24:00:00Z",
+        "2025-01-05T10:00:60Z", "20250231T000000Z", "2025-01- 5", "+2025-01-05",
+        ""}) {
+    auto r = RunCommand(Align("merge no-such.tmx --date " + Quote(bad)));
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    EXPECT_NE(r.err.find("--date"), std::string::npos) << r.err;
+  }
+  Pair p;
+  for (const auto& [date, expected] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"2024-02-29", "20240229T000000Z"},
+           {"20250314T235959Z", "20250314T235959Z"},
+           {"2025-12-31T23:59:59Z", "20251231T235959Z"}}) {
+    auto r = RunCommand(
+        Align(Quote(p.en) + " " + Quote(p.uk) + " -q --date " + date));
+    ASSERT_EQ(r.exit_code, 0) << date << ": " << r.err;
+    EXPECT_NE(r.out.find("creationdate=\"" + expected + "\""),
+              std::string::npos)
+        << date;
+  }
+}
+
 TEST(AlignCliTest, WritesTmxToStdoutWithoutOutputFlag) {
   Pair p;
   auto r =

@@ -8,6 +8,7 @@
 namespace crossalign {
 namespace {
 
+using testing::AlignBinary;
 using testing::Batch;
 using testing::DniesterBridge;
 using testing::Exists;
@@ -36,7 +37,8 @@ TEST(BatchCliTest, AlignsPairsAndGroupsAndReportsBadItems) {
   auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " +
                             Quote(dir + "/out") + " --jobs 2"));
   EXPECT_EQ(r.exit_code, 1) << r.err;
-  EXPECT_NE(r.err.find("item bad (manifest line 5)"), std::string::npos)
+  EXPECT_NE(r.err.find("align: batch: item bad (manifest line 5)"),
+            std::string::npos)
       << r.err;
   EXPECT_EQ(
       ListDir(dir + "/out"),
@@ -238,6 +240,102 @@ TEST(BatchCliTest, BomEscapesAndStaleTemporaries) {
   WriteFile(dir + "/bad.jsonl", "{\"id\": \"b\", \"files\": [\"a\\u00\"]}\n");
   r = RunCommand(Batch(Quote(dir + "/bad.jsonl") + " -o " + Quote(out)));
   EXPECT_EQ(r.exit_code, 2) << r.err;
+}
+
+// JSON manifests are read by a real JSON parser (nlohmann-json): lines that
+// are not JSON are refused where the hand-written reader took them (a
+// missing comma, trailing text, \u0000 in a file name), and members it
+// refused for their type ("pages": 3) are ignored like any unknown member.
+TEST(BatchCliTest, JsonManifestsAreReadAsJson) {
+  const std::string dir = MakeTempDir();
+  const std::string en = DniesterBridge("kyiv-ledger.en.txt");
+  const std::string uk = DniesterBridge("kyiv-ledger.uk.txt");
+  for (const std::string& bad :
+       {"{\"id\": \"a\", \"files\": [\"" + en + "\" \"" + uk + "\"]}",
+        "{\"id\": \"a\", \"src\": \"" + en + "\", \"tgt\": \"" + uk +
+            "\"} trailing",
+        "{\"id\": \"a\", \"files\": [\"" + en + "\", \"" + uk +
+            "\\u0000.txt\"]}",
+        "{\"id\": \"a\", \"files\": \"" + en + "\"}"}) {
+    WriteFile(dir + "/bad.jsonl", bad + "\n");
+    auto r = RunCommand(
+        Batch(Quote(dir + "/bad.jsonl") + " -o " + Quote(dir + "/bad")));
+    EXPECT_EQ(r.exit_code, 2) << bad << "\n" << r.err;
+    EXPECT_NE(r.err.find("bad.jsonl, line 1: "), std::string::npos) << r.err;
+  }
+  WriteFile(dir + "/ok.jsonl",
+            "{\"pages\": 3, \"id\": \"caf\\u00e9\", "
+            "\"src\": \"" +
+                en + "\", \"tgt\": \"" + uk + "\"}\n");
+  auto r =
+      RunCommand(Batch(Quote(dir + "/ok.jsonl") + " -o " + Quote(dir + "/o")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Exists(dir + "/o/caf\xC3\xA9.tmx"));
+}
+
+// The one warnings rule: a damaged document of an item is reported with
+// "align: warning:" and the batch exits 1 (the item is still aligned).
+// Batch dropped document warnings and exited 0.
+TEST(BatchCliTest, DocumentWarningsAreReportedAndExitOne) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/damaged.txt",
+            ReadFile(DniesterBridge("kyiv-ledger.en.txt")) +
+                "More text \xff\xfe here.\n");
+  WriteFile(dir + "/m.tsv", "id=d\t" + dir + "/damaged.txt\t" +
+                                DniesterBridge("kyiv-ledger.uk.txt") + "\n");
+  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/o") +
+                            " --encoding UTF-8"));
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("align: warning: batch: item d (manifest line 1): " +
+                       dir + "/damaged.txt: 2 byte"),
+            std::string::npos)
+      << r.err;
+  EXPECT_TRUE(Exists(dir + "/o/d.tmx"));
+}
+
+// --format as in the other modes: one file per pair item, one per language
+// pair of a group, resumable like tmx.
+TEST(BatchCliTest, FormatOption) {
+  const std::string dir = MakeTempDir();
+  const std::string en = DniesterBridge("kyiv-ledger.en.txt");
+  const std::string uk = DniesterBridge("kyiv-ledger.uk.txt");
+  const std::string ru = DniesterBridge("kyiv-ledger.ru.txt");
+  WriteFile(dir + "/m.tsv", "id=p\t" + en + "\t" + uk + "\nid=g\t" + en + "\t" +
+                                uk + "\t" + ru + "\n");
+  const std::string tsv = dir + "/tsv";
+  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(tsv) +
+                            " --format tsv --date 2025-01-01"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(ReadFile(tsv + "/p.tsv").rfind("source\ttarget\tscore", 0), 0u);
+  EXPECT_TRUE(Exists(tsv + "/g.en-uk.tsv"));
+  EXPECT_FALSE(Exists(tsv + "/p.tmx"));
+  // The same units as `align SRC TGT --format tsv`.
+  auto single = RunCommand(Quote(AlignBinary()) + " " + Quote(en) + " " +
+                           Quote(uk) + " --format tsv -q");
+  EXPECT_EQ(ReadFile(tsv + "/p.tsv"), single.out);
+  r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(tsv) + " --format tsv"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("2 item(s) already done"), std::string::npos) << r.err;
+
+  const std::string moses = dir + "/moses";
+  r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(moses) + " --format moses"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(Exists(moses + "/p.en"));
+  EXPECT_TRUE(Exists(moses + "/p.uk"));
+  EXPECT_TRUE(Exists(moses + "/g.en-uk.en"));
+  // An existing file of another format's name is not this run's.
+  WriteFile(dir + "/m2.tsv", "id=q\t" + en + "\t" + uk + "\n");
+  WriteFile(moses + "/q.uk", "precious\n");
+  r = RunCommand(Batch(Quote(dir + "/m2.tsv") + " -o " + Quote(moses) +
+                       " --format moses"));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_EQ(ReadFile(moses + "/q.uk"), "precious\n");
+  EXPECT_EQ(RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(tsv) +
+                             " --format beads"))
+                .exit_code,
+            2);
 }
 
 // Issue 17 item 17: loose numbers were accepted.

@@ -134,6 +134,25 @@ TEST(DetectCliTest, WarnsWhenTheNgramModelIsMissing) {
   EXPECT_EQ(full.err.find("warning"), std::string::npos) << full.err;
 }
 
+// The one warnings rule (align --help, exit codes): damaged input is used,
+// and said so with "align: warning:", and the run exits 1. detect printed
+// the decoder's warning without the prefix and exited 0.
+TEST(DetectCliTest, DamagedInputIsAWarningAndExitsOne) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/damaged.txt",
+            testing::ReadFile(DniesterBridge("kyiv-ledger.en.txt")) +
+                "More text \xff\xfe here.\n");
+  for (const std::string mode : {"", "--per-line ", "--format jsonl "}) {
+    auto r = RunCommand(
+        Detect(mode + "--encoding UTF-8 " + Quote(dir + "/damaged.txt")));
+    EXPECT_EQ(r.exit_code, 1) << mode << r.err;
+    EXPECT_NE(r.err.find("align: warning: " + dir + "/damaged.txt: 2 byte"),
+              std::string::npos)
+        << mode << r.err;
+    EXPECT_FALSE(r.out.empty()) << mode;  // the answer is still given
+  }
+}
+
 TEST(DetectCliTest, ExitCodes) {
   const std::string dir = MakeTempDir();
   // Usage errors.

@@ -69,9 +69,8 @@ void FuzzMerge(std::string_view bytes) {
     for (const auto& unit : (*memory)->units) merged.units.push_back(unit);
   }
   crossalign::TmxWriterOptions options;
-  options.clock = [] {
-    return std::chrono::system_clock::time_point(std::chrono::seconds(0));
-  };
+  options.creation_time =
+      std::chrono::system_clock::time_point(std::chrono::seconds(0));
   const crossalign::TmxWriter writer(options);
   auto once = writer.RenderMemory(merged);
   if (!once.ok()) return;

@@ -14,9 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   auto memory = reader.Parse("fuzz.tmx", bytes);
   if (!memory.ok()) return 0;
   crossalign::TmxWriterOptions options;
-  options.clock = [] {
-    return std::chrono::system_clock::time_point(std::chrono::seconds(0));
-  };
+  options.creation_time =
+      std::chrono::system_clock::time_point(std::chrono::seconds(0));
   const crossalign::TmxWriter writer(options);
   auto once = writer.RenderMemory(*memory);
   if (!once.ok()) return 0;

@@ -16,12 +16,12 @@
 int main(int argc, char** argv) {
   using namespace crossalign::cli;
   if (argc < 2) {
-    std::cerr << PairCommandUsage();
+    std::cerr << kPairCommandUsage;
     return kExitUsage;
   }
   const std::string first = argv[1];
   if (first == "-h" || first == "--help") {
-    std::cout << PairCommandUsage();
+    std::cout << kPairCommandUsage;
     return kExitOk;
   }
   if (first == "--version") {

@@ -1,28 +1,15 @@
 #include "batch_command.h"
 
-#include <dirent.h>
-#include <signal.h>
+#include <limits.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#include <algorithm>
-#include <atomic>
-#include <cctype>
 #include <cerrno>
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
-#include <map>
-#include <mutex>
-#include <set>
-#include <thread>
 
-#include "crossalign/collection.h"
-#include "crossalign/output_file.h"
-#include "crossalign/pipeline.h"
-#include "crossalign/tmx_writer.h"
-#include "slurm.h"
+#include "crossalign/batch.h"
 
 namespace crossalign::cli {
 namespace {
@@ -39,12 +26,14 @@ Lines starting with '#' are comments. Items without an id are named by their
 line: item-000001, ...
 
 Outputs: DIR/ID.tmx for a pair, DIR/ID.SRC-TGT.tmx per language pair for a
-group. Finished items are recorded in DIR/.done/; a rerun skips them, so an
+group (other extensions with --format). Finished items are recorded in DIR/.done/; a rerun skips them, so an
 interrupted batch resumes where it stopped. The outputs do not depend on
 --jobs or --shard.
 
 Options:
   -o, --output DIR   the output folder (created if missing)
+  --format FORMAT    tmx (default), tsv, moses, jsonl or xliff, as for
+                     align FILE... -o DIR (--collect merges tmx only)
   --jobs N           items aligned at once, on N threads (default 1); the
                      language model is loaded once and shared
   --shard K/N        process only items K, K+N, K+2N, ... (0 <= K < N), for
@@ -69,320 +58,151 @@ Options:
   --keep-boilerplate
                      as for align SRC TGT
 
-Exit codes: 0 ok; 1 some items failed, each with a message; 2 usage error;
-3 no usable input (or --strict and an item failed); 4 output not writable.
+Exit codes: 0 ok; 1 some items failed, or had damaged input (a warning),
+each with a message; 2 usage error; 3 no usable input (or --strict and an
+item failed); 4 output not writable.
 )";
 
-struct Item {
-  std::string id;
-  std::vector<std::string> files;
-  int line = 0;
-};
-
-bool Hex4(const std::string& s, size_t at, uint32_t* out) {
-  if (at + 4 > s.size()) return false;
-  uint32_t v = 0;
-  for (size_t k = at; k < at + 4; ++k) {
-    const char c = s[k];
-    v <<= 4;
-    if (c >= '0' && c <= '9') {
-      v |= static_cast<uint32_t>(c - '0');
-    } else if (c >= 'a' && c <= 'f') {
-      v |= static_cast<uint32_t>(c - 'a' + 10);
-    } else if (c >= 'A' && c <= 'F') {
-      v |= static_cast<uint32_t>(c - 'A' + 10);
-    } else {
-      return false;
-    }
-  }
-  *out = v;
-  return true;
-}
-
-void AppendUtf8(uint32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+void PrintBatchMessage(BatchOptions::Message kind, const std::string& text) {
+  if (kind == BatchOptions::Message::kNote) {
+    std::cerr << "align batch: " << text << "\n";
   } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    PrintError(kind == BatchOptions::Message::kWarning ? "warning: " + text
+                                                       : text);
   }
 }
 
-// Minimal reader of one flat JSON object with string and string-array
-// values, which is all a manifest line holds.
-bool ParseJsonItem(const std::string& line, Item* item, std::string* error) {
-  size_t i = 0;
-  auto skip = [&] {
-    while (i < line.size() && std::isspace(static_cast<unsigned char>(line[i])))
-      ++i;
+std::string Absolute(const std::string& path) {
+  if (!path.empty() && path[0] == '/') return path;
+  char cwd[PATH_MAX];
+  if (::getcwd(cwd, sizeof cwd) == nullptr) return path;
+  return std::string(cwd) + (path.empty() ? "" : "/" + path);
+}
+
+// `align batch MANIFEST -o DIR --slurm-script FILE`: writes the sbatch
+// script. The model found is written into it as an absolute path, unless
+// the languages are given (no model needed).
+int WriteSlurmScript(const std::string& script, const std::string& manifest,
+                     const std::string& output_dir,
+                     const PipelineOptions& pipeline,
+                     const std::vector<std::string>& options,
+                     const std::vector<BatchItem>& items, int tasks, int cpus) {
+  SlurmScriptRequest r;
+  char self[PATH_MAX];
+  const ssize_t len = ::readlink("/proc/self/exe", self, sizeof self - 1);
+  r.align_binary = len > 0 ? std::string(self, static_cast<size_t>(len))
+                           : std::string("align");
+  r.manifest = Absolute(manifest);
+  r.output = Absolute(output_dir);
+  r.workdir = Absolute("");
+  while (r.output.size() > 1 && r.output.back() == '/') r.output.pop_back();
+  if (!pipeline.languages_given) {
+    StatusOr<std::string> model = FindLidModel(pipeline.lid_model);
+    if (!model.ok()) {
+      PrintError(model.status().ToString());
+      return kExitNoInput;
+    }
+    r.lid_model = Absolute(*model);
+  }
+  r.options = options;
+  for (const std::string& f : MeasureBatchInputs(items, &r)) {
+    // The task will report it as a failed item; not a reason to stop.
+    std::cerr << "align batch: warning: " << f << ": no such file\n";
+  }
+  r.tasks = tasks;
+  r.cpus = cpus;
+  if (r.items == 0) {
+    PrintError("batch --slurm-script: the manifest has no items");
+    return kExitNoInput;
+  }
+  // Slurm does not create the log folder.
+  const std::string logs = r.output + "/.slurm";
+  if ((::mkdir(r.output.c_str(), 0777) != 0 && errno != EEXIST) ||
+      (::mkdir(logs.c_str(), 0777) != 0 && errno != EEXIST)) {
+    PrintError("cannot create " + logs + ": " + std::strerror(errno));
+    return kExitOutput;
+  }
+  const int rc = WriteOutput(script, RenderSlurmScript(r));
+  if (rc == kExitOk) {
+    std::cerr << "align batch: wrote " << script << "; submit it with sbatch "
+              << script << ", then run: align batch --collect " << r.output
+              << "\n";
+  }
+  return rc;
+}
+
+// `align batch --collect DIR`.
+int Collect(const std::string& dir, const std::vector<BatchItem>& items,
+            const TmxWriterOptions& tmx) {
+  std::vector<std::string> ids;
+  for (const BatchItem& item : items) ids.push_back(item.id);
+  auto collected = CollectBatch(dir, ids, tmx, PrintBatchMessage);
+  if (!collected.ok()) {
+    PrintError(collected.status().ToString());
+    const StatusCode code = collected.status().code();
+    return code == StatusCode::kPermissionDenied ||
+                   code == StatusCode::kResourceExhausted
+               ? kExitOutput
+               : kExitNoInput;
+  }
+  auto list = [](const std::vector<std::string>& v) {
+    std::string s;
+    for (size_t k = 0; k < v.size() && k < 10; ++k) s += (k ? " " : "") + v[k];
+    if (v.size() > 10) s += " ...";
+    return s;
   };
-  auto string_value = [&](std::string* out) {
-    skip();
-    if (i >= line.size() || line[i] != '"') return false;
-    ++i;
-    out->clear();
-    while (i < line.size() && line[i] != '"') {
-      if (line[i] == '\\' && i + 1 < line.size()) {
-        ++i;
-        const char c = line[i];
-        if (c == 'u') {
-          // \uXXXX, with a surrogate pair for characters beyond the BMP.
-          uint32_t code = 0;
-          if (!Hex4(line, i + 1, &code)) return false;
-          i += 4;
-          if (code >= 0xD800 && code <= 0xDBFF) {
-            uint32_t low = 0;
-            if (line.compare(i + 1, 2, "\\u") != 0 ||
-                !Hex4(line, i + 3, &low) || low < 0xDC00 || low > 0xDFFF) {
-              return false;
-            }
-            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00);
-            i += 6;
-          } else if (code >= 0xDC00 && code <= 0xDFFF) {
-            return false;
-          }
-          AppendUtf8(code, out);
-        } else {
-          const char* escapes = "\"\"\\\\//b\bf\fn\nr\rt\t";
-          const char* at = std::strchr(escapes, c);
-          if (c == '\0' || at == nullptr || (at - escapes) % 2 != 0) {
-            return false;
-          }
-          out->push_back(at[1]);
-        }
-      } else {
-        out->push_back(line[i]);
-      }
-      ++i;
-    }
-    if (i >= line.size()) return false;
-    ++i;
-    return true;
+  const BatchCollection& c = *collected;
+  std::cout << "items: " << ids.size() << "; done " << c.done.size()
+            << ", failed " << c.failed.size() << ", missing "
+            << c.missing.size() << "; " << c.merged.size()
+            << " language pair(s) in " << c.collected_dir << "\n";
+  if (!c.failed.empty()) std::cout << "failed: " << list(c.failed) << "\n";
+  if (!c.missing.empty()) std::cout << "missing: " << list(c.missing) << "\n";
+  const bool incomplete = !c.failed.empty() || !c.missing.empty();
+  return incomplete || c.unreadable ? kExitSomeSkipped : kExitOk;
+}
+
+// Plans and runs the batch, prints the summary; returns the exit code.
+int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
+               const std::string& output, const PipelineOptions& options,
+               BatchOptions batch) {
+  auto plan = PlanBatch(items, manifest, output, batch);
+  if (!plan.ok()) {
+    PrintError(plan.status().ToString());
+    return kExitOutput;
+  }
+  if (plan->stopped) return kExitOutput;
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  Progress progress("batch");
+  batch.progress = [&progress](size_t done, size_t total) {
+    progress(done, total);
   };
-  skip();
-  if (i >= line.size() || line[i] != '{')
-    return (*error = "expected '{'", false);
-  ++i;
-  std::string src, tgt;
-  while (true) {
-    skip();
-    if (i < line.size() && line[i] == '}') break;
-    std::string key;
-    if (!string_value(&key)) {
-      return (*error = "expected a key (or a bad \\ escape in one)", false);
-    }
-    skip();
-    if (i >= line.size() || line[i] != ':')
-      return (*error = "expected ':'", false);
-    ++i;
-    skip();
-    if (i < line.size() && line[i] == '[') {
-      ++i;
-      while (true) {
-        skip();
-        if (i < line.size() && line[i] == ']') {
-          ++i;
-          break;
-        }
-        std::string v;
-        if (!string_value(&v)) {
-          return (*error = "expected a string in the list (or a bad \\ escape)",
-                  false);
-        }
-        if (key == "files") item->files.push_back(v);
-        skip();
-        if (i < line.size() && line[i] == ',') ++i;
-      }
-    } else {
-      std::string v;
-      if (!string_value(&v)) {
-        return (*error = "expected a string value (or a bad \\ escape)", false);
-      }
-      if (key == "id") item->id = v;
-      if (key == "src") src = v;
-      if (key == "tgt") tgt = v;
-    }
-    skip();
-    if (i < line.size() && line[i] == ',') ++i;
+  const BatchSummary summary = RunBatch(**pipeline, *plan, batch);
+  std::cerr << "align batch: " << summary.aligned << " item(s) aligned, "
+            << summary.failed << " failed, " << plan->already_done
+            << " skipped as done; outputs in " << plan->dir << "\n";
+  if (summary.failed == 0) {
+    return summary.warnings > 0 ? kExitSomeSkipped : kExitOk;
   }
-  if (!src.empty()) item->files.insert(item->files.begin(), src);
-  if (!tgt.empty()) item->files.push_back(tgt);
-  return true;
-}
-
-StatusOr<std::vector<Item>> ReadManifest(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFoundError(path + ": cannot read the manifest");
-  std::vector<Item> items;
-  std::string line;
-  int line_no = 0;
-  std::map<std::string, int> line_of_id;
-  while (std::getline(in, line)) {
-    ++line_no;
-    // A UTF-8 byte-order mark (Windows editors write one) is not data.
-    if (line_no == 1 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-      line.erase(0, 3);
-    }
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    Item item;
-    item.line = line_no;
-    if (line[0] == '{') {
-      std::string error;
-      if (!ParseJsonItem(line, &item, &error)) {
-        return InvalidArgumentError(path + ", line " + std::to_string(line_no) +
-                                    ": " + error);
-      }
-    } else {
-      size_t pos = 0;
-      while (pos <= line.size()) {
-        size_t tab = line.find('\t', pos);
-        if (tab == std::string::npos) tab = line.size();
-        const std::string field = line.substr(pos, tab - pos);
-        if (field.rfind("id=", 0) == 0) {
-          item.id = field.substr(3);
-        } else if (!field.empty()) {
-          item.files.push_back(field);
-        }
-        pos = tab + 1;
-      }
-    }
-    if (item.files.size() < 2) {
-      return InvalidArgumentError(path + ", line " + std::to_string(line_no) +
-                                  ": an item needs two or more files");
-    }
-    if (item.id.empty()) {
-      char name[32];
-      std::snprintf(name, sizeof name, "item-%06d", line_no);
-      item.id = name;
-    }
-    if (item.id.find('/') != std::string::npos || item.id[0] == '.') {
-      return InvalidArgumentError(path + ", line " + std::to_string(line_no) +
-                                  ": id '" + item.id + "' cannot name a file");
-    }
-    items.push_back(std::move(item));
-  }
-  // Two items with one id would write one file (one memory lost). Automatic
-  // ids count too: an explicit "item-000003" meets line 3's.
-  for (const Item& item : items) {
-    const auto [it, inserted] = line_of_id.emplace(item.id, item.line);
-    if (!inserted) {
-      return InvalidArgumentError(
-          path + ", line " + std::to_string(item.line) + ": id '" + item.id +
-          "' is also the id of line " + std::to_string(it->second) +
-          "; ids name the output files and must be unique");
-    }
-  }
-  return items;
-}
-
-bool MakeDir(const std::string& path) {
-  return ::mkdir(path.c_str(), 0777) == 0 || errno == EEXIST;
-}
-
-// What an item's done record holds: its files, so that a manifest edited
-// between runs (a line inserted above id-less items shifts their automatic
-// ids) is noticed instead of taking another pair's memory for done.
-std::string DoneRecord(const Item& item, size_t outputs) {
-  std::string record = std::to_string(outputs) + " file(s)\nfiles:";
-  for (const std::string& f : item.files) record += "\t" + f;
-  return record + "\n";
-}
-
-enum class DoneState { kNotDone, kDone, kDoneForOtherFiles };
-
-// Written before an item's outputs, removed after its done record. Ids never
-// start with '.', so the name meets no id.
-std::string PendingRecord(const std::string& dir, const std::string& id) {
-  return dir + ".done/.pending-" + id;
-}
-
-DoneState ReadDoneState(const std::string& record_path, const Item& item,
-                        std::string* other_files) {
-  std::ifstream in(record_path);
-  if (!in) return DoneState::kNotDone;
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.rfind("files:", 0) != 0) continue;
-    const std::string expected = DoneRecord(item, 0);
-    const std::string mine = expected.substr(expected.find("files:"));
-    if (line + "\n" == mine) return DoneState::kDone;
-    *other_files = line.substr(6);
-    std::replace(other_files->begin(), other_files->end(), '\t', ' ');
-    return DoneState::kDoneForOtherFiles;
-  }
-  return DoneState::kDone;  // a record from an older version: files unknown
-}
-
-// Output files of item `id` already in `dir`: ID.tmx, or ID.*.tmx for a
-// group.
-std::vector<std::string> ExistingOutputs(const std::string& dir,
-                                         const std::string& id) {
-  std::vector<std::string> found;
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return found;
-  while (const dirent* e = ::readdir(d)) {
-    const std::string name = e->d_name;
-    if (name == id + ".tmx" ||
-        (name.rfind(id + ".", 0) == 0 && name.size() > id.size() + 4 &&
-         name.compare(name.size() - 4, 4, ".tmx") == 0 &&
-         name.find('.', id.size() + 1) == name.size() - 4)) {
-      found.push_back(dir + name);
-    }
-  }
-  ::closedir(d);
-  std::sort(found.begin(), found.end());
-  return found;
-}
-
-// Removes NAME.tmp.PID.N files whose process is gone (a SIGKILL leaves
-// them); those of a live process (a concurrent run) are left alone.
-size_t RemoveStaleTemporaries(const std::string& dir) {
-  size_t removed = 0;
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return 0;
-  std::vector<std::string> stale;
-  while (const dirent* e = ::readdir(d)) {
-    const std::string name = e->d_name;
-    const size_t tmp = name.rfind(".tmp.");
-    if (tmp == std::string::npos) continue;
-    const std::string rest = name.substr(tmp + 5);  // PID.N
-    const size_t dot = rest.find('.');
-    uint64_t pid = 0, n = 0;
-    if (dot == std::string::npos ||
-        !ParseCount(rest.substr(0, dot), 1, 1u << 30, &pid) ||
-        !ParseCount(rest.substr(dot + 1), 0, ~uint64_t{0} >> 8, &n)) {
-      continue;
-    }
-    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
-    stale.push_back(dir + name);
-  }
-  ::closedir(d);
-  for (const std::string& path : stale) {
-    if (::unlink(path.c_str()) == 0) ++removed;
-  }
-  return removed;
+  if (summary.output_failed) return kExitOutput;
+  return batch.strict ? kExitNoInput : kExitSomeSkipped;
 }
 
 }  // namespace
 
 int RunBatchCommand(Args* args) {
   PipelineOptions options;
-  TmxWriterOptions tmx;
+  WriterOptions writer_options;
   std::string output, value, error, shard, slurm_script, collect;
   std::vector<std::string> passed;  // pipeline options, for the script
   int jobs = 1, array_tasks = 0;
   bool jobs_given = false;
   bool strict = false, redo = false;
+  OutputFormat batch_format = OutputFormat::kTmx;
   std::vector<std::string> positional;
   while (!args->Done()) {
     if (args->Peek() == "-h" || args->Peek() == "--help") {
@@ -395,13 +215,22 @@ int RunBatchCommand(Args* args) {
         args->Value("--shard", &shard, &error) ||
         args->Value("--slurm-script", &slurm_script, &error) ||
         args->Value("--collect", &collect, &error)) {
+    } else if (args->Value("--format", &value, &error)) {
+      auto format = ParseOutputFormat(value);
+      if (error.empty() && (!format.ok() || *format == OutputFormat::kBeads)) {
+        error = "--format must be tmx, tsv, moses, jsonl or xliff, not '" +
+                value + "'";
+      }
+      if (format.ok()) batch_format = *format;
+      passed.insert(passed.end(), {"--format", value});
     } else if (args->Value("--array-tasks", &value, &error)) {
       double t = 0;
       if (error.empty() && !ParseDouble(value, 1, 100000, &t)) {
         error = "--array-tasks needs 1..100000";
       }
       array_tasks = static_cast<int>(t);
-    } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
+    } else if (ParsePipelineOption(args, &options, &writer_options, &error,
+                                   &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
       const std::vector<std::string> used = args->Range(at, args->Position());
       if (used[0].rfind("--lid-model", 0) != 0 && used[0] != "--force") {
@@ -431,26 +260,21 @@ int RunBatchCommand(Args* args) {
       return kExitUsage;
     }
   }
-  // Digits only: sscanf took "1/2x", "1/ 2" and overflowed on
-  // "1/99999999999".
-  uint64_t shard_k = 0, shard_n = 1;
-  const size_t slash = shard.find('/');
-  if (shard == "auto") {
-    int k = 0, n = 1;
-    if (!SlurmArrayShard(&k, &n, &error)) {
-      PrintError("batch: " + error);
+  BatchOptions batch;
+  batch.writer = writer_options;
+  batch.writer.replace = Overwrite();
+  batch.format = batch_format;
+  batch.jobs = jobs;
+  batch.strict = strict;
+  batch.redo = redo;
+  batch.report = PrintBatchMessage;
+  if (!shard.empty()) {
+    auto parsed = shard == "auto" ? SlurmArrayShard() : ParseBatchShard(shard);
+    if (!parsed.ok()) {
+      PrintError("batch: " + parsed.status().message());
       return kExitUsage;
     }
-    shard_k = static_cast<uint64_t>(k);
-    shard_n = static_cast<uint64_t>(n);
-  } else if (!shard.empty() &&
-             (slash == std::string::npos ||
-              !ParseCount(shard.substr(0, slash), 0, 1000000, &shard_k) ||
-              !ParseCount(shard.substr(slash + 1), 1, 1000000, &shard_n) ||
-              shard_k >= shard_n)) {
-    PrintError("batch: --shard must be K/N with 0 <= K < N, not '" + shard +
-               "'");
-    return kExitUsage;
+    batch.shard = *parsed;
   }
   if (!collect.empty() && positional.empty()) {
     // The manifest the batch ran on, as recorded there.
@@ -468,200 +292,18 @@ int RunBatchCommand(Args* args) {
     PrintError("batch needs one MANIFEST and -o DIR (see align batch --help)");
     return kExitUsage;
   }
-  auto items = ReadManifest(positional[0]);
+  auto items = ReadBatchManifest(positional[0]);
   if (!items.ok()) {
     PrintError(items.status().ToString());
     return items.status().code() == StatusCode::kNotFound ? kExitNoInput
                                                           : kExitUsage;
   }
-  if (!collect.empty()) {
-    std::vector<std::string> ids;
-    for (const Item& item : *items) ids.push_back(item.id);
-    std::vector<std::string> merge_options;
-    for (size_t k = 0; k < passed.size(); ++k) {
-      if (passed[k].rfind("--date", 0) == 0) {
-        merge_options.push_back(passed[k]);
-        if (passed[k] == "--date" && k + 1 < passed.size())
-          merge_options.push_back(passed[k + 1]);
-      }
-    }
-    return CollectBatch(collect, ids, merge_options);
-  }
-  const std::string dir = output.back() == '/' ? output : output + "/";
+  if (!collect.empty()) return Collect(collect, *items, writer_options.tmx);
   if (!slurm_script.empty()) {
-    std::vector<std::vector<std::string>> files;
-    for (const Item& item : *items) files.push_back(item.files);
-    return WriteSlurmScript(slurm_script, positional[0], dir, options.lid_model,
-                            passed, files, array_tasks, jobs_given ? jobs : 0,
-                            options.languages_given);
+    return WriteSlurmScript(slurm_script, positional[0], output, options,
+                            passed, *items, array_tasks, jobs_given ? jobs : 0);
   }
-  if (!MakeDir(dir) || !MakeDir(dir + ".done")) {
-    PrintError("cannot create output folder " + dir + ": " +
-               std::strerror(errno));
-    return kExitOutput;
-  }
-  const size_t stale =
-      RemoveStaleTemporaries(dir) + RemoveStaleTemporaries(dir + ".done/");
-  if (stale > 0) {
-    std::cerr << "align batch: removed " << stale
-              << " temporary file(s) left by an interrupted run\n";
-  }
-  // This shard's items that are not done yet. Their outputs are checked
-  // before any work: an existing file is replaced only with --force or
-  // --redo, and an id done for other files (the manifest changed) is not
-  // taken for done.
-  std::vector<const Item*> todo;
-  size_t already = 0, refused = 0;
-  const bool replace = Overwrite() || redo;
-  std::set<std::string> resumed;  // ids whose interrupted outputs we replace
-  for (size_t k = 0; k < items->size(); ++k) {
-    if (k % shard_n != shard_k) continue;
-    const Item& item = (*items)[k];
-    std::string other_files;
-    const DoneState state =
-        redo ? DoneState::kNotDone
-             : ReadDoneState(dir + ".done/" + item.id, item, &other_files);
-    if (state == DoneState::kDone) {
-      ++already;
-      continue;
-    }
-    std::string problem;
-    if (state == DoneState::kDoneForOtherFiles && !replace) {
-      problem = "an earlier run finished id " + item.id + " for other files (" +
-                other_files +
-                "): the manifest changed; pass --redo to realign it, or give "
-                "the items ids";
-    } else if (const auto existing = ExistingOutputs(dir, item.id);
-               !existing.empty() && !replace) {
-      // Files of this item from a run killed between writing them and
-      // recording the item as done are ours to replace.
-      std::string ignored;
-      if (ReadDoneState(PendingRecord(dir, item.id), item, &ignored) ==
-          DoneState::kDone) {
-        resumed.insert(item.id);
-      } else {
-        problem = existing.front() +
-                  " exists and is not from a finished run of this item; "
-                  "pass --force to replace it";
-      }
-    }
-    if (!problem.empty()) {
-      PrintError("batch: item " + item.id + " (manifest line " +
-                 std::to_string(item.line) + "): " + problem);
-      ++refused;
-      if (strict) return kExitOutput;
-      continue;
-    }
-    todo.push_back(&item);
-  }
-  // Recorded for `align batch --collect DIR`.
-  struct stat manifest_stat;
-  if (::stat((dir + ".manifest").c_str(), &manifest_stat) != 0) {
-    char* real = ::realpath(positional[0].c_str(), nullptr);
-    if (real != nullptr) {
-      const Status recorded =
-          WriteOutputFile(dir + ".manifest", std::string(real) + "\n");
-      (void)recorded;  // --collect then asks for the MANIFEST
-      std::free(real);
-    }
-  }
-  if (already > 0) {
-    std::cerr << "align batch: " << already
-              << " item(s) already done; skipped\n";
-  }
-  auto pipeline = Pipeline::Create(options);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  const TmxWriter writer(tmx);
-  std::mutex mutex;  // guards the counters, progress and stderr
-  std::atomic<size_t> next{0};
-  std::atomic<bool> stop{false};
-  size_t done = 0, failed = 0;
-  int worst = kExitOk;
-  Progress progress("batch");
-  auto fail = [&](const Item& item, const std::string& message, int code) {
-    std::lock_guard<std::mutex> lock(mutex);
-    PrintError("batch: item " + item.id + " (manifest line " +
-               std::to_string(item.line) + "): " + message);
-    ++failed;
-    worst = std::max(worst, code);
-    // For `align batch --collect`; removed when a rerun succeeds.
-    MakeDir(dir + ".failed");
-    const Status noted =
-        WriteOutputFile(dir + ".failed/" + item.id, message + "\n");
-    (void)noted;  // the message above is what matters
-    if (strict) stop = true;
-  };
-  auto run_item = [&](const Item& item) {
-    std::vector<std::shared_ptr<const Document>> docs;
-    for (const std::string& f : item.files) {
-      auto doc = (*pipeline)->Prepare(f);
-      if (!doc.ok()) return fail(item, doc.status().ToString(), kExitNoInput);
-      docs.push_back(*doc);
-    }
-    std::vector<std::pair<std::string, std::vector<AlignedPair>>> outputs;
-    if (docs.size() == 2) {
-      auto pair = (*pipeline)->Align(docs[0], docs[1]);
-      if (!pair.ok()) return fail(item, pair.status().ToString(), kExitNoInput);
-      outputs.push_back({dir + item.id + ".tmx", {*pair}});
-    } else {
-      auto run = AlignCollection(**pipeline, docs, {});
-      if (!run.ok()) return fail(item, run.status().ToString(), kExitNoInput);
-      for (auto& [langs, group] : GroupByLanguagePair(run->pairs)) {
-        outputs.push_back({dir + item.id + "." + langs + ".tmx", group});
-      }
-    }
-    // All of an item's files or none; without --force or --redo an
-    // existing file is never replaced (checked by the rename itself).
-    std::vector<std::string> rendered;
-    for (const auto& [path, pairs] : outputs) {
-      auto xml = writer.Render(pairs);
-      if (!xml.ok()) return fail(item, xml.status().ToString(), kExitOutput);
-      rendered.push_back(std::move(*xml));
-    }
-    std::vector<std::pair<std::string, std::string_view>> files;
-    for (size_t k = 0; k < outputs.size(); ++k) {
-      files.emplace_back(outputs[k].first, rendered[k]);
-    }
-    // A pending record first, so that a run killed between the outputs and
-    // the done record can tell its own files from a user's on resume.
-    const std::string record = DoneRecord(item, outputs.size());
-    if (Status s = WriteOutputFile(PendingRecord(dir, item.id), record);
-        !s.ok()) {
-      return fail(item, s.ToString(), kExitOutput);
-    }
-    if (Status s = WriteOutputFiles(files, replace || resumed.count(item.id));
-        !s.ok()) {
-      return fail(item, s.ToString(), kExitOutput);
-    }
-    // Recorded last: an item is done only when all its files are written.
-    Status s = WriteOutputFile(dir + ".done/" + item.id, record);
-    ::unlink(PendingRecord(dir, item.id).c_str());
-    if (!s.ok()) return fail(item, s.ToString(), kExitOutput);
-    std::remove((dir + ".failed/" + item.id).c_str());
-    std::lock_guard<std::mutex> lock(mutex);
-    progress(++done + failed, todo.size());
-  };
-  std::vector<std::thread> threads;
-  const int workers =
-      std::max(1, std::min<int>(jobs, static_cast<int>(todo.size())));
-  for (int w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      for (size_t k = next++; k < todo.size() && !stop; k = next++)
-        run_item(*todo[k]);
-    });
-  }
-  for (std::thread& t : threads) t.join();
-  failed += refused;
-  if (refused > 0) worst = std::max(worst, static_cast<int>(kExitOutput));
-  std::cerr << "align batch: " << done << " item(s) aligned, " << failed
-            << " failed, " << already << " skipped as done; outputs in " << dir
-            << "\n";
-  if (failed == 0) return kExitOk;
-  if (strict) return worst == kExitOutput ? kExitOutput : kExitNoInput;
-  return worst == kExitOutput ? kExitOutput : kExitSomeSkipped;
+  return AlignBatch(*items, positional[0], output, options, batch);
 }
 
 }  // namespace crossalign::cli

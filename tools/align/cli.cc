@@ -1,11 +1,13 @@
 #include "cli.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <unicode/uloc.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 #include "crossalign/output_file.h"
@@ -55,6 +57,15 @@ void PrintError(const std::string& message) {
   std::cerr << "align: " << message << "\n";
 }
 
+int WarnAboutInput(const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) PrintError("warning: " + warning);
+  return warnings.empty() ? kExitOk : kExitSomeSkipped;
+}
+
+int WarnAboutInput(const std::string& warning) {
+  return WarnAboutInput(std::vector<std::string>{warning});
+}
+
 namespace {
 bool overwrite = false;
 // --dict and --dict-format may come in either order: the dictionary is
@@ -87,7 +98,22 @@ bool MayWrite(const std::string& path) {
   return false;
 }
 
-void InstallInterruptHandlers() { InstallOutputInterruptCleanup(); }
+extern "C" void RemoveUnfinishedAndExit(int sig) {
+  RemoveUnfinishedOutputFiles();
+  const char message[] =
+      "\ninterrupted: unfinished output removed; files already written are "
+      "complete\n";
+  [[maybe_unused]] ssize_t n = ::write(2, message, sizeof message - 1);
+  ::_exit(128 + sig);
+}
+
+void InstallInterruptHandlers() {
+  struct sigaction action {};
+  action.sa_handler = RemoveUnfinishedAndExit;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
+}
 
 int WriteOutput(const std::string& path, const std::string& content) {
   if (!MayWrite(path)) return kExitOutput;
@@ -154,47 +180,88 @@ bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
   return false;
 }
 
-int WritePairs(const std::string& format, const std::string& output,
+int WritePairs(OutputFormat format, const std::string& output,
                const std::vector<AlignedPair>& pairs,
-               const TmxWriterOptions& tmx, OutputOptions options) {
-  options.min_score = tmx.min_score;
-  if (format == "tsv") return WriteOutput(output, RenderTsv(pairs, options));
-  if (format == "jsonl")
-    return WriteOutput(output, RenderJsonl(pairs, options));
-  if (format == "moses") {
-    if (output.empty()) {
-      PrintError("--format moses writes two files: give -o OUT");
-      return kExitUsage;
-    }
-    const ParallelText text = RenderMoses(pairs, options);
-    const std::string src = pairs.empty() ? "src" : pairs.front().src->lang();
-    const std::string tgt = pairs.empty() ? "tgt" : pairs.front().tgt->lang();
-    const std::vector<std::string> names = MosesFileNames(output, src, tgt);
-    if (!MayWrite(names[0]) || !MayWrite(names[1])) return kExitOutput;
-    // Both files or neither.
-    Status written = WriteOutputFiles(
-        {{names[0], text.source}, {names[1], text.target}}, overwrite);
-    if (!written.ok()) {
-      PrintError(written.ToString());
-      return kExitOutput;
-    }
-    return kExitOk;
+               const WriterOptions& options) {
+  auto files = Render(format, output, pairs, options);
+  if (!files.ok()) {
+    PrintError(files.status().ToString());
+    return format == OutputFormat::kMoses ? kExitUsage : kExitOutput;
   }
-  StatusOr<std::string> rendered = format == "xliff"
-                                       ? RenderXliff(pairs, options)
-                                       : TmxWriter(tmx).Render(pairs);
-  if (!rendered.ok()) {
-    PrintError(rendered.status().ToString());
+  if (files->size() == 1) return WriteOutput(output, files->front().content);
+  for (const OutputFile& file : *files) {
+    if (!MayWrite(file.path)) return kExitOutput;
+  }
+  // Both moses files or neither; without --force the rename itself refuses
+  // an existing file.
+  std::vector<std::pair<std::string, std::string_view>> contents;
+  for (const OutputFile& file : *files) {
+    contents.emplace_back(file.path, file.content);
+  }
+  Status written = WriteOutputFiles(contents, overwrite);
+  if (!written.ok()) {
+    PrintError(written.ToString());
     return kExitOutput;
   }
-  return WriteOutput(output, *rendered);
+  return kExitOk;
 }
 
-std::string FormatExtension(const std::string& format) {
-  if (format == "moses") return "";
-  if (format == "xliff") return ".xlf";
-  return "." + format;
+namespace {
+
+// Whether `text` has the shape of `pattern`, where 'D' is an ASCII digit and
+// every other character stands for itself.
+bool HasShape(const std::string& text, std::string_view pattern) {
+  if (text.size() != pattern.size()) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const bool digit = text[i] >= '0' && text[i] <= '9';
+    if (pattern[i] == 'D' ? !digit : text[i] != pattern[i]) return false;
+  }
+  return true;
 }
+
+int Digits(const std::string& text, size_t at, size_t n) {
+  return std::stoi(text.substr(at, n));
+}
+
+int DaysInMonth(int year, int month) {
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+StatusOr<std::chrono::system_clock::time_point> ParseDate(
+    const std::string& text) {
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+  bool parsed = true;
+  if (HasShape(text, "DDDDDDDDTDDDDDDZ")) {
+    y = Digits(text, 0, 4), mo = Digits(text, 4, 2), d = Digits(text, 6, 2);
+    h = Digits(text, 9, 2), mi = Digits(text, 11, 2), s = Digits(text, 13, 2);
+  } else if (HasShape(text, "DDDD-DD-DDTDD:DD:DDZ")) {
+    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
+    h = Digits(text, 11, 2), mi = Digits(text, 14, 2), s = Digits(text, 17, 2);
+  } else if (HasShape(text, "DDDD-DD-DD")) {
+    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
+  } else {
+    parsed = false;
+  }
+  // Checked field by field: timegm would turn 2025-02-31 into March 3.
+  if (!parsed || y < 1970 || mo < 1 || mo > 12 || d < 1 ||
+      d > DaysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
+    return InvalidArgumentError("bad date '" + text +
+                                "': use a real UTC date as YYYY-MM-DD, "
+                                "YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ");
+  }
+  std::tm tm{};
+  tm.tm_year = y - 1900;
+  tm.tm_mon = mo - 1;
+  tm.tm_mday = d;
+  tm.tm_hour = h;
+  tm.tm_min = mi;
+  tm.tm_sec = s;
+  return std::chrono::system_clock::from_time_t(timegm(&tm));
+}
+
+}  // namespace
 
 bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error) {
   std::string value;
@@ -204,15 +271,14 @@ bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error) {
     if (!date.ok()) {
       *error = "--date: " + date.status().message();
     } else {
-      const auto fixed = *date;
-      tmx->clock = [fixed] { return fixed; };
+      tmx->creation_time = *date;
     }
   }
   return true;
 }
 
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
-                         TmxWriterOptions* tmx, std::string* error,
+                         WriterOptions* writer, std::string* error,
                          int* exit_code) {
   std::string value;
   if (ParseSegmenterOption(args, &options->segmenter, error) ||
@@ -241,11 +307,11 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
   }
   if (args->Value("--min-score", &value, error)) {
     // Filters the output, and is the comparable aligner's threshold too.
-    if (error->empty() && !ParseDouble(value, 0.0, 1.0, &tmx->min_score)) {
+    if (error->empty() && !ParseDouble(value, 0.0, 1.0, &writer->min_score)) {
       *error =
           "--min-score needs a number between 0 and 1, not '" + value + "'";
     }
-    options->comparable.min_score = tmx->min_score;
+    options->comparable.min_score = writer->min_score;
     return true;
   }
   if (args->Value("--same-story", &value, error)) {
@@ -263,7 +329,7 @@ bool ParsePipelineOption(Args* args, PipelineOptions* options,
     }
     return true;
   }
-  if (ParseDateOption(args, tmx, error)) return true;
+  if (ParseDateOption(args, &writer->tmx, error)) return true;
   if (args->Value("--dict", &value, error)) {
     if (error->empty()) {
       dict_path = value;

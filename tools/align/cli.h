@@ -49,6 +49,17 @@ class Args {
 // Prints "align: <message>" to stderr.
 void PrintError(const std::string& message);
 
+// The one warnings rule of every subcommand. A warning about an input says
+// it was damaged or partly left out but used (bytes that did not decode, a
+// language that contradicts the one given, units or decisions left out,
+// two articles of different stories): it is printed "align: warning: ..."
+// and the run, once its output is written, exits 1 (kExitSomeSkipped).
+// Returns that exit code: kExitOk without warnings. (A warning about the
+// installation, such as a missing n-gram model, is printed the same way but
+// concerns every run, not an input: it leaves the exit code alone.)
+int WarnAboutInput(const std::vector<std::string>& warnings);
+int WarnAboutInput(const std::string& warning);
+
 // Whether existing output files may be replaced (--force). Off by default:
 // an existing output is an error.
 void SetOverwrite(bool overwrite);
@@ -62,18 +73,13 @@ bool MayWrite(const std::string& path);
 // empty. Returns kExitOk, or prints the error and returns kExitOutput.
 int WriteOutput(const std::string& path, const std::string& content);
 
-// Writes `pairs` in `format` (tmx, tsv, jsonl, xliff or moses) to `output`,
-// or to stdout when it is empty; for moses, `output` is the base name of
-// the two files (see MosesFileNames) and must be given. options.min_score
-// is taken from tmx.min_score. Returns kExitOk, kExitUsage or kExitOutput,
-// having printed the error.
-int WritePairs(const std::string& format, const std::string& output,
+// Writes `pairs` in `format` to `output`, or to stdout when it is empty
+// (crossalign::Write; for moses, `output` is the base name of the two
+// files). Returns kExitOk, kExitUsage or kExitOutput, having printed the
+// error.
+int WritePairs(OutputFormat format, const std::string& output,
                const std::vector<AlignedPair>& pairs,
-               const TmxWriterOptions& tmx, OutputOptions options);
-
-// The file name extension for a format in many-article mode: ".tmx",
-// ".tsv", ".jsonl", ".xlf", or "" for moses (which adds the languages).
-std::string FormatExtension(const std::string& format);
+               const WriterOptions& options);
 
 // Removes the temporary files of unfinished writes when SIGINT or SIGTERM
 // arrives, says so, and exits with 128 + the signal number.
@@ -93,8 +99,10 @@ class Progress {
   double start_;
 };
 
-// --date DATE: a fixed creation date for the TMX (tmx->clock). Returns true
-// when the current argument was --date (consumed); sets *error for a bad date.
+// --date DATE: a fixed creation date for the TMX (tmx->creation_time),
+// "2025-03-14", "2025-03-14T10:30:00Z" or "20250314T103000Z" (UTC). Returns
+// true when the current argument was --date (consumed); sets *error for a
+// bad date.
 bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error);
 
 // Options shared by `align SRC TGT`, many-article mode and `align batch`:
@@ -104,7 +112,7 @@ bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error);
 // of them (consumed). Sets *error for a bad value, and *exit_code when a file
 // it names cannot be used (a dictionary).
 bool ParsePipelineOption(Args* args, PipelineOptions* options,
-                         TmxWriterOptions* tmx, std::string* error,
+                         WriterOptions* writer, std::string* error,
                          int* exit_code);
 
 // --input-format text|html|auto into options->format. Returns true when

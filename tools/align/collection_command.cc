@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "crossalign/collection.h"
@@ -21,12 +22,31 @@
 namespace crossalign::cli {
 namespace {
 
-// The real path of a file, to recognise one file named twice.
-std::string FileKey(const std::string& path) {
-  char* real = ::realpath(path.c_str(), nullptr);
-  const std::string key = real ? real : path;
-  std::free(real);
-  return key;
+// --clusters: one JSON object per line and cluster, {"cluster", "documents",
+// "passages": [{"document", "outlet", "lang", "segments", "start", "end",
+// "text"}]}.
+std::string ClustersJsonl(const std::vector<PassageCluster>& clusters) {
+  std::string out;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    auto passages = nlohmann::ordered_json::array();
+    for (const Passage& p : clusters[c].passages) {
+      const Document& d = *p.document;
+      passages.push_back({{"document", d.name()},
+                          {"outlet", d.metadata().outlet},
+                          {"lang", d.lang()},
+                          {"segments", p.segments},
+                          {"start", p.span.begin},
+                          {"end", p.span.end},
+                          {"text", p.text}});
+    }
+    const nlohmann::ordered_json line = {
+        {"cluster", c},
+        {"documents", clusters[c].passages.size()},
+        {"passages", passages}};
+    out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += "\n";
+  }
+  return out;
 }
 
 bool IsDirectory(const std::string& path) {
@@ -34,210 +54,16 @@ bool IsDirectory(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-// Article files by name: plain text and HTML pages.
-bool IsArticleName(const std::string& name) {
-  for (const char* ext : {".txt", ".html", ".htm"}) {
-    const size_t n = std::char_traits<char>::length(ext);
-    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// The articles (*.txt, *.html, *.htm) under `dir`, down to 16 levels of
-// sub-folders (hidden ones, such as .git or batch's .done, are left out).
-void CollectTextFiles(const std::string& dir, int depth,
-                      std::vector<std::string>* found) {
-  if (depth > 16) return;
-  DIR* d = ::opendir(dir.c_str());
-  if (d == nullptr) return;
-  std::vector<std::string> subdirs;
-  while (dirent* e = ::readdir(d)) {
-    const std::string name = e->d_name;
-    if (name.empty() || name[0] == '.') continue;
-    const std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
-    if (IsDirectory(path)) {
-      subdirs.push_back(path);
-    } else if (IsArticleName(name)) {
-      found->push_back(path);
-    }
-  }
-  ::closedir(d);
-  for (const std::string& sub : subdirs)
-    CollectTextFiles(sub, depth + 1, found);
-}
-
-// Expands folders (their *.txt, *.html and *.htm files and those of their
-// sub-folders, sorted) and @LIST files (one path per line, '#' comments).
-// Problems are reported and the input skipped.
-std::vector<std::string> ExpandInputs(const std::vector<std::string>& inputs,
-                                      int* skipped) {
-  std::vector<std::string> files;
-  for (const std::string& input : inputs) {
-    if (!input.empty() && input[0] == '@') {
-      std::ifstream list(input.substr(1));
-      if (!list) {
-        PrintError(input.substr(1) + ": cannot read the list file; skipped");
-        ++*skipped;
-        continue;
-      }
-      std::string line;
-      while (std::getline(list, line)) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty() && line[0] != '#') files.push_back(line);
-      }
-    } else if (IsDirectory(input)) {
-      // Sub-folders too (corpora/STORY/*.txt): a folder holding only
-      // sub-folders contributed nothing before, silently.
-      std::vector<std::string> found;
-      CollectTextFiles(input, 0, &found);
-      std::sort(found.begin(), found.end());
-      if (found.empty()) {
-        PrintError(input +
-                   ": no .txt files in this folder or its sub-folders; "
-                   "skipped");
-        ++*skipped;
-      }
-      files.insert(files.end(), found.begin(), found.end());
-    } else {
-      files.push_back(input);
-    }
-  }
-  // The same file named twice is aligned once.
-  std::vector<std::string> unique;
-  std::set<std::string> seen;
-  for (const std::string& f : files) {
-    if (seen.insert(FileKey(f)).second) {
-      unique.push_back(f);
-    } else {
-      PrintError(f + ": named more than once; aligned once");
-    }
-  }
-  return unique;
-}
-
-// Reads a --pairs file: one "src<TAB>tgt" line per pair, '#' comments.
-StatusOr<std::vector<std::pair<std::string, std::string>>> ReadPairsFile(
-    const std::string& path) {
-  std::ifstream in(path);
-  if (!in) return NotFoundError(path + ": cannot read the --pairs file");
-  std::vector<std::pair<std::string, std::string>> pairs;
-  std::string line;
-  for (int number = 1; std::getline(in, line); ++number) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
-        line.find('\t', tab + 1) != std::string::npos) {
-      return InvalidArgumentError(path + ":" + std::to_string(number) +
-                                  ": expected 'src<TAB>tgt'");
-    }
-    pairs.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-  }
-  if (pairs.empty()) {
-    return InvalidArgumentError(path + ": the --pairs file lists no pair");
-  }
-  return pairs;
-}
-
-}  // namespace
-
-bool IsCollectionRequest(const std::vector<std::string>& inputs,
-                         const std::string& output) {
-  if (inputs.size() != 2) return true;
-  for (const std::string& in : inputs) {
-    if ((!in.empty() && in[0] == '@') || IsDirectory(in)) return true;
-  }
-  return !output.empty() && (output.back() == '/' || IsDirectory(output));
-}
-
-int RunCollection(const PipelineOptions& pipeline_options,
-                  const TmxWriterOptions& tmx_options,
-                  const CollectionRequest& request) {
-  if (request.output_dir.empty()) {
-    PrintError("several articles need -o DIR, a folder for the TMX files");
-    return kExitUsage;
-  }
-  // `-o x.tmx` with three files made a folder named x.tmx.
-  for (const char* ext : {".tmx", ".tsv", ".jsonl", ".xlf", ".xliff"}) {
-    const std::string e = ext;
-    const std::string& out = request.output_dir;
-    if (out.size() > e.size() &&
-        out.compare(out.size() - e.size(), e.size(), e) == 0 &&
-        !IsDirectory(out)) {
-      PrintError(
-          "several articles write one file per language pair into a "
-          "folder, but -o " +
-          out + " names a file; give a folder (-o DIR)");
-      return kExitUsage;
-    }
-  }
-  int skipped = 0;
-  std::vector<std::pair<std::string, std::string>> listed;
-  if (!request.pairs_path.empty()) {
-    auto pairs = ReadPairsFile(request.pairs_path);
-    if (!pairs.ok()) {
-      PrintError(pairs.status().ToString());
-      return kExitNoInput;
-    }
-    listed = std::move(*pairs);
-  }
-  std::vector<std::string> files;
-  {
-    // The listed articles need not be named again; named again, they are
-    // expected, with no note.
-    std::set<std::string> seen;
-    std::vector<std::string> named;
-    for (const std::string& f : ExpandInputs(request.inputs, &skipped)) {
-      if (seen.insert(FileKey(f)).second) named.push_back(f);
-    }
-    files = named;
-    for (const auto& [src, tgt] : listed) {
-      for (const std::string& f : {src, tgt}) {
-        if (seen.insert(FileKey(f)).second) files.push_back(f);
-      }
-    }
-  }
-  auto pipeline = Pipeline::Create(pipeline_options);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  std::vector<std::shared_ptr<const Document>> docs;
-  std::map<std::string, size_t> doc_of_file;
-  for (const std::string& f : files) {
-    auto doc = (*pipeline)->Prepare(f);
-    if (!doc.ok()) {
-      if (request.strict) {
-        PrintError(doc.status().ToString() + " (--strict: stopping)");
-        return kExitNoInput;
-      }
-      PrintError(doc.status().ToString() + "; skipped");
-      ++skipped;
-      continue;
-    }
-    for (const std::string& warning : (*doc)->warnings()) {
-      PrintError("warning: " + warning);
-      ++skipped;
-    }
-    for (const std::string& note : (*doc)->notes()) {
-      PrintError("note: " + note);
-    }
-    doc_of_file[FileKey(f)] = docs.size();
-    docs.push_back(*doc);
-  }
-  if (docs.size() < 2) {
-    PrintError("need at least two usable articles, got " +
-               std::to_string(docs.size()));
-    return kExitNoInput;
-  }
+// Before aligning, refuses (without --force) when any file this run could
+// write exists: refusing after the work, at the first existing file, left
+// the folder half updated. Then creates the output folder.
+int PrepareOutputFolder(
+    const CollectionRequest& request,
+    const std::vector<std::shared_ptr<const Document>>& docs) {
   const std::string out_dir = request.output_dir.back() == '/'
                                   ? request.output_dir
                                   : request.output_dir + "/";
   if (!Overwrite()) {
-    // Before aligning, every file this run could write: refusing after the
-    // work, at the first existing file, left the folder half updated.
     std::set<std::string> langs;
     for (const auto& d : docs) langs.insert(d->lang());
     std::vector<std::string> existing;
@@ -245,10 +71,10 @@ int RunCollection(const PipelineOptions& pipeline_options,
       for (const std::string& b : langs) {
         std::vector<std::string> names;
         const std::string base = out_dir + a + "-" + b;
-        if (request.format == "moses") {
+        if (request.format == OutputFormat::kMoses) {
           names = MosesFileNames(base, a, b);
         } else {
-          names = {base + FormatExtension(request.format)};
+          names = {base + OutputFormatExtension(request.format)};
         }
         for (const std::string& n : names) {
           struct stat st;
@@ -279,22 +105,173 @@ int RunCollection(const PipelineOptions& pipeline_options,
                std::strerror(errno));
     return kExitOutput;
   }
-  CollectionOptions options;
-  options.jobs = request.jobs;
-  for (const auto& [src, tgt] : listed) {
-    auto s = doc_of_file.find(FileKey(src)), t = doc_of_file.find(FileKey(tgt));
-    if (s == doc_of_file.end() || t == doc_of_file.end()) {
-      PrintError(request.pairs_path + ": pair " + src + " -> " + tgt +
+  return kExitOk;
+}
+
+// The files of one run: one per language pair, the clusters, the review
+// page.
+int WriteCollectionOutputs(const CollectionRequest& request,
+                           const WriterOptions& writer,
+                           const std::vector<AlignedPair>& all_pairs) {
+  const std::vector<AlignedPair>* pairs = &all_pairs;
+  const std::string dir = request.output_dir.back() == '/'
+                              ? request.output_dir
+                              : request.output_dir + "/";
+  std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
+  for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
+    const std::string path =
+        dir + langs + OutputFormatExtension(request.format);
+    if (!request.review_path.empty()) written.emplace_back(path, group);
+    const int rc = WritePairs(request.format, path, group, writer);
+    if (rc != kExitOk) return rc;
+    if (!request.quiet) {
+      std::cerr << "align: wrote " << path << " (" << group.size()
+                << " pairs)\n";
+    }
+  }
+  if (!request.clusters_path.empty()) {
+    const auto clusters =
+        ClusterPassages(*pairs, writer.min_score > 0 ? writer.min_score : 0.5);
+    if (!MayWrite(request.clusters_path)) return kExitOutput;
+    Status s = WriteOutputFile(request.clusters_path, ClustersJsonl(clusters),
+                               Overwrite());
+    if (!s.ok()) {
+      PrintError(s.ToString());
+      return kExitOutput;
+    }
+    if (!request.quiet) {
+      std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
+                << request.clusters_path << "\n";
+    }
+  }
+  if (!request.review_path.empty()) {
+    const int rc = WriteReviewPageForPairs(request.review_path, written, writer,
+                                           request.report_path);
+    if (rc != kExitOk) return rc;
+  }
+  if (pairs->empty()) {
+    std::cerr
+        << "align: no two articles report the same story; no TMX written\n";
+  }
+  return kExitOk;
+}
+
+// The --pairs of `listed` as indices into the documents: `also` holds the
+// file of each listed article (ExpandArticleInputs), `doc_of_file` its
+// document or -1. A pair that cannot be aligned is reported. Returns how
+// many.
+int ResolveListedPairs(
+    const std::string& pairs_path,
+    const std::vector<std::pair<std::string, std::string>>& listed,
+    const std::vector<size_t>& also, const std::vector<int>& doc_of_file,
+    std::vector<std::pair<size_t, size_t>>* pairs) {
+  int skipped = 0;
+  for (size_t k = 0; k < listed.size(); ++k) {
+    const auto& [src, tgt] = listed[k];
+    const int s = doc_of_file[also[2 * k]], t = doc_of_file[also[2 * k + 1]];
+    if (s < 0 || t < 0) {
+      PrintError(pairs_path + ": pair " + src + " -> " + tgt +
                  " skipped: an article could not be read");
       ++skipped;
-    } else if (s->second == t->second) {
-      PrintError(request.pairs_path + ": pair " + src + " -> " + tgt +
+    } else if (s == t) {
+      PrintError(pairs_path + ": pair " + src + " -> " + tgt +
                  " skipped: an article is not paired with itself");
       ++skipped;
     } else {
-      options.pairs.emplace_back(s->second, t->second);
+      pairs->emplace_back(static_cast<size_t>(s), static_cast<size_t>(t));
     }
   }
+  return skipped;
+}
+
+}  // namespace
+
+bool IsCollectionRequest(const std::vector<std::string>& inputs,
+                         const std::string& output) {
+  if (inputs.size() != 2) return true;
+  for (const std::string& in : inputs) {
+    if ((!in.empty() && in[0] == '@') || IsDirectory(in)) return true;
+  }
+  return !output.empty() && (output.back() == '/' || IsDirectory(output));
+}
+
+int RunCollection(const PipelineOptions& pipeline_options,
+                  const WriterOptions& writer,
+                  const CollectionRequest& request) {
+  if (request.output_dir.empty()) {
+    PrintError("several articles need -o DIR, a folder for the TMX files");
+    return kExitUsage;
+  }
+  // `-o x.tmx` with three files made a folder named x.tmx.
+  for (const char* ext : {".tmx", ".tsv", ".jsonl", ".xlf", ".xliff"}) {
+    const std::string e = ext;
+    const std::string& out = request.output_dir;
+    if (out.size() > e.size() &&
+        out.compare(out.size() - e.size(), e.size(), e) == 0 &&
+        !IsDirectory(out)) {
+      PrintError(
+          "several articles write one file per language pair into a "
+          "folder, but -o " +
+          out + " names a file; give a folder (-o DIR)");
+      return kExitUsage;
+    }
+  }
+  std::vector<std::pair<std::string, std::string>> listed;
+  if (!request.pairs_path.empty()) {
+    auto pairs = ReadArticlePairs(request.pairs_path);
+    if (!pairs.ok()) {
+      PrintError(pairs.status().ToString());
+      return kExitNoInput;
+    }
+    listed = std::move(*pairs);
+  }
+  // The listed articles need not be named again; named again, they are
+  // expected, with no note.
+  std::vector<std::string> also;
+  for (const auto& [src, tgt] : listed) also.insert(also.end(), {src, tgt});
+  const ArticleFiles inputs = ExpandArticleInputs(request.inputs, also);
+  for (const std::string& m : inputs.skipped) PrintError(m);
+  for (const std::string& m : inputs.notes) PrintError(m);
+  int skipped = static_cast<int>(inputs.skipped.size());
+  auto pipeline = Pipeline::Create(pipeline_options);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  std::vector<std::shared_ptr<const Document>> docs;
+  std::vector<int> doc_of_file(inputs.files.size(), -1);
+  for (size_t k = 0; k < inputs.files.size(); ++k) {
+    const std::string& f = inputs.files[k];
+    auto doc = (*pipeline)->Prepare(f);
+    if (!doc.ok()) {
+      if (request.strict) {
+        PrintError(doc.status().ToString() + " (--strict: stopping)");
+        return kExitNoInput;
+      }
+      PrintError(doc.status().ToString() + "; skipped");
+      ++skipped;
+      continue;
+    }
+    if (WarnAboutInput((*doc)->warnings()) != kExitOk) ++skipped;
+    for (const std::string& note : (*doc)->notes()) {
+      PrintError("note: " + note);
+    }
+    doc_of_file[k] = static_cast<int>(docs.size());
+    docs.push_back(*doc);
+  }
+  if (docs.size() < 2) {
+    PrintError("need at least two usable articles, got " +
+               std::to_string(docs.size()));
+    return kExitNoInput;
+  }
+  if (const int rc = PrepareOutputFolder(request, docs); rc != kExitOk) {
+    return rc;
+  }
+  CollectionOptions options;
+  options.jobs = request.jobs;
+  skipped +=
+      ResolveListedPairs(request.pairs_path, listed, inputs.index_of_also,
+                         doc_of_file, &options.pairs);
   if (!listed.empty() && options.pairs.empty()) {
     PrintError(request.pairs_path + ": no listed pair can be aligned");
     return kExitNoInput;
@@ -310,52 +287,15 @@ int RunCollection(const PipelineOptions& pipeline_options,
     PrintError(run.status().ToString());
     return kExitNoInput;
   }
-  const std::string report =
-      RenderDecisionsJsonl(docs, *run, tmx_options.min_score);
+  const std::string report = RenderDecisionsJsonl(docs, *run, writer.min_score);
   if (request.verbose) std::cerr << report;
   if (!request.report_path.empty()) {
     const int rc = WriteOutput(request.report_path, report);
     if (rc != kExitOk) return rc;
   }
-  const std::vector<AlignedPair>* pairs = &run->pairs;
-  const std::string dir = request.output_dir.back() == '/'
-                              ? request.output_dir
-                              : request.output_dir + "/";
-  std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
-  for (const auto& [langs, group] : GroupByLanguagePair(*pairs)) {
-    const std::string path = dir + langs + FormatExtension(request.format);
-    if (!request.review_path.empty()) written.emplace_back(path, group);
-    const int rc = WritePairs(request.format, path, group, tmx_options,
-                              request.output_options);
-    if (rc != kExitOk) return rc;
-    if (!request.quiet) {
-      std::cerr << "align: wrote " << path << " (" << group.size()
-                << " pairs)\n";
-    }
-  }
-  if (!request.clusters_path.empty()) {
-    const auto clusters = ClusterPassages(
-        *pairs, tmx_options.min_score > 0 ? tmx_options.min_score : 0.5);
-    if (!MayWrite(request.clusters_path)) return kExitOutput;
-    Status s = WriteOutputFile(request.clusters_path,
-                               RenderClustersJsonl(clusters), Overwrite());
-    if (!s.ok()) {
-      PrintError(s.ToString());
-      return kExitOutput;
-    }
-    if (!request.quiet) {
-      std::cerr << "align: wrote " << clusters.size() << " passage clusters to "
-                << request.clusters_path << "\n";
-    }
-  }
-  if (!request.review_path.empty()) {
-    const int rc = WriteReviewPageForPairs(request.review_path, written,
-                                           tmx_options, request.report_path);
-    if (rc != kExitOk) return rc;
-  }
-  if (pairs->empty()) {
-    std::cerr
-        << "align: no two articles report the same story; no TMX written\n";
+  if (const int rc = WriteCollectionOutputs(request, writer, run->pairs);
+      rc != kExitOk) {
+    return rc;
   }
   return skipped > 0 ? kExitSomeSkipped : kExitOk;
 }

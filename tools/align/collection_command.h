@@ -7,7 +7,7 @@
 
 #include "cli.h"
 #include "crossalign/pipeline.h"
-#include "crossalign/tmx_writer.h"
+#include "crossalign/writers.h"
 
 namespace crossalign::cli {
 
@@ -20,10 +20,9 @@ struct CollectionRequest {
   std::string review_path;    // --review PAGE.html, optional
   int jobs = 1;
   bool verbose = false;
-  bool quiet = false;          // no progress or "wrote" lines (--quiet)
-  bool strict = false;         // the first bad input is fatal
-  std::string format = "tmx";  // tmx, tsv, jsonl, xliff or moses
-  OutputOptions output_options;
+  bool quiet = false;   // no progress or "wrote" lines (--quiet)
+  bool strict = false;  // the first bad input is fatal
+  OutputFormat format = OutputFormat::kTmx;  // not beads
 };
 
 // True when the command line asks for collection mode: other than two
@@ -32,7 +31,7 @@ bool IsCollectionRequest(const std::vector<std::string>& inputs,
                          const std::string& output);
 
 int RunCollection(const PipelineOptions& pipeline_options,
-                  const TmxWriterOptions& tmx_options,
+                  const WriterOptions& writer,
                   const CollectionRequest& request);
 
 }  // namespace crossalign::cli

@@ -72,18 +72,6 @@ std::vector<std::string> SplitList(const std::string& list) {
   return out;
 }
 
-// The runner-up languages of `text`, as a JSON array.
-std::string TopJson(const LanguageIdentifier& lid, std::string_view text) {
-  std::string out = "[";
-  bool first = true;
-  for (const LanguageGuess& g : lid.Predict(text, 3)) {
-    out += std::string(first ? "" : ",") + "{\"lang\":" + JsonString(g.lang) +
-           ",\"confidence\":" + Number(g.probability) + "}";
-    first = false;
-  }
-  return out + "]";
-}
-
 // Reads all of FILE, or standard input for "-", within --max-file-size.
 bool ReadInput(const std::string& path, uint64_t max_bytes,
                std::string* bytes) {
@@ -110,6 +98,7 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
     return kExitNoInput;
   }
   std::string text;
+  int exit_code = kExitOk;
   if (OnlyWhitespace(bytes)) {
     text = bytes;  // nothing to decode: every line is empty
   } else {
@@ -120,7 +109,7 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
       PrintError(doc.status().ToString());
       return kExitNoInput;
     }
-    for (const std::string& w : doc->warnings()) PrintError(w);
+    exit_code = WarnAboutInput(doc->warnings());
     text = doc->text();
   }
   std::string out;
@@ -134,10 +123,7 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
     ++number;
     const LanguageGuess g = lid.Identify(line);
     if (options.jsonl) {
-      out += "{\"line\":" + std::to_string(number) +
-             ",\"lang\":" + JsonString(g.lang) +
-             ",\"confidence\":" + Number(g.probability) +
-             ",\"top\":" + TopJson(lid, line) + "}\n";
+      out += RenderLineLanguageJsonl(number, g, lid.Predict(line, 3));
     } else {
       out += g.lang + "\t" + Number(g.probability) + "\n";
     }
@@ -152,13 +138,13 @@ int RunPerLine(const DetectOptions& options, const std::string& path,
     PrintError("cannot write to standard output");
     return kExitOutput;
   }
-  return kExitOk;
+  return exit_code;
 }
 
 int RunPerFile(const DetectOptions& options,
                const std::vector<std::string>& files,
                const Pipeline& pipeline) {
-  int skipped = 0;
+  int skipped = 0, warned = 0;
   for (const std::string& path : files) {
     auto prepared = pipeline.Prepare(path);
     if (!prepared.ok()) {
@@ -167,53 +153,13 @@ int RunPerFile(const DetectOptions& options,
       continue;
     }
     const Document& doc = **prepared;
-    for (const std::string& w : doc.warnings()) PrintError(w);
-    size_t counted = 0, other = 0;
-    std::map<std::string, size_t> by_lang;
-    for (const Segment& seg : doc.segments()) {
-      if (seg.kind == SegmentKind::kBoilerplate) continue;
-      ++counted;
-      ++by_lang[seg.lang];
-      if (seg.lang != doc.lang() && seg.lang != kUndeterminedLanguage) {
-        ++other;
-      }
-    }
-    const double share = counted == 0 ? 0.0
-                                      : static_cast<double>(other) /
-                                            static_cast<double>(counted);
+    if (WarnAboutInput(doc.warnings()) != kExitOk) ++warned;
     if (options.jsonl) {
-      std::string line = "{\"file\":" + JsonString(path) +
-                         ",\"lang\":" + JsonString(doc.lang()) +
-                         ",\"confidence\":" + Number(doc.lang_confidence()) +
-                         ",\"declared\":" + JsonString(doc.metadata().lang) +
-                         ",\"sentences\":" + std::to_string(counted) +
-                         ",\"other_share\":" + Number(share) +
-                         ",\"sentences_by_lang\":{";
-      bool first = true;
-      for (const auto& [lang, n] : by_lang) {
-        line += std::string(first ? "" : ",") + JsonString(lang) + ":" +
-                std::to_string(n);
-        first = false;
-      }
-      line += "},\"runs\":[";
-      first = true;
-      for (const LanguageRun& run : FindLanguageRuns(doc)) {
-        const Segment& a = doc.segments()[run.first_segment];
-        const Segment& b = doc.segments()[run.end_segment - 1];
-        line += std::string(first ? "" : ",") +
-                "{\"lang\":" + JsonString(run.lang) +
-                ",\"first_sentence\":" + std::to_string(run.first_segment) +
-                ",\"end_sentence\":" + std::to_string(run.end_segment) +
-                ",\"begin_byte\":" + std::to_string(a.span.begin) +
-                ",\"end_byte\":" + std::to_string(b.span.end) + "}";
-        first = false;
-      }
-      line += "]}\n";
-      std::cout << line;
+      std::cout << RenderLanguagesJsonl(path, doc);
     } else {
       std::cout << path << "\t" << doc.lang() << "\t"
-                << Number(doc.lang_confidence()) << "\t" << Number(share)
-                << "\n";
+                << Number(doc.lang_confidence()) << "\t"
+                << Number(CountLanguageShares(doc).other_share) << "\n";
     }
   }
   std::cout.flush();
@@ -222,7 +168,7 @@ int RunPerFile(const DetectOptions& options,
     return kExitOutput;
   }
   if (skipped == static_cast<int>(files.size())) return kExitNoInput;
-  return skipped > 0 ? kExitSomeSkipped : kExitOk;
+  return skipped + warned > 0 ? kExitSomeSkipped : kExitOk;
 }
 
 }  // namespace
@@ -300,7 +246,9 @@ int RunDetectCommand(Args* args) {
     return kExitNoInput;
   }
   // What the identifier works without (the n-gram model, a Hunspell
-  // dictionary): results then differ from a complete installation.
+  // dictionary): results then differ from a complete installation. A
+  // warning about the installation, not the input: the exit code stays
+  // (see WarnAboutInput).
   for (const std::string& warning : lid->Warnings()) {
     PrintError("warning: " + warning);
   }

@@ -14,8 +14,8 @@
 
 namespace crossalign::cli {
 
-const char* PairCommandUsage() {
-  return R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
+const char* const kPairCommandUsage =
+    R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
        align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
@@ -125,23 +125,112 @@ Options:
   -h, --help           show this help
   --version            show the version
 
-Exit codes:
+Exit codes (the same for every subcommand):
   0  ok
-  1  some inputs were skipped or damaged (e.g. undecodable bytes replaced),
+  1  some inputs were skipped, or damaged but used (a warning, printed
+     "align: warning: ...": undecodable bytes replaced, units left out...),
      each with a message; the output was still written
   2  usage error
   3  no usable input (missing, empty, binary or invalid file; missing model)
   4  output not writable
 )";
+
+namespace {
+
+// `align SRC TGT`, once the options are parsed.
+struct PairRequest {
+  std::string output, src_lang, tgt_lang, review_path, report_path;
+  OutputFormat format;
+  bool verbose, quiet;
+  std::vector<std::string> files;
+};
+
+int AlignPair(PipelineOptions options, const WriterOptions& writer,
+              const PairRequest& request) {
+  // The outputs are checked before the work (the rename re-checks them).
+  // (Moses names hold the languages, known only after detection.)
+  if (request.format != OutputFormat::kMoses && !MayWrite(request.output)) {
+    return kExitOutput;
+  }
+  // Pre-segmented input whose languages are given needs no language model.
+  options.languages_given = options.presegmented && !request.src_lang.empty() &&
+                            !request.tgt_lang.empty();
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status().ToString());
+    return kExitNoInput;
+  }
+  auto pair = (*pipeline)->AlignFiles(request.files[0], request.files[1],
+                                      request.src_lang, request.tgt_lang);
+  if (!pair.ok()) {
+    PrintError(pair.status().ToString());
+    return kExitNoInput;
+  }
+  // Damaged but usable input: say so, and exit 1 after writing.
+  int exit_code = kExitOk;
+  for (const auto& doc : {pair->src, pair->tgt}) {
+    exit_code = std::max(exit_code, WarnAboutInput(doc->warnings()));
+    for (const std::string& note : doc->notes()) PrintError("note: " + note);
+  }
+  // One decision line, as in many-article mode.
+  CollectionAlignment run;
+  PairDecision decision;
+  decision.src = 0;
+  decision.tgt = 1;
+  decision.similarity = std::max(0.0, pair->alignment.story_similarity);
+  decision.decision = AlignmentDecision(pair->alignment);
+  decision.reason = pair->alignment.mode_reason;
+  decision.aligned = 0;
+  run.decisions.push_back(decision);
+  run.pairs.push_back(*pair);
+  const std::string report =
+      RenderDecisionsJsonl({pair->src, pair->tgt}, run, writer.min_score);
+  if (request.verbose) std::cerr << report;
+  if (!request.report_path.empty()) {
+    const int rc = WriteOutput(request.report_path, report);
+    if (rc != kExitOk) return rc;
+  }
+  if (pair->alignment.unrelated) {
+    exit_code = WarnAboutInput(
+        request.files[0] + " and " + request.files[1] +
+        " look like reports of different stories; nothing aligned (" +
+        pair->alignment.mode_reason +
+        "). --mode translation aligns them anyway; --same-story X lowers the "
+        "bar");
+  }
+  const int rc = WritePairs(request.format, request.output, {*pair}, writer);
+  if (rc != kExitOk || request.format == OutputFormat::kBeads) {
+    return rc == kExitOk ? exit_code : rc;
+  }
+  if (!request.review_path.empty()) {
+    const int page_rc = WriteReviewPageForPairs(
+        request.review_path,
+        {{request.output.empty() ? "stdout" : request.output, {*pair}}}, writer,
+        request.report_path);
+    if (page_rc != kExitOk) return page_rc;
+  }
+  if (!request.quiet) {
+    // One line on success: what was written, how, where.
+    std::cerr << "align: " << CountUnits({*pair}, writer.min_score)
+              << " unit(s) written (" << pair->src->lang() << "-"
+              << pair->tgt->lang() << ", " << AlignmentDecision(pair->alignment)
+              << (pair->alignment.unrelated ? "" : " mode") << ") to "
+              << (request.output.empty() ? std::string("standard output")
+                                         : request.output)
+              << "\n";
+  }
+  return exit_code;
 }
+
+}  // namespace
 
 int RunPairCommand(Args* args) {
   PipelineOptions options;
-  TmxWriterOptions tmx;
-  std::string output, src_lang, tgt_lang, value, error, format = "tmx";
+  WriterOptions writer;
+  std::string output, src_lang, tgt_lang, value, error;
+  OutputFormat format = OutputFormat::kTmx;
   std::string review_path;
   bool verbose = false, quiet = false;
-  OutputOptions output_options;
   CollectionRequest collection;
   std::vector<std::string> files;
   while (!args->Done()) {
@@ -155,7 +244,8 @@ int RunPairCommand(Args* args) {
                args->Value("--report", &collection.report_path, &error) ||
                args->Value("--pairs", &collection.pairs_path, &error) ||
                args->Value("--review", &review_path, &error)) {
-    } else if (ParsePipelineOption(args, &options, &tmx, &error, &exit_code)) {
+    } else if (ParsePipelineOption(args, &options, &writer, &error,
+                                   &exit_code)) {
       if (exit_code != kExitOk) return exit_code;
     } else if (args->Value("--jobs", &value, &error)) {
       uint64_t jobs = 1;
@@ -164,17 +254,19 @@ int RunPairCommand(Args* args) {
             "--jobs needs a whole number from 1 to 256, not '" + value + "'";
       }
       collection.jobs = static_cast<int>(jobs);
-    } else if (args->Value("--format", &format, &error)) {
-      if (error.empty() && format != "tmx" && format != "beads" &&
-          format != "tsv" && format != "moses" && format != "jsonl" &&
-          format != "xliff") {
-        error =
-            "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
-            format + "'";
+    } else if (args->Value("--format", &value, &error)) {
+      if (error.empty()) {
+        auto parsed = ParseOutputFormat(value);
+        if (parsed.ok()) format = *parsed;
+        if (!parsed.ok()) {
+          error =
+              "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
+              value + "'";
+        }
       }
     } else if (args->Value("--review-below", &value, &error)) {
       if (error.empty() &&
-          !ParseDouble(value, 0.0, 1.0, &output_options.review_below)) {
+          !ParseDouble(value, 0.0, 1.0, &writer.review_below)) {
         error = "--review-below needs a number between 0 and 1, not '" + value +
                 "'";
       }
@@ -201,7 +293,7 @@ int RunPairCommand(Args* args) {
     }
   }
   if (!review_path.empty() && !MayWrite(review_path)) return kExitOutput;
-  if (format == "moses" && output.empty()) {
+  if (format == OutputFormat::kMoses && output.empty()) {
     PrintError(
         "--format moses writes two files: give -o OUT (see align --help)");
     return kExitUsage;
@@ -214,106 +306,25 @@ int RunPairCommand(Args* args) {
   }
   if (IsCollectionRequest(files, output) || !collection.clusters_path.empty() ||
       !collection.pairs_path.empty()) {
-    if (format == "beads") {
+    if (format == OutputFormat::kBeads) {
       PrintError(
           "--format beads needs two articles; many-article mode writes one "
           "file per language pair (see align --help)");
       return kExitUsage;
     }
     collection.format = format;
-    collection.output_options = output_options;
     collection.inputs = files;
     collection.output_dir = output;
     collection.verbose = verbose;
     collection.review_path = review_path;
     collection.quiet = quiet;
-    return RunCollection(options, tmx, collection);
+    return RunCollection(options, writer, collection);
   }
 
-  // The outputs are checked before the work (the rename re-checks them).
-  // (Moses names hold the languages, known only after detection.)
-  if (format != "moses" && !MayWrite(output)) return kExitOutput;
-  // Pre-segmented input whose languages are given needs no language model.
-  options.languages_given =
-      options.presegmented && !src_lang.empty() && !tgt_lang.empty();
-  auto pipeline = Pipeline::Create(options);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  auto pair = (*pipeline)->AlignFiles(files[0], files[1], src_lang, tgt_lang);
-  if (!pair.ok()) {
-    PrintError(pair.status().ToString());
-    return kExitNoInput;
-  }
-  // Damaged but usable input: say so, and exit 1 after writing.
-  int exit_code = kExitOk;
-  for (const auto& doc : {pair->src, pair->tgt}) {
-    for (const std::string& warning : doc->warnings()) {
-      PrintError("warning: " + warning);
-      exit_code = kExitSomeSkipped;
-    }
-    for (const std::string& note : doc->notes()) PrintError("note: " + note);
-  }
-  // One decision line, as in many-article mode.
-  CollectionAlignment run;
-  PairDecision decision;
-  decision.src = 0;
-  decision.tgt = 1;
-  decision.similarity = std::max(0.0, pair->alignment.story_similarity);
-  decision.decision = AlignmentDecision(pair->alignment);
-  decision.reason = pair->alignment.mode_reason;
-  decision.aligned = 0;
-  run.decisions.push_back(decision);
-  run.pairs.push_back(*pair);
-  const std::string report =
-      RenderDecisionsJsonl({pair->src, pair->tgt}, run, tmx.min_score);
-  if (verbose) std::cerr << report;
-  if (!collection.report_path.empty()) {
-    const int rc = WriteOutput(collection.report_path, report);
-    if (rc != kExitOk) return rc;
-  }
-  if (pair->alignment.unrelated) {
-    PrintError("warning: " + files[0] + " and " + files[1] +
-               " look like reports of different stories; nothing aligned (" +
-               pair->alignment.mode_reason +
-               "). --mode translation aligns them anyway; --same-story X "
-               "lowers the bar");
-    exit_code = kExitSomeSkipped;
-  }
-  if (format == "beads") {
-    Alignment kept = pair->alignment;
-    kept.beads.clear();
-    for (const Bead& bead : pair->alignment.beads) {
-      if (!bead.IsPair() || bead.score >= tmx.min_score) {
-        kept.beads.push_back(bead);
-      }
-    }
-    const int rc = WriteOutput(output, RenderBeads(kept));
-    return rc == kExitOk ? exit_code : rc;
-  }
-  const int rc = WritePairs(format, output, {*pair}, tmx, output_options);
-  if (rc != kExitOk) return rc;
-  if (!review_path.empty()) {
-    const int page_rc = WriteReviewPageForPairs(
-        review_path, {{output.empty() ? "stdout" : output, {*pair}}}, tmx,
-        collection.report_path);
-    if (page_rc != kExitOk) return page_rc;
-  }
-  if (!quiet) {
-    // One line on success: what was written, how, where.
-    size_t units = 0;
-    for (const Bead& bead : pair->alignment.beads) {
-      if (bead.IsPair() && bead.score >= tmx.min_score) ++units;
-    }
-    std::cerr << "align: " << units << " unit(s) written (" << pair->src->lang()
-              << "-" << pair->tgt->lang() << ", "
-              << AlignmentDecision(pair->alignment)
-              << (pair->alignment.unrelated ? "" : " mode") << ") to "
-              << (output.empty() ? std::string("standard output") : output)
-              << "\n";
-  }
-  return exit_code;
+  PairRequest request{
+      output, src_lang, tgt_lang, review_path, collection.report_path,
+      format, verbose,  quiet,    files};
+  return AlignPair(std::move(options), writer, request);
 }
 
 }  // namespace crossalign::cli

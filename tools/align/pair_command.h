@@ -11,7 +11,7 @@ namespace crossalign::cli {
 int RunPairCommand(Args* args);
 
 // The usage text of the command.
-const char* PairCommandUsage();
+extern const char* const kPairCommandUsage;
 
 }  // namespace crossalign::cli
 

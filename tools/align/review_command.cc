@@ -1,5 +1,6 @@
 #include "review_command.h"
 
+#include <algorithm>
 #include <iostream>
 
 #include "crossalign/review_page.h"
@@ -66,10 +67,7 @@ int Apply(const std::string& decisions_path,
     return kExitNoInput;
   }
   int exit_code = kExitOk;
-  for (const std::string& warning : memory->warnings) {
-    PrintError("warning: " + warning);
-    exit_code = kExitSomeSkipped;
-  }
+  exit_code = WarnAboutInput(memory->warnings);
   ReviewApplyResult result = ApplyReviewDecisions(*memory, *decisions, edits);
   if (!result.unknown_tuids.empty()) {
     std::string list;
@@ -77,11 +75,10 @@ int Apply(const std::string& decisions_path,
       list += (i > 0 ? ", " : "") + result.unknown_tuids[i];
     }
     if (result.unknown_tuids.size() > 5) list += ", ...";
-    PrintError("warning: " + decisions_path + ": " +
-               std::to_string(result.unknown_tuids.size()) +
-               " decision(s) name units that " + inputs[0] +
-               " does not hold (from another memory?), ignored: " + list);
-    exit_code = kExitSomeSkipped;
+    exit_code = WarnAboutInput(
+        decisions_path + ": " + std::to_string(result.unknown_tuids.size()) +
+        " decision(s) name units that " + inputs[0] +
+        " does not hold (from another memory?), ignored: " + list);
   }
   auto xml = TmxWriter(tmx).RenderMemory(result.memory);
   if (!xml.ok()) {
@@ -161,10 +158,7 @@ int RunReviewCommand(Args* args) {
       exit_code = kExitSomeSkipped;
       continue;
     }
-    for (const std::string& warning : memory->warnings) {
-      PrintError("warning: " + warning);
-      exit_code = kExitSomeSkipped;
-    }
+    exit_code = std::max(exit_code, WarnAboutInput(memory->warnings));
     units += memory->units.size();
     sources.push_back({path, std::move(*memory)});
   }
@@ -192,7 +186,7 @@ int WriteReviewPageForPairs(
     const std::string& page_path,
     const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
         memories,
-    const TmxWriterOptions& tmx, const std::string& report_path) {
+    const WriterOptions& writer_options, const std::string& report_path) {
   ReviewPageOptions options;
   if (!report_path.empty()) {
     auto report = ReadAlignReportFile(report_path);
@@ -203,9 +197,10 @@ int WriteReviewPageForPairs(
     options.report = std::move(*report);
   }
   std::vector<ReviewSource> sources;
-  const TmxWriter writer(tmx);
+  const TmxWriter writer(writer_options.tmx);
   for (const auto& [name, pairs] : memories) {
-    StatusOr<TmxMemory> memory = writer.ToMemory(pairs);
+    StatusOr<TmxMemory> memory =
+        writer.ToMemory(KeepScoring(pairs, writer_options.min_score));
     if (!memory.ok()) {
       PrintError(memory.status().ToString());
       return kExitOutput;

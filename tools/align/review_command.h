@@ -8,7 +8,7 @@
 
 #include "cli.h"
 #include "crossalign/alignment.h"
-#include "crossalign/tmx_writer.h"
+#include "crossalign/writers.h"
 
 namespace crossalign::cli {
 
@@ -17,7 +17,7 @@ namespace crossalign::cli {
 int RunReviewCommand(Args* args);
 
 // For `align ... --review PAGE.html`: writes the review page for the units
-// that the TMX of each (name, pairs) would hold (tmx.min_score applies),
+// that the TMX of each (name, pairs) would hold (writer.min_score applies),
 // with the aligner's report file `report_path` (JSON lines, already
 // written) when it is not empty. Returns kExitOk, or prints the error and
 // returns kExitOutput (kExitNoInput for an unreadable report).
@@ -25,7 +25,7 @@ int WriteReviewPageForPairs(
     const std::string& page_path,
     const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
         memories,
-    const TmxWriterOptions& tmx, const std::string& report_path = "");
+    const WriterOptions& writer, const std::string& report_path = "");
 
 }  // namespace crossalign::cli
 

@@ -1,5 +1,6 @@
 #include "split_command.h"
 
+#include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <sstream>
@@ -10,42 +11,6 @@
 #include "crossalign/writers.h"
 
 namespace crossalign::cli {
-namespace {
-
-// One line per segment; line breaks inside a segment become spaces.
-std::string RenderLines(const Document& doc) {
-  std::string out;
-  for (size_t i = 0; i < doc.segments().size(); ++i) {
-    for (char c : doc.SegmentText(i)) {
-      out += (c == '\n' || c == '\r') ? ' ' : c;
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-std::string RenderJsonl(const Document& doc) {
-  std::string out;
-  for (size_t i = 0; i < doc.segments().size(); ++i) {
-    const Segment& s = doc.segments()[i];
-    out += "{\"text\":" + JsonString(doc.SegmentText(i)) +
-           ",\"start\":" + std::to_string(s.span.begin) +
-           ",\"end\":" + std::to_string(s.span.end) +
-           ",\"paragraph\":" + std::to_string(s.paragraph) + ",\"kind\":\"" +
-           SegmentKindName(s.kind) +
-           "\",\"lang\":" + JsonString(s.lang.empty() ? doc.lang() : s.lang);
-    // For a page, the segment's bytes in the page itself.
-    if (Span page; doc.SourceSpanOf(s.span, &page)) {
-      out += ",\"html_start\":" + std::to_string(page.begin) +
-             ",\"html_end\":" + std::to_string(page.end);
-    }
-    out += "}\n";
-  }
-  return out;
-}
-
-}  // namespace
-
 const char* SplitCommandUsage() {
   return R"(Usage: align split [OPTIONS] FILE|-
 
@@ -84,7 +49,7 @@ Exit codes: 0 ok, 1 the input was damaged (bytes replaced), 2 usage error,
 
 int RunSplitCommand(Args* args) {
   PipelineOptions options;
-  TmxWriterOptions unused_tmx;
+  WriterOptions unused_writer;
   std::string lang;
   std::string format = "lines";
   std::string output;
@@ -103,7 +68,8 @@ int RunSplitCommand(Args* args) {
     }
     if (args->Value("--format", &format, &error) ||
         args->Value("-o", "--output", &output, &error) ||
-        ParsePipelineOption(args, &options, &unused_tmx, &error, &exit_code)) {
+        ParsePipelineOption(args, &options, &unused_writer, &error,
+                            &exit_code)) {
       if (!error.empty()) break;
       if (exit_code != kExitOk) return exit_code;
       continue;
@@ -163,13 +129,10 @@ int RunSplitCommand(Args* args) {
     return kExitNoInput;
   }
   const std::shared_ptr<const Document>& prepared = *prepared_or;
-  for (const std::string& warning : prepared->warnings()) {
-    PrintError("warning: " + warning);
-    exit_code = kExitSomeSkipped;
-  }
+  exit_code = std::max(exit_code, WarnAboutInput(prepared->warnings()));
   for (const std::string& note : prepared->notes()) PrintError("note: " + note);
-  const std::string text =
-      format == "jsonl" ? RenderJsonl(*prepared) : RenderLines(*prepared);
+  const std::string text = format == "jsonl" ? RenderSegmentsJsonl(*prepared)
+                                             : RenderSegmentLines(*prepared);
   const int written = WriteOutput(output, text);
   return written != kExitOk ? written : exit_code;
 }

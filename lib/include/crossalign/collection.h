@@ -65,6 +65,35 @@ StatusOr<CollectionAlignment> AlignCollection(
     const std::vector<std::shared_ptr<const Document>>& documents,
     const CollectionOptions& options);
 
+// The article files that the inputs of many-article mode name, in order:
+//  - a file as it is;
+//  - a folder: its *.txt, *.html and *.htm files and those of its
+//    sub-folders (down to 16 levels; hidden ones, such as .git, are left
+//    out), sorted;
+//  - @LIST: the paths listed in the file LIST, one per line ('#' starts a
+//    comment line).
+// The same file named twice (by any path) is kept once, with a note.
+// `also` (the articles of --pairs) are added after them unless already
+// there, without a note.
+struct ArticleFiles {
+  std::vector<std::string> files;
+  // Inputs left out, each with its reason ("LIST: cannot read the list
+  // file; skipped", "DIR: no .txt files in this folder...; skipped").
+  std::vector<std::string> skipped;
+  // "FILE: named more than once; aligned once".
+  std::vector<std::string> notes;
+  // Index in files of each of `also`.
+  std::vector<size_t> index_of_also;
+};
+ArticleFiles ExpandArticleInputs(const std::vector<std::string>& inputs,
+                                 const std::vector<std::string>& also = {});
+
+// Reads a --pairs file: one "src<TAB>tgt" line per pair, '#' comments.
+// kNotFound when it cannot be read; kInvalidArgument "PATH:LINE: expected
+// 'src<TAB>tgt'" or when it lists no pair.
+StatusOr<std::vector<std::pair<std::string, std::string>>> ReadArticlePairs(
+    const std::string& path);
+
 // Pairs grouped by "src-tgt" language codes ("en-uk", "en-en").
 std::map<std::string, std::vector<AlignedPair>> GroupByLanguagePair(
     const std::vector<AlignedPair>& pairs);
@@ -72,7 +101,12 @@ std::map<std::string, std::vector<AlignedPair>> GroupByLanguagePair(
 // One passage of a cluster: segments of one document.
 struct Passage {
   std::shared_ptr<const Document> document;
-  std::vector<int> segments;
+  std::vector<int> segments;  // sorted
+  // The segments' texts, white space collapsed, joined by a space.
+  std::string text;
+  // Bytes of the document's text from the first segment's start to the
+  // last one's end.
+  Span span;
 };
 
 // A fact or quote that two or more articles carry: the passages, across all
@@ -92,10 +126,6 @@ std::vector<PassageCluster> ClusterPassages(
 std::string RenderDecisionsJsonl(
     const std::vector<std::shared_ptr<const Document>>& documents,
     const CollectionAlignment& run, double min_score);
-
-// One JSON object per line: {"cluster", "documents", "passages": [{"document",
-// "outlet", "lang", "segments", "start", "end", "text"}]}.
-std::string RenderClustersJsonl(const std::vector<PassageCluster>& clusters);
 
 }  // namespace crossalign
 

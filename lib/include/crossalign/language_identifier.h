@@ -34,6 +34,7 @@
 #define CROSSALIGN_LANGUAGE_IDENTIFIER_H_
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -141,6 +142,17 @@ struct LanguageRun {
 // The maximal runs of segments whose language (set by IdentifySegments)
 // differs from the document's, in document order.
 std::vector<LanguageRun> FindLanguageRuns(const Document& doc);
+
+// How the sentences of a prepared document (boilerplate left out) divide
+// among the languages IdentifySegments() gave them (`align detect`).
+struct LanguageShares {
+  size_t sentences = 0;                             // counted
+  std::map<std::string, size_t> sentences_by_lang;  // "und" included
+  // The share of the sentences in a language other than the document's
+  // ("und" is not another language); 0 without sentences.
+  double other_share = 0.0;
+};
+LanguageShares CountLanguageShares(const Document& doc);
 
 // The file name of the default model.
 inline constexpr const char* kDefaultLidModelName = "lid.176.ftz";

@@ -39,10 +39,11 @@ Status WriteOutputFiles(
 StatusOr<std::string> ReadInputFile(const std::string& path,
                                     uint64_t max_bytes);
 
-// For programs: on SIGINT or SIGTERM, removes the temporary files of writes
-// still in progress, prints "interrupted" to stderr and exits with
-// 128 + signal. Output files already renamed into place are complete.
-void InstallOutputInterruptCleanup();
+// Removes the temporary files of the writes above still in progress in this
+// process. Async-signal-safe: for a program's own SIGINT/SIGTERM handler,
+// which then exits; output files already renamed into place are complete.
+// (The library installs no signal handler.)
+void RemoveUnfinishedOutputFiles();
 
 }  // namespace crossalign
 

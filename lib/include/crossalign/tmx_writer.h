@@ -3,7 +3,8 @@
 // The file loads in CAT tools (OmegaT, Trados, memoQ, translate-toolkit):
 //  - the header carries creationtool="crossalign", creationtoolversion,
 //    segtype="sentence", o-tmf, adminlang, srclang and datatype="plaintext",
-//    and a UTC creationdate (YYYYMMDDThhmmssZ) from an injectable clock;
+//    and a UTC creationdate (YYYYMMDDThhmmssZ): options.creation_time, or
+//    the current time when it is not set;
 //  - one <tu> per bead that has text on both sides (no 1-0 or 0-1 units),
 //    with a stable tuid and props x-score, x-bead, x-mode and x-position;
 //  - the source <tuv> comes first; each <tuv> has xml:lang and an x-document
@@ -16,12 +17,13 @@
 //
 // Render(pairs) is ToMemory(pairs) followed by RenderMemory(), so a file
 // read back with TmxReader and written again with RenderMemory() (and the
-// same clock) has the same bytes.
+// same creation_time) has the same bytes. Output is deterministic when
+// options.creation_time is set: the same input gives the same bytes.
 #ifndef CROSSALIGN_TMX_WRITER_H_
 #define CROSSALIGN_TMX_WRITER_H_
 
 #include <chrono>
-#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,22 +33,21 @@
 
 namespace crossalign {
 
-using Clock = std::function<std::chrono::system_clock::time_point()>;
-
 struct TmxWriterOptions {
-  // Source of creationdate; the system clock when empty. Inject a fixed time
-  // for reproducible files.
-  Clock clock;
+  // The creationdate written (UTC, to the second). When not set, the current
+  // time, read once per Render() or RenderMemory(); set it for reproducible
+  // files.
+  std::optional<std::chrono::system_clock::time_point> creation_time;
   std::string adminlang = "en";
-  // Beads scoring below this are left out.
-  double min_score = 0.0;
 };
 
 class TmxWriter {
  public:
   explicit TmxWriter(TmxWriterOptions options = {});
 
-  // The TMX document for `pairs`. All pairs should share a source language;
+  // The TMX document for `pairs`: one unit per pair bead with text on both
+  // sides (filter by score first with KeepScoring() in writers.h, or write
+  // through Write() there). All pairs should share a source language;
   // srclang is the first pair's source language.
   StatusOr<std::string> Render(const std::vector<AlignedPair>& pairs) const;
 
@@ -63,15 +64,14 @@ class TmxWriter {
   //  - empty header attributes get crossalign's values (creationtool,
   //    creationtoolversion, segtype "sentence", o-tmf, options.adminlang,
   //    srclang = the first variant's language, datatype "plaintext") and an
-  //    empty creationdate, of header or unit, is the clock's time;
+  //    empty creationdate, of header or unit, is options.creation_time;
   //  - a unit without tuid gets one hashed from its languages and texts;
   //  - plain segments are trimmed and their white space collapsed; a
   //    segment's seg_xml is written as markup when it is well-formed and uses
   //    only TMX inline elements (bpt, ept, it, ph, hi, ut, sub), otherwise
   //    its text is written;
   //  - variants without a language or without text are left out, and so are
-  //    units left with fewer than two variants (no half-empty units);
-  //  - options.min_score does not apply (filter the memory instead).
+  //    units left with fewer than two variants (no half-empty units).
   StatusOr<std::string> RenderMemory(const TmxMemory& memory) const;
 
   // RenderMemory() written to `path` atomically, as WriteFile() does.
@@ -84,10 +84,6 @@ class TmxWriter {
 
 // Formats a time as TMX wants it: "20250314T103000Z" (UTC).
 std::string FormatTmxDate(std::chrono::system_clock::time_point time);
-
-// Parses "2025-03-14", "2025-03-14T10:30:00Z" or "20250314T103000Z" (UTC).
-StatusOr<std::chrono::system_clock::time_point> ParseDate(
-    const std::string& text);
 
 }  // namespace crossalign
 

@@ -1,37 +1,147 @@
 #include "crossalign/collection.h"
 
+#include <dirent.h>
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <mutex>
 #include <numeric>
 #include <thread>
 
-#include "crossalign/writers.h"
+#include "align/parallel_for.h"
+#include "io/json_string.h"
 #include "text/utf8.h"
 
 namespace crossalign {
 namespace {
 
-// Runs fn(i) for i in [0, count) on `jobs` threads.
-void ParallelFor(size_t count, int jobs,
-                 const std::function<void(size_t)>& fn) {
-  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(count)));
-  if (workers <= 1) {
-    for (size_t i = 0; i < count; ++i) fn(i);
-    return;
+using internal::JsonString;
+using internal::ParallelFor;
+
+// The real path of a file, to recognise one file named twice.
+std::string FileKey(const std::string& path) {
+  char* real = ::realpath(path.c_str(), nullptr);
+  const std::string key = real ? real : path;
+  std::free(real);
+  return key;
+}
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Article files by name: plain text and HTML pages.
+bool IsArticleName(const std::string& name) {
+  for (const char* ext : {".txt", ".html", ".htm"}) {
+    const size_t n = std::char_traits<char>::length(ext);
+    if (name.size() > n && name.compare(name.size() - n, n, ext) == 0) {
+      return true;
+    }
   }
-  std::atomic<size_t> next{0};
-  std::vector<std::thread> threads;
-  for (int w = 0; w < workers; ++w) {
-    threads.emplace_back([&] {
-      for (size_t i = next++; i < count; i = next++) fn(i);
-    });
+  return false;
+}
+
+// The articles (*.txt, *.html, *.htm) under `dir`, down to 16 levels of
+// sub-folders (hidden ones, such as .git or batch's .done, are left out).
+void CollectTextFiles(const std::string& dir, int depth,
+                      std::vector<std::string>* found) {
+  if (depth > 16) return;
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return;
+  std::vector<std::string> subdirs;
+  while (dirent* e = ::readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.empty() || name[0] == '.') continue;
+    const std::string path = dir + (dir.back() == '/' ? "" : "/") + name;
+    if (IsDirectory(path)) {
+      subdirs.push_back(path);
+    } else if (IsArticleName(name)) {
+      found->push_back(path);
+    }
   }
-  for (std::thread& t : threads) t.join();
+  ::closedir(d);
+  for (const std::string& sub : subdirs)
+    CollectTextFiles(sub, depth + 1, found);
 }
 
 }  // namespace
+
+ArticleFiles ExpandArticleInputs(const std::vector<std::string>& inputs,
+                                 const std::vector<std::string>& also) {
+  ArticleFiles result;
+  std::vector<std::string> files;
+  for (const std::string& input : inputs) {
+    if (!input.empty() && input[0] == '@') {
+      std::ifstream list(input.substr(1));
+      if (!list) {
+        result.skipped.push_back(input.substr(1) +
+                                 ": cannot read the list file; skipped");
+        continue;
+      }
+      std::string line;
+      while (std::getline(list, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (!line.empty() && line[0] != '#') files.push_back(line);
+      }
+    } else if (IsDirectory(input)) {
+      // Sub-folders too (corpora/STORY/*.txt).
+      std::vector<std::string> found;
+      CollectTextFiles(input, 0, &found);
+      std::sort(found.begin(), found.end());
+      if (found.empty()) {
+        result.skipped.push_back(
+            input +
+            ": no .txt files in this folder or its sub-folders; skipped");
+      }
+      files.insert(files.end(), found.begin(), found.end());
+    } else {
+      files.push_back(input);
+    }
+  }
+  // The same file named twice is aligned once.
+  std::map<std::string, size_t> index_of;  // by FileKey
+  for (const std::string& f : files) {
+    if (index_of.emplace(FileKey(f), result.files.size()).second) {
+      result.files.push_back(f);
+    } else {
+      result.notes.push_back(f + ": named more than once; aligned once");
+    }
+  }
+  for (const std::string& f : also) {
+    const auto [it, added] = index_of.emplace(FileKey(f), result.files.size());
+    if (added) result.files.push_back(f);
+    result.index_of_also.push_back(it->second);
+  }
+  return result;
+}
+
+StatusOr<std::vector<std::pair<std::string, std::string>>> ReadArticlePairs(
+    const std::string& path) {
+  std::ifstream in(path);
+  if (!in) return NotFoundError(path + ": cannot read the --pairs file");
+  std::vector<std::pair<std::string, std::string>> pairs;
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab == std::string::npos || tab == 0 || tab + 1 == line.size() ||
+        line.find('\t', tab + 1) != std::string::npos) {
+      return InvalidArgumentError(path + ":" + std::to_string(number) +
+                                  ": expected 'src<TAB>tgt'");
+    }
+    pairs.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+  }
+  if (pairs.empty()) {
+    return InvalidArgumentError(path + ": the --pairs file lists no pair");
+  }
+  return pairs;
+}
 
 StatusOr<CollectionAlignment> AlignCollection(
     const Pipeline& pipeline,
@@ -212,7 +322,15 @@ std::vector<PassageCluster> ClusterPassages(
       auto it = by_doc.find(d);
       if (it == by_doc.end()) continue;
       std::sort(it->second.begin(), it->second.end());
-      cluster.passages.push_back({owners[d], it->second});
+      Passage passage{owners[d], it->second, "", {}};
+      for (int s : passage.segments) {
+        if (!passage.text.empty()) passage.text += " ";
+        passage.text += internal::CollapseWhitespace(
+            d->SegmentText(static_cast<size_t>(s)));
+      }
+      passage.span = {d->segments()[passage.segments.front()].span.begin,
+                      d->segments()[passage.segments.back()].span.end};
+      cluster.passages.push_back(std::move(passage));
     }
     clusters.push_back(std::move(cluster));
   }
@@ -222,37 +340,6 @@ std::vector<PassageCluster> ClusterPassages(
                      return a.passages.size() > b.passages.size();
                    });
   return clusters;
-}
-
-std::string RenderClustersJsonl(const std::vector<PassageCluster>& clusters) {
-  std::string out;
-  for (size_t c = 0; c < clusters.size(); ++c) {
-    out += "{\"cluster\":" + std::to_string(c) +
-           ",\"documents\":" + std::to_string(clusters[c].passages.size()) +
-           ",\"passages\":[";
-    for (size_t p = 0; p < clusters[c].passages.size(); ++p) {
-      const Passage& passage = clusters[c].passages[p];
-      const Document& d = *passage.document;
-      std::string text, segs;
-      for (int s : passage.segments) {
-        if (!text.empty()) text += " ";
-        text +=
-            internal::CollapseWhitespace(d.SegmentText(static_cast<size_t>(s)));
-        segs += (segs.empty() ? "" : ",") + std::to_string(s);
-      }
-      const Span first = d.segments()[passage.segments.front()].span;
-      const Span last = d.segments()[passage.segments.back()].span;
-      out += std::string(p ? "," : "") +
-             "{\"document\":" + JsonString(d.name()) +
-             ",\"outlet\":" + JsonString(d.metadata().outlet) +
-             ",\"lang\":" + JsonString(d.lang()) + ",\"segments\":[" + segs +
-             "],\"start\":" + std::to_string(first.begin) +
-             ",\"end\":" + std::to_string(last.end) +
-             ",\"text\":" + JsonString(text) + "}";
-    }
-    out += "]}\n";
-  }
-  return out;
 }
 
 }  // namespace crossalign

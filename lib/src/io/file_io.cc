@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <cerrno>
-#include <csignal>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -43,15 +42,10 @@ void Unregister(int slot) {
   if (slot >= 0) pending_used[slot] = false;
 }
 
-extern "C" void RemovePendingAndExit(int sig) {
+void RemovePending() {
   for (int k = 0; k < kMaxPending; ++k) {
     if (pending_used[k]) ::unlink(pending_paths[k]);
   }
-  const char message[] =
-      "\ninterrupted: unfinished output removed; files already written are "
-      "complete\n";
-  [[maybe_unused]] ssize_t n = ::write(2, message, sizeof message - 1);
-  ::_exit(128 + sig);
 }
 
 Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
@@ -303,12 +297,6 @@ StatusOr<std::string> ReadInputFile(const std::string& path,
   return internal::ReadWholeFile(path, max_bytes);
 }
 
-void InstallOutputInterruptCleanup() {
-  struct sigaction action {};
-  action.sa_handler = internal::RemovePendingAndExit;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGINT, &action, nullptr);
-  ::sigaction(SIGTERM, &action, nullptr);
-}
+void RemoveUnfinishedOutputFiles() { internal::RemovePending(); }
 
 }  // namespace crossalign

@@ -7,8 +7,8 @@
 #include <set>
 
 #include "crossalign/version.h"
-#include "crossalign/writers.h"
 #include "io/file_io.h"
+#include "io/json_string.h"
 #include "io/json_value.h"
 #include "io/review_page_assets.h"
 #include "text/utf8.h"
@@ -16,6 +16,7 @@
 namespace crossalign {
 namespace {
 
+using internal::JsonString;
 using internal::JsonValue;
 
 // Report and decision files are small; this bounds a wrong path's damage.

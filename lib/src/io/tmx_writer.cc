@@ -329,63 +329,6 @@ std::string FormatTmxDate(std::chrono::system_clock::time_point time) {
   return buffer;
 }
 
-namespace {
-
-// Whether `text` has the shape of `pattern`, where 'D' is an ASCII digit and
-// every other character stands for itself.
-bool HasShape(const std::string& text, std::string_view pattern) {
-  if (text.size() != pattern.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool digit = text[i] >= '0' && text[i] <= '9';
-    if (pattern[i] == 'D' ? !digit : text[i] != pattern[i]) return false;
-  }
-  return true;
-}
-
-int Digits(const std::string& text, size_t at, size_t n) {
-  return std::stoi(text.substr(at, n));
-}
-
-int DaysInMonth(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
-
-}  // namespace
-
-StatusOr<std::chrono::system_clock::time_point> ParseDate(
-    const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  bool parsed = true;
-  if (HasShape(text, "DDDDDDDDTDDDDDDZ")) {
-    y = Digits(text, 0, 4), mo = Digits(text, 4, 2), d = Digits(text, 6, 2);
-    h = Digits(text, 9, 2), mi = Digits(text, 11, 2), s = Digits(text, 13, 2);
-  } else if (HasShape(text, "DDDD-DD-DDTDD:DD:DDZ")) {
-    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
-    h = Digits(text, 11, 2), mi = Digits(text, 14, 2), s = Digits(text, 17, 2);
-  } else if (HasShape(text, "DDDD-DD-DD")) {
-    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
-  } else {
-    parsed = false;
-  }
-  // Checked field by field: timegm would turn 2025-02-31 into March 3.
-  if (!parsed || y < 1970 || mo < 1 || mo > 12 || d < 1 ||
-      d > DaysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
-    return InvalidArgumentError("bad date '" + text +
-                                "': use a real UTC date as YYYY-MM-DD, "
-                                "YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ");
-  }
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
-}
-
 TmxWriter::TmxWriter(TmxWriterOptions options) : options_(std::move(options)) {}
 
 StatusOr<TmxMemory> TmxWriter::ToMemory(
@@ -396,7 +339,7 @@ StatusOr<TmxMemory> TmxWriter::ToMemory(
     }
   }
   const auto now =
-      options_.clock ? options_.clock() : std::chrono::system_clock::now();
+      options_.creation_time.value_or(std::chrono::system_clock::now());
   const std::string date = FormatTmxDate(now);
 
   TmxMemory memory;
@@ -451,7 +394,7 @@ StatusOr<TmxMemory> TmxWriter::ToMemory(
     const Document& src = *pair.src;
     const Document& tgt = *pair.tgt;
     for (const Bead& bead : pair.alignment.beads) {
-      if (!bead.IsPair() || bead.score < options_.min_score) continue;
+      if (!bead.IsPair()) continue;
       std::string src_text = SideText(src, bead.src);
       std::string tgt_text = SideText(tgt, bead.tgt);
       if (src_text.empty() || tgt_text.empty()) continue;
@@ -478,13 +421,13 @@ StatusOr<std::string> TmxWriter::Render(
 }
 
 StatusOr<std::string> TmxWriter::RenderMemory(const TmxMemory& memory) const {
-  std::string date;  // the clock is read only when a date is missing
+  std::string date;  // the time is read only when a date is missing
   const DateOr date_or = [&](const std::string& given) {
     const std::string safe = XmlSafe(given);
     if (!safe.empty()) return safe;
     if (date.empty()) {
-      date = FormatTmxDate(options_.clock ? options_.clock()
-                                          : std::chrono::system_clock::now());
+      date = FormatTmxDate(
+          options_.creation_time.value_or(std::chrono::system_clock::now()));
     }
     return date;
   };
