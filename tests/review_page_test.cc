@@ -6,9 +6,10 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"
-#include "io/json_value.h"
 #include "test_support.h"
 
 namespace crossalign {
@@ -82,16 +83,14 @@ size_t Count(const std::string& text, const std::string& what) {
 }
 
 // The JSON block the page's script reads.
-internal::JsonValue PageData(const std::string& page) {
+nlohmann::json PageData(const std::string& page) {
   const std::string open =
       "<script type=\"application/json\" id=\"review-data\">";
   const size_t begin = page.find(open);
   EXPECT_NE(begin, std::string::npos);
   const size_t end = page.find("</script>", begin);
-  auto data = internal::ParseJson(
+  return nlohmann::json::parse(
       page.substr(begin + open.size(), end - begin - open.size()));
-  EXPECT_TRUE(data.ok()) << data.status();
-  return data.ok() ? *data : internal::JsonValue();
 }
 
 TEST(ReviewPageTest, ArticleTextCannotBecomeMarkup) {
@@ -107,38 +106,38 @@ TEST(ReviewPageTest, ArticleTextCannotBecomeMarkup) {
   EXPECT_NE(page.find("<title>crossalign review: sample &lt;b&gt;.tmx</title>"),
             std::string::npos);
   // The text itself survives, exactly.
-  const internal::JsonValue data = PageData(page);
-  const internal::JsonValue* units = data.Find("units");
-  ASSERT_NE(units, nullptr);
-  ASSERT_EQ(units->array.size(), 3u);
-  EXPECT_EQ(units->array[0].array[0].string, "a1");
-  EXPECT_EQ(units->array[0].array[4].string,
+  const nlohmann::json data = PageData(page);
+  ASSERT_TRUE(data.contains("units"));
+  const nlohmann::json* units = &data.at("units");
+  ASSERT_EQ(units->size(), 3u);
+  EXPECT_EQ(units->at(0)[0].get<std::string>(), "a1");
+  EXPECT_EQ(units->at(0)[4].get<std::string>(),
             "Bridge </script><script>alert(1)</script> opened.");
-  EXPECT_EQ(units->array[0].array[5].string,
+  EXPECT_EQ(units->at(0)[5].get<std::string>(),
             "Міст \"><img src=x onerror=alert(2)> відкрили.");
   // (white space, U+2028 included, is collapsed as TmxWriter does)
-  EXPECT_EQ(units->array[1].array[4].string,
+  EXPECT_EQ(units->at(1)[4].get<std::string>(),
             "Comment <!-- here. Line separator end & more.");
 }
 
 TEST(ReviewPageTest, CarriesScoreBeadPositionsAndDocuments) {
-  const internal::JsonValue data = PageData(Page());
-  const auto& units = data.Find("units")->array;
-  EXPECT_DOUBLE_EQ(units[1].array[2].number, 0.42);
-  EXPECT_EQ(units[1].array[3].string, "2-1");
-  ASSERT_EQ(units[1].array[6].array.size(), 2u);  // source sentences 1, 2
-  EXPECT_EQ(units[1].array[6].array[1].number, 2);
-  ASSERT_EQ(units[1].array[7].array.size(), 1u);
-  EXPECT_EQ(units[2].array[6].array.size(), 0u);  // no x-position
-  EXPECT_EQ(units[2].array[8].string, "accepted");
-  const auto& pairs = data.Find("pairs")->array;
+  const nlohmann::json data = PageData(Page());
+  const auto& units = data.at("units");
+  EXPECT_DOUBLE_EQ(units[1][2].get<double>(), 0.42);
+  EXPECT_EQ(units[1][3].get<std::string>(), "2-1");
+  ASSERT_EQ(units[1][6].size(), 2u);  // source sentences 1, 2
+  EXPECT_EQ(units[1][6][1].get<double>(), 2);
+  ASSERT_EQ(units[1][7].size(), 1u);
+  EXPECT_EQ(units[2][6].size(), 0u);  // no x-position
+  EXPECT_EQ(units[2][8].get<std::string>(), "accepted");
+  const auto& pairs = data.at("pairs");
   ASSERT_EQ(pairs.size(), 1u);
-  EXPECT_EQ(pairs[0].array[1].string, "news/a.en.txt");
-  EXPECT_EQ(pairs[0].array[2].string, "news/a.uk.txt");
-  EXPECT_EQ(pairs[0].array[3].string, "en");
-  EXPECT_EQ(pairs[0].array[4].string, "uk");
-  EXPECT_EQ(pairs[0].array[5].string, "translation");
-  EXPECT_EQ(data.Find("report")->type, internal::JsonValue::Type::kNull);
+  EXPECT_EQ(pairs[0][1].get<std::string>(), "news/a.en.txt");
+  EXPECT_EQ(pairs[0][2].get<std::string>(), "news/a.uk.txt");
+  EXPECT_EQ(pairs[0][3].get<std::string>(), "en");
+  EXPECT_EQ(pairs[0][4].get<std::string>(), "uk");
+  EXPECT_EQ(pairs[0][5].get<std::string>(), "translation");
+  EXPECT_TRUE(data.at("report").is_null());
 }
 
 TEST(ReviewPageTest, SelfContainedAndDeterministic) {
@@ -192,12 +191,12 @@ TEST(ReviewPageTest, EmbedsTheAlignerReport) {
   const std::string page = Page(options);
   EXPECT_EQ(Count(page, "</script"), 2u);
   EXPECT_EQ(page.find("\xE2\x80\xA8"), std::string::npos);
-  const internal::JsonValue data = PageData(page);
-  const auto& entries = data.Find("report")->array;
+  const nlohmann::json data = PageData(page);
+  const auto& entries = data.at("report");
   ASSERT_EQ(entries.size(), 2u);
-  EXPECT_EQ(entries[1].Find("reason")->string,
+  EXPECT_EQ(entries[1].at("reason").get<std::string>(),
             "</script> few\xE2\x80\xA8shared words");
-  EXPECT_EQ(entries[1].Find("units")->number, 0);
+  EXPECT_EQ(entries[1].at("units").get<double>(), 0);
 }
 
 TEST(ReviewPageTest, BadReportLinesAreNamed) {
@@ -290,22 +289,20 @@ TEST(ReviewPageTest, EveryUnitIsShownEvenWithOneVariant) {
   memory.units[2].variants.insert(memory.units[2].variants.begin(),
                                   memory.units[2].variants[1]);
   memory.units[2].variants[0].text = "Третій раз.";
-  const internal::JsonValue data =
-      PageData(*RenderReviewPage({{"s.tmx", memory}}));
-  const auto& units = data.Find("units")->array;
+  const nlohmann::json data = PageData(*RenderReviewPage({{"s.tmx", memory}}));
+  const auto& units = data.at("units");
   ASSERT_EQ(units.size(), 3u);
-  EXPECT_EQ(units[0].array[5].string, "");
-  EXPECT_EQ(units[1].array[4].string, "");
-  EXPECT_EQ(units[2].array[4].string, "Third.");
-  EXPECT_EQ(units[2].array[5].string, "Третій раз.");
+  EXPECT_EQ(units[0][5].get<std::string>(), "");
+  EXPECT_EQ(units[1][4].get<std::string>(), "");
+  EXPECT_EQ(units[2][4].get<std::string>(), "Third.");
+  EXPECT_EQ(units[2][5].get<std::string>(), "Третій раз.");
 }
 
 TEST(ReviewPageTest, UnitsWithoutTuidAreNumbered) {
   TmxMemory memory = Memory();
   memory.units[1].tuid.clear();
-  const internal::JsonValue data =
-      PageData(*RenderReviewPage({{"s.tmx", memory}}));
-  EXPECT_EQ(data.Find("units")->array[1].array[0].string, "#2");
+  const nlohmann::json data = PageData(*RenderReviewPage({{"s.tmx", memory}}));
+  EXPECT_EQ(data.at("units")[1][0].get<std::string>(), "#2");
   ReviewApplyResult result = ApplyReviewDecisions(
       memory,
       {{"#2", ReviewDecision::kReject}, {"#1", ReviewDecision::kAccept}});

@@ -14,7 +14,6 @@
 #include <cstring>
 #include <fstream>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 
@@ -24,6 +23,7 @@
 #include "crossalign/tmx_merge.h"
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"
+#include "io/json_parse.h"
 
 namespace crossalign {
 namespace {
@@ -46,14 +46,12 @@ bool ParseWhole(const std::string& text, uint64_t lo, uint64_t hi,
 // list of strings) or "src" and "tgt" (strings); other members are ignored.
 bool ParseJsonItem(const std::string& line, BatchItem* item,
                    std::string* error) {
-  nlohmann::json value;
-  try {
-    value = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
-    const std::string what = e.what();  // "[json.exception...] parse error..."
-    *error = "bad JSON: " + what.substr(what.find(']') + 2);
+  StatusOr<nlohmann::json> parsed = internal::ParseJson(line);
+  if (!parsed.ok()) {
+    *error = "bad JSON: " + parsed.status().message();
     return false;
   }
+  const nlohmann::json& value = *parsed;
   if (!value.is_object()) return (*error = "expected a JSON object", false);
   std::string src, tgt;
   for (const auto& [key, member] : value.items()) {

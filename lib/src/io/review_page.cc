@@ -8,8 +8,8 @@
 
 #include "crossalign/version.h"
 #include "io/file_io.h"
+#include "io/json_parse.h"
 #include "io/json_string.h"
-#include "io/json_value.h"
 #include "io/review_page_assets.h"
 #include "text/utf8.h"
 
@@ -17,7 +17,7 @@ namespace crossalign {
 namespace {
 
 using internal::JsonString;
-using internal::JsonValue;
+using internal::JsonStringMember;
 
 // Report and decision files are small; this bounds a wrong path's damage.
 constexpr uint64_t kMaxJsonFileBytes = uint64_t{256} << 20;
@@ -280,35 +280,38 @@ StatusOr<std::vector<AlignReportEntry>> ParseAlignReport(
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
     const std::string where = name + ":" + std::to_string(line_no) + ": ";
-    StatusOr<JsonValue> value = internal::ParseJson(line);
+    StatusOr<nlohmann::json> value = internal::ParseJson(line);
     if (!value.ok()) {
-      return InvalidArgumentError(where + value.status().message() +
+      return InvalidArgumentError(where + "JSON: " + value.status().message() +
                                   " (an aligner report has one JSON object "
                                   "per line)");
     }
-    const JsonValue* src = value->Find("src");
-    const JsonValue* tgt = value->Find("tgt");
-    if (!value->IsObject() || !src || !src->IsString() || !tgt ||
-        !tgt->IsString()) {
+    const std::string* src = JsonStringMember(*value, "src");
+    const std::string* tgt = JsonStringMember(*value, "tgt");
+    if (src == nullptr || tgt == nullptr) {
       return InvalidArgumentError(
           where +
           "not a report entry: needs an object with \"src\" and "
           "\"tgt\" paths");
     }
     AlignReportEntry entry;
-    entry.src = src->string;
-    entry.tgt = tgt->string;
-    if (const JsonValue* v = value->Find("similarity"); v && v->IsNumber()) {
-      entry.similarity = v->number;
+    entry.src = *src;
+    entry.tgt = *tgt;
+    const auto number = [&](const char* key) -> const nlohmann::json* {
+      const auto it = value->find(key);
+      return it != value->end() && it->is_number() ? &*it : nullptr;
+    };
+    if (const auto* v = number("similarity")) {
+      entry.similarity = v->get<double>();
     }
-    if (const JsonValue* v = value->Find("decision"); v && v->IsString()) {
-      entry.decision = v->string;
+    if (const std::string* v = JsonStringMember(*value, "decision")) {
+      entry.decision = *v;
     }
-    if (const JsonValue* v = value->Find("reason"); v && v->IsString()) {
-      entry.reason = v->string;
+    if (const std::string* v = JsonStringMember(*value, "reason")) {
+      entry.reason = *v;
     }
-    if (const JsonValue* v = value->Find("units"); v && v->IsNumber()) {
-      entry.units = static_cast<long>(v->number);
+    if (const auto* v = number("units")) {
+      entry.units = static_cast<long>(v->get<double>());
     }
     entries.push_back(std::move(entry));
   }
@@ -371,50 +374,51 @@ Status WriteReviewPage(const std::string& path,
 StatusOr<ReviewDecisions> ParseReviewDecisions(const std::string& name,
                                                std::string_view bytes,
                                                ReviewEdits* edits) {
-  StatusOr<JsonValue> value = internal::ParseJson(bytes);
+  StatusOr<nlohmann::json> value = internal::ParseJson(bytes);
   if (!value.ok()) {
     return InvalidArgumentError(
-        name + ": not a decisions file: " + value.status().message());
+        name + ": not a decisions file: JSON: " + value.status().message());
   }
-  const JsonValue* decisions =
-      value->IsObject() ? value->Find("decisions") : nullptr;
-  if (decisions == nullptr || !decisions->IsObject()) {
+  const auto decisions =
+      value->is_object() ? value->find("decisions") : value->end();
+  if (decisions == value->end() || !decisions->is_object()) {
     return InvalidArgumentError(
         name +
         ": not a decisions file: expected {\"decisions\": {\"<tuid>\": "
         "\"accept\" or \"reject\"}} as the review page exports it");
   }
   ReviewDecisions out;
-  for (const auto& [tuid, decision] : decisions->object) {
-    if (decision.IsString() && decision.string == "accept") {
+  for (const auto& [tuid, decision] : decisions->items()) {
+    if (decision == "accept") {
       out[tuid] = ReviewDecision::kAccept;
-    } else if (decision.IsString() && decision.string == "reject") {
+    } else if (decision == "reject") {
       out[tuid] = ReviewDecision::kReject;
     } else {
       return InvalidArgumentError(name + ": the decision for unit '" + tuid +
                                   "' is not \"accept\" or \"reject\"");
     }
   }
-  const JsonValue* edit_list = value->Find("edits");
-  if (edits == nullptr || edit_list == nullptr) return out;
-  if (!edit_list->IsObject()) {
+  const auto edit_list = value->find("edits");
+  if (edits == nullptr || edit_list == value->end()) return out;
+  if (!edit_list->is_object()) {
     return InvalidArgumentError(
         name +
         ": \"edits\" must be {\"<tuid>\": {\"src\": TEXT, \"tgt\": "
         "TEXT}}");
   }
-  for (const auto& [tuid, edit] : edit_list->object) {
+  for (const auto& [tuid, edit] : edit_list->items()) {
     ReviewEdit parsed;
-    for (const auto& [key, text] : edit.object) {
-      if ((key != "src" && key != "tgt") || !text.IsString()) continue;
-      if (internal::CollapseWhitespace(text.string).empty()) {
+    for (const char* key : {"src", "tgt"}) {
+      const std::string* text = JsonStringMember(edit, key);
+      if (text == nullptr) continue;
+      if (internal::CollapseWhitespace(*text).empty()) {
         return InvalidArgumentError(name + ": the edit of unit '" + tuid +
                                     "' leaves its " + key +
                                     " empty; reject the unit instead");
       }
-      (key == "src" ? parsed.source : parsed.target) = text.string;
+      (key[0] == 's' ? parsed.source : parsed.target) = *text;
     }
-    if (!edit.IsObject() || (!parsed.source && !parsed.target)) {
+    if (!parsed.source && !parsed.target) {
       return InvalidArgumentError(name + ": the edit of unit '" + tuid +
                                   "' has no \"src\" or \"tgt\" text");
     }
