@@ -1,181 +1,37 @@
 #include "golden_rules.h"
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 namespace crossalign::testing {
 namespace {
 
-// A minimal reader for the flat JSON objects of the file: string, boolean,
-// null, number, array-of-strings and object values (objects are skipped).
-class JsonReader {
- public:
-  explicit JsonReader(const std::string& s) : s_(s) {}
-
-  bool ReadObject(GoldenCase* out) {
-    if (!Expect('{')) return false;
-    SkipSpace();
-    if (Peek() == '}') return Expect('}');
-    while (true) {
-      std::string key;
-      if (!ReadString(&key) || !Expect(':')) return false;
-      SkipSpace();
-      if (key == "expected") {
-        if (!ReadStringArray(&out->expected)) return false;
-      } else if (Peek() == '"') {
-        std::string value;
-        if (!ReadString(&value)) return false;
-        if (key == "lang") out->lang = value;
-        if (key == "id") out->id = value;
-        if (key == "text") out->text = value;
-      } else if (Peek() == 't' || Peek() == 'f') {
-        const bool value = Peek() == 't';
-        pos_ += value ? 4 : 5;
-        if (key == "pure_split") out->pure_split = value;
-        if (key == "pysbd_benchmark_en48") out->en48 = value;
-      } else if (!SkipValue()) {
-        return false;
-      }
-      SkipSpace();
-      if (Peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      return Expect('}');
-    }
+// One line of the file: its fields that scoring needs (the others are
+// provenance). False when the line is not such a JSON object.
+bool ReadCase(const std::string& line, GoldenCase* out) {
+  const nlohmann::json value = nlohmann::json::parse(line, nullptr, false);
+  if (!value.is_object()) return false;
+  const auto text = [&](const char* key) {
+    const auto it = value.find(key);
+    return it != value.end() && it->is_string() ? it->get<std::string>() : "";
+  };
+  const auto flag = [&](const char* key) {
+    const auto it = value.find(key);
+    return it != value.end() && it->is_boolean() && it->get<bool>();
+  };
+  out->lang = text("lang");
+  out->id = text("id");
+  out->text = text("text");
+  out->pure_split = flag("pure_split");
+  out->en48 = flag("pysbd_benchmark_en48");
+  const auto expected = value.find("expected");
+  if (expected == value.end() || !expected->is_array()) return false;
+  for (const nlohmann::json& sentence : *expected) {
+    if (!sentence.is_string()) return false;
+    out->expected.push_back(sentence.get<std::string>());
   }
-
- private:
-  char Peek() const { return pos_ < s_.size() ? s_[pos_] : '\0'; }
-  void SkipSpace() {
-    while (pos_ < s_.size() && (s_[pos_] == ' ' || s_[pos_] == '\t' ||
-                                s_[pos_] == '\r' || s_[pos_] == '\n')) {
-      ++pos_;
-    }
-  }
-  bool Expect(char c) {
-    SkipSpace();
-    if (Peek() != c) return false;
-    ++pos_;
-    return true;
-  }
-  static void AppendUtf8(unsigned cp, std::string* out) {
-    if (cp < 0x80) {
-      out->push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-      out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-      out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-      out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-      out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
-  }
-  bool ReadHex4(unsigned* cp) {
-    if (pos_ + 4 > s_.size()) return false;
-    *cp = static_cast<unsigned>(std::stoul(s_.substr(pos_, 4), nullptr, 16));
-    pos_ += 4;
-    return true;
-  }
-  bool ReadString(std::string* out) {
-    if (!Expect('"')) return false;
-    while (pos_ < s_.size()) {
-      const char c = s_[pos_++];
-      if (c == '"') return true;
-      if (c != '\\') {
-        out->push_back(c);
-        continue;
-      }
-      const char e = s_[pos_++];
-      switch (e) {
-        case 'n':
-          out->push_back('\n');
-          break;
-        case 't':
-          out->push_back('\t');
-          break;
-        case 'r':
-          out->push_back('\r');
-          break;
-        case 'b':
-          out->push_back('\b');
-          break;
-        case 'f':
-          out->push_back('\f');
-          break;
-        case 'u': {
-          unsigned cp = 0;
-          if (!ReadHex4(&cp)) return false;
-          if (cp >= 0xD800 && cp < 0xDC00 && s_.compare(pos_, 2, "\\u") == 0) {
-            pos_ += 2;
-            unsigned lo = 0;
-            if (!ReadHex4(&lo)) return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          }
-          AppendUtf8(cp, out);
-          break;
-        }
-        default:
-          out->push_back(e);
-      }
-    }
-    return false;
-  }
-  bool ReadStringArray(std::vector<std::string>* out) {
-    if (!Expect('[')) return false;
-    SkipSpace();
-    if (Peek() == ']') return Expect(']');
-    while (true) {
-      std::string item;
-      if (!ReadString(&item)) return false;
-      out->push_back(std::move(item));
-      SkipSpace();
-      if (Peek() == ',') {
-        ++pos_;
-        continue;
-      }
-      return Expect(']');
-    }
-  }
-  bool SkipValue() {
-    SkipSpace();
-    const char c = Peek();
-    if (c == '"') {
-      std::string ignored;
-      return ReadString(&ignored);
-    }
-    if (c == '[' || c == '{') {
-      int depth = 0;
-      bool in_string = false;
-      for (; pos_ < s_.size(); ++pos_) {
-        const char d = s_[pos_];
-        if (in_string) {
-          if (d == '\\')
-            ++pos_;
-          else if (d == '"')
-            in_string = false;
-        } else if (d == '"') {
-          in_string = true;
-        } else if (d == '[' || d == '{') {
-          ++depth;
-        } else if ((d == ']' || d == '}') && --depth == 0) {
-          ++pos_;
-          return true;
-        }
-      }
-      return false;
-    }
-    while (pos_ < s_.size() && s_[pos_] != ',' && s_[pos_] != '}') ++pos_;
-    return true;
-  }
-
-  const std::string& s_;
-  size_t pos_ = 0;
-};
+  return true;
+}
 
 // Trims and collapses every run of ASCII white space to one space: segments
 // are exact substrings of the input, so a sentence wrapped over two lines
@@ -212,8 +68,7 @@ std::vector<GoldenCase> ReadGoldenRules(const std::string& path,
     ++n;
     if (Trim(line).empty()) continue;
     GoldenCase c;
-    JsonReader reader(line);
-    if (!reader.ReadObject(&c)) {
+    if (!ReadCase(line, &c)) {
       *error = path + ":" + std::to_string(n) + ": malformed JSON";
       return {};
     }
