@@ -16,12 +16,12 @@
 int main(int argc, char** argv) {
   using namespace crossalign::cli;
   if (argc < 2) {
-    std::cerr << kPairCommandUsage;
+    std::cerr << PairCommandUsage();
     return kExitUsage;
   }
   const std::string first = argv[1];
   if (first == "-h" || first == "--help") {
-    std::cout << kPairCommandUsage;
+    std::cout << PairCommandUsage();
     return kExitOk;
   }
   if (first == "--version") {

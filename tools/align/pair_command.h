@@ -11,7 +11,7 @@ namespace crossalign::cli {
 int RunPairCommand(Args* args);
 
 // The usage text of the command.
-extern const char* const kPairCommandUsage;
+std::string PairCommandUsage();
 
 }  // namespace crossalign::cli
 
