@@ -29,7 +29,6 @@ class Args {
   bool Done() const { return pos_ >= args_.size(); }
   // The current argument, consumed.
   std::string Next() { return args_[pos_++]; }
-  const std::string& Peek() const { return args_[pos_]; }
   // The arguments of the option being parsed (set by ParseCommandLine):
   // {"--mode", "auto"} or {"--mode=auto"}.
   std::vector<std::string> Taken() const {
@@ -37,13 +36,6 @@ class Args {
                                     args_.begin() + pos_);
   }
   void StartOption() { taken_ = pos_; }
-  size_t Position() const { return pos_; }
-  std::vector<std::string> Range(size_t from, size_t to) const {
-    return std::vector<std::string>(args_.begin() + from, args_.begin() + to);
-  }
-  bool Value(const std::string& flag, std::string* value, std::string* error);
-  bool Value(const std::string& short_flag, const std::string& flag,
-             std::string* value, std::string* error);
 
  private:
   std::vector<std::string> args_;
@@ -200,17 +192,6 @@ bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
 
 // Parses a number in [lo, hi]; false on junk.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);
-
-// LEGACY
-bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error);
-bool ParsePipelineOption(Args* args, PipelineOptions* options,
-                         WriterOptions* writer, std::string* error,
-                         int* exit_code);
-bool ParseInputFormatOption(Args* args, ReadDocumentOptions* options,
-                            std::string* error);
-bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
-                          std::string* error);
-bool ParseMaxFileSize(Args* args, uint64_t* bytes, std::string* error);
 
 template <typename T>
 Option::Setter Count(T* out, uint64_t lo, uint64_t hi, std::string message) {

@@ -6,8 +6,6 @@
 
 namespace crossalign::cli {
 
-const char* SplitCommandUsage();
-
 // Runs `align split`; returns the exit code.
 int RunSplitCommand(Args* args);
 
