@@ -1,5 +1,3 @@
-#include "batch_command.h"
-
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "commands.h"
 #include "crossalign/batch.h"
 
 namespace crossalign::cli {

@@ -17,7 +17,7 @@
 #include "crossalign/collection.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
-#include "review_command.h"
+#include "commands.h"
 
 namespace crossalign::cli {
 namespace {

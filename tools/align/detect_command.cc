@@ -1,5 +1,3 @@
-#include "detect_command.h"
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -8,6 +6,7 @@
 #include <sstream>
 #include <vector>
 
+#include "commands.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"

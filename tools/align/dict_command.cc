@@ -1,8 +1,7 @@
-#include "dict_command.h"
-
 #include <iostream>
 #include <vector>
 
+#include "commands.h"
 #include "crossalign/dictionary.h"
 
 namespace crossalign::cli {

@@ -1,10 +1,9 @@
-#include "merge_command.h"
-
 #include <algorithm>
 #include <iostream>
 #include <utility>
 #include <vector>
 
+#include "commands.h"
 #include "crossalign/tmx_merge.h"
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"

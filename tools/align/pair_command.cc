@@ -1,16 +1,14 @@
-#include "pair_command.h"
-
 #include <algorithm>
 #include <iostream>
 #include <vector>
 
 #include "collection_command.h"
+#include "commands.h"
 #include "crossalign/collection.h"
 #include "crossalign/dictionary.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
 #include "crossalign/writers.h"
-#include "review_command.h"
 
 namespace crossalign::cli {
 

@@ -1,8 +1,7 @@
-#include "review_command.h"
-
 #include <algorithm>
 #include <iostream>
 
+#include "commands.h"
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_reader.h"
 

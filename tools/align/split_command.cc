@@ -1,10 +1,9 @@
-#include "split_command.h"
-
 #include <algorithm>
 #include <iostream>
 #include <iterator>
 #include <sstream>
 
+#include "commands.h"
 #include "crossalign/document.h"
 #include "crossalign/output_file.h"
 #include "crossalign/pipeline.h"
