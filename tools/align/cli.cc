@@ -2,7 +2,6 @@
 
 #include <signal.h>
 #include <sys/stat.h>
-#include <unicode/uloc.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 
 namespace crossalign::cli {
@@ -580,45 +580,14 @@ void Progress::operator()(size_t done, size_t total) {
 bool CheckLanguageTag(const std::string& option, const std::string& tag,
                       std::string* error) {
   if (!error->empty()) return false;
-  const auto bad = [&](const std::string& why) -> int {
-    *error = option +
-             " needs a BCP-47 language tag such as en, uk, en-GB or "
-             "pt-BR, not '" +
-             (tag.size() > 40 ? tag.substr(0, 40) + "..." : tag) + "' (" + why +
-             ")";
-    return false;
-  };
-  if (tag.empty()) return bad("empty");
-  if (tag.size() > 35) return bad("too long");
-  for (const char c : tag) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                    (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return bad("only letters, digits and '-'");
-  }
-  // ICU parses the tag; all of it must be used, and the language subtag must
-  // be an ISO 639 code (2 or 3 letters): "english" is well-formed BCP-47 but
-  // names no language.
-  std::string normalized = tag;
-  for (char& c : normalized) {
-    if (c == '_') c = '-';
-  }
-  char locale[ULOC_FULLNAME_CAPACITY];
-  int32_t parsed = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  uloc_forLanguageTag(normalized.c_str(), locale, sizeof locale, &parsed,
-                      &status);
-  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING ||
-      parsed != static_cast<int32_t>(normalized.size())) {
-    return bad("not well-formed");
-  }
-  char language[ULOC_LANG_CAPACITY];
-  status = U_ZERO_ERROR;
-  const int32_t n =
-      uloc_getLanguage(locale, language, sizeof language, &status);
-  if (U_FAILURE(status) || n < 2 || n > 3) {
-    return bad("the language must be a 2- or 3-letter ISO 639 code");
-  }
-  return true;
+  const Status checked = crossalign::CheckLanguageTag(tag);
+  if (checked.ok()) return true;
+  *error =
+      option +
+      " needs a BCP-47 language tag such as en, uk, en-GB or pt-BR, not '" +
+      (tag.size() > 40 ? tag.substr(0, 40) + "..." : tag) + "' (" +
+      checked.message() + ")";
+  return false;
 }
 
 bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,

@@ -177,11 +177,9 @@ Options SegmenterOptions(SentenceSegmenterOptions* options);
 // --keep-boilerplate, --force. A dictionary that cannot be loaded exits 3.
 Options PipelineOptionTable(PipelineOptions* options, WriterOptions* writer);
 
-// Checks a language tag given on the command line: well-formed BCP-47
-// (ICU's uloc_forLanguageTag must use all of it) with a 2- or 3-letter
-// language subtag; regions and scripts are welcome (en-GB, pt-BR, sr-Latn).
-// Sets *error, naming `option`, and returns false otherwise (or when *error
-// is already set).
+// crossalign::CheckLanguageTag, its refusal in *error naming `option`
+// ("--src-lang needs a BCP-47 language tag such as ..."). False when refused or
+// when *error is already set.
 bool CheckLanguageTag(const std::string& option, const std::string& tag,
                       std::string* error);
 
