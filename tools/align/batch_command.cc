@@ -261,10 +261,7 @@ item failed); 4 output not writable.
 )";
   command.error_prefix = "batch: ";
   command.error_suffix = " (see align batch --help)";
-  command.operand = [c](const std::string& arg, std::string*) -> int {
-    c->positional.push_back(arg);
-    return kExitOk;
-  };
+  command.operand = Append(&c->positional);
   return command;
 }
 

@@ -71,6 +71,13 @@ Option::Setter Set(bool* flag) {
   };
 }
 
+Option::Setter Append(std::vector<std::string>* out) {
+  return [out](const std::string& value, std::string*) -> int {
+    out->push_back(value);
+    return kExitOk;
+  };
+}
+
 Option::Setter Number(double* out, double lo, double hi, std::string message) {
   return [=](const std::string& value, std::string* error) -> int {
     if (ParseDouble(value, lo, hi, out)) return kExitOk;
@@ -112,7 +119,7 @@ std::string Usage(const Command& command) {
 }
 
 bool ParseCommandLine(const Command& command, Args* args, int* exit_code) {
-  const auto fail = [&](const std::string& error) -> int {
+  const auto fail = [&](const std::string& error) {
     PrintError(command.error_prefix + error + command.error_suffix);
     *exit_code = kExitUsage;
     return false;

@@ -1,5 +1,6 @@
-// Shared pieces of the align command line: exit codes, argument scanning and
-// the mapping from library Status to exit code.
+// Shared pieces of the align command line: exit codes, the option tables
+// that parse each command's arguments and print its help, the shared option
+// groups, and writing outputs with the library's Status mapped to exit codes.
 #ifndef CROSSALIGN_TOOLS_ALIGN_CLI_H_
 #define CROSSALIGN_TOOLS_ALIGN_CLI_H_
 
@@ -67,6 +68,7 @@ Option HelpText(std::string lines);
 Option::Setter Store(std::string* out);
 Option::Setter StoreName(std::string* out);  // refuses "": -o ""
 Option::Setter Set(bool* flag);
+Option::Setter Append(std::vector<std::string>* out);
 // A number in [lo, hi]; `message` is the error after the option's name,
 // with "{}" replaced by the value.
 Option::Setter Number(double* out, double lo, double hi, std::string message);

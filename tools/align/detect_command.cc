@@ -208,10 +208,7 @@ Exit codes: 0 ok; 1 some files were skipped (each with a message);
 )";
   command.error_prefix = "detect: ";
   command.error_suffix = " (see align detect --help)";
-  command.operand = [&files](const std::string& file, std::string*) -> int {
-    files.push_back(file);
-    return kExitOk;
-  };
+  command.operand = Append(&files);
   int exit_code = kExitOk;
   if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
   if (files.empty()) {

@@ -68,10 +68,7 @@ int RunDictCommand(Args* args) {
   command.error_prefix = "dict: ";
   command.error_suffix = " (see align dict --help)";
   command.help = false;
-  command.operand = [&files](const std::string& file, std::string*) -> int {
-    files.push_back(file);
-    return kExitOk;
-  };
+  command.operand = Append(&files);
   int exit_code = kExitOk;
   if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
   StatusOr<Dictionary> dict = InvalidArgumentError("");

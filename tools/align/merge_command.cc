@@ -82,10 +82,7 @@ writable.
   ;
   command.error_prefix = "merge: ";
   command.error_suffix = " (see align merge --help)";
-  command.operand = [&inputs](const std::string& file, std::string*) -> int {
-    inputs.push_back(file);
-    return kExitOk;
-  };
+  command.operand = Append(&inputs);
   int exit_code = kExitOk;
   if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
   if (inputs.empty()) {

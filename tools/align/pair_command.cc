@@ -159,10 +159,7 @@ Exit codes (the same for every subcommand):
 )";
   command.error_suffix = " (see align --help)";
   command.help = false;  // align -h, as the first argument only (main)
-  command.operand = [c](const std::string& file, std::string*) -> int {
-    c->files.push_back(file);
-    return kExitOk;
-  };
+  command.operand = Append(&c->files);
   return command;
 }
 

@@ -115,10 +115,7 @@ message), the output was still written; 2 usage error; 3 no usable input;
   ;
   command.error_prefix = "review: ";
   command.error_suffix = " (see align review --help)";
-  command.operand = [&inputs](const std::string& file, std::string*) -> int {
-    inputs.push_back(file);
-    return kExitOk;
-  };
+  command.operand = Append(&inputs);
   int exit_code = kExitOk;
   if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
   if (inputs.empty()) {
