@@ -487,5 +487,27 @@ TEST(FindLidModelTest, SearchOrder) {
   EXPECT_NE(found->find("lid.176.ftz"), std::string::npos);
 }
 
+TEST(CheckLanguageTagTest, AcceptsTagsWithRegionsAndScripts) {
+  for (const char* tag : {"en", "uk", "en-GB", "pt-BR", "sr-Latn", "zh_Hant",
+                          "yue", "de-CH-1996"}) {
+    EXPECT_TRUE(CheckLanguageTag(tag).ok()) << tag;
+  }
+}
+
+TEST(CheckLanguageTagTest, SaysWhyATagIsRefused) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"", "empty"},
+      {std::string(36, 'a'), "too long"},
+      {"en GB", "only letters, digits and '-'"},
+      {"en--GB", "not well-formed"},
+      {"english", "the language must be a 2- or 3-letter ISO 639 code"},
+  };
+  for (const auto& [tag, why] : cases) {
+    const Status status = CheckLanguageTag(tag);
+    EXPECT_EQ(status.code(), StatusCode::kInvalidArgument) << tag;
+    EXPECT_EQ(status.message(), why) << tag;
+  }
+}
+
 }  // namespace
 }  // namespace crossalign

@@ -69,6 +69,38 @@ TEST(AlignCliTest, UsageErrorsExitTwo) {
       RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o")).exit_code, 2);
 }
 
+// Every option a subcommand's --help lists is one it accepts: given alone,
+// it is never an "unknown option" (a value option says its value is
+// missing, a flag reaches the check of the operands).
+TEST(AlignCliTest, EveryOptionInTheHelpIsAccepted) {
+  for (const std::string command :
+       {"", "batch ", "merge ", "review ", "split ", "detect "}) {
+    auto help = RunCommand(Align(command + "--help"));
+    ASSERT_EQ(help.exit_code, 0) << command;
+    std::vector<std::string> names;
+    for (const std::string& line : testing::Lines(help.out)) {
+      if (line.rfind("  -", 0) != 0) continue;
+      // The names end where the help begins, two spaces on.
+      std::string head = line.substr(2, line.find("  ", 2) - 2);
+      for (size_t at = 0; at < head.size();) {
+        size_t end = head.find_first_of(" ,", at);
+        if (end == std::string::npos) end = head.size();
+        const std::string token = head.substr(at, end - at);
+        if (token.size() > 1 && token[0] == '-') names.push_back(token);
+        at = end + 1;
+      }
+    }
+    EXPECT_GT(names.size(), 5u) << command;
+    for (const std::string& name : names) {
+      if (name == "-h" || name == "--help" || name == "--version") continue;
+      auto r = RunCommand(Align(command + name));
+      EXPECT_EQ(r.exit_code, 2) << command << name << ": " << r.err;
+      EXPECT_EQ(r.err.find("unknown option"), std::string::npos)
+          << command << name << ": " << r.err;
+    }
+  }
+}
+
 // --date takes a real UTC date in one of three forms (the parser moved from
 // the library's tmx_writer.h into the CLI; these were its library tests).
 // Issue 17 item 17: impossible dates were normalised (2025-02-31 became

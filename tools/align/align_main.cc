@@ -2,26 +2,21 @@
 // work is done by the crossalign library.
 #include <cstring>
 #include <iostream>
+#include <utility>
 
-#include "batch_command.h"
 #include "cli.h"
+#include "commands.h"
 #include "crossalign/version.h"
-#include "detect_command.h"
-#include "dict_command.h"
-#include "merge_command.h"
-#include "pair_command.h"
-#include "review_command.h"
-#include "split_command.h"
 
 int main(int argc, char** argv) {
   using namespace crossalign::cli;
   if (argc < 2) {
-    std::cerr << kPairCommandUsage;
+    std::cerr << PairCommandUsage();
     return kExitUsage;
   }
   const std::string first = argv[1];
   if (first == "-h" || first == "--help") {
-    std::cout << kPairCommandUsage;
+    std::cout << PairCommandUsage();
     return kExitOk;
   }
   if (first == "--version") {
@@ -31,29 +26,14 @@ int main(int argc, char** argv) {
   InstallInterruptHandlers();
   try {
     // Subcommands; anything else is `align SRC TGT`.
-    if (first == "batch") {
+    const std::pair<const char*, int (*)(Args*)> kCommands[] = {
+        {"batch", RunBatchCommand}, {"split", RunSplitCommand},
+        {"merge", RunMergeCommand}, {"review", RunReviewCommand},
+        {"dict", RunDictCommand},   {"detect", RunDetectCommand}};
+    for (const auto& [name, run] : kCommands) {
+      if (first != name) continue;
       Args args(argc, argv, 2);
-      return RunBatchCommand(&args);
-    }
-    if (first == "split") {
-      Args args(argc, argv, 2);
-      return RunSplitCommand(&args);
-    }
-    if (first == "merge") {
-      Args args(argc, argv, 2);
-      return RunMergeCommand(&args);
-    }
-    if (first == "review") {
-      Args args(argc, argv, 2);
-      return RunReviewCommand(&args);
-    }
-    if (first == "dict") {
-      Args args(argc, argv, 2);
-      return RunDictCommand(&args);
-    }
-    if (first == "detect") {
-      Args args(argc, argv, 2);
-      return RunDetectCommand(&args);
+      return run(&args);
     }
     Args args(argc, argv, 1);
     return RunPairCommand(&args);

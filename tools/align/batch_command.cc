@@ -1,5 +1,3 @@
-#include "batch_command.h"
-
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,59 +7,11 @@
 #include <fstream>
 #include <iostream>
 
+#include "commands.h"
 #include "crossalign/batch.h"
 
 namespace crossalign::cli {
 namespace {
-
-constexpr const char* kUsage = R"(Usage: align batch MANIFEST -o DIR [OPTIONS]
-
-Aligns every item of MANIFEST and writes its TMX into DIR. An item is a pair
-of articles or a story group (three or more articles, paired up as with
-`align FILE... -o DIR`). MANIFEST is TSV or JSON lines:
-  TSV    one item per line: optional id=NAME, then the files, tab-separated
-  JSONL  {"id": "NAME", "files": ["a.txt", "b.txt", ...]} or
-         {"id": "NAME", "src": "a.txt", "tgt": "b.txt"}
-Lines starting with '#' are comments. Items without an id are named by their
-line: item-000001, ...
-
-Outputs: DIR/ID.tmx for a pair, DIR/ID.SRC-TGT.tmx per language pair for a
-group (other extensions with --format). Finished items are recorded in DIR/.done/; a rerun skips them, so an
-interrupted batch resumes where it stopped. The outputs do not depend on
---jobs or --shard.
-
-Options:
-  -o, --output DIR   the output folder (created if missing)
-  --format FORMAT    tmx (default), tsv, moses, jsonl or xliff, as for
-                     align FILE... -o DIR (--collect merges tmx only)
-  --jobs N           items aligned at once, on N threads (default 1); the
-                     language model is loaded once and shared
-  --shard K/N        process only items K, K+N, K+2N, ... (0 <= K < N), for
-                     Slurm job arrays, Kubernetes indexed Jobs or Spark pipe
-  --shard auto       K and N of this Slurm array task (SLURM_ARRAY_TASK_ID
-                     minus SLURM_ARRAY_TASK_MIN, SLURM_ARRAY_TASK_COUNT)
-  --slurm-script FILE  write an sbatch script that runs this batch as a job
-                     array (--shard auto, --jobs = CPUs per task, memory per
-                     task estimated from the manifest, requeue-safe) instead
-                     of aligning; --array-tasks N sets the array size
-                     (default: about 200 items a task), --jobs the CPUs per
-                     task (default 4)
-  --collect DIR      after the shards: merge DIR's outputs into one TMX per
-                     language pair, DIR/collected/SRC-TGT.tmx (as align
-                     merge does; --date applies), and report the items done,
-                     failed and missing (MANIFEST defaults to the one the
-                     batch ran on)
-  --strict           stop at the first bad item (default: report, go on)
-  --redo             redo items already done (their files are replaced)
-  --mode, --min-score, --date, --lid-model, --dict, --encoding,
-  --input-format, --max-file-size, --lexical-weight, --no-lexicon,
-  --keep-boilerplate
-                     as for align SRC TGT
-
-Exit codes: 0 ok; 1 some items failed, or had damaged input (a warning),
-each with a message; 2 usage error; 3 no usable input (or --strict and an
-item failed); 4 output not writable.
-)";
 
 void PrintBatchMessage(BatchOptions::Message kind, const std::string& text) {
   if (kind == BatchOptions::Message::kNote) {
@@ -192,81 +142,149 @@ int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
   return batch.strict ? kExitNoInput : kExitSomeSkipped;
 }
 
+// The command line of `align batch`.
+struct BatchCommandLine {
+  PipelineOptions options;
+  WriterOptions writer;
+  std::string output, shard, slurm_script, collect;
+  std::vector<std::string> passed;  // pipeline options, for the script
+  int jobs = 1, array_tasks = 0;
+  bool jobs_given = false, strict = false, redo = false;
+  OutputFormat format = OutputFormat::kTmx;
+  std::vector<std::string> positional;
+};
+
+Command BatchCommand(BatchCommandLine* c, Args* args) {
+  Command command;
+  command.header = R"(Usage: align batch MANIFEST -o DIR [OPTIONS]
+
+Aligns every item of MANIFEST and writes its TMX into DIR. An item is a pair
+of articles or a story group (three or more articles, paired up as with
+`align FILE... -o DIR`). MANIFEST is TSV or JSON lines:
+  TSV    one item per line: optional id=NAME, then the files, tab-separated
+  JSONL  {"id": "NAME", "files": ["a.txt", "b.txt", ...]} or
+         {"id": "NAME", "src": "a.txt", "tgt": "b.txt"}
+Lines starting with '#' are comments. Items without an id are named by their
+line: item-000001, ...
+
+Outputs: DIR/ID.tmx for a pair, DIR/ID.SRC-TGT.tmx per language pair for a
+group (other extensions with --format). Finished items are recorded in DIR/.done/; a rerun skips them, so an
+interrupted batch resumes where it stopped. The outputs do not depend on
+--jobs or --shard.
+
+Options:
+)";
+  command.column = 21;
+  command.options = {
+      {"-o, --output", "DIR", "the output folder (created if missing)",
+       StoreName(&c->output)},
+      {"--format", "FORMAT",
+       "tmx (default), tsv, moses, jsonl or xliff, as for\n"
+       "align FILE... -o DIR (--collect merges tmx only)",
+       [c](const std::string& value, std::string* error) -> int {
+         c->passed.insert(c->passed.end(), {"--format", value});
+         auto format = ParseOutputFormat(value);
+         if (format.ok()) c->format = *format;
+         if (format.ok() && *format != OutputFormat::kBeads) return kExitOk;
+         *error = "--format must be tmx, tsv, moses, jsonl or xliff, not '" +
+                  value + "'";
+         return kExitUsage;
+       }},
+      {"--jobs", "N",
+       "items aligned at once, on N threads (default 1); the\n"
+       "language model is loaded once and shared",
+       [c](const std::string& value, std::string* error) -> int {
+         c->jobs_given = true;
+         return Count(&c->jobs, 1, 256,
+                      "--jobs needs a whole number from 1 to 256, not "
+                      "'{}'")(value, error);
+       }},
+      {"--shard", "K/N",
+       "process only items K, K+N, K+2N, ... (0 <= K < N), for\n"
+       "Slurm job arrays, Kubernetes indexed Jobs or Spark pipe",
+       Store(&c->shard)},
+      HelpText("  --shard auto       K and N of this Slurm array task "
+               "(SLURM_ARRAY_TASK_ID\n"
+               "                     minus SLURM_ARRAY_TASK_MIN, "
+               "SLURM_ARRAY_TASK_COUNT)"),
+      {"--slurm-script", "FILE",
+       "write an sbatch script that runs this batch as a job\n"
+       "array (--shard auto, --jobs = CPUs per task, memory per\n"
+       "task estimated from the manifest, requeue-safe) instead\n"
+       "of aligning; --array-tasks N sets the array size\n"
+       "(default: about 200 items a task), --jobs the CPUs per\n"
+       "task (default 4)",
+       Store(&c->slurm_script)},
+      {"--collect", "DIR",
+       "after the shards: merge DIR's outputs into one TMX per\n"
+       "language pair, DIR/collected/SRC-TGT.tmx (as align\n"
+       "merge does; --date applies), and report the items done,\n"
+       "failed and missing (MANIFEST defaults to the one the\n"
+       "batch ran on)",
+       Store(&c->collect)},
+      {"--strict", "", "stop at the first bad item (default: report, go on)",
+       Set(&c->strict)},
+      {"--redo", "", "redo items already done (their files are replaced)",
+       Set(&c->redo)},
+      HelpText(
+          "  --mode, --min-score, --date, --lid-model, --dict, --encoding,\n"
+          "  --input-format, --max-file-size, --lexical-weight, "
+          "--no-lexicon,\n"
+          "  --keep-boilerplate\n"
+          "                     as for align SRC TGT"),
+      {"--array-tasks", "N", "",
+       [c](const std::string& value, std::string* error) -> int {
+         double tasks = 0;
+         const int rc = Number(&tasks, 1, 100000,
+                               "--array-tasks needs 1..100000")(value, error);
+         c->array_tasks = static_cast<int>(tasks);
+         return rc;
+       }},
+  };
+  // The pipeline options are passed on to the tasks of --slurm-script, as
+  // given (but the model: its absolute path is written into the script).
+  Options pipeline = PipelineOptionTable(&c->options, &c->writer);
+  for (Option& option : pipeline) {
+    if (option.names == "--lid-model" || option.names == "--force") continue;
+    option.set = [c, args, set = option.set](const std::string& value,
+                                             std::string* error) {
+      const std::vector<std::string> used = args->Taken();
+      c->passed.insert(c->passed.end(), used.begin(), used.end());
+      return set(value, error);
+    };
+  }
+  AppendUnlisted(&command.options, std::move(pipeline));
+  command.footer = R"(
+Exit codes: 0 ok; 1 some items failed, or had damaged input (a warning),
+each with a message; 2 usage error; 3 no usable input (or --strict and an
+item failed); 4 output not writable.
+)";
+  command.error_prefix = "batch: ";
+  command.error_suffix = " (see align batch --help)";
+  command.operand = Append(&c->positional);
+  return command;
+}
+
 }  // namespace
 
 int RunBatchCommand(Args* args) {
-  PipelineOptions options;
-  WriterOptions writer_options;
-  std::string output, value, error, shard, slurm_script, collect;
-  std::vector<std::string> passed;  // pipeline options, for the script
-  int jobs = 1, array_tasks = 0;
-  bool jobs_given = false;
-  bool strict = false, redo = false;
-  OutputFormat batch_format = OutputFormat::kTmx;
-  std::vector<std::string> positional;
-  while (!args->Done()) {
-    if (args->Peek() == "-h" || args->Peek() == "--help") {
-      std::cout << kUsage;
-      return kExitOk;
-    }
-    int exit_code = kExitOk;
-    const size_t at = args->Position();
-    if (args->Value("-o", "--output", &output, &error) ||
-        args->Value("--shard", &shard, &error) ||
-        args->Value("--slurm-script", &slurm_script, &error) ||
-        args->Value("--collect", &collect, &error)) {
-    } else if (args->Value("--format", &value, &error)) {
-      auto format = ParseOutputFormat(value);
-      if (error.empty() && (!format.ok() || *format == OutputFormat::kBeads)) {
-        error = "--format must be tmx, tsv, moses, jsonl or xliff, not '" +
-                value + "'";
-      }
-      if (format.ok()) batch_format = *format;
-      passed.insert(passed.end(), {"--format", value});
-    } else if (args->Value("--array-tasks", &value, &error)) {
-      double t = 0;
-      if (error.empty() && !ParseDouble(value, 1, 100000, &t)) {
-        error = "--array-tasks needs 1..100000";
-      }
-      array_tasks = static_cast<int>(t);
-    } else if (ParsePipelineOption(args, &options, &writer_options, &error,
-                                   &exit_code)) {
-      if (exit_code != kExitOk) return exit_code;
-      const std::vector<std::string> used = args->Range(at, args->Position());
-      if (used[0].rfind("--lid-model", 0) != 0 && used[0] != "--force") {
-        passed.insert(passed.end(), used.begin(), used.end());
-      }
-    } else if (args->Value("--jobs", &value, &error)) {
-      uint64_t j = 1;
-      if (error.empty() && !ParseCount(value, 1, 256, &j)) {
-        error =
-            "--jobs needs a whole number from 1 to 256, not '" + value + "'";
-      }
-      jobs = static_cast<int>(j);
-      jobs_given = true;
-    } else if (args->Peek() == "--strict") {
-      args->Next();
-      strict = true;
-    } else if (args->Peek() == "--redo") {
-      args->Next();
-      redo = true;
-    } else if (args->Peek().size() > 1 && args->Peek()[0] == '-') {
-      error = "unknown option " + args->Peek();
-    } else {
-      positional.push_back(args->Next());
-    }
-    if (!error.empty()) {
-      PrintError("batch: " + error + " (see align batch --help)");
-      return kExitUsage;
-    }
+  BatchCommandLine c;
+  int exit_code = kExitOk;
+  if (!ParseCommandLine(BatchCommand(&c, args), args, &exit_code)) {
+    return exit_code;
   }
+  const PipelineOptions& options = c.options;
+  const WriterOptions& writer_options = c.writer;
+  const std::string &output = c.output, &shard = c.shard,
+                    &slurm_script = c.slurm_script, &collect = c.collect;
+  std::vector<std::string>& positional = c.positional;
   BatchOptions batch;
   batch.writer = writer_options;
   batch.writer.replace = Overwrite();
-  batch.format = batch_format;
-  batch.jobs = jobs;
-  batch.strict = strict;
-  batch.redo = redo;
+  batch.format = c.format;
+  batch.jobs = c.jobs;
+  batch.strict = c.strict;
+  batch.redo = c.redo;
   batch.report = PrintBatchMessage;
   if (!shard.empty()) {
     auto parsed = shard == "auto" ? SlurmArrayShard() : ParseBatchShard(shard);
@@ -301,7 +319,8 @@ int RunBatchCommand(Args* args) {
   if (!collect.empty()) return Collect(collect, *items, writer_options.tmx);
   if (!slurm_script.empty()) {
     return WriteSlurmScript(slurm_script, positional[0], output, options,
-                            passed, *items, array_tasks, jobs_given ? jobs : 0);
+                            c.passed, *items, c.array_tasks,
+                            c.jobs_given ? c.jobs : 0);
   }
   return AlignBatch(*items, positional[0], output, options, batch);
 }

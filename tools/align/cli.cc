@@ -2,14 +2,15 @@
 
 #include <signal.h>
 #include <sys/stat.h>
-#include <unicode/uloc.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
 
+#include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 
 namespace crossalign::cli {
@@ -18,39 +19,176 @@ Args::Args(int argc, char** argv, int first) {
   for (int i = first; i < argc; ++i) args_.emplace_back(argv[i]);
 }
 
-bool Args::Value(const std::string& flag, std::string* value,
-                 std::string* error) {
-  if (Done()) return false;
-  const std::string& arg = args_[pos_];
-  if (arg == flag) {
-    if (pos_ + 1 >= args_.size()) {
-      *error = "option " + flag + " needs a value";
-      ++pos_;
-      return true;
-    }
-    *value = args_[pos_ + 1];
-    pos_ += 2;
-    return true;
-  }
-  if (arg.size() > flag.size() && arg.compare(0, flag.size(), flag) == 0 &&
-      arg[flag.size()] == '=') {
-    *value = arg.substr(flag.size() + 1);
-    ++pos_;
-    return true;
-  }
-  return false;
+Option WithHelp(Option option, std::string help) {
+  option.help = std::move(help);
+  return option;
 }
 
-bool Args::Value(const std::string& short_flag, const std::string& flag,
-                 std::string* value, std::string* error) {
-  if (!Value(short_flag, value, error) && !Value(flag, value, error)) {
-    return false;
+Option HelpText(std::string lines) { return {"", "", std::move(lines), {}}; }
+
+namespace {
+
+std::string WithValue(std::string message, const std::string& value) {
+  const size_t at = message.find("{}");
+  if (at != std::string::npos) message.replace(at, 2, value);
+  return message;
+}
+
+std::vector<std::string> Names(const Option& option) {
+  std::vector<std::string> names;
+  for (size_t at = 0; at < option.names.size();) {
+    const size_t comma =
+        std::min(option.names.find(", ", at), option.names.size());
+    names.push_back(option.names.substr(at, comma - at));
+    at = comma + 2;
   }
+  return names;
+}
+
+}  // namespace
+
+Option::Setter Store(std::string* out) {
+  return [out](const std::string& value, std::string*) -> int {
+    *out = value;
+    return kExitOk;
+  };
+}
+
+Option::Setter StoreName(std::string* out) {
   // `-o ""` wrote to standard output: an empty output name is a mistake.
-  if (error->empty() && value->empty() && short_flag == "-o") {
-    *error = "option " + flag + " needs a name, not an empty string";
+  return [out](const std::string& value, std::string* error) -> int {
+    *out = value;
+    if (!value.empty()) return kExitOk;
+    *error = "option --output needs a name, not an empty string";
+    return kExitUsage;
+  };
+}
+
+Option::Setter Set(bool* flag) {
+  return [flag](const std::string&, std::string*) -> int {
+    *flag = true;
+    return kExitOk;
+  };
+}
+
+Option::Setter Append(std::vector<std::string>* out) {
+  return [out](const std::string& value, std::string*) -> int {
+    out->push_back(value);
+    return kExitOk;
+  };
+}
+
+Option::Setter Number(double* out, double lo, double hi, std::string message) {
+  return [=](const std::string& value, std::string* error) -> int {
+    if (ParseDouble(value, lo, hi, out)) return kExitOk;
+    *error = WithValue(message, value);
+    return kExitUsage;
+  };
+}
+
+Option::Setter Language(std::string* out, std::string option) {
+  return [=](const std::string& value, std::string* error) -> int {
+    *out = value;
+    return CheckLanguageTag(option, value, error) ? kExitOk : kExitUsage;
+  };
+}
+
+std::string Usage(const Command& command) {
+  std::string usage = command.header;
+  for (const Option& option : command.options) {
+    if (option.help.empty()) continue;
+    if (option.names.empty()) {
+      usage += option.help + "\n";
+      continue;
+    }
+    std::string line = "  " + option.names;
+    if (!option.value.empty()) line += " " + option.value;
+    line += line.size() + 2 <= command.column
+                ? std::string(command.column - line.size(), ' ')
+                : "  ";
+    for (size_t at = 0; at <= option.help.size();) {
+      const size_t eol =
+          std::min(option.help.find('\n', at), option.help.size());
+      if (at > 0) line += std::string(command.column, ' ');
+      line += option.help.substr(at, eol - at) + "\n";
+      at = eol + 1;
+    }
+    usage += line;
+  }
+  return usage + command.footer;
+}
+
+bool ParseCommandLine(const Command& command, Args* args, int* exit_code) {
+  const auto fail = [&](const std::string& error) {
+    PrintError(command.error_prefix + error + command.error_suffix);
+    *exit_code = kExitUsage;
+    return false;
+  };
+  while (!args->Done()) {
+    args->StartOption();
+    const std::string arg = args->Next();
+    if (command.help && (arg == "-h" || arg == "--help")) {
+      std::cout << Usage(command);
+      *exit_code = kExitOk;
+      return false;
+    }
+    const Option* found = nullptr;
+    std::string value;
+    for (const Option& option : command.options) {
+      if (!option.set) continue;
+      for (const std::string& name : Names(option)) {
+        if (arg == name) {
+          found = &option;
+          if (option.value.empty()) break;
+          if (args->Done()) return fail("option " + name + " needs a value");
+          value = args->Next();
+        } else if (!option.value.empty() && arg.size() > name.size() &&
+                   arg.compare(0, name.size(), name) == 0 &&
+                   arg[name.size()] == '=') {
+          found = &option;
+          value = arg.substr(name.size() + 1);
+        }
+        if (found != nullptr) break;
+      }
+      if (found != nullptr) break;
+    }
+    std::string error;
+    int rc = kExitOk;
+    if (found != nullptr) {
+      rc = found->set(value, &error);
+    } else if (arg.size() > 1 && arg[0] == '-') {
+      return fail("unknown option " + arg);
+    } else {
+      rc = command.operand(arg, &error);
+    }
+    if (rc == kExitUsage) return fail(error);
+    if (rc != kExitOk) {
+      *exit_code = rc;
+      return false;
+    }
   }
   return true;
+}
+
+Option Take(Options* from, const std::string& names, const char* help) {
+  for (auto it = from->begin(); it != from->end(); ++it) {
+    if (it->names != names) continue;
+    Option option = std::move(*it);
+    from->erase(it);
+    return help == nullptr ? option : WithHelp(std::move(option), help);
+  }
+  return {names, "", "", {}};  // a mistake in a table: caught by the tests
+}
+
+void Move(Options* to, Options* from, const std::vector<std::string>& names) {
+  for (const std::string& name : names) to->push_back(Take(from, name));
+}
+
+void AppendUnlisted(Options* to, Options from) {
+  for (Option& option : from) {
+    option.help.clear();
+    to->push_back(std::move(option));
+  }
 }
 
 void PrintError(const std::string& message) {
@@ -68,22 +206,20 @@ int WarnAboutInput(const std::string& warning) {
 
 namespace {
 bool overwrite = false;
-// --dict and --dict-format may come in either order: the dictionary is
-// (re)loaded when either is seen.
 std::string dict_path;
 DictionaryFormat dict_format = DictionaryFormat::kAuto;
 
-void LoadDictionary(PipelineOptions* options, int* exit_code) {
-  if (dict_path.empty()) return;
+int LoadDictionary(PipelineOptions* options) {
+  if (dict_path.empty()) return kExitOk;
   auto dict = Dictionary::Load(dict_path, dict_format);
   if (!dict.ok()) {
     PrintError(dict.status().ToString());
-    *exit_code = kExitNoInput;
-    return;
+    return kExitNoInput;
   }
   options->aligner.dictionary =
       std::make_shared<const Dictionary>(std::move(*dict));
   options->comparable.dictionary = options->aligner.dictionary;
+  return kExitOk;
 }
 }  // namespace
 
@@ -134,50 +270,6 @@ int WriteOutput(const std::string& path, const std::string& content) {
     return kExitOutput;
   }
   return kExitOk;
-}
-
-bool ParseInputFormatOption(Args* args, ReadDocumentOptions* options,
-                            std::string* error) {
-  std::string value;
-  if (!args->Value("--input-format", &value, error)) return false;
-  if (error->empty()) {
-    auto format = ParseInputFormat(value);
-    if (!format.ok()) {
-      *error = "--input-format must be text, html or auto, not '" + value + "'";
-    } else {
-      options->format = *format;
-    }
-  }
-  return true;
-}
-
-bool ParseSegmenterOption(Args* args, SentenceSegmenterOptions* options,
-                          std::string* error) {
-  std::string value;
-  if (args->Value("--srx", &options->srx_path, error) ||
-      args->Value("--rules", &options->rules_dir, error)) {
-    return true;
-  }
-  if (args->Value("--line-breaks", &value, error)) {
-    if (error->empty()) {
-      auto mode = ParseLineBreakMode(value);
-      if (!mode.ok()) {
-        *error = "--line-breaks: " + mode.status().message();
-      } else {
-        options->line_breaks = *mode;
-      }
-    }
-    return true;
-  }
-  if (args->Value("--max-sentence-length", &value, error)) {
-    double chars = 0;
-    if (error->empty() && !ParseDouble(value, 0, 1e9, &chars)) {
-      *error = "--max-sentence-length needs a number of characters (0: none)";
-    }
-    options->max_sentence_chars = static_cast<size_t>(chars);
-    return true;
-  }
-  return false;
 }
 
 int WritePairs(OutputFormat format, const std::string& output,
@@ -263,104 +355,200 @@ StatusOr<std::chrono::system_clock::time_point> ParseDate(
 
 }  // namespace
 
-bool ParseDateOption(Args* args, TmxWriterOptions* tmx, std::string* error) {
-  std::string value;
-  if (!args->Value("--date", &value, error)) return false;
-  if (error->empty()) {
-    auto date = ParseDate(value);
-    if (!date.ok()) {
-      *error = "--date: " + date.status().message();
-    } else {
-      tmx->creation_time = *date;
-    }
-  }
-  return true;
+Option DateOption(TmxWriterOptions* tmx) {
+  return {"--date", "DATE",
+          "creationdate for reproducible files\n"
+          "(YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)",
+          [tmx](const std::string& value, std::string* error) -> int {
+            auto date = ParseDate(value);
+            if (!date.ok()) {
+              *error = "--date: " + date.status().message();
+              return kExitUsage;
+            }
+            tmx->creation_time = *date;
+            return kExitOk;
+          }};
 }
 
-bool ParsePipelineOption(Args* args, PipelineOptions* options,
-                         WriterOptions* writer, std::string* error,
-                         int* exit_code) {
-  std::string value;
-  if (ParseSegmenterOption(args, &options->segmenter, error) ||
-      ParseInputFormatOption(args, &options->read, error)) {
-    return true;
+Option ForceOption() {
+  return {"--force", "", "replace existing output files (default: refuse)",
+          [](const std::string&, std::string*) -> int {
+            SetOverwrite(true);
+            return kExitOk;
+          }};
+}
+
+Option InputFormatOption(ReadDocumentOptions* options) {
+  return {"--input-format", "F",
+          "text, html or auto (default): HTML pages, told by a\n"
+          "doctype or <html> root or a .html/.htm name, are read\n"
+          "as the article they hold (headline and body, without\n"
+          "menus, ads, related lists); their URL, outlet and\n"
+          "date go into the TMX as x-url, x-outlet, x-date",
+          [options](const std::string& value, std::string* error) -> int {
+            auto format = ParseInputFormat(value);
+            if (!format.ok()) {
+              *error = "--input-format must be text, html or auto, not '" +
+                       value + "'";
+              return kExitUsage;
+            }
+            options->format = *format;
+            return kExitOk;
+          }};
+}
+
+Option MaxFileSizeOption(uint64_t* bytes) {
+  return {"--max-file-size", "MB", "refuse larger input files (default 64)",
+          [bytes](const std::string& value, std::string* error) -> int {
+            double mb = 0;
+            if (!ParseDouble(value, 0.001, 1 << 20, &mb)) {
+              *error = "--max-file-size needs a size in MB";
+              return kExitUsage;
+            }
+            *bytes = static_cast<uint64_t>(mb * (1 << 20));
+            return kExitOk;
+          }};
+}
+
+Options SegmenterOptions(SentenceSegmenterOptions* options) {
+  return {
+      {"--line-breaks", "MODE",
+       "auto (default), sentence (a line break ends a sentence:\n"
+       "one paragraph per line) or join (hard-wrapped text)",
+       [options](const std::string& value, std::string* error) -> int {
+         auto mode = ParseLineBreakMode(value);
+         if (!mode.ok()) {
+           *error = "--line-breaks: " + mode.status().message();
+           return kExitUsage;
+         }
+         options->line_breaks = *mode;
+         return kExitOk;
+       }},
+      {"--srx", "FILE",
+       "SRX 2.0 segmentation rules (OmegaT, Okapi) that decide\n"
+       "first where they match",
+       Store(&options->srx_path)},
+      {"--rules", "DIR",
+       "folder of <lang>.rules files extending the built-in\n"
+       "segmentation rules (see README)",
+       Store(&options->rules_dir)},
+      {"--max-sentence-length", "N",
+       "split longer sentences (characters; default 2000)",
+       [options](const std::string& value, std::string* error) -> int {
+         double chars = 0;
+         if (!ParseDouble(value, 0, 1e9, &chars)) {
+           *error =
+               "--max-sentence-length needs a number of characters (0: none)";
+           return kExitUsage;
+         }
+         options->max_sentence_chars = static_cast<size_t>(chars);
+         return kExitOk;
+       }},
+  };
+}
+
+Options PipelineOptionTable(PipelineOptions* options, WriterOptions* writer) {
+  // --dict and --dict-format may come in either order: the dictionary is
+  // (re)loaded when either is seen.
+  const auto load = [options](const std::string& path) -> int {
+    dict_path = path;
+    return LoadDictionary(options);
+  };
+  Options table = {
+      {"--lid-model", "PATH",
+       "fastText language-ID model; default: $CROSSALIGN_LID_MODEL,\n"
+       "then the installed data folder, then the source tree's\n"
+       "models/lid.176.ftz (scripts/setup.sh fetches it)",
+       Store(&options->lid_model)},
+      {"--encoding", "ENC",
+       "the inputs' encoding (ICU name: windows-1251, KOI8-U,\n"
+       "EUC-KR, UTF-16, ...); detected when absent (for\n"
+       "HTML: BOM, then the page's <meta charset>)",
+       Store(&options->read.encoding)},
+      InputFormatOption(&options->read),
+      MaxFileSizeOption(&options->read.max_file_bytes),
+      {"--mode", "MODE",
+       "translation (in order), comparable (independent reports\n"
+       "of one story: shared passages in any order) or auto\n"
+       "(default: decided per pair; the reason is in the TMX\n"
+       "header and, with -v, on stderr)",
+       [options](const std::string& value, std::string* error) -> int {
+         if (value == "auto") {
+           options->mode = AlignMode::kAuto;
+         } else if (value == "translation") {
+           options->mode = AlignMode::kTranslation;
+         } else if (value == "comparable") {
+           options->mode = AlignMode::kComparable;
+         } else {
+           *error = "--mode must be translation, comparable or auto, not '" +
+                    value + "'";
+           return kExitUsage;
+         }
+         return kExitOk;
+       }},
+      {"--min-score", "X", "leave out units scoring below X (0..1; default 0)",
+       [options, writer](const std::string& value, std::string* error) -> int {
+         // Filters the output, and is the comparable aligner's threshold.
+         const int rc = Number(&writer->min_score, 0.0, 1.0,
+                               "--min-score needs a number between 0 and 1, "
+                               "not '{}'")(value, error);
+         options->comparable.min_score = writer->min_score;
+         return rc;
+       }},
+      {"--same-story", "X",
+       "articles sharing less than this story similarity\n"
+       "(0..1, default 0.10; see README) are different\n"
+       "stories: never paired, and in two-file mode nothing is\n"
+       "aligned (a warning, exit 1)",
+       Number(&options->stories.same_story, 0.0, 1.0,
+              "--same-story needs a number between 0 and 1, not '{}'")},
+      ForceOption(),
+      DateOption(&writer->tmx),
+      {"--keep-boilerplate", "", "align boilerplate lines too",
+       [options](const std::string&, std::string*) -> int {
+         options->aligner.keep_boilerplate = true;
+         options->comparable.keep_boilerplate = true;
+         return kExitOk;
+       }},
+  };
+  for (Option& option : SegmenterOptions(&options->segmenter)) {
+    table.push_back(std::move(option));
   }
-  if (args->Value("--lid-model", &options->lid_model, error) ||
-      args->Value("--encoding", &options->read.encoding, error)) {
-    return true;
-  }
-  if (args->Value("--mode", &value, error)) {
-    if (value == "auto") {
-      options->mode = AlignMode::kAuto;
-    } else if (value == "translation") {
-      options->mode = AlignMode::kTranslation;
-    } else if (value == "comparable") {
-      options->mode = AlignMode::kComparable;
-    } else if (error->empty()) {
-      *error =
-          "--mode must be translation, comparable or auto, not '" + value + "'";
-    }
-    return true;
-  }
-  if (ParseMaxFileSize(args, &options->read.max_file_bytes, error)) {
-    return true;
-  }
-  if (args->Value("--min-score", &value, error)) {
-    // Filters the output, and is the comparable aligner's threshold too.
-    if (error->empty() && !ParseDouble(value, 0.0, 1.0, &writer->min_score)) {
-      *error =
-          "--min-score needs a number between 0 and 1, not '" + value + "'";
-    }
-    options->comparable.min_score = writer->min_score;
-    return true;
-  }
-  if (args->Value("--same-story", &value, error)) {
-    if (error->empty() &&
-        !ParseDouble(value, 0.0, 1.0, &options->stories.same_story)) {
-      *error =
-          "--same-story needs a number between 0 and 1, not '" + value + "'";
-    }
-    return true;
-  }
-  if (args->Value("--lexical-weight", &value, error)) {
-    if (error->empty() &&
-        !ParseDouble(value, 0.0, 100.0, &options->aligner.lexical_weight)) {
-      *error = "--lexical-weight needs a number between 0 and 100";
-    }
-    return true;
-  }
-  if (ParseDateOption(args, &writer->tmx, error)) return true;
-  if (args->Value("--dict", &value, error)) {
-    if (error->empty()) {
-      dict_path = value;
-      LoadDictionary(options, exit_code);
-    }
-    return true;
-  }
-  if (args->Value("--dict-format", &value, error)) {
-    if (error->empty()) {
-      if (!ParseDictionaryFormat(value, &dict_format)) {
-        *error = "--dict-format must be auto, crossalign or hunalign, not '" +
-                 value + "'";
-      } else {
-        LoadDictionary(options, exit_code);
-      }
-    }
-    return true;
-  }
-  const std::string& flag = args->Peek();
-  if (flag == "--no-lexicon" || flag == "--keep-boilerplate" ||
-      flag == "--force") {
-    args->Next();
-    if (flag == "--no-lexicon") options->aligner.learn_lexicon = false;
-    if (flag == "--keep-boilerplate") {
-      options->aligner.keep_boilerplate = true;
-      options->comparable.keep_boilerplate = true;
-    }
-    if (flag == "--force") SetOverwrite(true);
-    return true;
-  }
-  return false;
+  Options rest = {
+      {"--dict", "FILE",
+       "bilingual dictionary SRC->TGT, one pair per line:\n"
+       "'source @ target' in crossalign's .dict files,\n"
+       "'target @ source' in hunalign's .dic files (the order\n"
+       "is chosen by the name; see align dict --help)",
+       [load](const std::string& value, std::string*) { return load(value); }},
+      {"--dict-format", "F",
+       "auto (default: by name or a '# format:' first line),\n"
+       "crossalign ('source @ target') or hunalign\n"
+       "('target @ source')",
+       [load](const std::string& value, std::string* error) -> int {
+         if (!ParseDictionaryFormat(value, &dict_format)) {
+           *error =
+               "--dict-format must be auto, crossalign or hunalign, "
+               "not '" +
+               value + "'";
+           return kExitUsage;
+         }
+         return load(dict_path);
+       }},
+      {"--lexical-weight", "X",
+       "weight of lexical evidence (numbers, words, cognates,\n"
+       "learned lexicon) against sentence lengths; default 1.5,\n"
+       "0 aligns by length alone",
+       Number(&options->aligner.lexical_weight, 0.0, 100.0,
+              "--lexical-weight needs a number between 0 and 100")},
+      {"--no-lexicon", "", "do not learn a word-translation lexicon (one pass)",
+       [options](const std::string&, std::string*) -> int {
+         options->aligner.learn_lexicon = false;
+         return kExitOk;
+       }},
+  };
+  for (Option& option : rest) table.push_back(std::move(option));
+  return table;
 }
 
 Progress::Progress(std::string what)
@@ -399,56 +587,14 @@ void Progress::operator()(size_t done, size_t total) {
 bool CheckLanguageTag(const std::string& option, const std::string& tag,
                       std::string* error) {
   if (!error->empty()) return false;
-  const auto bad = [&](const std::string& why) {
-    *error = option +
-             " needs a BCP-47 language tag such as en, uk, en-GB or "
-             "pt-BR, not '" +
-             (tag.size() > 40 ? tag.substr(0, 40) + "..." : tag) + "' (" + why +
-             ")";
-    return false;
-  };
-  if (tag.empty()) return bad("empty");
-  if (tag.size() > 35) return bad("too long");
-  for (const char c : tag) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                    (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return bad("only letters, digits and '-'");
-  }
-  // ICU parses the tag; all of it must be used, and the language subtag must
-  // be an ISO 639 code (2 or 3 letters): "english" is well-formed BCP-47 but
-  // names no language.
-  std::string normalized = tag;
-  for (char& c : normalized) {
-    if (c == '_') c = '-';
-  }
-  char locale[ULOC_FULLNAME_CAPACITY];
-  int32_t parsed = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  uloc_forLanguageTag(normalized.c_str(), locale, sizeof locale, &parsed,
-                      &status);
-  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING ||
-      parsed != static_cast<int32_t>(normalized.size())) {
-    return bad("not well-formed");
-  }
-  char language[ULOC_LANG_CAPACITY];
-  status = U_ZERO_ERROR;
-  const int32_t n =
-      uloc_getLanguage(locale, language, sizeof language, &status);
-  if (U_FAILURE(status) || n < 2 || n > 3) {
-    return bad("the language must be a 2- or 3-letter ISO 639 code");
-  }
-  return true;
-}
-
-bool ParseMaxFileSize(Args* args, uint64_t* bytes, std::string* error) {
-  std::string value;
-  if (!args->Value("--max-file-size", &value, error)) return false;
-  double mb = 0;
-  if (error->empty() && !ParseDouble(value, 0.001, 1 << 20, &mb)) {
-    *error = "--max-file-size needs a size in MB";
-  }
-  *bytes = static_cast<uint64_t>(mb * (1 << 20));
-  return true;
+  const Status checked = crossalign::CheckLanguageTag(tag);
+  if (checked.ok()) return true;
+  *error =
+      option +
+      " needs a BCP-47 language tag such as en, uk, en-GB or pt-BR, not '" +
+      (tag.size() > 40 ? tag.substr(0, 40) + "..." : tag) + "' (" +
+      checked.message() + ")";
+  return false;
 }
 
 bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,

@@ -14,10 +14,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "commands.h"
 #include "crossalign/collection.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
-#include "review_command.h"
 
 namespace crossalign::cli {
 namespace {

@@ -1,5 +1,3 @@
-#include "detect_command.h"
-
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -8,47 +6,13 @@
 #include <sstream>
 #include <vector>
 
+#include "commands.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
 
 namespace crossalign::cli {
 namespace {
-
-constexpr const char* kUsage = R"(Usage:
-  align detect [OPTIONS] FILE...
-  align detect --per-line [OPTIONS] FILE|-
-
-Identifies the language of each article: one line per file,
-  FILE<TAB>LANG<TAB>CONFIDENCE<TAB>OTHER
-where LANG is a BCP-47 code ("und" when undetermined), CONFIDENCE is in
-[0, 1] and OTHER is the share of the article's sentences identified as
-another language (a quoted paragraph, an interview answer); sentences
-without a clear language of their own ("und") do not count as other.
-
-With --per-line, every line of FILE (or of standard input for "-") is
-identified on its own and one line is printed per input line, in order:
-  LANG<TAB>CONFIDENCE
-An empty line gives "und<TAB>0.000".
-
-Options:
-  --per-line           one answer per input line
-  --format FORMAT      text (default) or jsonl: one JSON object per file or
-                       line; per file with the sentence counts by language
-                       and the runs of sentences in other languages, per
-                       line with the three best guesses without --langs
-  --langs L1,L2,...    only answer these languages (BCP-47), e.g. en,uk,ru
-  --min-confidence X   below this confidence answer "und" (default 0.25)
-  --lid-model PATH     another fastText language-ID model
-  --encoding ENC       the inputs' encoding; detected when absent
-  --input-format F     text, html or auto (default: HTML pages are told by
-                       their content or .html/.htm name; their article is
-                       extracted)
-  -h, --help           this text
-
-Exit codes: 0 ok; 1 some files were skipped (each with a message);
-2 usage error; 3 no usable input or no usable model; 4 output not writable.
-)";
 
 struct DetectOptions {
   bool per_line = false;
@@ -176,55 +140,77 @@ int RunPerFile(const DetectOptions& options,
 int RunDetectCommand(Args* args) {
   DetectOptions options;
   std::vector<std::string> files;
-  std::string error, value;
-  while (!args->Done()) {
-    const std::string& arg = args->Peek();
-    if (arg == "-h" || arg == "--help") {
-      std::cout << kUsage;
-      return kExitOk;
-    }
-    if (arg == "--per-line") {
-      args->Next();
-      options.per_line = true;
-    } else if (args->Value("--format", &value, &error)) {
-      if (value == "jsonl") {
-        options.jsonl = true;
-      } else if (value == "text") {
-        options.jsonl = false;
-      } else if (error.empty()) {
-        error = "--format must be text or jsonl, not '" + value + "'";
-      }
-    } else if (args->Value("--langs", &value, &error)) {
-      options.pipeline.lid.candidates = SplitList(value);
-      if (error.empty() && options.pipeline.lid.candidates.empty()) {
-        error = "--langs needs a list of languages such as en,uk,ru";
-      }
-      for (const std::string& lang : options.pipeline.lid.candidates) {
-        if (!CheckLanguageTag("--langs", lang, &error)) break;
-      }
-    } else if (ParseMaxFileSize(args, &options.pipeline.read.max_file_bytes,
-                                &error)) {
-    } else if (args->Value("--min-confidence", &value, &error)) {
-      if (error.empty() &&
-          !ParseDouble(value, 0.0, 1.0, &options.pipeline.lid.min_confidence)) {
-        error = "--min-confidence needs a number between 0 and 1, not '" +
-                value + "'";
-      }
-    } else if (args->Value("--lid-model", &options.pipeline.lid_model,
-                           &error) ||
-               args->Value("--encoding", &options.pipeline.read.encoding,
-                           &error) ||
-               ParseInputFormatOption(args, &options.pipeline.read, &error)) {
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      error = "unknown option " + arg;
-    } else {
-      files.push_back(args->Next());
-    }
-    if (!error.empty()) {
-      PrintError("detect: " + error + " (see align detect --help)");
-      return kExitUsage;
-    }
-  }
+  WriterOptions unused_writer;
+  Options shared = PipelineOptionTable(&options.pipeline, &unused_writer);
+  Command command;
+  command.header = R"(Usage:
+  align detect [OPTIONS] FILE...
+  align detect --per-line [OPTIONS] FILE|-
+
+Identifies the language of each article: one line per file,
+  FILE<TAB>LANG<TAB>CONFIDENCE<TAB>OTHER
+where LANG is a BCP-47 code ("und" when undetermined), CONFIDENCE is in
+[0, 1] and OTHER is the share of the article's sentences identified as
+another language (a quoted paragraph, an interview answer); sentences
+without a clear language of their own ("und") do not count as other.
+
+With --per-line, every line of FILE (or of standard input for "-") is
+identified on its own and one line is printed per input line, in order:
+  LANG<TAB>CONFIDENCE
+An empty line gives "und<TAB>0.000".
+
+Options:
+)";
+  command.options = {
+      {"--per-line", "", "one answer per input line", Set(&options.per_line)},
+      {"--format", "FORMAT",
+       "text (default) or jsonl: one JSON object per file or\n"
+       "line; per file with the sentence counts by language\n"
+       "and the runs of sentences in other languages, per\n"
+       "line with the three best guesses without --langs",
+       [&options](const std::string& value, std::string* error) -> int {
+         if (value != "jsonl" && value != "text") {
+           *error = "--format must be text or jsonl, not '" + value + "'";
+           return kExitUsage;
+         }
+         options.jsonl = value == "jsonl";
+         return kExitOk;
+       }},
+      {"--langs", "L1,L2,...",
+       "only answer these languages (BCP-47), e.g. en,uk,ru",
+       [&options](const std::string& value, std::string* error) -> int {
+         auto& candidates = options.pipeline.lid.candidates;
+         candidates = SplitList(value);
+         if (candidates.empty()) {
+           *error = "--langs needs a list of languages such as en,uk,ru";
+         }
+         for (const std::string& lang : candidates) {
+           if (!CheckLanguageTag("--langs", lang, error)) break;
+         }
+         return error->empty() ? kExitOk : kExitUsage;
+       }},
+      {"--min-confidence", "X",
+       "below this confidence answer \"und\" (default 0.25)",
+       Number(&options.pipeline.lid.min_confidence, 0.0, 1.0,
+              "--min-confidence needs a number between 0 and 1, not '{}'")},
+      Take(&shared, "--lid-model", "another fastText language-ID model"),
+      Take(&shared, "--encoding", "the inputs' encoding; detected when absent"),
+      Take(&shared, "--input-format",
+           "text, html or auto (default: HTML pages are told by\n"
+           "their content or .html/.htm name; their article is\n"
+           "extracted)"),
+      {"-h, --help", "", "this text", {}},
+      WithHelp(Take(&shared, "--max-file-size"), ""),
+  };
+  command.footer = R"(
+Exit codes: 0 ok; 1 some files were skipped (each with a message);
+2 usage error; 3 no usable input or no usable model; 4 output not writable.
+)";
+  command.error_prefix = "detect: ";
+  command.error_suffix = " (see align detect --help)";
+  command.operand = Append(&files);
+  int exit_code = kExitOk;
+  if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
   if (files.empty()) {
     PrintError("detect needs at least one FILE (see align detect --help)");
     return kExitUsage;

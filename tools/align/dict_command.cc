@@ -1,8 +1,7 @@
-#include "dict_command.h"
-
 #include <iostream>
 #include <vector>
 
+#include "commands.h"
 #include "crossalign/dictionary.h"
 
 namespace crossalign::cli {
@@ -45,38 +44,33 @@ int RunDictCommand(Args* args) {
     std::cout << kUsage;
     return kExitOk;
   }
-  std::string output, freedict, error, value;
+  std::string output, freedict;
   bool reverse = false;
   DictionaryFormat in_format = DictionaryFormat::kAuto;
   DictionaryFormat out_format = DictionaryFormat::kAuto;
   std::vector<std::string> files;
-  while (!args->Done()) {
-    if (args->Value("-o", "--output", &output, &error) ||
-        args->Value("--freedict", &freedict, &error)) {
-    } else if (args->Value("--dict-format", &value, &error)) {
-      if (error.empty() && !ParseDictionaryFormat(value, &in_format)) {
-        error = "--dict-format must be auto, crossalign or hunalign";
-      }
-    } else if (args->Value("--output-format", &value, &error)) {
-      if (error.empty() && !ParseDictionaryFormat(value, &out_format)) {
-        error = "--output-format must be auto, crossalign or hunalign";
-      }
-    } else if (args->Peek() == "--force") {
-      args->Next();
-      SetOverwrite(true);
-    } else if (args->Peek() == "--reverse") {
-      args->Next();
-      reverse = true;
-    } else if (args->Peek().size() > 1 && args->Peek()[0] == '-') {
-      error = "unknown option " + args->Peek();
-    } else {
-      files.push_back(args->Next());
-    }
-    if (!error.empty()) {
-      PrintError("dict: " + error + " (see align dict --help)");
+  const auto format = [](DictionaryFormat* out, std::string name) {
+    return [out, name](const std::string& value, std::string* error) -> int {
+      if (ParseDictionaryFormat(value, out)) return kExitOk;
+      *error = name + " must be auto, crossalign or hunalign";
       return kExitUsage;
-    }
-  }
+    };
+  };
+  Command command;  // the options are described in kUsage's prose
+  command.options = {
+      {"-o, --output", "FILE", "", StoreName(&output)},
+      {"--freedict", "INDEX", "", Store(&freedict)},
+      {"--dict-format", "F", "", format(&in_format, "--dict-format")},
+      {"--output-format", "F", "", format(&out_format, "--output-format")},
+      WithHelp(ForceOption(), ""),
+      {"--reverse", "", "", Set(&reverse)},
+  };
+  command.error_prefix = "dict: ";
+  command.error_suffix = " (see align dict --help)";
+  command.help = false;
+  command.operand = Append(&files);
+  int exit_code = kExitOk;
+  if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
   StatusOr<Dictionary> dict = InvalidArgumentError("");
   if (verb == "import") {
     if (freedict.empty() || !files.empty() || output.empty()) {

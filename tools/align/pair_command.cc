@@ -1,21 +1,34 @@
-#include "pair_command.h"
-
 #include <algorithm>
 #include <iostream>
 #include <vector>
 
 #include "collection_command.h"
+#include "commands.h"
 #include "crossalign/collection.h"
 #include "crossalign/dictionary.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
 #include "crossalign/writers.h"
-#include "review_command.h"
 
 namespace crossalign::cli {
 
-const char* const kPairCommandUsage =
-    R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
+namespace {
+
+// The command line of `align SRC TGT` and of many-article mode.
+struct PairCommandLine {
+  PipelineOptions options;
+  WriterOptions writer;
+  std::string output, src_lang, tgt_lang, review_path;
+  OutputFormat format = OutputFormat::kTmx;
+  bool verbose = false, quiet = false;
+  CollectionRequest collection;
+  std::vector<std::string> files;
+};
+
+Command PairCommand(PairCommandLine* c) {
+  Command command;
+  command.header =
+      R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
        align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
@@ -33,98 +46,108 @@ into DIR (en-uk.tmx, en-en.tmx; the language with more articles is the
 source). HTML pages are read as the article they hold (see --input-format).
 
 Options:
-  -o, --output FILE    write the TMX here (through a temporary file that is
-                       renamed into place); stdout when absent
-  --src-lang LANG      language of SRC (BCP-47); detected when absent
-  --tgt-lang LANG      language of TGT (BCP-47); detected when absent
-  --lid-model PATH     fastText language-ID model; default: $CROSSALIGN_LID_MODEL,
-                       then the installed data folder, then the source tree's
-                       models/lid.176.ftz (scripts/setup.sh fetches it)
-  --encoding ENC       the inputs' encoding (ICU name: windows-1251, KOI8-U,
-                       EUC-KR, UTF-16, ...); detected when absent (for
-                       HTML: BOM, then the page's <meta charset>)
-  --input-format F     text, html or auto (default): HTML pages, told by a
-                       doctype or <html> root or a .html/.htm name, are read
-                       as the article they hold (headline and body, without
-                       menus, ads, related lists); their URL, outlet and
-                       date go into the TMX as x-url, x-outlet, x-date
-  --max-file-size MB   refuse larger input files (default 64)
-  --mode MODE          translation (in order), comparable (independent reports
-                       of one story: shared passages in any order) or auto
-                       (default: decided per pair; the reason is in the TMX
-                       header and, with -v, on stderr)
-  --min-score X        leave out units scoring below X (0..1; default 0)
-  --jobs N             threads for many articles (default 1)
-  --clusters FILE      also write passage clusters as JSON lines: each fact or
-                       quote shared by two or more articles, with its passages
-  --report FILE        write one JSON line per article pair considered: src,
-                       tgt, similarity (0..1), decision (translation,
-                       comparable or unrelated), reason, units (written),
-                       story; -v prints the same lines on stderr
-  --same-story X       articles sharing less than this story similarity
-                       (0..1, default 0.10; see README) are different
-                       stories: never paired, and in two-file mode nothing is
-                       aligned (a warning, exit 1)
-  --pairs FILE         align exactly the pairs listed in FILE, one
-                       'src<TAB>tgt' per line, with no story grouping (the
-                       articles need not be named again); -o DIR
-  --force              replace existing output files (default: refuse)
-  --strict             with many articles, stop at the first bad one (default:
-                       report it, skip it, go on, exit 1)
-  -v, --verbose        report the mode decision and unit counts on stderr
-  --date DATE          creationdate for reproducible files
-                       (YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)
-  --keep-boilerplate   align boilerplate lines too
-  --line-breaks MODE   auto (default), sentence (a line break ends a sentence:
-                       one paragraph per line) or join (hard-wrapped text)
-  --srx FILE           SRX 2.0 segmentation rules (OmegaT, Okapi) that decide
-                       first where they match
-  --rules DIR          folder of <lang>.rules files extending the built-in
-                       segmentation rules (see README)
-  --max-sentence-length N  split longer sentences (characters; default 2000)
-  --dict FILE          bilingual dictionary SRC->TGT, one pair per line:
-                       'source @ target' in crossalign's .dict files,
-                       'target @ source' in hunalign's .dic files (the order
-                       is chosen by the name; see align dict --help)
-  --dict-format F      auto (default: by name or a '# format:' first line),
-                       crossalign ('source @ target') or hunalign
-                       ('target @ source')
-  --lexical-weight X   weight of lexical evidence (numbers, words, cognates,
-                       learned lexicon) against sentence lengths; default 1.5,
-                       0 aligns by length alone
-  --no-lexicon         do not learn a word-translation lexicon (one pass)
-  --presegmented       SRC and TGT hold one sentence per line: no sentence
-                       splitting (and no language ID with --src/--tgt-lang)
-  --format FORMAT      tmx (default), or (with many articles one file per
-                       language pair: en-uk.tsv, en-uk.en + en-uk.uk, ...)
-                       tsv    source<TAB>target<TAB>score<TAB>bead<TAB>document
-                              after a header line; in the text a backslash
-                              is written \\, a tab \t, a line feed \n, a
-                              carriage return \r; document is "SRC -> TGT"
-                       moses  two line-aligned files, OUT.SRCLANG and
-                              OUT.TGTLANG (OUT.src.LANG and OUT.tgt.LANG
-                              when both languages are the same); needs -o OUT
-                       jsonl  one JSON object per bead (1-0 and 0-1 too):
-                              documents, mode, bead, score, and per side
-                              lang, outlet, date, text and each segment's
-                              byte offsets, paragraph, kind and language
-                       xliff  XLIFF 1.2 for review (see --review-below)
-                       beads  (two articles only)
-                              src_ids<TAB>tgt_ids<TAB>score with
-                              comma-separated 0-based sentence indices
-                              (empty side for 1-0 and 0-1)
-  --review-below X     with --format xliff, units scoring below X (0..1,
-                       default 0.5) get state="needs-review-translation",
-                       the others state="translated"
-  --review PAGE.html   also write a review page for the units (see align
-                       review --help): one HTML file to read, accept and
-                       reject them in a browser
-  -q, --quiet          no summary line on success, no progress lines
-                       (many-article mode); errors and warnings are still
-                       printed
-  -h, --help           show this help
-  --version            show the version
-
+)";
+  Options pipeline = PipelineOptionTable(&c->options, &c->writer);
+  Options& o = command.options;
+  o = {{"-o, --output", "FILE",
+        "write the TMX here (through a temporary file that is\n"
+        "renamed into place); stdout when absent",
+        StoreName(&c->output)},
+       {"--src-lang", "LANG", "language of SRC (BCP-47); detected when absent",
+        Language(&c->src_lang, "--src-lang")},
+       {"--tgt-lang", "LANG", "language of TGT (BCP-47); detected when absent",
+        Language(&c->tgt_lang, "--tgt-lang")}};
+  Move(&o, &pipeline,
+       {"--lid-model", "--encoding", "--input-format", "--max-file-size",
+        "--mode", "--min-score"});
+  CollectionRequest* collection = &c->collection;
+  o.push_back({"--jobs", "N", "threads for many articles (default 1)",
+               Count(&collection->jobs, 1, 256,
+                     "--jobs needs a whole number from 1 to 256, not '{}'")});
+  o.push_back({"--clusters", "FILE",
+               "also write passage clusters as JSON lines: each fact or\n"
+               "quote shared by two or more articles, with its passages",
+               Store(&collection->clusters_path)});
+  o.push_back({"--report", "FILE",
+               "write one JSON line per article pair considered: src,\n"
+               "tgt, similarity (0..1), decision (translation,\n"
+               "comparable or unrelated), reason, units (written),\n"
+               "story; -v prints the same lines on stderr",
+               Store(&collection->report_path)});
+  Move(&o, &pipeline, {"--same-story"});
+  o.push_back({"--pairs", "FILE",
+               "align exactly the pairs listed in FILE, one\n"
+               "'src<TAB>tgt' per line, with no story grouping (the\n"
+               "articles need not be named again); -o DIR",
+               Store(&collection->pairs_path)});
+  Move(&o, &pipeline, {"--force"});
+  o.push_back({"--strict", "",
+               "with many articles, stop at the first bad one (default:\n"
+               "report it, skip it, go on, exit 1)",
+               Set(&collection->strict)});
+  o.push_back({"-v, --verbose", "",
+               "report the mode decision and unit counts on stderr",
+               Set(&c->verbose)});
+  Move(&o, &pipeline,
+       {"--date", "--keep-boilerplate", "--line-breaks", "--srx", "--rules",
+        "--max-sentence-length", "--dict", "--dict-format", "--lexical-weight",
+        "--no-lexicon"});
+  o.push_back({"--presegmented", "",
+               "SRC and TGT hold one sentence per line: no sentence\n"
+               "splitting (and no language ID with --src/--tgt-lang)",
+               Set(&c->options.presegmented)});
+  o.push_back(
+      {"--format", "FORMAT",
+       R"(tmx (default), or (with many articles one file per
+language pair: en-uk.tsv, en-uk.en + en-uk.uk, ...)
+tsv    source<TAB>target<TAB>score<TAB>bead<TAB>document
+       after a header line; in the text a backslash
+       is written \\, a tab \t, a line feed \n, a
+       carriage return \r; document is "SRC -> TGT"
+moses  two line-aligned files, OUT.SRCLANG and
+       OUT.TGTLANG (OUT.src.LANG and OUT.tgt.LANG
+       when both languages are the same); needs -o OUT
+jsonl  one JSON object per bead (1-0 and 0-1 too):
+       documents, mode, bead, score, and per side
+       lang, outlet, date, text and each segment's
+       byte offsets, paragraph, kind and language
+xliff  XLIFF 1.2 for review (see --review-below)
+beads  (two articles only)
+       src_ids<TAB>tgt_ids<TAB>score with
+       comma-separated 0-based sentence indices
+       (empty side for 1-0 and 0-1))",
+       [c](const std::string& value, std::string* error) -> int {
+         auto parsed = ParseOutputFormat(value);
+         if (parsed.ok()) {
+           c->format = *parsed;
+           return kExitOk;
+         }
+         *error =
+             "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
+             value + "'";
+         return kExitUsage;
+       }});
+  o.push_back(
+      {"--review-below", "X",
+       "with --format xliff, units scoring below X (0..1,\n"
+       "default 0.5) get state=\"needs-review-translation\",\n"
+       "the others state=\"translated\"",
+       Number(&c->writer.review_below, 0.0, 1.0,
+              "--review-below needs a number between 0 and 1, not '{}'")});
+  o.push_back({"--review", "PAGE.html",
+               "also write a review page for the units (see align\n"
+               "review --help): one HTML file to read, accept and\n"
+               "reject them in a browser",
+               Store(&c->review_path)});
+  o.push_back({"-q, --quiet", "",
+               "no summary line on success, no progress lines\n"
+               "(many-article mode); errors and warnings are still\n"
+               "printed",
+               Set(&c->quiet)});
+  o.push_back({"-h, --help", "", "show this help", {}});
+  o.push_back({"--version", "", "show the version", {}});
+  AppendUnlisted(&o, std::move(pipeline));
+  command.footer = R"(
 Exit codes (the same for every subcommand):
   0  ok
   1  some inputs were skipped, or damaged but used (a warning, printed
@@ -134,8 +157,11 @@ Exit codes (the same for every subcommand):
   3  no usable input (missing, empty, binary or invalid file; missing model)
   4  output not writable
 )";
-
-namespace {
+  command.error_suffix = " (see align --help)";
+  command.help = false;  // align -h, as the first argument only (main)
+  command.operand = Append(&c->files);
+  return command;
+}
 
 // `align SRC TGT`, once the options are parsed.
 struct PairRequest {
@@ -224,74 +250,21 @@ int AlignPair(PipelineOptions options, const WriterOptions& writer,
 
 }  // namespace
 
+std::string PairCommandUsage() {
+  PairCommandLine c;
+  return Usage(PairCommand(&c));
+}
+
 int RunPairCommand(Args* args) {
-  PipelineOptions options;
-  WriterOptions writer;
-  std::string output, src_lang, tgt_lang, value, error;
-  OutputFormat format = OutputFormat::kTmx;
-  std::string review_path;
-  bool verbose = false, quiet = false;
-  CollectionRequest collection;
-  std::vector<std::string> files;
-  while (!args->Done()) {
-    int exit_code = kExitOk;
-    if (args->Value("--src-lang", &src_lang, &error)) {
-      CheckLanguageTag("--src-lang", src_lang, &error);
-    } else if (args->Value("--tgt-lang", &tgt_lang, &error)) {
-      CheckLanguageTag("--tgt-lang", tgt_lang, &error);
-    } else if (args->Value("-o", "--output", &output, &error) ||
-               args->Value("--clusters", &collection.clusters_path, &error) ||
-               args->Value("--report", &collection.report_path, &error) ||
-               args->Value("--pairs", &collection.pairs_path, &error) ||
-               args->Value("--review", &review_path, &error)) {
-    } else if (ParsePipelineOption(args, &options, &writer, &error,
-                                   &exit_code)) {
-      if (exit_code != kExitOk) return exit_code;
-    } else if (args->Value("--jobs", &value, &error)) {
-      uint64_t jobs = 1;
-      if (error.empty() && !ParseCount(value, 1, 256, &jobs)) {
-        error =
-            "--jobs needs a whole number from 1 to 256, not '" + value + "'";
-      }
-      collection.jobs = static_cast<int>(jobs);
-    } else if (args->Value("--format", &value, &error)) {
-      if (error.empty()) {
-        auto parsed = ParseOutputFormat(value);
-        if (parsed.ok()) format = *parsed;
-        if (!parsed.ok()) {
-          error =
-              "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
-              value + "'";
-        }
-      }
-    } else if (args->Value("--review-below", &value, &error)) {
-      if (error.empty() &&
-          !ParseDouble(value, 0.0, 1.0, &writer.review_below)) {
-        error = "--review-below needs a number between 0 and 1, not '" + value +
-                "'";
-      }
-    } else if (args->Peek() == "-v" || args->Peek() == "--verbose") {
-      args->Next();
-      verbose = true;
-    } else if (args->Peek() == "-q" || args->Peek() == "--quiet") {
-      args->Next();
-      quiet = true;
-    } else if (args->Peek() == "--strict") {
-      args->Next();
-      collection.strict = true;
-    } else if (args->Peek() == "--presegmented") {
-      args->Next();
-      options.presegmented = true;
-    } else if (args->Peek().size() > 1 && args->Peek()[0] == '-') {
-      error = "unknown option " + args->Peek();
-    } else {
-      files.push_back(args->Next());
-    }
-    if (!error.empty()) {
-      PrintError(error + " (see align --help)");
-      return kExitUsage;
-    }
-  }
+  PairCommandLine c;
+  int exit_code = kExitOk;
+  if (!ParseCommandLine(PairCommand(&c), args, &exit_code)) return exit_code;
+  PipelineOptions& options = c.options;
+  const WriterOptions& writer = c.writer;
+  const std::string &output = c.output, &review_path = c.review_path;
+  const OutputFormat format = c.format;
+  CollectionRequest& collection = c.collection;
+  const std::vector<std::string>& files = c.files;
   if (!review_path.empty() && !MayWrite(review_path)) return kExitOutput;
   if (format == OutputFormat::kMoses && output.empty()) {
     PrintError(
@@ -315,15 +288,15 @@ int RunPairCommand(Args* args) {
     collection.format = format;
     collection.inputs = files;
     collection.output_dir = output;
-    collection.verbose = verbose;
+    collection.verbose = c.verbose;
     collection.review_path = review_path;
-    collection.quiet = quiet;
+    collection.quiet = c.quiet;
     return RunCollection(options, writer, collection);
   }
 
   PairRequest request{
-      output, src_lang, tgt_lang, review_path, collection.report_path,
-      format, verbose,  quiet,    files};
+      output, c.src_lang, c.tgt_lang, review_path, collection.report_path,
+      format, c.verbose,  c.quiet,    files};
   return AlignPair(std::move(options), writer, request);
 }
 

@@ -154,6 +154,14 @@ struct LanguageShares {
 };
 LanguageShares CountLanguageShares(const Document& doc);
 
+// Checks a language tag given by a user: well-formed BCP-47 (ICU's
+// uloc_forLanguageTag must use all of it; '_' is read as '-') with a 2- or
+// 3-letter ISO 639 language subtag; regions and scripts are welcome (en-GB,
+// pt-BR, sr-Latn). Otherwise InvalidArgument, whose message says why
+// ("empty", "too long", "only letters, digits and '-'", "not well-formed",
+// "the language must be a 2- or 3-letter ISO 639 code").
+Status CheckLanguageTag(const std::string& tag);
+
 // The file name of the default model.
 inline constexpr const char* kDefaultLidModelName = "lid.176.ftz";
 

@@ -2,6 +2,7 @@
 
 #include <fasttext/fasttext.h>
 #include <sys/stat.h>
+#include <unicode/uloc.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -729,6 +730,39 @@ StatusOr<std::string> FindLidModel(const std::string& explicit_path) {
       " not found (looked in --lid-model, $CROSSALIGN_LID_MODEL, " + installed +
       ", " + source +
       "); run scripts/setup.sh to fetch it, or pass --lid-model PATH");
+}
+
+Status CheckLanguageTag(const std::string& tag) {
+  if (tag.empty()) return InvalidArgumentError("empty");
+  if (tag.size() > 35) return InvalidArgumentError("too long");
+  for (const char c : tag) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                    (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return InvalidArgumentError("only letters, digits and '-'");
+  }
+  // ICU parses the tag; all of it must be used, and the language subtag must
+  // be an ISO 639 code (2 or 3 letters): "english" is well-formed BCP-47 but
+  // names no language.
+  std::string normalized = tag;
+  std::replace(normalized.begin(), normalized.end(), '_', '-');
+  char locale[ULOC_FULLNAME_CAPACITY];
+  int32_t parsed = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  uloc_forLanguageTag(normalized.c_str(), locale, sizeof locale, &parsed,
+                      &status);
+  if (U_FAILURE(status) || status == U_STRING_NOT_TERMINATED_WARNING ||
+      parsed != static_cast<int32_t>(normalized.size())) {
+    return InvalidArgumentError("not well-formed");
+  }
+  char language[ULOC_LANG_CAPACITY];
+  status = U_ZERO_ERROR;
+  const int32_t n =
+      uloc_getLanguage(locale, language, sizeof language, &status);
+  if (U_FAILURE(status) || n < 2 || n > 3) {
+    return InvalidArgumentError(
+        "the language must be a 2- or 3-letter ISO 639 code");
+  }
+  return Status::Ok();
 }
 
 }  // namespace crossalign
