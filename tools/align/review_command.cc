@@ -182,39 +182,4 @@ int RunReviewCommand(Args* args) {
   return exit_code;
 }
 
-int WriteReviewPageForPairs(
-    const std::string& page_path,
-    const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
-        memories,
-    const WriterOptions& writer_options, const std::string& report_path) {
-  ReviewPageOptions options;
-  if (!report_path.empty()) {
-    auto report = ReadAlignReportFile(report_path);
-    if (!report.ok()) {
-      PrintError(report.status().ToString());
-      return kExitNoInput;
-    }
-    options.report = std::move(*report);
-  }
-  std::vector<ReviewSource> sources;
-  const TmxWriter writer(writer_options.tmx);
-  for (const auto& [name, pairs] : memories) {
-    StatusOr<TmxMemory> memory =
-        writer.ToMemory(KeepScoring(pairs, writer_options.min_score));
-    if (!memory.ok()) {
-      PrintError(memory.status().ToString());
-      return kExitOutput;
-    }
-    sources.push_back({name, std::move(*memory)});
-  }
-  if (sources.empty()) sources.push_back({"(no units)", TmxMemory{}});
-  Status written = WriteReviewPage(page_path, sources, options);
-  if (!written.ok()) {
-    PrintError(written.ToString());
-    return kExitOutput;
-  }
-  std::cerr << "align: wrote the review page " << page_path << "\n";
-  return kExitOk;
-}
-
 }  // namespace crossalign::cli

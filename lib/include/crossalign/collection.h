@@ -13,6 +13,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,7 @@
 #include "crossalign/pipeline.h"
 #include "crossalign/status.h"
 #include "crossalign/stories.h"
+#include "crossalign/writers.h"
 
 namespace crossalign {
 
@@ -126,6 +128,86 @@ std::vector<PassageCluster> ClusterPassages(
 std::string RenderDecisionsJsonl(
     const std::vector<std::shared_ptr<const Document>>& documents,
     const CollectionAlignment& run, double min_score);
+
+// ---------------------------------------------------------------------------
+// Runs that read article files and write every output of `align`: many
+// articles (RunCollectionJob) and one pair (RunPairJob). Outputs go through
+// temporary files renamed into place; without WriterOptions::replace an
+// existing output is refused (before any alignment where it can be known).
+
+// What a run says as it goes, in order, never concurrently.
+enum class RunMessage {
+  kSkipped,    // an input or a listed pair left out, and why
+  kWarning,    // damaged but used input; two articles of different stories
+  kNote,       // a document's note (an over-long sentence cut, ...)
+  kInfo,       // worth saying on every run ("no two articles report ...")
+  kWritten,    // a file written and what it holds (a quiet run drops them)
+  kDecisions,  // the decision lines (RenderDecisionsJsonl), as one text
+};
+using RunReport = std::function<void(RunMessage, const std::string&)>;
+
+// What stopped a run: the request itself, its inputs, or an output.
+enum class RunFault { kNone, kRequest, kInput, kOutput };
+
+struct RunResult {
+  Status status;  // OK, or why the run stopped (not reported otherwise)
+  RunFault fault = RunFault::kNone;
+  // Inputs and pairs skipped, documents warned about and warnings: a run
+  // that finishes with problems > 0 wrote its outputs but lost something.
+  size_t problems = 0;
+  size_t units = 0;       // units written (pair runs)
+  std::string decisions;  // the decision lines, as kDecisions reported them
+};
+
+// `align FILE|DIR|@LIST... -o DIR`.
+struct CollectionJob {
+  std::vector<std::string> inputs;  // files, folders, @LIST files
+  std::string output_dir;
+  std::string clusters_path;  // ClusterPassages as JSON lines, optional
+  std::string report_path;    // the decision lines, optional
+  std::string pairs_path;     // ReadArticlePairs: align exactly these
+  std::string review_path;    // a review page (review_page.h), optional
+  OutputFormat format = OutputFormat::kTmx;  // not beads
+  WriterOptions writer;
+  int jobs = 1;
+  bool strict = false;  // the first unusable article stops the run
+  RunReport report;
+  std::function<void(size_t, size_t)> progress;  // CollectionOptions's
+};
+
+// Expands the inputs (ExpandArticleInputs), prepares every article, refuses
+// existing outputs, aligns (AlignCollection) and writes, into output_dir,
+// one file per language pair (SRC-TGT + OutputFormatExtension, or
+// MosesFileNames), then the report, the clusters (one JSON object per line
+// and cluster: {"cluster", "documents", "passages": [{"document", "outlet",
+// "lang", "segments", "start", "end", "text"}]}, beads scoring at least
+// writer.min_score, or 0.5 when it is 0) and the review page. Unusable
+// articles and pairs are reported and skipped (with `strict`, the first
+// stops the run). kRequest faults: no output folder, or one named like a
+// file (x.tmx).
+RunResult RunCollectionJob(const PipelineOptions& pipeline,
+                           const CollectionJob& job);
+
+// `align SRC TGT`.
+struct PairJob {
+  std::string src_file, tgt_file;
+  std::string src_lang, tgt_lang;           // detected when empty
+  std::string output;                       // empty: `standard_output`
+  std::ostream* standard_output = nullptr;  // nullptr: std::cout
+  std::string report_path;                  // the decision line, optional
+  std::string review_path;  // a review page, optional (not for beads)
+  OutputFormat format = OutputFormat::kTmx;
+  WriterOptions writer;
+  RunReport report;
+};
+
+// Aligns the pair (Pipeline::AlignFiles; pre-segmented input whose two
+// languages are given needs no language model) and writes the output, the
+// one decision line (as RenderDecisionsJsonl), the review page (the output
+// named "stdout" when it went there) and a kWritten summary: "N unit(s)
+// written (SRC-TGT, MODE mode) to OUTPUT". Two articles of different
+// stories are a warning and nothing aligned.
+RunResult RunPairJob(PipelineOptions pipeline, const PairJob& job);
 
 }  // namespace crossalign
 
