@@ -15,52 +15,19 @@
 #include "crossalign/output_file.h"
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_writer.h"
+#include "io/run_output.h"
 
 namespace crossalign {
 namespace {
 
-void Say(const RunReport& report, RunMessage kind, const std::string& text) {
-  if (report) report(kind, text);
-}
-
-RunResult Fail(RunFault fault, Status status) {
-  RunResult result;
-  result.fault = fault;
-  result.status = std::move(status);
-  return result;
-}
-
-bool Exists(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0;
-}
+using internal::Fail;
+using internal::MayWrite;
+using internal::Say;
+using internal::WriteText;
 
 bool IsDirectory(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-// An existing `path` is refused unless `replace` (checked before the work;
-// the rename re-checks it).
-Status MayWrite(const std::string& path, bool replace) {
-  if (replace || path.empty() || !Exists(path)) return Status::Ok();
-  return FailedPreconditionError(path + " exists; pass --force to replace it");
-}
-
-// `content` into `path` through a temporary file, or into `out` when `path`
-// is empty.
-Status WriteText(const std::string& path, const std::string& content,
-                 bool replace, std::ostream* out) {
-  CROSSALIGN_RETURN_IF_ERROR(MayWrite(path, replace));
-  if (path.empty()) {
-    *out << content;
-    out->flush();
-    if (!*out) return PermissionDeniedError("cannot write to standard output");
-    return Status::Ok();
-  }
-  // Without replace the rename itself refuses an existing file, so two runs
-  // racing to one new output cannot both succeed.
-  return WriteOutputFile(path, content, replace);
 }
 
 // Render() written to `output` (or `out`); moses writes both files or
@@ -377,8 +344,7 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
 }
 
 RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
-  std::ostream* out =
-      job.standard_output != nullptr ? job.standard_output : &std::cout;
+  std::ostream* out = internal::StandardOutput(job.standard_output);
   // The outputs are checked before the work (the rename re-checks them).
   // (Moses names hold the languages, known only after detection.)
   if (job.format != OutputFormat::kMoses) {

@@ -19,6 +19,7 @@
 
 #include "crossalign/alignment.h"
 #include "crossalign/pipeline.h"
+#include "crossalign/run_result.h"
 #include "crossalign/status.h"
 #include "crossalign/stories.h"
 #include "crossalign/writers.h"
@@ -134,30 +135,6 @@ std::string RenderDecisionsJsonl(
 // articles (RunCollectionJob) and one pair (RunPairJob). Outputs go through
 // temporary files renamed into place; without WriterOptions::replace an
 // existing output is refused (before any alignment where it can be known).
-
-// What a run says as it goes, in order, never concurrently.
-enum class RunMessage {
-  kSkipped,    // an input or a listed pair left out, and why
-  kWarning,    // damaged but used input; two articles of different stories
-  kNote,       // a document's note (an over-long sentence cut, ...)
-  kInfo,       // worth saying on every run ("no two articles report ...")
-  kWritten,    // a file written and what it holds (a quiet run drops them)
-  kDecisions,  // the decision lines (RenderDecisionsJsonl), as one text
-};
-using RunReport = std::function<void(RunMessage, const std::string&)>;
-
-// What stopped a run: the request itself, its inputs, or an output.
-enum class RunFault { kNone, kRequest, kInput, kOutput };
-
-struct RunResult {
-  Status status;  // OK, or why the run stopped (not reported otherwise)
-  RunFault fault = RunFault::kNone;
-  // Inputs and pairs skipped, documents warned about and warnings: a run
-  // that finishes with problems > 0 wrote its outputs but lost something.
-  size_t problems = 0;
-  size_t units = 0;       // units written (pair runs)
-  std::string decisions;  // the decision lines, as kDecisions reported them
-};
 
 // `align FILE|DIR|@LIST... -o DIR`.
 struct CollectionJob {
