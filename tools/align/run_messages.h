@@ -27,23 +27,22 @@ inline RunReport PrintRunMessages(bool verbose, bool quiet) {
   };
 }
 
-// The error that stopped the run, printed, as kExitUsage, kExitNoInput or
-// kExitOutput; else kExitSomeSkipped when something was lost, or kExitOk.
+// The error that stopped the run, printed (unless it has no message: the
+// run reported it), as kExitUsage, kExitNoInput or kExitOutput; else
+// kExitSomeSkipped when something was lost, or kExitOk.
 inline int RunExitCode(const RunResult& result) {
+  if (result.fault == RunFault::kNone) {
+    return result.problems > 0 ? kExitSomeSkipped : kExitOk;
+  }
+  if (!result.status.message().empty()) PrintError(result.status.ToString());
   switch (result.fault) {
-    case RunFault::kNone:
-      return result.problems > 0 ? kExitSomeSkipped : kExitOk;
     case RunFault::kRequest:
-      PrintError(result.status.ToString());
       return kExitUsage;
     case RunFault::kInput:
-      PrintError(result.status.ToString());
       return kExitNoInput;
-    case RunFault::kOutput:
-      break;
+    default:
+      return kExitOutput;
   }
-  PrintError(result.status.ToString());
-  return kExitOutput;
 }
 
 }  // namespace crossalign::cli

@@ -28,7 +28,9 @@ using RunReport = std::function<void(RunMessage, const std::string&)>;
 enum class RunFault { kNone, kRequest, kInput, kOutput };
 
 struct RunResult {
-  Status status;  // OK, or why the run stopped (not reported otherwise)
+  // OK, or why the run stopped (not reported otherwise; a status without
+  // message when the messages already said it all).
+  Status status;
   RunFault fault = RunFault::kNone;
   // Inputs and pairs skipped, documents warned about and warnings: a run
   // that finishes with problems > 0 wrote its outputs but lost something.
