@@ -12,7 +12,7 @@
 namespace crossalign::cli {
 
 // Prints each message "align: ...", warnings and notes with their prefix;
-// the decision lines only with -v, the files written not with -q.
+// the decision lines and details only with -v, the files written not with -q.
 inline RunReport PrintRunMessages(bool verbose, bool quiet) {
   return [verbose, quiet](RunMessage kind, const std::string& text) {
     if (kind == RunMessage::kWarning) {
@@ -21,6 +21,8 @@ inline RunReport PrintRunMessages(bool verbose, bool quiet) {
       PrintError("note: " + text);
     } else if (kind == RunMessage::kDecisions) {
       if (verbose) std::cerr << text;
+    } else if (kind == RunMessage::kDetail) {
+      if (verbose) PrintError(text);
     } else if (kind != RunMessage::kWritten || !quiet) {
       PrintError(text);
     }

@@ -1,7 +1,8 @@
 // What a run of `align` behind one command (collection.h's
 // RunCollectionJob and RunPairJob, review_page.h's RunReviewPageJob and
-// RunReviewApplyJob) says as it goes and how it ends, so that a caller can
-// print the messages and choose an exit code without knowing the run.
+// RunReviewApplyJob, detect.h, split.h, tmx_merge.h) says as it goes and how it
+// ends, so that a caller can print the messages and choose an exit code without
+// knowing the run.
 #ifndef CROSSALIGN_RUN_RESULT_H_
 #define CROSSALIGN_RUN_RESULT_H_
 
@@ -21,6 +22,7 @@ enum class RunMessage {
   kInfo,       // worth saying on every run ("no two articles report ...")
   kWritten,    // a file written and what it holds (a quiet run drops them)
   kDecisions,  // the decision lines (RenderDecisionsJsonl), as one text
+  kDetail,     // what only a verbose run says (a file read, counts)
 };
 using RunReport = std::function<void(RunMessage, const std::string&)>;
 
