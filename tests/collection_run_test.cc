@@ -65,10 +65,17 @@ size_t Count(const std::string& text, const std::string& what) {
 TEST(CollectionRunTest, WritesOneFilePerLanguagePairAndTheReport) {
   const std::string dir = MakeTempDir();
   Messages messages;
-  const RunResult result =
-      RunCollectionJob(PipelineOptions(), TwoStories(dir, &messages));
+  CollectionJob job = TwoStories(dir, &messages);
+  std::vector<std::pair<size_t, size_t>> progress;
+  job.progress = [&progress](size_t done, size_t total) {
+    progress.emplace_back(done, total);
+  };
+  const RunResult result = RunCollectionJob(PipelineOptions(), job);
   ASSERT_TRUE(result.status.ok()) << result.status;
   EXPECT_EQ(result.fault, RunFault::kNone);
+  // Aligning starts, then one call per aligned pair: the two translations.
+  EXPECT_EQ(progress,
+            (std::vector<std::pair<size_t, size_t>>{{0, 0}, {1, 2}, {2, 2}}));
   EXPECT_EQ(result.problems, 0u);
 
   // English has two articles, so it is the source of both pairs.

@@ -328,6 +328,7 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
                                      ": no listed pair can be aligned"));
   }
   options.progress = job.progress;
+  if (job.progress) job.progress(0, 0);
   auto run = AlignCollection(**pipeline, docs, options);
   if (!run.ok()) return Fail(RunFault::kInput, run.status());
   result.decisions = RenderDecisionsJsonl(docs, *run, job.writer.min_score);

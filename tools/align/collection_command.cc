@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <optional>
+
 #include "crossalign/collection.h"
 #include "run_messages.h"
 
@@ -40,10 +42,11 @@ int RunCollection(const PipelineOptions& pipeline_options,
   job.jobs = request.jobs;
   job.strict = request.strict;
   job.report = PrintRunMessages(request.verbose, request.quiet);
-  Progress progress("aligning pairs");
+  std::optional<Progress> progress;  // timed from when aligning starts
   if (!request.quiet) {
     job.progress = [&progress](size_t done, size_t total) {
-      progress(done, total);
+      if (!progress) progress.emplace("aligning pairs");
+      (*progress)(done, total);
     };
   }
   return RunExitCode(RunCollectionJob(pipeline_options, job));

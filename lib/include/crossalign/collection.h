@@ -149,7 +149,9 @@ struct CollectionJob {
   int jobs = 1;
   bool strict = false;  // the first unusable article stops the run
   RunReport report;
-  std::function<void(size_t, size_t)> progress;  // CollectionOptions's
+  // Called with (0, 0) once when aligning starts (the articles prepared,
+  // the outputs checked), then as CollectionOptions::progress.
+  std::function<void(size_t, size_t)> progress;
 };
 
 // Expands the inputs (ExpandArticleInputs), prepares every article, refuses
