@@ -37,7 +37,9 @@ struct RunResult {
   // Inputs and pairs skipped, documents warned about and warnings: a run
   // that finishes with problems > 0 wrote its outputs but lost something.
   size_t problems = 0;
-  size_t units = 0;       // units written (pair runs)
+  // What was written: TMX units (collection, pair, merge, review --apply),
+  // units shown (review page) or segments (split); 0 for detect.
+  size_t units = 0;
   std::string decisions;  // the decision lines, as kDecisions reported them
 };
 
