@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crossalign/tmx_reader.h"
@@ -164,6 +165,54 @@ TEST(TmxMergeTest, MemoryBoundNamesTheSizes) {
   EXPECT_NE(refused.message().find("above --max-memory 5 MB"),
             std::string::npos)
       << refused;
+}
+
+TEST(TmxMergeTest, JobWritesTheMergedMemoryAndSaysWhatItDid) {
+  const std::string dir = testing::MakeTempDir();
+  const std::string head =
+      "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"en\"/>"
+      "<body>";
+  testing::WriteFile(dir + "/a.tmx",
+                     head + Unit("0.5", "en", "Hi.", "uk", "Привіт.") +
+                         Unit("0.6", "en", "Bye.", "uk", "Бувай.") +
+                         "</body></tmx>");
+  testing::WriteFile(
+      dir + "/b.tmx",
+      head + Unit("0.9", "en", "Hi.", "uk", "Привіт.") + "</body></tmx>");
+  TmxMergeJob job;
+  job.inputs = {dir + "/a.tmx", dir + "/missing.tmx", dir + "/b.tmx"};
+  job.output = dir + "/out.tmx";
+  job.tmx = testing::FixedDate();
+  std::vector<std::pair<RunMessage, std::string>> messages;
+  job.report = [&](RunMessage kind, const std::string& text) {
+    messages.emplace_back(kind, text);
+  };
+  const RunResult result = RunTmxMergeJob(job);
+  ASSERT_TRUE(result.status.ok()) << result.status;
+  EXPECT_EQ(result.problems, 1u);  // the missing file
+  EXPECT_EQ(result.units, 2u);
+  testing::ExpectValidTmxFile(job.output);
+  auto written = TmxReader().ReadFile(job.output);
+  ASSERT_TRUE(written.ok()) << written.status();
+  ASSERT_EQ(written->units.size(), 2u);
+  EXPECT_EQ(UnitScore(written->units[0]), 0.9);
+  ASSERT_EQ(messages.size(), 4u);
+  EXPECT_EQ(messages[0],
+            std::make_pair(RunMessage::kDetail,
+                           "merge: " + dir + "/a.tmx: 2 units (TMX 1.4)"));
+  EXPECT_EQ(messages[1].first, RunMessage::kSkipped);
+  EXPECT_EQ(messages[1].second.rfind(dir + "/missing.tmx", 0), 0u)
+      << messages[1].second;
+  EXPECT_EQ(messages[3],
+            std::make_pair(RunMessage::kDetail,
+                           std::string("merge: 3 units read, 1 duplicates "
+                                       "removed, 0 filtered out, 2 written")));
+
+  // The output now exists: refused before anything is read.
+  messages.clear();
+  const RunResult again = RunTmxMergeJob(job);
+  EXPECT_EQ(again.fault, RunFault::kOutput);
+  EXPECT_TRUE(messages.empty());
 }
 
 }  // namespace

@@ -168,9 +168,9 @@ Lines starting with '#' are comments. Items without an id are named by their
 line: item-000001, ...
 
 Outputs: DIR/ID.tmx for a pair, DIR/ID.SRC-TGT.tmx per language pair for a
-group (other extensions with --format). Finished items are recorded in DIR/.done/; a rerun skips them, so an
-interrupted batch resumes where it stopped. The outputs do not depend on
---jobs or --shard.
+group (other extensions with --format). Finished items are recorded in
+DIR/.done/; a rerun skips them, so an interrupted batch resumes where it
+stopped. The outputs do not depend on --jobs or --shard.
 
 Options:
 )";

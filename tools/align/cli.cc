@@ -272,32 +272,6 @@ int WriteOutput(const std::string& path, const std::string& content) {
   return kExitOk;
 }
 
-int WritePairs(OutputFormat format, const std::string& output,
-               const std::vector<AlignedPair>& pairs,
-               const WriterOptions& options) {
-  auto files = Render(format, output, pairs, options);
-  if (!files.ok()) {
-    PrintError(files.status().ToString());
-    return format == OutputFormat::kMoses ? kExitUsage : kExitOutput;
-  }
-  if (files->size() == 1) return WriteOutput(output, files->front().content);
-  for (const OutputFile& file : *files) {
-    if (!MayWrite(file.path)) return kExitOutput;
-  }
-  // Both moses files or neither; without --force the rename itself refuses
-  // an existing file.
-  std::vector<std::pair<std::string, std::string_view>> contents;
-  for (const OutputFile& file : *files) {
-    contents.emplace_back(file.path, file.content);
-  }
-  Status written = WriteOutputFiles(contents, overwrite);
-  if (!written.ok()) {
-    PrintError(written.ToString());
-    return kExitOutput;
-  }
-  return kExitOk;
-}
-
 namespace {
 
 // Whether `text` has the shape of `pattern`, where 'D' is an ASCII digit and

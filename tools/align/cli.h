@@ -134,14 +134,6 @@ bool MayWrite(const std::string& path);
 // empty. Returns kExitOk, or prints the error and returns kExitOutput.
 int WriteOutput(const std::string& path, const std::string& content);
 
-// Writes `pairs` in `format` to `output`, or to stdout when it is empty
-// (crossalign::Write; for moses, `output` is the base name of the two
-// files). Returns kExitOk, kExitUsage or kExitOutput, having printed the
-// error.
-int WritePairs(OutputFormat format, const std::string& output,
-               const std::vector<AlignedPair>& pairs,
-               const WriterOptions& options);
-
 // Removes the temporary files of unfinished writes when SIGINT or SIGTERM
 // arrives, says so, and exits with 128 + the signal number.
 void InstallInterruptHandlers();

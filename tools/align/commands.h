@@ -25,17 +25,6 @@ int RunDetectCommand(Args* args);  // align detect FILE...
 // The usage text of `align SRC TGT` (align --help).
 std::string PairCommandUsage();
 
-// For `align ... --review PAGE.html`: writes the review page for the units
-// that the TMX of each (name, pairs) would hold (writer.min_score applies),
-// with the aligner's report file `report_path` (JSON lines, already
-// written) when it is not empty. Returns kExitOk, or prints the error and
-// returns kExitOutput (kExitNoInput for an unreadable report).
-int WriteReviewPageForPairs(
-    const std::string& page_path,
-    const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
-        memories,
-    const WriterOptions& writer, const std::string& report_path = "");
-
 }  // namespace crossalign::cli
 
 #endif  // CROSSALIGN_TOOLS_ALIGN_COMMANDS_H_

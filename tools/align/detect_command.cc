@@ -1,15 +1,15 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <map>
 #include <sstream>
 #include <vector>
 
 #include "commands.h"
+#include "crossalign/detect.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
+#include "run_messages.h"
 
 namespace crossalign::cli {
 namespace {
@@ -20,12 +20,6 @@ struct DetectOptions {
   PipelineOptions pipeline;
 };
 
-std::string Number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof(buf), "%.3f", x);
-  return buf;
-}
-
 std::vector<std::string> SplitList(const std::string& list) {
   std::vector<std::string> out;
   std::stringstream in(list);
@@ -34,105 +28,6 @@ std::vector<std::string> SplitList(const std::string& list) {
     if (!item.empty()) out.push_back(item);
   }
   return out;
-}
-
-// Reads all of FILE, or standard input for "-", within --max-file-size.
-bool ReadInput(const std::string& path, uint64_t max_bytes,
-               std::string* bytes) {
-  StatusOr<std::string> read = ReadInputFile(path, max_bytes);
-  if (!read.ok()) {
-    PrintError(read.status().ToString());
-    return false;
-  }
-  *bytes = std::move(*read);
-  return true;
-}
-
-bool OnlyWhitespace(const std::string& bytes) {
-  for (const char c : bytes) {
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
-  }
-  return true;
-}
-
-int RunPerLine(const DetectOptions& options, const std::string& path,
-               const LanguageIdentifier& lid) {
-  std::string bytes;
-  if (!ReadInput(path, options.pipeline.read.max_file_bytes, &bytes)) {
-    return kExitNoInput;
-  }
-  std::string text;
-  int exit_code = kExitOk;
-  if (OnlyWhitespace(bytes)) {
-    text = bytes;  // nothing to decode: every line is empty
-  } else {
-    ReadDocumentOptions read = options.pipeline.read;
-    StatusOr<Document> doc =
-        DecodeDocument(path == "-" ? "standard input" : path, bytes, read);
-    if (!doc.ok()) {
-      PrintError(doc.status().ToString());
-      return kExitNoInput;
-    }
-    exit_code = WarnAboutInput(doc->warnings());
-    text = doc->text();
-  }
-  std::string out;
-  size_t pos = 0, number = 0;
-  while (pos < text.size()) {
-    size_t eol = text.find('\n', pos);
-    if (eol == std::string::npos) eol = text.size();
-    std::string_view line(text.data() + pos, eol - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    pos = eol + 1;
-    ++number;
-    const LanguageGuess g = lid.Identify(line);
-    if (options.jsonl) {
-      out += RenderLineLanguageJsonl(number, g, lid.Predict(line, 3));
-    } else {
-      out += g.lang + "\t" + Number(g.probability) + "\n";
-    }
-    if (out.size() > (1 << 16)) {
-      std::cout << out;
-      out.clear();
-    }
-  }
-  std::cout << out;
-  std::cout.flush();
-  if (!std::cout) {
-    PrintError("cannot write to standard output");
-    return kExitOutput;
-  }
-  return exit_code;
-}
-
-int RunPerFile(const DetectOptions& options,
-               const std::vector<std::string>& files,
-               const Pipeline& pipeline) {
-  int skipped = 0, warned = 0;
-  for (const std::string& path : files) {
-    auto prepared = pipeline.Prepare(path);
-    if (!prepared.ok()) {
-      PrintError(prepared.status().ToString() + "; skipped");
-      ++skipped;
-      continue;
-    }
-    const Document& doc = **prepared;
-    if (WarnAboutInput(doc.warnings()) != kExitOk) ++warned;
-    if (options.jsonl) {
-      std::cout << RenderLanguagesJsonl(path, doc);
-    } else {
-      std::cout << path << "\t" << doc.lang() << "\t"
-                << Number(doc.lang_confidence()) << "\t"
-                << Number(CountLanguageShares(doc).other_share) << "\n";
-    }
-  }
-  std::cout.flush();
-  if (!std::cout) {
-    PrintError("cannot write to standard output");
-    return kExitOutput;
-  }
-  if (skipped == static_cast<int>(files.size())) return kExitNoInput;
-  return skipped + warned > 0 ? kExitSomeSkipped : kExitOk;
 }
 
 }  // namespace
@@ -221,25 +116,13 @@ Exit codes: 0 ok; 1 some files were skipped (each with a message);
         "detect --help)");
     return kExitUsage;
   }
-  auto pipeline = Pipeline::Create(options.pipeline);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  const LanguageIdentifier* lid = (*pipeline)->language_identifier();
-  if (lid == nullptr) {
-    PrintError("internal error: no language identifier; please report it");
-    return kExitNoInput;
-  }
-  // What the identifier works without (the n-gram model, a Hunspell
-  // dictionary): results then differ from a complete installation. A
-  // warning about the installation, not the input: the exit code stays
-  // (see WarnAboutInput).
-  for (const std::string& warning : lid->Warnings()) {
-    PrintError("warning: " + warning);
-  }
-  if (options.per_line) return RunPerLine(options, files[0], *lid);
-  return RunPerFile(options, files, **pipeline);
+  DetectJob job;
+  job.files = files;
+  job.per_line = options.per_line;
+  job.jsonl = options.jsonl;
+  job.pipeline = options.pipeline;
+  job.report = PrintRunMessages(false, false);
+  return RunExitCode(RunDetectJob(job));
 }
 
 }  // namespace crossalign::cli

@@ -1,12 +1,10 @@
 #include <algorithm>
 #include <iostream>
-#include <utility>
 #include <vector>
 
 #include "commands.h"
 #include "crossalign/tmx_merge.h"
-#include "crossalign/tmx_reader.h"
-#include "crossalign/tmx_writer.h"
+#include "run_messages.h"
 
 namespace crossalign::cli {
 namespace {
@@ -89,43 +87,15 @@ writable.
     PrintError("merge: no TMX files given (see align merge --help)");
     return kExitUsage;
   }
-  // Refuse before reading anything when the output exists.
-  if (!MayWrite(output)) return kExitOutput;
-  // The inputs are parsed whole (pugixml has no streaming mode).
-  if (Status fits = CheckTmxMergeMemory(inputs, max_memory_mb << 20);
-      !fits.ok()) {
-    PrintError(fits.ToString());
-    return kExitNoInput;
-  }
-
-  auto merged = MergeTmxFiles(
-      inputs, merge, [&](TmxMergeMessage kind, const std::string& message) {
-        if (kind == TmxMergeMessage::kSkipped) {
-          PrintError(message);
-          exit_code = kExitSomeSkipped;
-        } else if (kind == TmxMergeMessage::kWarning) {
-          exit_code = WarnAboutInput(message);
-        } else if (verbose) {
-          std::cerr << "align: merge: " << message << "\n";
-        }
-      });
-  if (!merged.ok()) {
-    PrintError(merged.status().ToString());
-    return kExitNoInput;
-  }
-  if (verbose) {
-    std::cerr << "align: merge: " << merged->units_read << " units read, "
-              << merged->duplicates << " duplicates removed, "
-              << merged->filtered << " filtered out, "
-              << merged->memory.units.size() << " written\n";
-  }
-  auto xml = TmxWriter(tmx).RenderMemory(merged->memory);
-  if (!xml.ok()) {
-    PrintError(xml.status().ToString());
-    return kExitOutput;
-  }
-  const int rc = WriteOutput(output, *xml);
-  return rc == kExitOk ? exit_code : rc;
+  TmxMergeJob job;
+  job.inputs = inputs;
+  job.output = output;
+  job.merge = merge;
+  job.max_memory_bytes = max_memory_mb << 20;
+  job.tmx = tmx;
+  job.replace = Overwrite();
+  job.report = PrintRunMessages(verbose, false);
+  return RunExitCode(RunTmxMergeJob(job));
 }
 
 }  // namespace crossalign::cli

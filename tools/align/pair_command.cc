@@ -1,14 +1,14 @@
 #include <algorithm>
 #include <iostream>
+#include <utility>
 #include <vector>
 
 #include "collection_command.h"
 #include "commands.h"
 #include "crossalign/collection.h"
-#include "crossalign/dictionary.h"
 #include "crossalign/pipeline.h"
-#include "crossalign/tmx_writer.h"
 #include "crossalign/writers.h"
+#include "run_messages.h"
 
 namespace crossalign::cli {
 
@@ -173,79 +173,19 @@ struct PairRequest {
 
 int AlignPair(PipelineOptions options, const WriterOptions& writer,
               const PairRequest& request) {
-  // The outputs are checked before the work (the rename re-checks them).
-  // (Moses names hold the languages, known only after detection.)
-  if (request.format != OutputFormat::kMoses && !MayWrite(request.output)) {
-    return kExitOutput;
-  }
-  // Pre-segmented input whose languages are given needs no language model.
-  options.languages_given = options.presegmented && !request.src_lang.empty() &&
-                            !request.tgt_lang.empty();
-  auto pipeline = Pipeline::Create(options);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  auto pair = (*pipeline)->AlignFiles(request.files[0], request.files[1],
-                                      request.src_lang, request.tgt_lang);
-  if (!pair.ok()) {
-    PrintError(pair.status().ToString());
-    return kExitNoInput;
-  }
-  // Damaged but usable input: say so, and exit 1 after writing.
-  int exit_code = kExitOk;
-  for (const auto& doc : {pair->src, pair->tgt}) {
-    exit_code = std::max(exit_code, WarnAboutInput(doc->warnings()));
-    for (const std::string& note : doc->notes()) PrintError("note: " + note);
-  }
-  // One decision line, as in many-article mode.
-  CollectionAlignment run;
-  PairDecision decision;
-  decision.src = 0;
-  decision.tgt = 1;
-  decision.similarity = std::max(0.0, pair->alignment.story_similarity);
-  decision.decision = AlignmentDecision(pair->alignment);
-  decision.reason = pair->alignment.mode_reason;
-  decision.aligned = 0;
-  run.decisions.push_back(decision);
-  run.pairs.push_back(*pair);
-  const std::string report =
-      RenderDecisionsJsonl({pair->src, pair->tgt}, run, writer.min_score);
-  if (request.verbose) std::cerr << report;
-  if (!request.report_path.empty()) {
-    const int rc = WriteOutput(request.report_path, report);
-    if (rc != kExitOk) return rc;
-  }
-  if (pair->alignment.unrelated) {
-    exit_code = WarnAboutInput(
-        request.files[0] + " and " + request.files[1] +
-        " look like reports of different stories; nothing aligned (" +
-        pair->alignment.mode_reason +
-        "). --mode translation aligns them anyway; --same-story X lowers the "
-        "bar");
-  }
-  const int rc = WritePairs(request.format, request.output, {*pair}, writer);
-  if (rc != kExitOk || request.format == OutputFormat::kBeads) {
-    return rc == kExitOk ? exit_code : rc;
-  }
-  if (!request.review_path.empty()) {
-    const int page_rc = WriteReviewPageForPairs(
-        request.review_path,
-        {{request.output.empty() ? "stdout" : request.output, {*pair}}}, writer,
-        request.report_path);
-    if (page_rc != kExitOk) return page_rc;
-  }
-  if (!request.quiet) {
-    // One line on success: what was written, how, where.
-    std::cerr << "align: " << CountUnits({*pair}, writer.min_score)
-              << " unit(s) written (" << pair->src->lang() << "-"
-              << pair->tgt->lang() << ", " << AlignmentDecision(pair->alignment)
-              << (pair->alignment.unrelated ? "" : " mode") << ") to "
-              << (request.output.empty() ? std::string("standard output")
-                                         : request.output)
-              << "\n";
-  }
-  return exit_code;
+  PairJob job;
+  job.src_file = request.files[0];
+  job.tgt_file = request.files[1];
+  job.src_lang = request.src_lang;
+  job.tgt_lang = request.tgt_lang;
+  job.output = request.output;
+  job.report_path = request.report_path;
+  job.review_path = request.review_path;
+  job.format = request.format;
+  job.writer = writer;
+  job.writer.replace = Overwrite();
+  job.report = PrintRunMessages(request.verbose, request.quiet);
+  return RunExitCode(RunPairJob(std::move(options), job));
 }
 
 }  // namespace

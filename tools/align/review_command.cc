@@ -3,7 +3,7 @@
 
 #include "commands.h"
 #include "crossalign/review_page.h"
-#include "crossalign/tmx_reader.h"
+#include "run_messages.h"
 
 namespace crossalign::cli {
 namespace {
@@ -16,47 +16,14 @@ int Apply(const std::string& decisions_path,
                std::to_string(inputs.size()) + " (see align review --help)");
     return kExitUsage;
   }
-  if (!MayWrite(output)) return kExitOutput;
-  ReviewEdits edits;
-  StatusOr<ReviewDecisions> decisions =
-      ReadReviewDecisionsFile(decisions_path, &edits);
-  if (!decisions.ok()) {
-    PrintError(decisions.status().ToString());
-    return kExitNoInput;
-  }
-  StatusOr<TmxMemory> memory = TmxReader().ReadFile(inputs[0]);
-  if (!memory.ok()) {
-    PrintError(memory.status().ToString());
-    return kExitNoInput;
-  }
-  int exit_code = kExitOk;
-  exit_code = WarnAboutInput(memory->warnings);
-  ReviewApplyResult result = ApplyReviewDecisions(*memory, *decisions, edits);
-  if (!result.unknown_tuids.empty()) {
-    std::string list;
-    for (size_t i = 0; i < result.unknown_tuids.size() && i < 5; ++i) {
-      list += (i > 0 ? ", " : "") + result.unknown_tuids[i];
-    }
-    if (result.unknown_tuids.size() > 5) list += ", ...";
-    exit_code = WarnAboutInput(
-        decisions_path + ": " + std::to_string(result.unknown_tuids.size()) +
-        " decision(s) name units that " + inputs[0] +
-        " does not hold (from another memory?), ignored: " + list);
-  }
-  auto xml = TmxWriter(tmx).RenderMemory(result.memory);
-  if (!xml.ok()) {
-    PrintError(xml.status().ToString());
-    return kExitOutput;
-  }
-  const int rc = WriteOutput(output, *xml);
-  if (rc != kExitOk) return rc;
-  std::cerr << "align: review: " << result.accepted << " accepted ("
-            << result.edited << " edited), " << result.rejected
-            << " rejected (left out), " << result.undecided
-            << " not reviewed (kept)";
-  if (!output.empty()) std::cerr << "; wrote " << output;
-  std::cerr << "\n";
-  return exit_code;
+  ReviewApplyJob job;
+  job.decisions_path = decisions_path;
+  job.input = inputs[0];
+  job.output = output;
+  job.tmx = tmx;
+  job.replace = Overwrite();
+  job.report = PrintRunMessages(false, false);
+  return RunExitCode(RunReviewApplyJob(job));
 }
 
 }  // namespace
@@ -129,84 +96,14 @@ message), the output was still written; 2 usage error; 3 no usable input;
     }
     return Apply(apply, inputs, output, tmx);
   }
-  if (!MayWrite(output)) return kExitOutput;
-  ReviewPageOptions options;
-  options.title = title;
-  if (!report_path.empty()) {
-    auto report = ReadAlignReportFile(report_path);
-    if (!report.ok()) {
-      PrintError(report.status().ToString());
-      return kExitNoInput;
-    }
-    options.report = std::move(*report);
-  }
-  std::vector<ReviewSource> sources;
-  const TmxReader reader;
-  size_t units = 0;
-  for (const std::string& path : inputs) {
-    StatusOr<TmxMemory> memory = reader.ReadFile(path);
-    if (!memory.ok()) {
-      PrintError(memory.status().ToString() + "; skipped");
-      exit_code = kExitSomeSkipped;
-      continue;
-    }
-    exit_code = std::max(exit_code, WarnAboutInput(memory->warnings));
-    units += memory->units.size();
-    sources.push_back({path, std::move(*memory)});
-  }
-  if (sources.empty()) {
-    PrintError("review: no usable input: none of the " +
-               std::to_string(inputs.size()) + " file(s) could be read");
-    return kExitNoInput;
-  }
-  auto page = RenderReviewPage(sources, options);
-  if (!page.ok()) {
-    PrintError(page.status().ToString());
-    return kExitNoInput;
-  }
-  const int rc = WriteOutput(output, *page);
-  if (rc != kExitOk) return rc;
-  if (!output.empty()) {
-    std::cerr << "align: review: wrote " << output << " (" << units
-              << " units from " << sources.size()
-              << (sources.size() == 1 ? " memory)\n" : " memories)\n");
-  }
-  return exit_code;
-}
-
-int WriteReviewPageForPairs(
-    const std::string& page_path,
-    const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
-        memories,
-    const WriterOptions& writer_options, const std::string& report_path) {
-  ReviewPageOptions options;
-  if (!report_path.empty()) {
-    auto report = ReadAlignReportFile(report_path);
-    if (!report.ok()) {
-      PrintError(report.status().ToString());
-      return kExitNoInput;
-    }
-    options.report = std::move(*report);
-  }
-  std::vector<ReviewSource> sources;
-  const TmxWriter writer(writer_options.tmx);
-  for (const auto& [name, pairs] : memories) {
-    StatusOr<TmxMemory> memory =
-        writer.ToMemory(KeepScoring(pairs, writer_options.min_score));
-    if (!memory.ok()) {
-      PrintError(memory.status().ToString());
-      return kExitOutput;
-    }
-    sources.push_back({name, std::move(*memory)});
-  }
-  if (sources.empty()) sources.push_back({"(no units)", TmxMemory{}});
-  Status written = WriteReviewPage(page_path, sources, options);
-  if (!written.ok()) {
-    PrintError(written.ToString());
-    return kExitOutput;
-  }
-  std::cerr << "align: wrote the review page " << page_path << "\n";
-  return kExitOk;
+  ReviewPageJob job;
+  job.inputs = inputs;
+  job.output = output;
+  job.title = title;
+  job.report_path = report_path;
+  job.replace = Overwrite();
+  job.report = PrintRunMessages(false, false);
+  return RunExitCode(RunReviewPageJob(job));
 }
 
 }  // namespace crossalign::cli

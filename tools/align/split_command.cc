@@ -1,13 +1,13 @@
 #include <algorithm>
 #include <iostream>
-#include <iterator>
-#include <sstream>
 
 #include "commands.h"
 #include "crossalign/document.h"
 #include "crossalign/output_file.h"
 #include "crossalign/pipeline.h"
+#include "crossalign/split.h"
 #include "crossalign/writers.h"
+#include "run_messages.h"
 
 namespace crossalign::cli {
 
@@ -84,49 +84,15 @@ Exit codes: 0 ok, 1 the input was damaged (bytes replaced), 2 usage error,
     PrintError(error + " (align split --help)");
     return kExitUsage;
   }
-  if (!output.empty() && !MayWrite(output)) return kExitOutput;
-
-  StatusOr<Document> doc = Status::Ok();
-  if (input == "-") {
-    // Bounded while reading: /dev/zero on standard input ran the machine out
-    // of memory.
-    StatusOr<std::string> bytes =
-        ReadInputFile("-", options.read.max_file_bytes);
-    if (!bytes.ok()) {
-      PrintError(bytes.status().ToString());
-      return kExitNoInput;
-    }
-    doc = DecodeDocument("-", *bytes, options.read);
-  } else {
-    doc = ReadDocumentFile(input, options.read);
-  }
-  if (!doc.ok() && doc.status().code() == StatusCode::kFailedPrecondition) {
-    // An empty or blank article has no segments: nothing to print.
-    return WriteOutput(output, "");
-  }
-  if (!doc.ok()) {
-    PrintError(doc.status().ToString());
-    return kExitNoInput;
-  }
-  options.languages_given = !lang.empty();
-  if (options.languages_given) options.segmenter.default_lang = lang;
-  auto pipeline = Pipeline::Create(options);
-  if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
-    return kExitNoInput;
-  }
-  auto prepared_or = (*pipeline)->PrepareDocument(std::move(*doc), lang);
-  if (!prepared_or.ok()) {
-    PrintError(prepared_or.status().ToString());
-    return kExitNoInput;
-  }
-  const std::shared_ptr<const Document>& prepared = *prepared_or;
-  exit_code = std::max(exit_code, WarnAboutInput(prepared->warnings()));
-  for (const std::string& note : prepared->notes()) PrintError("note: " + note);
-  const std::string text = format == "jsonl" ? RenderSegmentsJsonl(*prepared)
-                                             : RenderSegmentLines(*prepared);
-  const int written = WriteOutput(output, text);
-  return written != kExitOk ? written : exit_code;
+  SplitJob job;
+  job.input = input;
+  job.lang = lang;
+  job.jsonl = format == "jsonl";
+  job.output = output;
+  job.pipeline = options;
+  job.replace = Overwrite();
+  job.report = PrintRunMessages(false, false);
+  return RunExitCode(RunSplitJob(job));
 }
 
 }  // namespace crossalign::cli

@@ -1,0 +1,38 @@
+// `align split`: an article's segments (sentences, headings, boilerplate),
+// one per line or as JSON lines.
+//
+//   crossalign::SplitJob job;
+//   job.input = "article.txt";
+//   crossalign::RunResult result = crossalign::RunSplitJob(job);
+#ifndef CROSSALIGN_SPLIT_H_
+#define CROSSALIGN_SPLIT_H_
+
+#include <ostream>
+#include <string>
+
+#include "crossalign/pipeline.h"
+#include "crossalign/run_result.h"
+
+namespace crossalign {
+
+struct SplitJob {
+  std::string input;   // a file, or "-" for standard input
+  std::string lang;    // the article's language; detected when empty
+  bool jsonl = false;  // RenderSegmentsJsonl, else RenderSegmentLines
+  std::string output;  // empty: standard_output
+  PipelineOptions pipeline;
+  bool replace = false;  // an existing output is refused otherwise
+  std::ostream* standard_output = nullptr;  // null: std::cout
+  RunReport report;
+};
+
+// Reads (within pipeline.read.max_file_bytes, standard input too), prepares
+// and writes the segments. An empty or blank article writes nothing (an
+// empty output). The document's warnings (counted as problems) and notes
+// are reported. Faults: kOutput for an existing output (before reading) or
+// one that cannot be written, kInput otherwise.
+RunResult RunSplitJob(const SplitJob& job);
+
+}  // namespace crossalign
+
+#endif  // CROSSALIGN_SPLIT_H_

@@ -1,0 +1,427 @@
+// RunCollectionJob and RunPairJob: what `align` does once its options are
+// parsed, from the article files to every output file.
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string_view>
+#include <utility>
+
+#include "crossalign/collection.h"
+#include "crossalign/output_file.h"
+#include "crossalign/review_page.h"
+#include "crossalign/tmx_writer.h"
+#include "io/run_output.h"
+
+namespace crossalign {
+namespace {
+
+using internal::Fail;
+using internal::MayWrite;
+using internal::Say;
+using internal::WriteText;
+
+bool IsDirectory(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+// Render() written to `output` (or `out`); moses writes both files or
+// neither. A moses output that cannot be rendered is a request fault.
+Status WritePairs(OutputFormat format, const std::string& output,
+                  const std::vector<AlignedPair>& pairs,
+                  const WriterOptions& writer, std::ostream* out,
+                  RunFault* fault) {
+  *fault = RunFault::kOutput;
+  auto files = Render(format, output, pairs, writer);
+  if (!files.ok()) {
+    if (format == OutputFormat::kMoses) *fault = RunFault::kRequest;
+    return files.status();
+  }
+  if (files->size() == 1) {
+    return WriteText(output, files->front().content, writer.replace, out);
+  }
+  for (const OutputFile& file : *files) {
+    CROSSALIGN_RETURN_IF_ERROR(MayWrite(file.path, writer.replace));
+  }
+  std::vector<std::pair<std::string, std::string_view>> contents;
+  for (const OutputFile& file : *files) {
+    contents.emplace_back(file.path, file.content);
+  }
+  return WriteOutputFiles(contents, writer.replace);
+}
+
+// The review page for the units that the file of each (name, pairs) holds,
+// with the report file `report_path` (already written) when not empty. An
+// unreadable report is an input fault.
+Status WriteReviewPageForPairs(
+    const std::string& page_path,
+    const std::vector<std::pair<std::string, std::vector<AlignedPair>>>&
+        memories,
+    const WriterOptions& writer_options, const std::string& report_path,
+    RunFault* fault) {
+  ReviewPageOptions options;
+  if (!report_path.empty()) {
+    auto report = ReadAlignReportFile(report_path);
+    if (!report.ok()) {
+      *fault = RunFault::kInput;
+      return report.status();
+    }
+    options.report = std::move(*report);
+  }
+  *fault = RunFault::kOutput;
+  std::vector<ReviewSource> sources;
+  const TmxWriter writer(writer_options.tmx);
+  for (const auto& [name, pairs] : memories) {
+    StatusOr<TmxMemory> memory =
+        writer.ToMemory(KeepScoring(pairs, writer_options.min_score));
+    if (!memory.ok()) return memory.status();
+    sources.push_back({name, std::move(*memory)});
+  }
+  if (sources.empty()) sources.push_back({"(no units)", TmxMemory{}});
+  return WriteReviewPage(page_path, sources, options);
+}
+
+std::string ClustersJsonl(const std::vector<PassageCluster>& clusters) {
+  std::string out;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    auto passages = nlohmann::ordered_json::array();
+    for (const Passage& p : clusters[c].passages) {
+      const Document& d = *p.document;
+      passages.push_back({{"document", d.name()},
+                          {"outlet", d.metadata().outlet},
+                          {"lang", d.lang()},
+                          {"segments", p.segments},
+                          {"start", p.span.begin},
+                          {"end", p.span.end},
+                          {"text", p.text}});
+    }
+    const nlohmann::ordered_json line = {
+        {"cluster", c},
+        {"documents", clusters[c].passages.size()},
+        {"passages", passages}};
+    out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    out += "\n";
+  }
+  return out;
+}
+
+std::string WithSlash(const std::string& dir) {
+  return dir.back() == '/' ? dir : dir + "/";
+}
+
+// Kinds of request the collection refuses before reading anything.
+Status CheckOutputFolder(const std::string& out) {
+  if (out.empty()) {
+    return InvalidArgumentError(
+        "several articles need -o DIR, a folder for the TMX files");
+  }
+  // `-o x.tmx` with three files made a folder named x.tmx.
+  for (const std::string_view e :
+       {".tmx", ".tsv", ".jsonl", ".xlf", ".xliff"}) {
+    if (out.size() > e.size() &&
+        out.compare(out.size() - e.size(), e.size(), e) == 0 &&
+        !IsDirectory(out)) {
+      return InvalidArgumentError(
+          "several articles write one file per language pair into a "
+          "folder, but -o " +
+          out + " names a file; give a folder (-o DIR)");
+    }
+  }
+  return Status::Ok();
+}
+
+// Before aligning, refuses (without replace) when any file this run could
+// write exists: refusing after the work, at the first existing file, left
+// the folder half updated. Then creates the output folder.
+Status PrepareOutputFolder(
+    const CollectionJob& job,
+    const std::vector<std::shared_ptr<const Document>>& docs) {
+  const std::string out_dir = WithSlash(job.output_dir);
+  if (!job.writer.replace) {
+    std::set<std::string> langs;
+    for (const auto& d : docs) langs.insert(d->lang());
+    std::vector<std::string> existing;
+    for (const std::string& a : langs) {
+      for (const std::string& b : langs) {
+        const std::string base = out_dir + a + "-" + b;
+        const std::vector<std::string> names =
+            job.format == OutputFormat::kMoses
+                ? MosesFileNames(base, a, b)
+                : std::vector<std::string>{base +
+                                           OutputFormatExtension(job.format)};
+        for (const std::string& n : names) {
+          struct stat st;
+          if (::lstat(n.c_str(), &st) == 0) existing.push_back(n);
+        }
+      }
+    }
+    for (const std::string* path :
+         {&job.clusters_path, &job.report_path, &job.review_path}) {
+      struct stat st;
+      if (!path->empty() && ::lstat(path->c_str(), &st) == 0) {
+        existing.push_back(*path);
+      }
+    }
+    if (!existing.empty()) {
+      std::string list;
+      for (const std::string& e : existing) list += "\n  " + e;
+      return FailedPreconditionError(
+          std::to_string(existing.size()) +
+          " output file(s) this run may write exist; pass --force to "
+          "replace them (nothing was aligned):" +
+          list);
+    }
+  }
+  if (!IsDirectory(job.output_dir) &&
+      ::mkdir(job.output_dir.c_str(), 0777) != 0) {
+    return PermissionDeniedError("cannot create output folder " +
+                                 job.output_dir + ": " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+// The articles of a collection run, prepared, and the listed pairs.
+struct CollectionInputs {
+  std::vector<std::shared_ptr<const Document>> docs;
+  std::vector<std::pair<size_t, size_t>> pairs;  // --pairs, as indices
+};
+
+// The --pairs of `listed` as indices into the documents: `also` holds the
+// file of each listed article, `doc_of_file` its document or -1. A pair
+// that cannot be aligned is reported and counted in *problems.
+std::vector<std::pair<size_t, size_t>> ResolveListedPairs(
+    const CollectionJob& job,
+    const std::vector<std::pair<std::string, std::string>>& listed,
+    const std::vector<size_t>& also, const std::vector<int>& doc_of_file,
+    size_t* problems) {
+  std::vector<std::pair<size_t, size_t>> pairs;
+  for (size_t k = 0; k < listed.size(); ++k) {
+    const auto& [src, tgt] = listed[k];
+    const int s = doc_of_file[also[2 * k]], t = doc_of_file[also[2 * k + 1]];
+    if (s < 0 || t < 0 || s == t) {
+      Say(job.report, RunMessage::kSkipped,
+          job.pairs_path + ": pair " + src + " -> " + tgt + " skipped: " +
+              (s == t && s >= 0 ? "an article is not paired with itself"
+                                : "an article could not be read"));
+      ++*problems;
+    } else {
+      pairs.emplace_back(static_cast<size_t>(s), static_cast<size_t>(t));
+    }
+  }
+  return pairs;
+}
+
+// Writes the run's files: one per language pair, the clusters, the review
+// page (the report is already written).
+RunResult WriteCollectionOutputs(const CollectionJob& job,
+                                 const std::vector<AlignedPair>& pairs) {
+  const std::string dir = WithSlash(job.output_dir);
+  std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
+  RunFault fault = RunFault::kNone;
+  for (const auto& [langs, group] : GroupByLanguagePair(pairs)) {
+    const std::string path = dir + langs + OutputFormatExtension(job.format);
+    if (!job.review_path.empty()) written.emplace_back(path, group);
+    Status s =
+        WritePairs(job.format, path, group, job.writer, &std::cout, &fault);
+    if (!s.ok()) return Fail(fault, std::move(s));
+    Say(job.report, RunMessage::kWritten,
+        "wrote " + path + " (" + std::to_string(group.size()) + " pairs)");
+  }
+  if (!job.clusters_path.empty()) {
+    const auto clusters = ClusterPassages(
+        pairs, job.writer.min_score > 0 ? job.writer.min_score : 0.5);
+    Status s = WriteText(job.clusters_path, ClustersJsonl(clusters),
+                         job.writer.replace, &std::cout);
+    if (!s.ok()) return Fail(RunFault::kOutput, std::move(s));
+    Say(job.report, RunMessage::kWritten,
+        "wrote " + std::to_string(clusters.size()) + " passage clusters to " +
+            job.clusters_path);
+  }
+  if (!job.review_path.empty()) {
+    Status s = WriteReviewPageForPairs(job.review_path, written, job.writer,
+                                       job.report_path, &fault);
+    if (!s.ok()) return Fail(fault, std::move(s));
+    Say(job.report, RunMessage::kInfo,
+        "wrote the review page " + job.review_path);
+  }
+  if (pairs.empty()) {
+    Say(job.report, RunMessage::kInfo,
+        "no two articles report the same story; no TMX written");
+  }
+  return RunResult();
+}
+
+}  // namespace
+
+RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
+                           const CollectionJob& job) {
+  if (Status s = CheckOutputFolder(job.output_dir); !s.ok()) {
+    return Fail(RunFault::kRequest, std::move(s));
+  }
+  std::vector<std::pair<std::string, std::string>> listed;
+  if (!job.pairs_path.empty()) {
+    auto pairs = ReadArticlePairs(job.pairs_path);
+    if (!pairs.ok()) return Fail(RunFault::kInput, pairs.status());
+    listed = std::move(*pairs);
+  }
+  // The listed articles need not be named again; named again, they are
+  // expected, with no note.
+  std::vector<std::string> also;
+  for (const auto& [src, tgt] : listed) also.insert(also.end(), {src, tgt});
+  const ArticleFiles inputs = ExpandArticleInputs(job.inputs, also);
+  for (const std::string& m : inputs.skipped) {
+    Say(job.report, RunMessage::kSkipped, m);
+  }
+  for (const std::string& m : inputs.notes) {
+    Say(job.report, RunMessage::kInfo, m);
+  }
+  RunResult result;
+  result.problems = inputs.skipped.size();
+  auto pipeline = Pipeline::Create(pipeline_options);
+  if (!pipeline.ok()) return Fail(RunFault::kInput, pipeline.status());
+  std::vector<std::shared_ptr<const Document>> docs;
+  std::vector<int> doc_of_file(inputs.files.size(), -1);
+  for (size_t k = 0; k < inputs.files.size(); ++k) {
+    auto doc = (*pipeline)->Prepare(inputs.files[k]);
+    if (!doc.ok()) {
+      if (job.strict) {
+        return Fail(RunFault::kInput,
+                    Status(doc.status().code(),
+                           doc.status().ToString() + " (--strict: stopping)"));
+      }
+      Say(job.report, RunMessage::kSkipped,
+          doc.status().ToString() + "; skipped");
+      ++result.problems;
+      continue;
+    }
+    for (const std::string& w : (*doc)->warnings()) {
+      Say(job.report, RunMessage::kWarning, w);
+    }
+    if (!(*doc)->warnings().empty()) ++result.problems;
+    for (const std::string& note : (*doc)->notes()) {
+      Say(job.report, RunMessage::kNote, note);
+    }
+    doc_of_file[k] = static_cast<int>(docs.size());
+    docs.push_back(*doc);
+  }
+  if (docs.size() < 2) {
+    return Fail(RunFault::kInput,
+                FailedPreconditionError("need at least two usable articles, "
+                                        "got " +
+                                        std::to_string(docs.size())));
+  }
+  if (Status s = PrepareOutputFolder(job, docs); !s.ok()) {
+    return Fail(RunFault::kOutput, std::move(s));
+  }
+  CollectionOptions options;
+  options.jobs = job.jobs;
+  options.pairs = ResolveListedPairs(job, listed, inputs.index_of_also,
+                                     doc_of_file, &result.problems);
+  if (!listed.empty() && options.pairs.empty()) {
+    return Fail(RunFault::kInput,
+                InvalidArgumentError(job.pairs_path +
+                                     ": no listed pair can be aligned"));
+  }
+  options.progress = job.progress;
+  if (job.progress) job.progress(0, 0);
+  auto run = AlignCollection(**pipeline, docs, options);
+  if (!run.ok()) return Fail(RunFault::kInput, run.status());
+  result.decisions = RenderDecisionsJsonl(docs, *run, job.writer.min_score);
+  Say(job.report, RunMessage::kDecisions, result.decisions);
+  if (!job.report_path.empty()) {
+    Status s = WriteText(job.report_path, result.decisions, job.writer.replace,
+                         &std::cout);
+    if (!s.ok()) return Fail(RunFault::kOutput, std::move(s));
+  }
+  RunResult written = WriteCollectionOutputs(job, run->pairs);
+  if (!written.status.ok()) return written;
+  result.units = CountUnits(run->pairs, job.writer.min_score);
+  return result;
+}
+
+RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
+  std::ostream* out = internal::StandardOutput(job.standard_output);
+  // The outputs are checked before the work (the rename re-checks them).
+  // (Moses names hold the languages, known only after detection.)
+  if (job.format != OutputFormat::kMoses) {
+    if (Status s = MayWrite(job.output, job.writer.replace); !s.ok()) {
+      return Fail(RunFault::kOutput, std::move(s));
+    }
+  }
+  // Pre-segmented input whose languages are given needs no language model.
+  options.languages_given =
+      options.presegmented && !job.src_lang.empty() && !job.tgt_lang.empty();
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) return Fail(RunFault::kInput, pipeline.status());
+  auto pair = (*pipeline)->AlignFiles(job.src_file, job.tgt_file, job.src_lang,
+                                      job.tgt_lang);
+  if (!pair.ok()) return Fail(RunFault::kInput, pair.status());
+  // Damaged but usable input: say so; the output is still written.
+  RunResult result;
+  for (const auto& doc : {pair->src, pair->tgt}) {
+    for (const std::string& w : doc->warnings()) {
+      Say(job.report, RunMessage::kWarning, w);
+    }
+    result.problems += doc->warnings().size();
+    for (const std::string& n : doc->notes()) {
+      Say(job.report, RunMessage::kNote, n);
+    }
+  }
+  // One decision line, as in many-article mode.
+  CollectionAlignment run;
+  PairDecision decision;
+  decision.src = 0;
+  decision.tgt = 1;
+  decision.similarity = std::max(0.0, pair->alignment.story_similarity);
+  decision.decision = AlignmentDecision(pair->alignment);
+  decision.reason = pair->alignment.mode_reason;
+  decision.aligned = 0;
+  run.decisions.push_back(decision);
+  run.pairs.push_back(*pair);
+  result.decisions =
+      RenderDecisionsJsonl({pair->src, pair->tgt}, run, job.writer.min_score);
+  Say(job.report, RunMessage::kDecisions, result.decisions);
+  if (!job.report_path.empty()) {
+    Status s =
+        WriteText(job.report_path, result.decisions, job.writer.replace, out);
+    if (!s.ok()) return Fail(RunFault::kOutput, std::move(s));
+  }
+  if (pair->alignment.unrelated) {
+    Say(job.report, RunMessage::kWarning,
+        job.src_file + " and " + job.tgt_file +
+            " look like reports of different stories; nothing aligned (" +
+            pair->alignment.mode_reason +
+            "). --mode translation aligns them anyway; --same-story X lowers "
+            "the bar");
+    ++result.problems;
+  }
+  RunFault fault = RunFault::kNone;
+  Status s =
+      WritePairs(job.format, job.output, {*pair}, job.writer, out, &fault);
+  if (!s.ok()) return Fail(fault, std::move(s));
+  result.units = CountUnits({*pair}, job.writer.min_score);
+  if (job.format == OutputFormat::kBeads) return result;
+  if (!job.review_path.empty()) {
+    s = WriteReviewPageForPairs(
+        job.review_path,
+        {{job.output.empty() ? "stdout" : job.output, {*pair}}}, job.writer,
+        job.report_path, &fault);
+    if (!s.ok()) return Fail(fault, std::move(s));
+    Say(job.report, RunMessage::kInfo,
+        "wrote the review page " + job.review_path);
+  }
+  // One line on success: what was written, how, where.
+  Say(job.report, RunMessage::kWritten,
+      std::to_string(result.units) + " unit(s) written (" + pair->src->lang() +
+          "-" + pair->tgt->lang() + ", " + AlignmentDecision(pair->alignment) +
+          (pair->alignment.unrelated ? "" : " mode") + ") to " +
+          (job.output.empty() ? std::string("standard output") : job.output));
+  return result;
+}
+
+}  // namespace crossalign

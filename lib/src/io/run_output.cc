@@ -1,0 +1,49 @@
+#include "io/run_output.h"
+
+#include <sys/stat.h>
+
+#include <iostream>
+#include <utility>
+
+#include "crossalign/output_file.h"
+
+namespace crossalign::internal {
+
+Status MayWrite(const std::string& path, bool replace) {
+  struct stat st;
+  if (replace || path.empty() || ::stat(path.c_str(), &st) != 0) {
+    return Status::Ok();
+  }
+  return FailedPreconditionError(path + " exists; pass --force to replace it");
+}
+
+Status WriteText(const std::string& path, const std::string& content,
+                 bool replace, std::ostream* out) {
+  CROSSALIGN_RETURN_IF_ERROR(MayWrite(path, replace));
+  if (path.empty()) {
+    *out << content;
+    out->flush();
+    if (!*out) return PermissionDeniedError("cannot write to standard output");
+    return Status::Ok();
+  }
+  // Without replace the rename itself refuses an existing file, so two runs
+  // racing to one new output cannot both succeed.
+  return WriteOutputFile(path, content, replace);
+}
+
+std::ostream* StandardOutput(std::ostream* out) {
+  return out != nullptr ? out : &std::cout;
+}
+
+void Say(const RunReport& report, RunMessage kind, const std::string& text) {
+  if (report) report(kind, text);
+}
+
+RunResult Fail(RunFault fault, Status status) {
+  RunResult result;
+  result.fault = fault;
+  result.status = std::move(status);
+  return result;
+}
+
+}  // namespace crossalign::internal

@@ -1,0 +1,36 @@
+// Writing the outputs of a run (collection_run.cc, review_run.cc) as the
+// command line promises: an existing file refused unless replaced, a
+// temporary file renamed into place, or the caller's standard output.
+#ifndef CROSSALIGN_IO_RUN_OUTPUT_H_
+#define CROSSALIGN_IO_RUN_OUTPUT_H_
+
+#include <ostream>
+#include <string>
+
+#include "crossalign/run_result.h"
+#include "crossalign/status.h"
+
+namespace crossalign::internal {
+
+// An existing `path` is refused (kFailedPrecondition "PATH exists; pass
+// --force to replace it") unless `replace`; an empty path is fine.
+Status MayWrite(const std::string& path, bool replace);
+
+// `content` into `path` through a temporary file (MayWrite first; without
+// `replace` the rename itself refuses an existing file), or into `out` when
+// `path` is empty.
+Status WriteText(const std::string& path, const std::string& content,
+                 bool replace, std::ostream* out);
+
+// `out`, or std::cout when it is null.
+std::ostream* StandardOutput(std::ostream* out);
+
+// Reports `text` when there is a `report`.
+void Say(const RunReport& report, RunMessage kind, const std::string& text);
+
+// A result stopped by `fault` with `status`.
+RunResult Fail(RunFault fault, Status status);
+
+}  // namespace crossalign::internal
+
+#endif  // CROSSALIGN_IO_RUN_OUTPUT_H_

@@ -1,0 +1,66 @@
+// RunSplitJob: `align split` once its options are parsed.
+#include <utility>
+
+#include "crossalign/output_file.h"
+#include "crossalign/split.h"
+#include "crossalign/writers.h"
+#include "io/run_output.h"
+
+namespace crossalign {
+
+using internal::Fail;
+using internal::Say;
+
+RunResult RunSplitJob(const SplitJob& job) {
+  std::ostream* out = internal::StandardOutput(job.standard_output);
+  if (Status s = internal::MayWrite(job.output, job.replace); !s.ok()) {
+    return Fail(RunFault::kOutput, std::move(s));
+  }
+  PipelineOptions options = job.pipeline;
+  StatusOr<Document> doc = Status::Ok();
+  if (job.input == "-") {
+    // Bounded while reading: /dev/zero on standard input ran the machine out
+    // of memory.
+    StatusOr<std::string> bytes =
+        ReadInputFile("-", options.read.max_file_bytes);
+    if (!bytes.ok()) return Fail(RunFault::kInput, bytes.status());
+    doc = DecodeDocument("-", *bytes, options.read);
+  } else {
+    doc = ReadDocumentFile(job.input, options.read);
+  }
+  const auto write = [&](const std::string& text) {
+    RunResult result;
+    if (Status s = internal::WriteText(job.output, text, job.replace, out);
+        !s.ok()) {
+      return Fail(RunFault::kOutput, std::move(s));
+    }
+    return result;
+  };
+  if (!doc.ok() && doc.status().code() == StatusCode::kFailedPrecondition) {
+    // An empty or blank article has no segments: nothing to print.
+    return write("");
+  }
+  if (!doc.ok()) return Fail(RunFault::kInput, doc.status());
+  options.languages_given = !job.lang.empty();
+  if (options.languages_given) options.segmenter.default_lang = job.lang;
+  auto pipeline = Pipeline::Create(options);
+  if (!pipeline.ok()) return Fail(RunFault::kInput, pipeline.status());
+  auto prepared = (*pipeline)->PrepareDocument(std::move(*doc), job.lang);
+  if (!prepared.ok()) return Fail(RunFault::kInput, prepared.status());
+  const Document& d = **prepared;
+  for (const std::string& w : d.warnings()) {
+    Say(job.report, RunMessage::kWarning, w);
+  }
+  for (const std::string& note : d.notes()) {
+    Say(job.report, RunMessage::kNote, note);
+  }
+  RunResult result =
+      write(job.jsonl ? RenderSegmentsJsonl(d) : RenderSegmentLines(d));
+  if (result.fault == RunFault::kNone) {
+    result.problems = d.warnings().size();
+    result.units = d.segments().size();
+  }
+  return result;
+}
+
+}  // namespace crossalign
