@@ -25,10 +25,8 @@ struct PairCommandLine {
   std::vector<std::string> files;
 };
 
-Command PairCommand(PairCommandLine* c) {
-  Command command;
-  command.header =
-      R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
+const char* const kPairUsageHeader =
+    R"(Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]
        align [OPTIONS] FILE|DIR|@LIST... -o DIR
        align batch MANIFEST -o DIR   a news archive (align batch --help)
        align merge IN.tmx... -o OUT.tmx   merge memories (align merge --help)
@@ -47,6 +45,56 @@ source). HTML pages are read as the article they hold (see --input-format).
 
 Options:
 )";
+
+const char* const kPairUsageFooter = R"(
+Exit codes (the same for every subcommand):
+  0  ok
+  1  some inputs were skipped, or damaged but used (a warning, printed
+     "align: warning: ...": undecodable bytes replaced, units left out...),
+     each with a message; the output was still written
+  2  usage error
+  3  no usable input (missing, empty, binary or invalid file; missing model)
+  4  output not writable
+)";
+
+// --format, with the list of formats in its help.
+Option FormatOption(PairCommandLine* c) {
+  return {
+      "--format", "FORMAT",
+      R"(tmx (default), or (with many articles one file per
+language pair: en-uk.tsv, en-uk.en + en-uk.uk, ...)
+tsv    source<TAB>target<TAB>score<TAB>bead<TAB>document
+       after a header line; in the text a backslash
+       is written \\, a tab \t, a line feed \n, a
+       carriage return \r; document is "SRC -> TGT"
+moses  two line-aligned files, OUT.SRCLANG and
+       OUT.TGTLANG (OUT.src.LANG and OUT.tgt.LANG
+       when both languages are the same); needs -o OUT
+jsonl  one JSON object per bead (1-0 and 0-1 too):
+       documents, mode, bead, score, and per side
+       lang, outlet, date, text and each segment's
+       byte offsets, paragraph, kind and language
+xliff  XLIFF 1.2 for review (see --review-below)
+beads  (two articles only)
+       src_ids<TAB>tgt_ids<TAB>score with
+       comma-separated 0-based sentence indices
+       (empty side for 1-0 and 0-1))",
+      [c](const std::string& value, std::string* error) -> int {
+        auto parsed = ParseOutputFormat(value);
+        if (parsed.ok()) {
+          c->format = *parsed;
+          return kExitOk;
+        }
+        *error =
+            "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
+            value + "'";
+        return kExitUsage;
+      }};
+}
+
+Command PairCommand(PairCommandLine* c) {
+  Command command;
+  command.header = kPairUsageHeader;
   Options pipeline = PipelineOptionTable(&c->options, &c->writer);
   Options& o = command.options;
   o = {{"-o, --output", "FILE",
@@ -96,37 +144,7 @@ Options:
                "SRC and TGT hold one sentence per line: no sentence\n"
                "splitting (and no language ID with --src/--tgt-lang)",
                Set(&c->options.presegmented)});
-  o.push_back(
-      {"--format", "FORMAT",
-       R"(tmx (default), or (with many articles one file per
-language pair: en-uk.tsv, en-uk.en + en-uk.uk, ...)
-tsv    source<TAB>target<TAB>score<TAB>bead<TAB>document
-       after a header line; in the text a backslash
-       is written \\, a tab \t, a line feed \n, a
-       carriage return \r; document is "SRC -> TGT"
-moses  two line-aligned files, OUT.SRCLANG and
-       OUT.TGTLANG (OUT.src.LANG and OUT.tgt.LANG
-       when both languages are the same); needs -o OUT
-jsonl  one JSON object per bead (1-0 and 0-1 too):
-       documents, mode, bead, score, and per side
-       lang, outlet, date, text and each segment's
-       byte offsets, paragraph, kind and language
-xliff  XLIFF 1.2 for review (see --review-below)
-beads  (two articles only)
-       src_ids<TAB>tgt_ids<TAB>score with
-       comma-separated 0-based sentence indices
-       (empty side for 1-0 and 0-1))",
-       [c](const std::string& value, std::string* error) -> int {
-         auto parsed = ParseOutputFormat(value);
-         if (parsed.ok()) {
-           c->format = *parsed;
-           return kExitOk;
-         }
-         *error =
-             "--format must be tmx, tsv, moses, jsonl, xliff or beads, not '" +
-             value + "'";
-         return kExitUsage;
-       }});
+  o.push_back(FormatOption(c));
   o.push_back(
       {"--review-below", "X",
        "with --format xliff, units scoring below X (0..1,\n"
@@ -147,16 +165,7 @@ beads  (two articles only)
   o.push_back({"-h, --help", "", "show this help", {}});
   o.push_back({"--version", "", "show the version", {}});
   AppendUnlisted(&o, std::move(pipeline));
-  command.footer = R"(
-Exit codes (the same for every subcommand):
-  0  ok
-  1  some inputs were skipped, or damaged but used (a warning, printed
-     "align: warning: ...": undecodable bytes replaced, units left out...),
-     each with a message; the output was still written
-  2  usage error
-  3  no usable input (missing, empty, binary or invalid file; missing model)
-  4  output not writable
-)";
+  command.footer = kPairUsageFooter;
   command.error_suffix = " (see align --help)";
   command.help = false;  // align -h, as the first argument only (main)
   command.operand = Append(&c->files);
