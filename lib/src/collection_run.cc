@@ -23,6 +23,7 @@ namespace {
 using internal::Fail;
 using internal::MayWrite;
 using internal::Say;
+using internal::SayWarnings;
 using internal::WriteText;
 
 bool IsDirectory(const std::string& path) {
@@ -299,10 +300,7 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
       ++result.problems;
       continue;
     }
-    for (const std::string& w : (*doc)->warnings()) {
-      Say(job.report, RunMessage::kWarning, w);
-    }
-    if (!(*doc)->warnings().empty()) ++result.problems;
+    if (SayWarnings(job.report, (*doc)->warnings()) > 0) ++result.problems;
     for (const std::string& note : (*doc)->notes()) {
       Say(job.report, RunMessage::kNote, note);
     }
@@ -364,10 +362,7 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
   // Damaged but usable input: say so; the output is still written.
   RunResult result;
   for (const auto& doc : {pair->src, pair->tgt}) {
-    for (const std::string& w : doc->warnings()) {
-      Say(job.report, RunMessage::kWarning, w);
-    }
-    result.problems += doc->warnings().size();
+    result.problems += SayWarnings(job.report, doc->warnings());
     for (const std::string& n : doc->notes()) {
       Say(job.report, RunMessage::kNote, n);
     }

@@ -14,6 +14,7 @@ namespace {
 
 using internal::Fail;
 using internal::Say;
+using internal::SayWarnings;
 
 std::string Number(double x) {
   char buf[32];
@@ -48,10 +49,7 @@ RunResult DetectPerLine(const DetectJob& job, const LanguageIdentifier& lid,
     StatusOr<Document> doc = DecodeDocument(
         path == "-" ? "standard input" : path, *bytes, job.pipeline.read);
     if (!doc.ok()) return Fail(RunFault::kInput, doc.status());
-    for (const std::string& w : doc->warnings()) {
-      Say(job.report, RunMessage::kWarning, w);
-    }
-    result.problems += doc->warnings().size();
+    result.problems += SayWarnings(job.report, doc->warnings());
     text = doc->text();
   }
   std::string out;
@@ -94,10 +92,7 @@ RunResult DetectPerFile(const DetectJob& job, const Pipeline& pipeline,
       continue;
     }
     const Document& doc = **prepared;
-    for (const std::string& w : doc.warnings()) {
-      Say(job.report, RunMessage::kWarning, w);
-    }
-    if (!doc.warnings().empty()) ++result.problems;
+    if (SayWarnings(job.report, doc.warnings()) > 0) ++result.problems;
     if (job.jsonl) {
       *out << RenderLanguagesJsonl(path, doc);
     } else {

@@ -10,6 +10,7 @@ namespace crossalign {
 
 using internal::Fail;
 using internal::Say;
+using internal::SayWarnings;
 
 RunResult RunSplitJob(const SplitJob& job) {
   std::ostream* out = internal::StandardOutput(job.standard_output);
@@ -48,9 +49,7 @@ RunResult RunSplitJob(const SplitJob& job) {
   auto prepared = (*pipeline)->PrepareDocument(std::move(*doc), job.lang);
   if (!prepared.ok()) return Fail(RunFault::kInput, prepared.status());
   const Document& d = **prepared;
-  for (const std::string& w : d.warnings()) {
-    Say(job.report, RunMessage::kWarning, w);
-  }
+  SayWarnings(job.report, d.warnings());
   for (const std::string& note : d.notes()) {
     Say(job.report, RunMessage::kNote, note);
   }

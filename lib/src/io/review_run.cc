@@ -11,6 +11,7 @@ namespace crossalign {
 
 using internal::Fail;
 using internal::Say;
+using internal::SayWarnings;
 
 RunResult RunReviewPageJob(const ReviewPageJob& job) {
   if (Status s = internal::MayWrite(job.output, job.replace); !s.ok()) {
@@ -35,10 +36,7 @@ RunResult RunReviewPageJob(const ReviewPageJob& job) {
       ++result.problems;
       continue;
     }
-    for (const std::string& w : memory->warnings) {
-      Say(job.report, RunMessage::kWarning, w);
-    }
-    result.problems += memory->warnings.size();
+    result.problems += SayWarnings(job.report, memory->warnings);
     units += memory->units.size();
     sources.push_back({path, std::move(*memory)});
   }
@@ -77,10 +75,7 @@ RunResult RunReviewApplyJob(const ReviewApplyJob& job) {
   StatusOr<TmxMemory> memory = TmxReader().ReadFile(job.input);
   if (!memory.ok()) return Fail(RunFault::kInput, memory.status());
   RunResult result;
-  for (const std::string& w : memory->warnings) {
-    Say(job.report, RunMessage::kWarning, w);
-  }
-  result.problems += memory->warnings.size();
+  result.problems += SayWarnings(job.report, memory->warnings);
   ReviewApplyResult applied = ApplyReviewDecisions(*memory, *decisions, edits);
   const std::vector<std::string>& unknown = applied.unknown_tuids;
   if (!unknown.empty()) {

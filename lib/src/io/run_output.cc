@@ -39,6 +39,14 @@ void Say(const RunReport& report, RunMessage kind, const std::string& text) {
   if (report) report(kind, text);
 }
 
+size_t SayWarnings(const RunReport& report,
+                   const std::vector<std::string>& warnings) {
+  for (const std::string& warning : warnings) {
+    Say(report, RunMessage::kWarning, warning);
+  }
+  return warnings.size();
+}
+
 RunResult Fail(RunFault fault, Status status) {
   RunResult result;
   result.fault = fault;

@@ -6,6 +6,7 @@
 
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "crossalign/run_result.h"
 #include "crossalign/status.h"
@@ -27,6 +28,10 @@ std::ostream* StandardOutput(std::ostream* out);
 
 // Reports `text` when there is a `report`.
 void Say(const RunReport& report, RunMessage kind, const std::string& text);
+
+// Reports each of `warnings` as a kWarning; returns how many there were.
+size_t SayWarnings(const RunReport& report,
+                   const std::vector<std::string>& warnings);
 
 // A result stopped by `fault` with `status`.
 RunResult Fail(RunFault fault, Status status);
