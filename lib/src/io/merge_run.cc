@@ -43,10 +43,7 @@ RunResult RunTmxMergeJob(const TmxMergeJob& job) {
           std::to_string(result.units) + " written");
   auto xml = TmxWriter(job.tmx).RenderMemory(merged->memory);
   if (!xml.ok()) return Fail(RunFault::kOutput, xml.status());
-  if (Status s =
-          internal::WriteText(job.output, *xml, job.replace,
-                              internal::StandardOutput(job.standard_output));
-      !s.ok()) {
+  if (Status s = internal::WriteJobText(job, *xml); !s.ok()) {
     return Fail(RunFault::kOutput, std::move(s));
   }
   return result;

@@ -48,10 +48,7 @@ RunResult RunReviewPageJob(const ReviewPageJob& job) {
   }
   auto page = RenderReviewPage(sources, options);
   if (!page.ok()) return Fail(RunFault::kInput, page.status());
-  if (Status s =
-          internal::WriteText(job.output, *page, job.replace,
-                              internal::StandardOutput(job.standard_output));
-      !s.ok()) {
+  if (Status s = internal::WriteJobText(job, *page); !s.ok()) {
     return Fail(RunFault::kOutput, std::move(s));
   }
   result.units = units;
@@ -92,10 +89,7 @@ RunResult RunReviewApplyJob(const ReviewApplyJob& job) {
   }
   auto xml = TmxWriter(job.tmx).RenderMemory(applied.memory);
   if (!xml.ok()) return Fail(RunFault::kOutput, xml.status());
-  if (Status s =
-          internal::WriteText(job.output, *xml, job.replace,
-                              internal::StandardOutput(job.standard_output));
-      !s.ok()) {
+  if (Status s = internal::WriteJobText(job, *xml); !s.ok()) {
     return Fail(RunFault::kOutput, std::move(s));
   }
   result.units = applied.memory.units.size();

@@ -26,6 +26,14 @@ Status WriteText(const std::string& path, const std::string& content,
 // `out`, or std::cout when it is null.
 std::ostream* StandardOutput(std::ostream* out);
 
+// WriteText to the job's output: its `output` path (refused when it exists
+// unless `replace`), or its `standard_output` stream, or std::cout.
+template <typename Job>
+Status WriteJobText(const Job& job, const std::string& content) {
+  return WriteText(job.output, content, job.replace,
+                   StandardOutput(job.standard_output));
+}
+
 // Reports `text` when there is a `report`.
 void Say(const RunReport& report, RunMessage kind, const std::string& text);
 
