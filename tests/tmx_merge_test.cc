@@ -117,18 +117,24 @@ TEST(TmxMergeTest, SourceLanguageAndHeader) {
   EXPECT_EQ(Text(merged.memory.units[1], 0), "en:Bye.");
 }
 
-TEST(TmxMergeTest, FilesAreReadReportedAndMerged) {
+// A folder with a.tmx ("Hi." at 0.5, then `second_unit`) and b.tmx ("Hi."
+// again, at 0.9).
+std::string TwoMemories(const std::string& second_unit) {
   const std::string dir = testing::MakeTempDir();
   const std::string head =
       "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"en\"/>"
       "<body>";
   testing::WriteFile(dir + "/a.tmx",
                      head + Unit("0.5", "en", "Hi.", "uk", "Привіт.") +
-                         Unit("0.5", "en", "Half.", "uk", "") +
-                         "</body></tmx>");
+                         second_unit + "</body></tmx>");
   testing::WriteFile(
       dir + "/b.tmx",
       head + Unit("0.9", "en", "Hi.", "uk", "Привіт.") + "</body></tmx>");
+  return dir;
+}
+
+TEST(TmxMergeTest, FilesAreReadReportedAndMerged) {
+  const std::string dir = TwoMemories(Unit("0.5", "en", "Half.", "uk", ""));
   testing::WriteFile(dir + "/broken.tmx", "<tmx><body>");
   std::vector<std::string> messages;
   auto merged = MergeTmxFiles(
@@ -168,17 +174,8 @@ TEST(TmxMergeTest, MemoryBoundNamesTheSizes) {
 }
 
 TEST(TmxMergeTest, JobWritesTheMergedMemoryAndSaysWhatItDid) {
-  const std::string dir = testing::MakeTempDir();
-  const std::string head =
-      "<?xml version=\"1.0\"?><tmx version=\"1.4\"><header srclang=\"en\"/>"
-      "<body>";
-  testing::WriteFile(dir + "/a.tmx",
-                     head + Unit("0.5", "en", "Hi.", "uk", "Привіт.") +
-                         Unit("0.6", "en", "Bye.", "uk", "Бувай.") +
-                         "</body></tmx>");
-  testing::WriteFile(
-      dir + "/b.tmx",
-      head + Unit("0.9", "en", "Hi.", "uk", "Привіт.") + "</body></tmx>");
+  const std::string dir =
+      TwoMemories(Unit("0.6", "en", "Bye.", "uk", "Бувай."));
   TmxMergeJob job;
   job.inputs = {dir + "/a.tmx", dir + "/missing.tmx", dir + "/b.tmx"};
   job.output = dir + "/out.tmx";
