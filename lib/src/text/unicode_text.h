@@ -7,8 +7,8 @@
 // code point by the functions that return one, replaced by U+FFFD or skipped
 // by the functions that build a string, as each says.
 //
-// Case folding: crossalign uses two foldings, on purpose, and this module is
-// where both live:
+// Case folding: crossalign uses three foldings, on purpose, and this module is
+// where all three live:
 //  - FoldCase (simple case folding, one code point to one code point): keys
 //    that are built a character at a time and must keep their length in
 //    characters: the aligner's word tokens, dictionary entries.
