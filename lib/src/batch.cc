@@ -581,6 +581,28 @@ StatusOr<BatchCollection> CollectBatch(const std::string& dir_arg,
       continue;
     }
     result.done.push_back(id);
+    // The done record says how many files the item wrote: fewer found means
+    // some were deleted (or not written as TMX), and their units would be
+    // silently missing from the merged memory.
+    const std::string record = ReadSmallFile(dir + ".done/" + id);
+    uint64_t recorded = 0;
+    ParseWhole(record.substr(0, record.find(' ')), 0, ~uint64_t{0} >> 8,
+               &recorded);
+    size_t found = 0;
+    for (const std::string& name : names) {
+      if (IsOutputOf(name, id, OutputFormat::kTmx)) ++found;
+    }
+    if (found < recorded) {
+      report(Message::kItemFailed,
+             "batch --collect: item " + id + " is recorded as done with " +
+                 std::to_string(recorded) + " output file(s), but " +
+                 std::to_string(found) + " TMX file(s) of it (" + id +
+                 ".tmx or " + id + ".SRC-TGT.tmx) are in " + dir +
+                 " (deleted, or the batch ran with another --format); its "
+                 "units are not collected. Remove " +
+                 dir + ".done/" + id + " and rerun the batch to realign it");
+      result.unreadable = true;
+    }
     for (const std::string& name : names) {
       if (!IsOutputOf(name, id, OutputFormat::kTmx)) continue;
       const std::string path = dir + name;

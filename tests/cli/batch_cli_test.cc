@@ -338,6 +338,29 @@ TEST(BatchCliTest, FormatOption) {
             2);
 }
 
+// Issue 27 item 4: a done item whose memory was deleted after the run was
+// collected as done, exit 0, its units silently missing.
+TEST(BatchCliTest, CollectWarnsAboutADoneItemWithoutItsOutput) {
+  const std::string dir = MakeTempDir();
+  const std::string out = dir + "/o";
+  WriteFile(dir + "/m.tsv", "id=a\t" + DniesterBridge("kyiv-ledger.en.txt") +
+                                "\t" + DniesterBridge("kyiv-ledger.uk.txt") +
+                                "\nid=b\t" +
+                                DniesterBridge("kyiv-ledger.en.txt") + "\t" +
+                                DniesterBridge("kyiv-ledger.ru.txt") + "\n");
+  ASSERT_EQ(
+      RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(out))).exit_code,
+      0);
+  auto r = RunCommand(Batch("--collect " + Quote(out)));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(::unlink((out + "/b.tmx").c_str()), 0);
+  r = RunCommand(Batch("--collect " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.err.find("item b is recorded as done"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("b.tmx"), std::string::npos) << r.err;
+}
+
 // Issue 17 item 17: loose numbers were accepted.
 TEST(BatchCliTest, ShardAndJobsAreWholeNumbers) {
   const std::string dir = MakeTempDir();

@@ -145,7 +145,9 @@ struct BatchCollection {
   // Language pair -> the number of item files merged into it.
   std::map<std::string, size_t> merged;
   std::string collected_dir;  // DIR/collected/
-  bool unreadable = false;    // a pair item's TMX could not be read
+  // A pair item's TMX could not be read, or a done item's files are not
+  // all there.
+  bool unreadable = false;
 };
 
 using BatchReport =
