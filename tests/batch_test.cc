@@ -207,7 +207,7 @@ TEST(SlurmScriptTest, ArraySizeMemoryAndQuoting) {
   r.items = 450;
   r.largest_item = 10 << 20;
   r.options = {"--date", "2025-01-01"};
-  const std::string script = RenderSlurmScript(r);
+  const std::string script = RenderSlurmScript(r).value();
   EXPECT_NE(script.find("#SBATCH --array=0-2\n"), std::string::npos) << script;
   EXPECT_NE(script.find("#SBATCH --cpus-per-task=4\n"), std::string::npos);
   // 50 + 4 * (32 + 300) = 1378 MB, rounded up to 256 MB steps.
@@ -216,6 +216,21 @@ TEST(SlurmScriptTest, ArraySizeMemoryAndQuoting) {
   EXPECT_NE(script.find("--shard auto"), std::string::npos);
   EXPECT_NE(script.find(" '--date' '2025-01-01'\n"), std::string::npos);
   EXPECT_EQ(EstimateTaskMemoryMb(0, 1, true), 256);
+  // Issue 27 item 1: what the script cannot hold safely is refused.
+  for (auto bad :
+       {&SlurmScriptRequest::output, &SlurmScriptRequest::workdir,
+        &SlurmScriptRequest::manifest, &SlurmScriptRequest::align_binary}) {
+    SlurmScriptRequest b = r;
+    b.*bad += "\nrm -rf ~";
+    EXPECT_EQ(RenderSlurmScript(b).status().code(),
+              StatusCode::kInvalidArgument);
+  }
+  SlurmScriptRequest spaced = r;
+  spaced.output = "/data/out dir";
+  EXPECT_FALSE(RenderSlurmScript(spaced).ok());
+  spaced = r;
+  spaced.options = {"--dict", "/data/d\rx.tsv"};
+  EXPECT_FALSE(RenderSlurmScript(spaced).ok());
 
   const std::string dir = MakeTempDir();
   WriteFile(dir + "/a.txt", std::string(1000, 'a'));

@@ -683,6 +683,22 @@ int EstimateTaskMemoryMb(uint64_t largest_item, int cpus, bool lid_model) {
 
 namespace {
 
+// `text` with control characters shown as \xHH, for a message.
+std::string EscapeForMessage(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "\\x%02X", u);
+      out += code;
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
 // Single-quoted for the shell.
 std::string ShellQuote(const std::string& s) {
   std::string out = "'";
@@ -696,9 +712,52 @@ std::string ShellQuote(const std::string& s) {
   return out + "'";
 }
 
+// Refuses what would break the script: a control character (a newline
+// ends a `#` comment or an #SBATCH line, and the rest runs as a command
+// when the job starts) anywhere, and where sbatch reads the value itself
+// (#SBATCH --output=, --chdir=: it stops at a space) a space; in
+// --output=, '%' too (a Slurm file name pattern).
+Status CheckScriptText(const std::string& what, const std::string& text,
+                       bool sbatch_value, bool pattern) {
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    std::string bad;
+    if (u < 0x20 || u == 0x7F) {
+      char code[8];
+      std::snprintf(code, sizeof code, "0x%02X", u);
+      bad = std::string("a control character (") + code + ")";
+    } else if (sbatch_value && (c == ' ' || c == '"' || c == '\\')) {
+      bad = c == ' ' ? "a space" : std::string("'") + c + "'";
+    } else if (pattern && c == '%') {
+      bad = "'%'";
+    }
+    if (!bad.empty()) {
+      return InvalidArgumentError(
+          "batch --slurm-script: " + what + " '" + EscapeForMessage(text) +
+          "' holds " + bad +
+          ", which a Slurm script cannot hold safely there; use a path "
+          "without it");
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
-std::string RenderSlurmScript(const SlurmScriptRequest& r) {
+StatusOr<std::string> RenderSlurmScript(const SlurmScriptRequest& r) {
+  CROSSALIGN_RETURN_IF_ERROR(
+      CheckScriptText("the output folder", r.output, true, true));
+  CROSSALIGN_RETURN_IF_ERROR(CheckScriptText(
+      "the working folder (the current folder)", r.workdir, true, false));
+  CROSSALIGN_RETURN_IF_ERROR(
+      CheckScriptText("the align binary", r.align_binary, false, false));
+  CROSSALIGN_RETURN_IF_ERROR(
+      CheckScriptText("the manifest", r.manifest, false, false));
+  CROSSALIGN_RETURN_IF_ERROR(
+      CheckScriptText("the language model", r.lid_model, false, false));
+  for (const std::string& o : r.options) {
+    CROSSALIGN_RETURN_IF_ERROR(CheckScriptText("the option", o, false, false));
+  }
   const int cpus = r.cpus > 0 ? r.cpus : 4;
   int tasks = r.tasks;
   if (tasks <= 0) {

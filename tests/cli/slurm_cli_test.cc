@@ -3,6 +3,7 @@
 // (Debian's slurmctld, slurmd, munge, slurm-client) that this test starts in
 // a scratch folder, skipped with a message where the daemons cannot start.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -131,6 +132,63 @@ TEST(SlurmCliTest, ScriptAndCollectReportDoneFailedMissing) {
   for (const std::string& f : merged) {
     testing::ExpectValidTmxFile(out + "/collected/" + f);
   }
+}
+
+// Issue 27 item 1: a newline in the -o folder (or the working folder) ended
+// a `#` comment or an #SBATCH line of the script, and the next line ran as
+// a command when the job started. Each hostile path is refused; whatever
+// script is written is run under bash as a task would run it, and must
+// execute nothing but align.
+TEST(SlurmCliTest, PathsCannotInjectCommandsIntoTheScript) {
+  const std::string dir = MakeTempDir();
+  const std::string manifest = WriteManifest(dir, false);
+  const std::string task_env =
+      "SLURM_ARRAY_TASK_ID=0 SLURM_ARRAY_TASK_COUNT=1 SLURM_ARRAY_TASK_MIN=0 "
+      "SLURM_CPUS_PER_TASK=1 SLURM_JOB_ID=1 ";
+  const std::string workdir = dir + "/w\ntouch PWNED-CHDIR";
+  ASSERT_EQ(::mkdir(workdir.c_str(), 0777), 0);
+  struct Case {
+    std::string cd, output, script, why;
+  };
+  const std::vector<Case> cases = {
+      {dir, dir + "/out\ntouch PWNED-OUTPUT\n#", dir + "/a.sh",
+       "a control character (0x0A)"},
+      {workdir, dir + "/out2", dir + "/b.sh", "a control character (0x0A)"},
+      {dir, dir + "/out dir", dir + "/c.sh", "a space"},
+      {dir, dir + "/out%j", dir + "/d.sh", "'%'"},
+  };
+  for (const Case& c : cases) {
+    auto r = RunCommand("cd " + Quote(c.cd) + " && " +
+                        Batch(Quote(manifest) + " -o " + Quote(c.output) +
+                              " --slurm-script " + Quote(c.script) +
+                              " --date " + kDate));
+    EXPECT_EQ(r.exit_code, 2) << c.output << ": " << r.err;
+    EXPECT_NE(r.err.find(c.why), std::string::npos) << r.err;
+    EXPECT_FALSE(Exists(c.script)) << ReadFile(c.script);
+    if (Exists(c.script)) {
+      RunCommand("cd " + Quote(dir) + " && " + task_env + "bash " +
+                 Quote(c.script) + " </dev/null");
+    }
+  }
+  EXPECT_FALSE(Exists(dir + "/PWNED-OUTPUT"));
+  EXPECT_FALSE(Exists(dir + "/PWNED-CHDIR"));
+  EXPECT_FALSE(Exists(workdir + "/PWNED-CHDIR"));
+
+  // Shell syntax in a path without control characters is quoted: the
+  // script runs the batch and nothing else.
+  const std::string odd = dir + "/it's $(touch PWNED-QUOTE).tsv";
+  ASSERT_EQ(RunCommand("cp " + Quote(manifest) + " " + Quote(odd)).exit_code,
+            0);
+  auto r = RunCommand("cd " + Quote(dir) + " && " +
+                      Batch(Quote(odd) + " -o " + Quote(dir + "/ok") +
+                            " --slurm-script " + Quote(dir + "/ok.sh") +
+                            " --date " + kDate));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = RunCommand("cd " + Quote(dir) + " && " + task_env + "bash " +
+                 Quote(dir + "/ok.sh") + " </dev/null");
+  EXPECT_LE(r.exit_code, 1) << r.err << ReadFile(dir + "/ok.sh");
+  EXPECT_FALSE(Exists(dir + "/PWNED-QUOTE"));
+  EXPECT_FALSE(ListDir(dir + "/ok/.done").empty());
 }
 
 // A single-node cluster in a scratch folder: munged, slurmctld, slurmd.

@@ -65,6 +65,11 @@ int WriteSlurmScript(const std::string& script, const std::string& manifest,
     PrintError("batch --slurm-script: the manifest has no items");
     return kExitNoInput;
   }
+  StatusOr<std::string> text = RenderSlurmScript(r);
+  if (!text.ok()) {
+    PrintError(text.status().ToString());
+    return kExitUsage;
+  }
   // Slurm does not create the log folder.
   const std::string logs = r.output + "/.slurm";
   if ((::mkdir(r.output.c_str(), 0777) != 0 && errno != EEXIST) ||
@@ -72,7 +77,7 @@ int WriteSlurmScript(const std::string& script, const std::string& manifest,
     PrintError("cannot create " + logs + ": " + std::strerror(errno));
     return kExitOutput;
   }
-  const int rc = WriteOutput(script, RenderSlurmScript(r));
+  const int rc = WriteOutput(script, *text);
   if (rc == kExitOk) {
     std::cerr << "align batch: wrote " << script << "; submit it with sbatch "
               << script << ", then run: align batch --collect " << r.output

@@ -187,8 +187,13 @@ std::vector<std::string> MeasureBatchInputs(const std::vector<BatchItem>& items,
 
 // The script: an array of tasks, each running `align batch --shard auto
 // --jobs CPUS` (resumable: finished items are skipped after a requeue),
-// with the memory per task estimated from the inputs.
-std::string RenderSlurmScript(const SlurmScriptRequest& request);
+// with the memory per task estimated from the inputs. A path or option
+// that the script cannot hold safely is refused (kInvalidArgument): a
+// control character anywhere (a newline would end a comment or an #SBATCH
+// line and run the rest as a command), a space, '"' or '\\' in the output
+// folder or the working folder (sbatch reads #SBATCH --output= and --chdir=
+// itself), '%' in the output folder (a Slurm file name pattern).
+StatusOr<std::string> RenderSlurmScript(const SlurmScriptRequest& request);
 
 // The memory (MB) one task needs for `cpus` items at once, the largest
 // `largest_item` input bytes each: the model and libraries plus, per item
