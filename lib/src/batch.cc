@@ -413,6 +413,18 @@ StatusOr<BatchPlan> PlanBatch(const std::vector<BatchItem>& items,
     }
     plan.todo.push_back(item);
   }
+  // One refused item refuses the run: writing the others would leave the
+  // folder holding memories of two manifests (a line inserted above id-less
+  // items shifts their ids, so some are refused and the rest overwritten).
+  if (plan.refused > 0) {
+    Report(options, BatchOptions::Message::kItemFailed,
+           "batch: " + std::to_string(plan.refused) +
+               " item(s) refused, so nothing was aligned or written; pass "
+               "--redo to realign every item, or give the items ids");
+    plan.todo.clear();
+    plan.stopped = true;
+    return plan;
+  }
   RecordManifest(plan.dir, manifest_path);
   if (plan.already_done > 0) {
     Report(

@@ -338,6 +338,37 @@ TEST(BatchCliTest, FormatOption) {
             2);
 }
 
+// Issue 27 item 5: after a line was inserted at the top of an id-less
+// manifest, the rerun refused items 1 and 2 (done for other files) yet wrote
+// item 3, so the folder mixed the memories of two manifests.
+TEST(BatchCliTest, ARefusedItemRefusesTheWholeRun) {
+  const std::string dir = MakeTempDir();
+  const std::string out = dir + "/o";
+  const std::string en_uk = DniesterBridge("kyiv-ledger.en.txt") + "\t" +
+                            DniesterBridge("kyiv-ledger.uk.txt") + "\n";
+  const std::string en_ru = DniesterBridge("kyiv-ledger.en.txt") + "\t" +
+                            DniesterBridge("kyiv-ledger.ru.txt") + "\n";
+  const std::string other = DniesterBridge("meridian-wire.en.txt") + "\t" +
+                            DniesterBridge("kyiv-ledger.uk.txt") + "\n";
+  WriteFile(dir + "/m.tsv", en_uk + en_ru);
+  ASSERT_EQ(
+      RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(out))).exit_code,
+      0);
+  const std::vector<std::string> before = ListDir(out);
+  const std::string first = ReadFile(out + "/item-000001.tmx");
+  const std::string second = ReadFile(out + "/item-000002.tmx");
+  WriteFile(dir + "/m.tsv", other + en_uk + en_ru);
+  auto r = RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(out)));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("the manifest changed"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("nothing was aligned or written"), std::string::npos)
+      << r.err;
+  EXPECT_FALSE(Exists(out + "/item-000003.tmx"));
+  EXPECT_EQ(ListDir(out), before);
+  EXPECT_EQ(ReadFile(out + "/item-000001.tmx"), first);
+  EXPECT_EQ(ReadFile(out + "/item-000002.tmx"), second);
+}
+
 // Issue 27 item 4: a done item whose memory was deleted after the run was
 // collected as done, exit 0, its units silently missing.
 TEST(BatchCliTest, CollectWarnsAboutADoneItemWithoutItsOutput) {

@@ -108,14 +108,16 @@ struct BatchPlan {
   // Items refused (reported): an output exists that is not from a finished
   // run of the item, or the item was done for other files.
   size_t refused = 0;
-  bool stopped = false;  // options.strict and an item was refused
+  // An item was refused: `todo` is empty, nothing is to be written.
+  bool stopped = false;
 };
 
 // Creates `dir` and DIR/.done, removes temporary files that killed runs
 // left there, records `manifest_path`, and decides which items of the shard
-// are to do (see BatchPlan), reporting refused items. Before any alignment,
-// so that nothing is overwritten by surprise. Errors: the folder cannot be
-// created (kPermissionDenied, kNotFound).
+// are to do (see BatchPlan), reporting refused items; one refused item
+// stops the run (nothing to do). Before any alignment, so that nothing is
+// overwritten by surprise and a run writes all its items or none. Errors: the
+// folder cannot be created (kPermissionDenied, kNotFound).
 StatusOr<BatchPlan> PlanBatch(const std::vector<BatchItem>& items,
                               const std::string& manifest_path,
                               const std::string& dir,
