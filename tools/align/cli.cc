@@ -228,10 +228,10 @@ void SetOverwrite(bool value) { overwrite = value; }
 bool Overwrite() { return overwrite; }
 
 bool MayWrite(const std::string& path) {
-  struct stat st;
-  if (overwrite || path.empty() || ::stat(path.c_str(), &st) != 0) return true;
-  PrintError(path + " exists; pass --force to replace it");
-  return false;
+  if (path.empty()) return true;
+  const Status may = MayWriteOutputFile(path, overwrite);
+  if (!may.ok()) PrintError(may.ToString());
+  return may.ok();
 }
 
 extern "C" void RemoveUnfinishedAndExit(int sig) {
@@ -253,7 +253,7 @@ void InstallInterruptHandlers() {
 
 int WriteOutput(const std::string& path, const std::string& content) {
   if (!MayWrite(path)) return kExitOutput;
-  if (path.empty()) {
+  if (path.empty() || path == "-") {
     std::cout << content;
     std::cout.flush();
     if (!std::cout) {

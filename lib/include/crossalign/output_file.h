@@ -19,13 +19,24 @@ namespace crossalign {
 // With `replace` false, an existing file is never replaced: the error is
 // kFailedPrecondition, and the check is the rename itself (RENAME_NOREPLACE),
 // so of two processes writing one new file only one succeeds.
+// Only a regular file is ever replaced: "-" is standard output, and a
+// character device, a FIFO or a link into /dev or /proc (/dev/stdout) is
+// written through, as `>` would; a link to a regular file writes that file
+// (the link stays). A directory, a block device, a socket or a dangling link
+// is refused (kInvalidArgument).
 Status WriteOutputFile(const std::string& path, std::string_view content,
                        bool replace = true);
+
+// Whether WriteOutputFile(path, ..., replace) may write `path`: refused
+// (kFailedPrecondition) when it is an existing regular file and not
+// `replace`, or when WriteOutputFile would refuse it. For checking every
+// output before the work.
+Status MayWriteOutputFile(const std::string& path, bool replace);
 
 // Writes several files all or nothing (the two files of a Moses corpus):
 // every temporary file is written first, then all are renamed; without
 // `replace`, an existing target fails the call and the files already renamed
-// by it are removed.
+// by it are removed. Each must be a regular file or new (kInvalidArgument).
 Status WriteOutputFiles(
     const std::vector<std::pair<std::string, std::string_view>>& files,
     bool replace = true);

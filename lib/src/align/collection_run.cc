@@ -156,17 +156,13 @@ Status PrepareOutputFolder(
                 : std::vector<std::string>{base +
                                            OutputFormatExtension(job.format)};
         for (const std::string& n : names) {
-          struct stat st;
-          if (::lstat(n.c_str(), &st) == 0) existing.push_back(n);
+          if (!MayWrite(n, false).ok()) existing.push_back(n);
         }
       }
     }
     for (const std::string* path :
          {&job.clusters_path, &job.report_path, &job.review_path}) {
-      struct stat st;
-      if (!path->empty() && ::lstat(path->c_str(), &st) == 0) {
-        existing.push_back(*path);
-      }
+      if (!MayWrite(*path, false).ok()) existing.push_back(*path);
     }
     if (!existing.empty()) {
       std::string list;

@@ -8,7 +8,9 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <iostream>
 #include <memory>
 #include <string>
 #include <utility>
@@ -70,6 +72,156 @@ Status ErrnoStatus(const std::string& what, const std::string& path, int err) {
 }
 
 }  // namespace
+
+namespace {
+
+// Writes all of `content` to `fd`; the errno of a failed write, or 0.
+int WriteAll(int fd, std::string_view content) {
+  size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n =
+        ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    written += static_cast<size_t>(n);
+  }
+  return 0;
+}
+
+// Whether `fd` is open on the file `st` describes.
+bool SameFile(int fd, const struct stat& st) {
+  struct stat other;
+  return ::fstat(fd, &other) == 0 && other.st_dev == st.st_dev &&
+         other.st_ino == st.st_ino;
+}
+
+Status WriteStandardOutput(std::string_view content) {
+  // What the program already wrote to std::cout or stdout comes first.
+  std::cout.flush();
+  std::fflush(stdout);
+  if (const int err = WriteAll(1, content); err != 0) {
+    return PermissionDeniedError(std::string("cannot write to standard "
+                                             "output: ") +
+                                 std::strerror(err));
+  }
+  return Status::Ok();
+}
+
+// Writes into the file `path` names as it is, without a temporary file: a
+// device, a FIFO, or what a link into /dev or /proc leads to (/dev/stdout).
+// Standard output or error reached that way is written as such, so that
+// what the program writes there stays in order.
+Status WriteThrough(const std::string& path, std::string_view content) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return ErrnoStatus("cannot write", path, errno);
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return ErrnoStatus("cannot write", path, err);
+  }
+  if (SameFile(1, st)) {
+    ::close(fd);
+    return WriteStandardOutput(content);
+  }
+  if (SameFile(2, st)) {
+    ::close(fd);
+    std::cerr.flush();
+    const int err = WriteAll(2, content);
+    return err == 0 ? Status::Ok() : ErrnoStatus("cannot write", path, err);
+  }
+  if (S_ISREG(st.st_mode) && ::ftruncate(fd, 0) != 0) {
+    const int err = errno;
+    ::close(fd);
+    return ErrnoStatus("cannot write", path, err);
+  }
+  const int err = WriteAll(fd, content);
+  if (::close(fd) != 0 && err == 0) {
+    return ErrnoStatus("cannot close", path, errno);
+  }
+  return err == 0 ? Status::Ok() : ErrnoStatus("cannot write", path, err);
+}
+
+// Whether the symbolic link chain from `path` passes through /dev or /proc
+// (/dev/stdout -> /proc/self/fd/1 -> the process's standard output).
+bool LinksIntoDevOrProc(const std::string& path) {
+  std::string at = path;
+  // Linux follows at most 40 links in a path.
+  constexpr int kMaxLinks = 40;
+  for (int hop = 0; hop < kMaxLinks; ++hop) {
+    if (at.rfind("/dev/", 0) == 0 || at.rfind("/proc/", 0) == 0) return true;
+    char target[kMaxPathBytes];
+    const ssize_t n = ::readlink(at.c_str(), target, sizeof target - 1);
+    if (n < 0) return false;  // not a link: the end of the chain
+    std::string next(target, static_cast<size_t>(n));
+    if (next.empty() || next[0] != '/') {
+      const size_t slash = at.rfind('/');
+      next = (slash == std::string::npos ? "" : at.substr(0, slash + 1)) + next;
+    }
+    at = next;
+  }
+  return false;
+}
+
+}  // namespace
+
+StatusOr<OutputTarget> ResolveOutputTarget(const std::string& path) {
+  OutputTarget target;
+  target.path = path;
+  if (path == "-") {
+    target.kind = OutputTarget::kStandardOutput;
+    return target;
+  }
+  struct stat link;
+  if (::lstat(path.c_str(), &link) != 0) {
+    target.kind = OutputTarget::kNew;  // or a folder that is missing
+    return target;
+  }
+  struct stat st = link;
+  if (S_ISLNK(link.st_mode) && ::stat(path.c_str(), &st) != 0) {
+    return InvalidArgumentError(
+        "cannot write " + path +
+        ": it is a symbolic link to a file that does not exist; name the "
+        "file itself");
+  }
+  if (S_ISDIR(st.st_mode)) {
+    return InvalidArgumentError("cannot write " + path +
+                                ": it is a directory; name a file");
+  }
+  if (S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)) {
+    return InvalidArgumentError(
+        "cannot write " + path + ": it is a " +
+        (S_ISBLK(st.st_mode) ? "block device" : "socket") +
+        ", not a regular file; name a file");
+  }
+  if (!S_ISREG(st.st_mode) ||
+      (S_ISLNK(link.st_mode) && LinksIntoDevOrProc(path))) {
+    target.kind = OutputTarget::kThrough;
+    return target;
+  }
+  target.kind = OutputTarget::kRegular;
+  if (S_ISLNK(link.st_mode)) {
+    // Written beside the file the link names, which is replaced; the link
+    // stays.
+    char* real = ::realpath(path.c_str(), nullptr);
+    if (real == nullptr) return ErrnoStatus("cannot write", path, errno);
+    target.path = real;
+    std::free(real);
+  }
+  return target;
+}
+
+Status MayWriteOutput(const std::string& path, bool replace) {
+  CROSSALIGN_ASSIGN_OR_RETURN(const OutputTarget target,
+                              ResolveOutputTarget(path));
+  if (target.kind == OutputTarget::kRegular && !replace) {
+    return FailedPreconditionError(path +
+                                   " exists; pass --force to replace it");
+  }
+  return Status::Ok();
+}
 
 namespace {
 
@@ -176,22 +328,48 @@ class TempFile {
 
 Status WriteFileAtomically(const std::string& path, std::string_view content,
                            bool replace) {
+  CROSSALIGN_ASSIGN_OR_RETURN(const OutputTarget target,
+                              ResolveOutputTarget(path));
+  // Only a regular file is ever replaced: a device, a FIFO or standard
+  // output is written through, as it is.
+  if (target.kind == OutputTarget::kStandardOutput) {
+    return WriteStandardOutput(content);
+  }
+  if (target.kind == OutputTarget::kThrough) {
+    return WriteThrough(path, content);
+  }
   TempFile tmp;
-  Status s = tmp.Write(path, content);
+  Status s = tmp.Write(target.path, content);
   return s.ok() ? tmp.Commit(replace) : s;
 }
 
 Status WriteFilesAtomically(
     const std::vector<std::pair<std::string, std::string_view>>& files,
     bool replace) {
+  // Several files are all or nothing: each must be a regular file (a
+  // device or a FIFO cannot be taken back).
+  std::vector<std::string> targets;
+  for (const auto& [path, content] : files) {
+    CROSSALIGN_ASSIGN_OR_RETURN(const OutputTarget target,
+                                ResolveOutputTarget(path));
+    if (target.kind != OutputTarget::kNew &&
+        target.kind != OutputTarget::kRegular) {
+      return InvalidArgumentError(
+          "cannot write " + path +
+          ": it is not a regular file (a device, a pipe or standard output), "
+          "and this output is several files written all or nothing; name "
+          "regular files");
+    }
+    targets.push_back(target.path);
+  }
   // All temporary files first: a failure there leaves nothing.
   std::vector<std::unique_ptr<TempFile>> tmps;
-  for (const auto& [path, content] : files) {
+  for (size_t i = 0; i < files.size(); ++i) {
     tmps.push_back(std::make_unique<TempFile>());
-    CROSSALIGN_RETURN_IF_ERROR(tmps.back()->Write(path, content));
+    CROSSALIGN_RETURN_IF_ERROR(tmps.back()->Write(targets[i], files[i].second));
   }
   if (!replace) {
-    for (const auto& [path, content] : files) {
+    for (const std::string& path : targets) {
       struct stat st;
       if (::lstat(path.c_str(), &st) == 0) {
         return FailedPreconditionError(path +
@@ -205,7 +383,7 @@ Status WriteFilesAtomically(
       // Takes back the files this call put in place (new ones: without
       // --force nothing was replaced).
       if (!replace) {
-        for (size_t k = 0; k < i; ++k) ::unlink(files[k].first.c_str());
+        for (size_t k = 0; k < i; ++k) ::unlink(targets[k].c_str());
       }
       return s;
     }
@@ -289,6 +467,10 @@ Status WriteOutputFiles(
     const std::vector<std::pair<std::string, std::string_view>>& files,
     bool replace) {
   return internal::WriteFilesAtomically(files, replace);
+}
+
+Status MayWriteOutputFile(const std::string& path, bool replace) {
+  return internal::MayWriteOutput(path, replace);
 }
 
 StatusOr<std::string> ReadInputFile(const std::string& path,

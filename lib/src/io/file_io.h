@@ -11,17 +11,41 @@
 
 namespace crossalign::internal {
 
+// What an output path names, decided before writing (one policy for every
+// output of every command):
+struct OutputTarget {
+  enum Kind {
+    kNew,             // nothing yet: a new file
+    kRegular,         // a regular file (or a link to one), replaced
+    kThrough,         // a device or FIFO, or a link into /dev or /proc such
+                      // as /dev/stdout: written through, never replaced
+    kStandardOutput,  // "-"
+  } kind = kNew;
+  // The file to write: for a link to a regular file, the file it names (the
+  // link stays).
+  std::string path;
+};
+// A directory, a block device, a socket and a dangling link are refused
+// (kInvalidArgument).
+StatusOr<OutputTarget> ResolveOutputTarget(const std::string& path);
+
+// Whether `path` may be written: refused when ResolveOutputTarget refuses
+// it, or when it is an existing regular file and not `replace`
+// (kFailedPrecondition "PATH exists; pass --force to replace it").
+Status MayWriteOutput(const std::string& path, bool replace);
+
 // Writes `content` to a temporary file in the folder of `path`, flushes it to
-// disk, then renames it to `path`. On any failure the temporary file is
-// removed and `path` is left as it was. The error names `path` and the cause.
-// Without `replace`, an existing `path` is kept and the error is
+// disk, then renames it to `path`; "-", a device, a FIFO or /dev/stdout is
+// written through instead (ResolveOutputTarget). On any failure the temporary
+// file is removed and `path` is left as it was. The error names `path` and the
+// cause. Without `replace`, an existing `path` is kept and the error is
 // kFailedPrecondition, decided atomically by the rename (RENAME_NOREPLACE).
 Status WriteFileAtomically(const std::string& path, std::string_view content,
                            bool replace = true);
 
 // The same for several files, all or nothing: every temporary file is
 // written before any is renamed, and without `replace` the files renamed
-// before a failure are removed again.
+// before a failure are removed again. Each must be a regular file.
 Status WriteFilesAtomically(
     const std::vector<std::pair<std::string, std::string_view>>& files,
     bool replace);

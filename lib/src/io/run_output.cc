@@ -1,7 +1,5 @@
 #include "io/run_output.h"
 
-#include <sys/stat.h>
-
 #include <iostream>
 #include <utility>
 
@@ -10,17 +8,13 @@
 namespace crossalign::internal {
 
 Status MayWrite(const std::string& path, bool replace) {
-  struct stat st;
-  if (replace || path.empty() || ::stat(path.c_str(), &st) != 0) {
-    return Status::Ok();
-  }
-  return FailedPreconditionError(path + " exists; pass --force to replace it");
+  return path.empty() ? Status::Ok() : MayWriteOutputFile(path, replace);
 }
 
 Status WriteText(const std::string& path, const std::string& content,
                  bool replace, std::ostream* out) {
   CROSSALIGN_RETURN_IF_ERROR(MayWrite(path, replace));
-  if (path.empty()) {
+  if (path.empty() || path == "-") {
     *out << content;
     out->flush();
     if (!*out) return PermissionDeniedError("cannot write to standard output");

@@ -13,13 +13,14 @@
 
 namespace crossalign::internal {
 
-// An existing `path` is refused (kFailedPrecondition "PATH exists; pass
-// --force to replace it") unless `replace`; an empty path is fine.
+// MayWriteOutputFile: an existing regular file is refused
+// (kFailedPrecondition "PATH exists; pass --force to replace it") unless
+// `replace`; an empty path, "-", a device or a FIFO is fine.
 Status MayWrite(const std::string& path, bool replace);
 
 // `content` into `path` through a temporary file (MayWrite first; without
 // `replace` the rename itself refuses an existing file), or into `out` when
-// `path` is empty.
+// `path` is empty or "-".
 Status WriteText(const std::string& path, const std::string& content,
                  bool replace, std::ostream* out);
 

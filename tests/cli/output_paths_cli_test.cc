@@ -1,0 +1,115 @@
+// What an output path may be, for every output of every command (issue 27):
+// only a regular file is ever replaced (devices, FIFOs and /dev/stdout are
+// written through), "-" is standard input or output, and the outputs of a
+// run are distinct from each other and from its inputs.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "cli_support.h"
+#include "test_support.h"
+
+namespace crossalign {
+namespace {
+
+using testing::Align;
+using testing::DniesterBridge;
+using testing::Exists;
+using testing::ListDir;
+using testing::MakeTempDir;
+using testing::Quote;
+using testing::ReadFile;
+using testing::RunCommand;
+using testing::WriteFile;
+
+const std::string kEn = DniesterBridge("kyiv-ledger.en.txt");
+const std::string kUk = DniesterBridge("kyiv-ledger.uk.txt");
+
+// `align EN UK` with the fixed date (the outputs compared are byte-equal
+// only with it), then `args`.
+std::string AlignPair(const std::string& args) {
+  return Align(Quote(kEn) + " " + Quote(kUk) + " --date 2025-03-14 " + args);
+}
+
+bool IsLink(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+// Item 2: -o X --force renamed a regular file over a character device, a
+// FIFO and a link to /proc/self/fd/1 (as root, --report /dev/stdout --force
+// replaced the system's /dev/stdout).
+TEST(OutputPathsCliTest, ForceNeverReplacesWhatIsNotARegularFile) {
+  const std::string dir = MakeTempDir();
+  const std::string expected = RunCommand(AlignPair("")).out;
+  ASSERT_NE(expected.find("<tmx"), std::string::npos);
+
+  // A character device (a copy of /dev/null; mknod needs root).
+  const std::string null = dir + "/null";
+  if (::mknod(null.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+    auto r = RunCommand(AlignPair("-o " + Quote(null) + " --force"));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    struct stat st;
+    ASSERT_EQ(::lstat(null.c_str(), &st), 0);
+    EXPECT_TRUE(S_ISCHR(st.st_mode)) << "the device was replaced";
+    // Without --force too: writing into a device replaces nothing.
+    r = RunCommand(AlignPair("-o " + Quote(null)));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+
+  // A FIFO: the reader gets the memory, the FIFO stays.
+  const std::string fifo = dir + "/fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto r = RunCommand("(timeout 60 cat " + Quote(fifo) + " > " +
+                      Quote(dir + "/from-fifo") + " &) ; " +
+                      AlignPair("-o " + Quote(fifo) + " --force") +
+                      "; rc=$?; sleep 1; exit $rc");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  struct stat st;
+  ASSERT_EQ(::lstat(fifo.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode)) << "the FIFO was replaced";
+  EXPECT_EQ(ReadFile(dir + "/from-fifo"), expected);
+
+  // Links to standard output are written through, and stay links.
+  for (const std::string target : {"/proc/self/fd/1", "/dev/stdout"}) {
+    const std::string link = dir + "/stdout-link";
+    ::unlink(link.c_str());
+    ASSERT_EQ(::symlink(target.c_str(), link.c_str()), 0);
+    r = RunCommand(AlignPair("-o " + Quote(link) + " --force"));
+    EXPECT_EQ(r.exit_code, 0) << target << ": " << r.err;
+    EXPECT_EQ(r.out, expected) << target;
+    EXPECT_TRUE(IsLink(link)) << target << ": the link was replaced";
+    r = RunCommand(AlignPair("-o " + Quote(dir + "/a.tmx") + " --force" +
+                             " --report " + Quote(link)));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("\"decision\""), std::string::npos) << r.out;
+    EXPECT_TRUE(IsLink(link));
+  }
+
+  // A link to a regular file: the file is replaced, the link stays.
+  WriteFile(dir + "/real.tmx", "old\n");
+  ASSERT_EQ(::symlink("real.tmx", (dir + "/link.tmx").c_str()), 0);
+  r = RunCommand(AlignPair("-o " + Quote(dir + "/link.tmx")));
+  EXPECT_EQ(r.exit_code, 4) << r.err;  // it exists
+  EXPECT_EQ(ReadFile(dir + "/real.tmx"), "old\n");
+  r = RunCommand(AlignPair("-o " + Quote(dir + "/link.tmx") + " --force"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(IsLink(dir + "/link.tmx"));
+  EXPECT_EQ(ReadFile(dir + "/real.tmx"), expected);
+
+  // Several files at once (moses) are all or nothing: a device among them
+  // is refused, and nothing is written.
+  ASSERT_EQ(::symlink("/dev/null", (dir + "/m.uk").c_str()), 0);
+  r = RunCommand(
+      AlignPair("--format moses -o " + Quote(dir + "/m") + " --force"));
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find("not a regular file"), std::string::npos) << r.err;
+  EXPECT_FALSE(Exists(dir + "/m.en"));
+  for (const std::string& name : ListDir(dir)) {
+    EXPECT_EQ(name.find(".tmp."), std::string::npos) << name;
+  }
+}
+
+}  // namespace
+}  // namespace crossalign
