@@ -213,7 +213,7 @@ StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(
     const std::string& path, const std::string& lang) const {
   CROSSALIGN_ASSIGN_OR_RETURN(
       const std::string bytes,
-      ReadInputFile(path == "-" ? "./-" : path, options_.read.max_file_bytes));
+      ReadInputFile(path, options_.read.max_file_bytes));  // "-": stdin
   // Legacy encodings are chosen by how well the decoded text reads as a
   // language, when the model is loaded.
   internal::LanguageScorer scorer;

@@ -111,5 +111,39 @@ TEST(OutputPathsCliTest, ForceNeverReplacesWhatIsNotARegularFile) {
   }
 }
 
+// Item 7: "-" is standard input or output everywhere.
+TEST(OutputPathsCliTest, DashIsStandardInputOrOutput) {
+  const std::string dir = MakeTempDir();
+  const std::string expected = RunCommand(AlignPair("")).out;
+  auto r = RunCommand("cd " + Quote(dir) + " && cat " + Quote(kUk) + " | " +
+                      Align(Quote(kEn) + " - --date 2025-03-14 -o -"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<tu"), std::string::npos) << r.err;
+  EXPECT_FALSE(Exists(dir + "/-"));
+  r = RunCommand(Align("detect - < " + Quote(kUk)));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("uk"), std::string::npos) << r.out;
+  // --report - writes the decision line to standard output, not to a file
+  // named "-".
+  r = RunCommand("cd " + Quote(dir) + " && " +
+                 AlignPair("-o out.tmx --report -"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"decision\""), std::string::npos) << r.out;
+  EXPECT_FALSE(Exists(dir + "/-"));
+  EXPECT_TRUE(Exists(dir + "/out.tmx"));
+  // A memory from standard input, a review page to standard output.
+  r = RunCommand("cd " + Quote(dir) + " && " +
+                 Align("review - -o - < out.tmx"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("<html"), std::string::npos);
+  EXPECT_FALSE(Exists(dir + "/-"));
+  // Standard input can be read once only.
+  r = RunCommand(Align("- - < " + Quote(kEn)));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("standard input (-) can be read only once"),
+            std::string::npos)
+      << r.err;
+}
+
 }  // namespace
 }  // namespace crossalign

@@ -215,7 +215,7 @@ int RunPairCommand(Args* args) {
   CollectionRequest& collection = c.collection;
   const std::vector<std::string>& files = c.files;
   if (!review_path.empty() && !MayWrite(review_path)) return kExitOutput;
-  if (format == OutputFormat::kMoses && output.empty()) {
+  if (format == OutputFormat::kMoses && (output.empty() || output == "-")) {
     PrintError(
         "--format moses writes two files: give -o OUT (see align --help)");
     return kExitUsage;

@@ -52,8 +52,8 @@ class Pipeline {
   static StatusOr<std::unique_ptr<Pipeline>> Create(
       const PipelineOptions& options);
 
-  // Reads, identifies and segments one article. `lang`, when not empty,
-  // overrides the detected language.
+  // Reads, identifies and segments one article ("-": standard input).
+  // `lang`, when not empty, overrides the detected language.
   StatusOr<std::shared_ptr<const Document>> Prepare(
       const std::string& path, const std::string& lang = "") const;
 

@@ -117,7 +117,7 @@ std::string WithSlash(const std::string& dir) {
 
 // Kinds of request the collection refuses before reading anything.
 Status CheckOutputFolder(const std::string& out) {
-  if (out.empty()) {
+  if (out.empty() || out == "-") {
     return InvalidArgumentError(
         "several articles need -o DIR, a folder for the TMX files");
   }
@@ -340,6 +340,13 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
 
 RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
   std::ostream* out = internal::StandardOutput(job.standard_output);
+  if (job.src_file == "-" && job.tgt_file == "-") {
+    return Fail(RunFault::kRequest,
+                InvalidArgumentError("standard input (-) can be read only "
+                                     "once: give one article as a file"));
+  }
+  // "-" names standard output, as no -o does.
+  const bool to_stdout = job.output.empty() || job.output == "-";
   // The outputs are checked before the work (the rename re-checks them).
   // (Moses names hold the languages, known only after detection.)
   if (job.format != OutputFormat::kMoses) {
@@ -398,10 +405,9 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
   result.units = CountUnits({*pair}, job.writer.min_score);
   if (job.format == OutputFormat::kBeads) return result;
   if (!job.review_path.empty()) {
-    s = WriteReviewPageForPairs(
-        job.review_path,
-        {{job.output.empty() ? "stdout" : job.output, {*pair}}}, job.writer,
-        job.report_path, &fault);
+    s = WriteReviewPageForPairs(job.review_path,
+                                {{to_stdout ? "stdout" : job.output, {*pair}}},
+                                job.writer, job.report_path, &fault);
     if (!s.ok()) return Fail(fault, std::move(s));
     Say(job.report, RunMessage::kInfo,
         "wrote the review page " + job.review_path);
@@ -411,7 +417,7 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
       std::to_string(result.units) + " unit(s) written (" + pair->src->lang() +
           "-" + pair->tgt->lang() + ", " + AlignmentDecision(pair->alignment) +
           (pair->alignment.unrelated ? "" : " mode") + ") to " +
-          (job.output.empty() ? std::string("standard output") : job.output));
+          (to_stdout ? std::string("standard output") : job.output));
   return result;
 }
 

@@ -415,6 +415,8 @@ StatusOr<std::string> ReadBounded(int fd, const std::string& name,
 
 StatusOr<std::string> ReadWholeFile(const std::string& path,
                                     uint64_t max_bytes) {
+  // "-" is standard input wherever a file is read.
+  if (path == "-") return ReadBounded(0, "standard input", max_bytes);
   // O_NONBLOCK: opening a FIFO for reading would wait for a writer for ever
   // (a FIFO in a batch stalled the whole batch). What is not a regular file
   // or a character device is refused after the open.

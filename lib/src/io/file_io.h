@@ -52,7 +52,7 @@ Status WriteFilesAtomically(
 
 // Reads a whole file of at most `max_bytes` (checked while reading, so a
 // device without end stops at the limit). FIFOs, sockets and directories are
-// refused without blocking. Errors name the file.
+// refused without blocking. Errors name the file. "-" is standard input.
 StatusOr<std::string> ReadWholeFile(const std::string& path,
                                     uint64_t max_bytes);
 

@@ -52,7 +52,7 @@ RunResult RunReviewPageJob(const ReviewPageJob& job) {
     return Fail(RunFault::kOutput, std::move(s));
   }
   result.units = units;
-  if (!job.output.empty()) {
+  if (!job.output.empty() && job.output != "-") {
     Say(job.report, RunMessage::kInfo,
         "review: wrote " + job.output + " (" + std::to_string(units) +
             " units from " + std::to_string(sources.size()) +
@@ -98,7 +98,8 @@ RunResult RunReviewApplyJob(const ReviewApplyJob& job) {
           std::to_string(applied.edited) + " edited), " +
           std::to_string(applied.rejected) + " rejected (left out), " +
           std::to_string(applied.undecided) + " not reviewed (kept)" +
-          (job.output.empty() ? "" : "; wrote " + job.output));
+          (job.output.empty() || job.output == "-" ? ""
+                                                   : "; wrote " + job.output));
   return result;
 }
 
