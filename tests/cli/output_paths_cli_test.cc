@@ -145,5 +145,67 @@ TEST(OutputPathsCliTest, DashIsStandardInputOrOutput) {
       << r.err;
 }
 
+// Item 3: two outputs of one run, or an output and an input, were the same
+// file: -o out.tmx --review out.tmx left the page in out.tmx, exit 0;
+// -o X --report X refused the TMX after all the work; -o article --force
+// overwrote the article. Refused up front, naming both, nothing written.
+TEST(OutputPathsCliTest, OutputsAreDistinctFromEachOtherAndFromInputs) {
+  const std::string dir = MakeTempDir();
+  const std::string article = dir + "/article.txt";
+  WriteFile(article, ReadFile(kUk));
+  ASSERT_EQ(::link(article.c_str(), (dir + "/hard-link.txt").c_str()), 0);
+  struct Case {
+    std::string args, why;
+  };
+  const std::vector<Case> cases = {
+      {"-o out.tmx --review out.tmx",
+       "out.tmx (--review) is the same file "
+       "as out.tmx (-o)"},
+      {"-o out.tmx --report out.tmx",
+       "out.tmx (--report) is the same file "
+       "as out.tmx (-o)"},
+      {"-o out.tmx --report ./sub/../out.tmx --force",
+       "is the same file as out.tmx (-o)"},
+      {"-o article.txt --force", "article.txt (-o) is the same file as"},
+      {"-o hard-link.txt --force", "hard-link.txt (-o) is the same file as"},
+      {"--report - --review r.html", "- (--report) is the same file as - (-o)"},
+  };
+  ASSERT_EQ(::mkdir((dir + "/sub").c_str(), 0777), 0);
+  const std::string before = ReadFile(article);
+  for (const Case& c : cases) {
+    auto r = RunCommand("cd " + Quote(dir) + " && " +
+                        Align(Quote(kEn) + " article.txt " + c.args));
+    EXPECT_EQ(r.exit_code, 2) << c.args << ": " << r.err;
+    EXPECT_NE(r.err.find(c.why), std::string::npos) << c.args << ": " << r.err;
+    EXPECT_EQ(r.out, "") << c.args;
+    EXPECT_FALSE(Exists(dir + "/out.tmx")) << c.args;
+    EXPECT_FALSE(Exists(dir + "/r.html")) << c.args;
+    EXPECT_EQ(ReadFile(article), before) << c.args;
+  }
+  // Many articles: the report must not be one of the articles, nor a file
+  // of the output folder.
+  auto r = RunCommand("cd " + Quote(dir) + " && " +
+                      Align(Quote(kEn) + " " + Quote(kUk) +
+                            " article.txt -o many --report article.txt "
+                            "--force"));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_EQ(ReadFile(article), before);
+  // align merge and align review: the output is not an input.
+  ASSERT_EQ(RunCommand(AlignPair("-o " + Quote(dir + "/a.tmx"))).exit_code, 0);
+  const std::string memory = ReadFile(dir + "/a.tmx");
+  for (const std::string cmd :
+       {"merge a.tmx -o a.tmx --force", "review a.tmx -o a.tmx --force"}) {
+    r = RunCommand("cd " + Quote(dir) + " && " + Align(cmd));
+    EXPECT_EQ(r.exit_code, 2) << cmd << ": " << r.err;
+    EXPECT_NE(r.err.find("a.tmx (-o) is the same file as a.tmx (an input)"),
+              std::string::npos)
+        << cmd << ": " << r.err;
+    EXPECT_EQ(ReadFile(dir + "/a.tmx"), memory) << cmd;
+  }
+  // Devices may be named twice.
+  r = RunCommand(AlignPair("-o /dev/null --report /dev/null"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+}
+
 }  // namespace
 }  // namespace crossalign

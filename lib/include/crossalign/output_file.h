@@ -50,6 +50,18 @@ Status WriteOutputFiles(
 StatusOr<std::string> ReadInputFile(const std::string& path,
                                     uint64_t max_bytes);
 
+// Refuses (kInvalidArgument, naming both) a run whose outputs are not all
+// distinct from each other and from every input: `outputs` are (role, path)
+// pairs such as ("--report", "r.jsonl"), compared with each other and with
+// `inputs` by device and inode where the file exists, by absolute path
+// where it does not yet (so a hard link or another spelling is seen). Empty
+// paths and standard input are skipped; "-" is standard output, which one
+// output may name; a device or FIFO (/dev/null) may be named several times.
+// For checking a run's outputs before any work.
+Status CheckDistinctOutputs(
+    const std::vector<std::pair<std::string, std::string>>& outputs,
+    const std::vector<std::string>& inputs);
+
 // Removes the temporary files of the writes above still in progress in this
 // process. Async-signal-safe: for a program's own SIGINT/SIGTERM handler,
 // which then exits; output files already renamed into place are complete.

@@ -33,10 +33,12 @@ bool IsDirectory(const std::string& path) {
 
 // Render() written to `output` (or `out`); moses writes both files or
 // neither. A moses output that cannot be rendered is a request fault.
+// Several files (moses, whose names hold the languages) are checked to be
+// distinct from `inputs` first.
 Status WritePairs(OutputFormat format, const std::string& output,
                   const std::vector<AlignedPair>& pairs,
                   const WriterOptions& writer, std::ostream* out,
-                  RunFault* fault) {
+                  RunFault* fault, const std::vector<std::string>& inputs) {
   *fault = RunFault::kOutput;
   auto files = Render(format, output, pairs, writer);
   if (!files.ok()) {
@@ -45,6 +47,12 @@ Status WritePairs(OutputFormat format, const std::string& output,
   }
   if (files->size() == 1) {
     return WriteText(output, files->front().content, writer.replace, out);
+  }
+  std::vector<std::pair<std::string, std::string>> named;
+  for (const OutputFile& file : *files) named.emplace_back("-o", file.path);
+  if (Status s = CheckDistinctOutputs(named, inputs); !s.ok()) {
+    *fault = RunFault::kRequest;
+    return s;
   }
   for (const OutputFile& file : *files) {
     CROSSALIGN_RETURN_IF_ERROR(MayWrite(file.path, writer.replace));
@@ -139,30 +147,37 @@ Status CheckOutputFolder(const std::string& out) {
 // Before aligning, refuses (without replace) when any file this run could
 // write exists: refusing after the work, at the first existing file, left
 // the folder half updated. Then creates the output folder.
+// The outputs must be distinct from each other and from the `inputs`
+// (a request fault, in *fault).
 Status PrepareOutputFolder(
     const CollectionJob& job,
-    const std::vector<std::shared_ptr<const Document>>& docs) {
+    const std::vector<std::shared_ptr<const Document>>& docs,
+    const std::vector<std::string>& inputs, RunFault* fault) {
   const std::string out_dir = WithSlash(job.output_dir);
-  if (!job.writer.replace) {
-    std::set<std::string> langs;
-    for (const auto& d : docs) langs.insert(d->lang());
-    std::vector<std::string> existing;
-    for (const std::string& a : langs) {
-      for (const std::string& b : langs) {
-        const std::string base = out_dir + a + "-" + b;
-        const std::vector<std::string> names =
-            job.format == OutputFormat::kMoses
-                ? MosesFileNames(base, a, b)
-                : std::vector<std::string>{base +
-                                           OutputFormatExtension(job.format)};
-        for (const std::string& n : names) {
-          if (!MayWrite(n, false).ok()) existing.push_back(n);
-        }
-      }
+  std::set<std::string> langs;
+  for (const auto& d : docs) langs.insert(d->lang());
+  std::vector<std::pair<std::string, std::string>> outputs = {
+      {"--clusters", job.clusters_path},
+      {"--report", job.report_path},
+      {"--review", job.review_path}};
+  for (const std::string& a : langs) {
+    for (const std::string& b : langs) {
+      const std::string base = out_dir + a + "-" + b;
+      const std::vector<std::string> names =
+          job.format == OutputFormat::kMoses
+              ? MosesFileNames(base, a, b)
+              : std::vector<std::string>{base +
+                                         OutputFormatExtension(job.format)};
+      for (const std::string& n : names) outputs.emplace_back("-o DIR", n);
     }
-    for (const std::string* path :
-         {&job.clusters_path, &job.report_path, &job.review_path}) {
-      if (!MayWrite(*path, false).ok()) existing.push_back(*path);
+  }
+  *fault = RunFault::kRequest;
+  CROSSALIGN_RETURN_IF_ERROR(CheckDistinctOutputs(outputs, inputs));
+  *fault = RunFault::kOutput;
+  if (!job.writer.replace) {
+    std::vector<std::string> existing;
+    for (const auto& [role, path] : outputs) {
+      if (!MayWrite(path, false).ok()) existing.push_back(path);
     }
     if (!existing.empty()) {
       std::string list;
@@ -224,7 +239,7 @@ RunResult WriteCollectionOutputs(const CollectionJob& job,
     const std::string path = dir + langs + OutputFormatExtension(job.format);
     if (!job.review_path.empty()) written.emplace_back(path, group);
     Status s =
-        WritePairs(job.format, path, group, job.writer, &std::cout, &fault);
+        WritePairs(job.format, path, group, job.writer, &std::cout, &fault, {});
     if (!s.ok()) return Fail(fault, std::move(s));
     Say(job.report, RunMessage::kWritten,
         "wrote " + path + " (" + std::to_string(group.size()) + " pairs)");
@@ -309,8 +324,10 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
                                         "got " +
                                         std::to_string(docs.size())));
   }
-  if (Status s = PrepareOutputFolder(job, docs); !s.ok()) {
-    return Fail(RunFault::kOutput, std::move(s));
+  RunFault fault = RunFault::kNone;
+  if (Status s = PrepareOutputFolder(job, docs, inputs.files, &fault);
+      !s.ok()) {
+    return Fail(fault, std::move(s));
   }
   CollectionOptions options;
   options.jobs = job.jobs;
@@ -347,6 +364,17 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
   }
   // "-" names standard output, as no -o does.
   const bool to_stdout = job.output.empty() || job.output == "-";
+  // Every output a file of its own, and none an input, before any work.
+  // (Moses names hold the languages: checked once they are known.)
+  std::string main_output = to_stdout ? "-" : job.output;
+  if (job.format == OutputFormat::kMoses) main_output.clear();
+  if (Status s = CheckDistinctOutputs({{"-o", main_output},
+                                       {"--report", job.report_path},
+                                       {"--review", job.review_path}},
+                                      {job.src_file, job.tgt_file});
+      !s.ok()) {
+    return Fail(RunFault::kRequest, std::move(s));
+  }
   // The outputs are checked before the work (the rename re-checks them).
   // (Moses names hold the languages, known only after detection.)
   if (job.format != OutputFormat::kMoses) {
@@ -399,8 +427,8 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
     ++result.problems;
   }
   RunFault fault = RunFault::kNone;
-  Status s =
-      WritePairs(job.format, job.output, {*pair}, job.writer, out, &fault);
+  Status s = WritePairs(job.format, job.output, {*pair}, job.writer, out,
+                        &fault, {job.src_file, job.tgt_file});
   if (!s.ok()) return Fail(fault, std::move(s));
   result.units = CountUnits({*pair}, job.writer.min_score);
   if (job.format == OutputFormat::kBeads) return result;

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <string>
 #include <utility>
@@ -479,6 +480,60 @@ StatusOr<std::string> ReadInputFile(const std::string& path,
                                     uint64_t max_bytes) {
   if (path == "-") return internal::ReadBounded(0, "standard input", max_bytes);
   return internal::ReadWholeFile(path, max_bytes);
+}
+
+namespace {
+
+// What identifies the file `path` names, for CheckDistinctOutputs: its
+// device and inode where it exists, else its absolute path (the folder's
+// real path and the name); "" for what may be named twice (a device or a
+// FIFO, such as /dev/null).
+std::string FileIdentity(const std::string& path) {
+  if (path == "-") return "standard output";
+  struct stat st;
+  if (::stat(path.c_str(), &st) == 0) {
+    if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) return "";
+    return "inode " + std::to_string(st.st_dev) + ":" +
+           std::to_string(st.st_ino);
+  }
+  const size_t slash = path.rfind('/');
+  const std::string folder =
+      slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  const std::string name =
+      slash == std::string::npos ? path : path.substr(slash + 1);
+  char* real = ::realpath(folder.c_str(), nullptr);
+  if (real == nullptr) return "path " + path;  // cannot exist yet either
+  std::string identity = "path " + std::string(real) + "/" + name;
+  std::free(real);
+  return identity;
+}
+
+}  // namespace
+
+Status CheckDistinctOutputs(
+    const std::vector<std::pair<std::string, std::string>>& outputs,
+    const std::vector<std::string>& inputs) {
+  // Identity -> the first output or input that has it, as "PATH (ROLE)".
+  std::map<std::string, std::string> seen;
+  for (const std::string& input : inputs) {
+    if (input.empty() || input == "-") continue;  // standard input
+    const std::string identity = FileIdentity(input);
+    if (!identity.empty()) seen.emplace(identity, input + " (an input)");
+  }
+  for (const auto& [role, path] : outputs) {
+    if (path.empty()) continue;
+    const std::string identity = FileIdentity(path);
+    if (identity.empty()) continue;
+    const std::string named = path + " (" + role + ")";
+    const auto [at, inserted] = seen.emplace(identity, named);
+    if (!inserted) {
+      return InvalidArgumentError(
+          named + " is the same file as " + at->second +
+          "; every output must be a file of its own, distinct from the "
+          "other outputs and from the inputs (nothing was written)");
+    }
+  }
+  return Status::Ok();
 }
 
 void RemoveUnfinishedOutputFiles() { internal::RemovePending(); }

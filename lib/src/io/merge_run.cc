@@ -1,6 +1,7 @@
 // RunTmxMergeJob: `align merge` once its options are parsed.
 #include <utility>
 
+#include "crossalign/output_file.h"
 #include "crossalign/tmx_merge.h"
 #include "crossalign/tmx_writer.h"
 #include "io/run_output.h"
@@ -11,7 +12,11 @@ using internal::Fail;
 using internal::Say;
 
 RunResult RunTmxMergeJob(const TmxMergeJob& job) {
-  // Refuse before reading anything when the output exists.
+  // Refuse before reading anything when the output is an input, or exists.
+  if (Status s = CheckDistinctOutputs({{"-o", job.output}}, job.inputs);
+      !s.ok()) {
+    return Fail(RunFault::kRequest, std::move(s));
+  }
   if (Status s = internal::MayWrite(job.output, job.replace); !s.ok()) {
     return Fail(RunFault::kOutput, std::move(s));
   }

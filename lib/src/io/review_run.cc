@@ -2,6 +2,7 @@
 // are parsed.
 #include <utility>
 
+#include "crossalign/output_file.h"
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"
@@ -14,6 +15,11 @@ using internal::Say;
 using internal::SayWarnings;
 
 RunResult RunReviewPageJob(const ReviewPageJob& job) {
+  std::vector<std::string> inputs = job.inputs;
+  inputs.push_back(job.report_path);
+  if (Status s = CheckDistinctOutputs({{"-o", job.output}}, inputs); !s.ok()) {
+    return Fail(RunFault::kRequest, std::move(s));
+  }
   if (Status s = internal::MayWrite(job.output, job.replace); !s.ok()) {
     return Fail(RunFault::kOutput, std::move(s));
   }
@@ -62,6 +68,11 @@ RunResult RunReviewPageJob(const ReviewPageJob& job) {
 }
 
 RunResult RunReviewApplyJob(const ReviewApplyJob& job) {
+  if (Status s = CheckDistinctOutputs({{"-o", job.output}},
+                                      {job.input, job.decisions_path});
+      !s.ok()) {
+    return Fail(RunFault::kRequest, std::move(s));
+  }
   if (Status s = internal::MayWrite(job.output, job.replace); !s.ok()) {
     return Fail(RunFault::kOutput, std::move(s));
   }

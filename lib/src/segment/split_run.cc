@@ -14,6 +14,10 @@ using internal::SayWarnings;
 
 RunResult RunSplitJob(const SplitJob& job) {
   std::ostream* out = internal::StandardOutput(job.standard_output);
+  if (Status s = CheckDistinctOutputs({{"-o", job.output}}, {job.input});
+      !s.ok()) {
+    return Fail(RunFault::kRequest, std::move(s));
+  }
   if (Status s = internal::MayWrite(job.output, job.replace); !s.ok()) {
     return Fail(RunFault::kOutput, std::move(s));
   }
