@@ -51,6 +51,12 @@ TEST_PACKAGES=(
   slurmctld slurmd slurm-client munge
   # NLTK's Gale-Church, the peer of bench/run_all.py's translation rows.
   python3-nltk
+  # The Python package (python/, tests/python/): Debian's pybind11 and
+  # Python headers build the extension; pytest runs its suite under ctest;
+  # venv, pip and setuptools install it offline in the package test; pandas
+  # for the DataFrame form of the units.
+  pybind11-dev python3-pybind11 python3-dev python3-pytest python3-venv
+  python3-pip python3-setuptools python3-pandas
   # A real FreeDict dictionary, so that DictionaryTest.
   # ImportsTheDebianPackageWhenInstalled tests the dictd import everywhere.
   dict-freedict-deu-fra
