@@ -177,6 +177,31 @@ Band PlanBand(const std::vector<int>& src_len, const std::vector<int>& tgt_len,
   return ProjectBlockPath(path, src_bounds, tgt_bounds, 3 * block + 8);
 }
 
+Band NarrowToPath(const std::vector<Bead>& path, int margin, const Band& band) {
+  const int n = static_cast<int>(band.lo.size()) - 1;
+  const int m = band.hi[n];
+  Band out;
+  out.lo.assign(n + 1, m);
+  out.hi.assign(n + 1, 0);
+  int i = 0, j = 0;
+  for (const Bead& b : path) {
+    const int i1 = i + static_cast<int>(b.src.size());
+    const int j1 = j + static_cast<int>(b.tgt.size());
+    for (int r = std::max(0, i - margin); r <= std::min(n, i1 + margin); ++r) {
+      out.lo[r] = std::min(out.lo[r], j - margin);
+      out.hi[r] = std::max(out.hi[r], j1 + margin);
+    }
+    i = i1;
+    j = j1;
+  }
+  for (int r = 0; r <= n; ++r) {
+    out.lo[r] = std::max(out.lo[r], band.lo[r]);
+    out.hi[r] = std::min(out.hi[r], band.hi[r]);
+  }
+  RepairBand(&out, m);
+  return out;
+}
+
 bool WidenWherePathTouchesEdge(const std::vector<Bead>& path, int m, int margin,
                                Band* band) {
   const int n = static_cast<int>(band->lo.size()) - 1;

@@ -65,6 +65,11 @@ Band PlanBand(const std::vector<int>& src_len, const std::vector<int>& tgt_len,
 // narrow there (the coarse path drifted, as length-only block alignment does
 // on very uniform text): widens the band around those rows. Returns whether
 // anything changed.
+// The part of `band` within `margin` columns (and rows) of `path`, a path
+// through it from (0, 0): the second pass of the aligner searches around the
+// first pass's path instead of the whole band.
+Band NarrowToPath(const std::vector<Bead>& path, int margin, const Band& band);
+
 bool WidenWherePathTouchesEdge(const std::vector<Bead>& path, int m, int margin,
                                Band* band);
 

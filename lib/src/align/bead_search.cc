@@ -16,65 +16,83 @@ constexpr double kMaxLexicalZ = 8.0;
 constexpr double kHeadingMismatchCost = 8.0;
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// BeadScorer::Overlap of every (source, target) sentence pair that a bead
-// ending in the band can cover, computed once per search.
+// BeadScorer::Overlap of the (source, target) sentence pairs that a bead
+// ending in the band can cover. The DP reads, on row i, source sentences
+// i - kMaxShapeSide .. i - 1 only, so only those rows are kept: each row is
+// filled as the DP reaches it (Load), in a ring of kMaxShapeSide rows. A
+// table of every cell took 4 bytes a cell (600 MB at a million sentences).
 class OverlapTable {
  public:
-  OverlapTable(const BeadScorer& scorer, const Band& band, int n, int m) {
+  OverlapTable(const BeadScorer& scorer, const Band& band, int n, int m)
+      : scorer_(scorer) {
+    std::fill(std::begin(row_in_slot_), std::end(row_in_slot_), -1);
     // Rows: source sentence s (0..n-1); columns: target sentence.
-    pairs_.lo.resize(n);
-    pairs_.hi.resize(n);
+    lo_.resize(n);
+    hi_.resize(n);
     for (int s = 0; s < n; ++s) {
       int lo = m, hi = -1;
       for (int r = s + 1; r <= std::min(n, s + kMaxShapeSide); ++r) {
         lo = std::min(lo, band.lo[r] - kMaxShapeSide);
         hi = std::max(hi, band.hi[r] - 1);
       }
-      pairs_.lo[s] = std::max(0, lo);
-      pairs_.hi[s] = std::min(m - 1, hi);
+      lo_[s] = std::max(0, lo);
+      hi_[s] = std::min(m - 1, hi);
+      width_ = std::max(width_, hi_[s] - lo_[s] + 1);
     }
-    pairs_.Finish();
-    if (scorer.lexical_weight > 0) Fill(scorer, n);
+    if (scorer.lexical_weight > 0) {
+      values_.assign(static_cast<size_t>(kMaxShapeSide) * width_, 0.0f);
+      mark_.assign(scorer.weight->size(), 0.0f);
+    }
+  }
+
+  // Makes source sentence s's row readable by Sum (evicting the row
+  // kMaxShapeSide before it).
+  void Load(int s) {
+    if (values_.empty() || row_in_slot_[s % kMaxShapeSide] == s) return;
+    row_in_slot_[s % kMaxShapeSide] = s;
+    Fill(s);
   }
 
   // The summed overlaps of source sentences [s0, s1) with target sentences
-  // [t0, t1). Every pair a bead in the band covers lies in the table (it
-  // was built so), so the overlaps are read without bounds checks.
+  // [t0, t1). Every pair a bead in the band covers lies in the rows (they
+  // were built so), and the DP has loaded them, so the overlaps are read
+  // without bounds checks.
   double Sum(int s0, int s1, int t0, int t1) const {
     double sum = 0;
     for (int s = s0; s < s1; ++s) {
-      const float* row =
-          values_.data() + (static_cast<long>(pairs_.start[s]) - pairs_.lo[s]);
+      const float* row = values_.data() +
+                         static_cast<long>(s % kMaxShapeSide) * width_ - lo_[s];
       for (int t = t0; t < t1; ++t) sum += row[t];
     }
     return sum;
   }
 
  private:
-  // Scorer::Overlap for every cell, row by row: the source sentence's key
+  // Scorer::Overlap for every cell of row s: the source sentence's key
   // weights are spread into a table indexed by key, so each target
   // sentence costs one lookup per key instead of a merge.
-  void Fill(const BeadScorer& scorer, int n) {
-    values_.assign(pairs_.cells, 0.0f);
-    std::vector<float> mark(scorer.weight->size(), 0.0f);
+  void Fill(int s) {
+    const BeadScorer& scorer = scorer_;
     const float* weight = scorer.weight->data();
-    for (int s = 0; s < n; ++s) {
-      const std::vector<uint32_t>& keys = scorer.SrcKeys(s);
-      for (uint32_t k : keys) mark[k] = weight[k];
-      float* row = values_.data() + pairs_.start[s];
-      const double src_mass = scorer.src_mass[s];
-      for (int t = pairs_.lo[s]; t <= pairs_.hi[s]; ++t) {
-        double sum = 0;
-        for (uint32_t k : (*scorer.tgt)[t].keys) sum += mark[k];
-        row[t - pairs_.lo[s]] = static_cast<float>(
-            std::min(sum, std::min(src_mass, scorer.tgt_mass[t])));
-      }
-      for (uint32_t k : keys) mark[k] = 0.0f;
+    const std::vector<uint32_t>& keys = scorer.SrcKeys(s);
+    for (uint32_t k : keys) mark_[k] = weight[k];
+    float* row = values_.data() + static_cast<long>(s % kMaxShapeSide) * width_;
+    const double src_mass = scorer.src_mass[s];
+    for (int t = lo_[s]; t <= hi_[s]; ++t) {
+      double sum = 0;
+      for (uint32_t k : (*scorer.tgt)[t].keys) sum += mark_[k];
+      row[t - lo_[s]] = static_cast<float>(
+          std::min(sum, std::min(src_mass, scorer.tgt_mass[t])));
     }
+    for (uint32_t k : keys) mark_[k] = 0.0f;
   }
 
-  Band pairs_;
+  const BeadScorer& scorer_;
+  std::vector<int> lo_, hi_;  // the columns of each source row
+  int width_ = 1;             // the widest row
   std::vector<float> values_;
+  std::vector<float> mark_;  // per key: its weight while its row is filled
+  int row_in_slot_[kMaxShapeSide];  // which row each slot holds (-1: none)
 };
 
 // Prefix sums over one side's sentences: total length and key mass of the
@@ -106,6 +124,10 @@ class BeadCost {
       log_prior_[k] = -std::log(kBeadShapes[k].prior);
     }
   }
+
+  // Makes the overlaps of source sentence s readable: the DP calls it for
+  // row i - 1 before row i, the trace back for each bead's sentences.
+  void LoadSourceRow(int s) { overlaps_.Load(s); }
 
   // The least a bead of shape k can cost: its prior, less the most the
   // lexical term can take off.
@@ -174,7 +196,7 @@ class BeadCost {
   }
 
   const BeadScorer& scorer_;
-  const OverlapTable overlaps_;
+  OverlapTable overlaps_;
   const PrefixSums src_sums_, tgt_sums_;
   // The most the lexical term can lower a bead's cost.
   const double max_lexical_gain_;
@@ -215,7 +237,7 @@ PredecessorRows FindPredecessorRows(const Band& band, int i, int max_width,
 // Fills the cost of the best path to every cell of the band, row by row;
 // returns, for every cell, the shape of the last bead of that path (-1:
 // unreachable).
-std::vector<int8_t> FillCosts(const BeadCost& bead_cost, bool null_beads,
+std::vector<int8_t> FillCosts(BeadCost& bead_cost, bool null_beads,
                               const Band& band, int n) {
   int max_width = 1;
   for (int r = 0; r <= n; ++r) {
@@ -237,6 +259,7 @@ std::vector<int8_t> FillCosts(const BeadCost& bead_cost, bool null_beads,
   }
   const double* cost_data = cost.data();
   for (int i = 0; i <= n; ++i) {
+    if (i > 0) bead_cost.LoadSourceRow(i - 1);
     const PredecessorRows prev =
         FindPredecessorRows(band, i, max_width, shapes, num_shapes);
     const long here_base =
@@ -269,7 +292,7 @@ std::vector<int8_t> FillCosts(const BeadCost& bead_cost, bool null_beads,
 }
 
 // Follows the back pointers from (n, m) to (0, 0) and scores each bead.
-std::vector<Bead> TraceBack(const BeadCost& bead_cost, const Band& band,
+std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
                             const std::vector<int8_t>& back, int n, int m) {
   std::vector<Bead> beads;
   int i = n, j = m;
@@ -281,6 +304,7 @@ std::vector<Bead> TraceBack(const BeadCost& bead_cost, const Band& band,
     const int a = kBeadShapes[k].src, b = kBeadShapes[k].tgt;
     for (int s = i - a; s < i; ++s) bead.src.push_back(s);
     for (int t = j - b; t < j; ++t) bead.tgt.push_back(t);
+    for (int s = i - a; s < i; ++s) bead_cost.LoadSourceRow(s);
     if (bead.IsPair()) bead.score = bead_cost.Confidence(a, b, i, j);
     beads.push_back(std::move(bead));
     i -= a;
@@ -294,7 +318,7 @@ std::vector<Bead> TraceBack(const BeadCost& bead_cost, const Band& band,
 
 std::vector<Bead> SearchBeads(const BeadScorer& scorer, const Band& band, int n,
                               int m) {
-  const BeadCost bead_cost(scorer, band, n, m);
+  BeadCost bead_cost(scorer, band, n, m);
   const std::vector<int8_t> back =
       FillCosts(bead_cost, scorer.null_beads, band, n);
   return TraceBack(bead_cost, band, back, n, m);

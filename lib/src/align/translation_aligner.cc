@@ -214,13 +214,18 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
   sc.length = internal::ReestimateLengthModel(src, tgt, beads, sc.length);
 
   // Second pass, with the source keys extended by dictionary translations
-  // and the learned lexicon.
+  // and the learned lexicon, in a band around the first path.
   std::vector<std::vector<uint32_t>> extended;
   const bool has_dictionary = std::any_of(
       src.begin(), src.end(),
       [](const SentenceFeatures& f) { return !f.translations.empty(); });
   const bool learned = lexical && ExtendSourceKeys(options, has_dictionary,
                                                    beads, &extended, &sc);
+  // Around the first pass's path: the second pass moves a bead here and
+  // there, not the path as a whole (and still widens where it runs along the
+  // edge). On the Bible en-zh set this is 0.74M cells instead of 6.7M, with
+  // the same beads.
+  band = internal::NarrowToPath(beads, plan.margin, band);
   beads = SearchAdaptive(sc, &band, n, m, plan.margin);
 
   Alignment alignment;
