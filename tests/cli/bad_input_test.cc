@@ -111,6 +111,44 @@ TEST_F(BadInputTest, BinaryGarbage) {
   ExpectNoOutput();
 }
 
+// Issue 27 item 8: a PDF or a .docx was asked for its encoding, and a
+// small PDF whose content is plain ASCII was read as an English article
+// (an empty TMX, exit 0). Told by their first bytes, in align, split and
+// detect, whatever their name.
+TEST_F(BadInputTest, OfficeDocumentsAndPdfsAreNamed) {
+  const std::string pdf =
+      "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+      "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+      "4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (The bridge "
+      "opened on Friday.) Tj ET\nendstream\nendobj\ntrailer\n<< /Root 1 0 R "
+      ">>\n%%EOF\n";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"report.pdf", pdf},
+      {"report.txt", pdf},
+      {"letter.docx", std::string("PK\x03\x04\x14\x00\x06\x00\x08\x00", 10) +
+                          "[Content_Types].xml"},
+      {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", 10)},
+      {"memo.rtf", "{\\rtf1\\ansi The bridge opened on Friday.\\par }\n"},
+  };
+  for (const auto& [name, bytes] : cases) {
+    const std::string path = Write(name, bytes);
+    auto r = Align(path);
+    EXPECT_EQ(r.exit_code, 3) << name << ": " << r.err;
+    EXPECT_NE(r.err.find(name + ": a"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("convert it to text or HTML first"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("--encoding"), std::string::npos) << r.err;
+    ExpectNoOutput();
+    for (const std::string command : {" split ", " detect "}) {
+      auto other = RunCommand(Quote(AlignBinary()) + command + Quote(path));
+      EXPECT_NE(other.exit_code, 0) << command << name;
+      EXPECT_NE(other.err.find("convert it to text or HTML first"),
+                std::string::npos)
+          << command << name << ": " << other.err;
+    }
+  }
+}
+
 TEST_F(BadInputTest, NulBytes) {
   auto r = Align(Write("nul.txt", std::string("The bridge\0 opened.\n", 20)));
   EXPECT_EQ(r.exit_code, 3);
