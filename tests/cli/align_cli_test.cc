@@ -48,6 +48,49 @@ TEST(AlignCliTest, HelpDocumentsExitCodes) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("Usage: align"), std::string::npos);
   EXPECT_NE(r.out.find("4  output not writable"), std::string::npos);
+  // Issue 27 item 11: internal errors exited 3, the code of "no input".
+  EXPECT_NE(r.out.find("5  internal error"), std::string::npos);
+}
+
+// Issue 27 item 11: --help and --version to a full disk exited 0.
+TEST(AlignCliTest, HelpAndVersionToAFullDeviceFail) {
+  if (!Exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  for (const std::string args :
+       {"--help", "--version", "-h", "batch --help", "merge --help",
+        "review --help", "split --help", "detect --help"}) {
+    auto r = RunCommand(Align(args) + " > /dev/full");
+    EXPECT_EQ(r.exit_code, 4) << args << ": " << r.err;
+    EXPECT_NE(r.err.find("cannot write to standard output"), std::string::npos)
+        << args << ": " << r.err;
+  }
+}
+
+// Issue 27 item 11: numbers are plain decimals. Hex and underflowing
+// values were taken (--max-sentence-length 0x1 cut an article into
+// one-character units), and a fraction of characters was truncated.
+TEST(AlignCliTest, NumbersInOptionsArePlainDecimals) {
+  Pair p;
+  const std::string out = p.dir + "/out.tmx";
+  for (const std::string bad :
+       {"--max-sentence-length 0x1", "--max-sentence-length 1.5",
+        "--max-sentence-length 1e3", "--min-score 0x0.8", "--min-score 1e-400",
+        "--min-score ' 0.5'", "--min-score inf", "--same-story nan",
+        "--max-file-size 0x10", "--lexical-weight 1e999",
+        "--review-below .5x"}) {
+    auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " " + bad +
+                              " -o " + Quote(out)));
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    EXPECT_NE(r.err.find(bad.substr(0, bad.find(' '))), std::string::npos)
+        << bad << ": " << r.err;
+    EXPECT_FALSE(Exists(out)) << bad;
+  }
+  for (const std::string good :
+       {"--min-score 0.25", "--min-score .25", "--min-score 2.5e-1",
+        "--max-sentence-length 300", "--max-file-size 1.5"}) {
+    auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " " + good +
+                              " -o " + Quote(out) + " --force"));
+    EXPECT_EQ(r.exit_code, 0) << good << ": " << r.err;
+  }
 }
 
 TEST(AlignCliTest, UsageErrorsExitTwo) {
