@@ -93,6 +93,76 @@ TEST(AlignCliTest, NumbersInOptionsArePlainDecimals) {
   }
 }
 
+// Issue 27 item 12: what users read. Counts agree with their nouns,
+// -q silences every success line (the review page's too), merge and
+// --format beads say what they wrote, -v says what was read and decided,
+// and long two-file runs say they are aligning.
+TEST(AlignCliTest, SummaryAndVerboseLines) {
+  Pair p;
+  const std::string page = p.dir + "/page.html";
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " +
+                            Quote(p.dir + "/q.tmx") + " --review " +
+                            Quote(page) + " -q"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(Exists(page));
+  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --format beads"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("unit(s) written (en-uk, translation mode) to "
+                       "standard output"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Align("merge " + Quote(p.dir + "/q.tmx") + " -o " +
+                       Quote(p.dir + "/m.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("unit(s) merged from 1 file(s) to " + p.dir + "/m.tmx"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Align("merge -q " + Quote(p.dir + "/q.tmx") + " -o " +
+                       Quote(p.dir + "/m2.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -v"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("align: read " + p.en + ": "), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("segment(s), language uk"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("align: decision: translation ("), std::string::npos)
+      << r.err;
+  // Three articles of one story: one pair per language pair.
+  r = RunCommand(
+      Align(Quote(testing::DniesterBridge("kyiv-ledger.en.txt")) + " " +
+            Quote(testing::DniesterBridge("kyiv-ledger.uk.txt")) + " " +
+            Quote(testing::DniesterBridge("kyiv-ledger.ru.txt")) + " -o " +
+            Quote(p.dir + "/many")));
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find(" (1 pair)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(" (1 pairs)"), std::string::npos) << r.err;
+}
+
+// Issue 27 item 12: two long articles were aligned in silence.
+TEST(AlignCliTest, LongPairSaysItIsAligning) {
+  Pair p;
+  std::string a, b;
+  for (int i = 0; i < 2600; ++i) {
+    a += "The bridge number " + std::to_string(i) + " opened on Friday.\n\n";
+    b += "The crossing " + std::to_string(i) + " was opened on Friday.\n\n";
+  }
+  WriteFile(p.dir + "/long-a.txt", a);
+  WriteFile(p.dir + "/long-b.txt", b);
+  const std::string args = Quote(p.dir + "/long-a.txt") + " " +
+                           Quote(p.dir + "/long-b.txt") +
+                           " --src-lang en --tgt-lang en --mode translation";
+  auto r = RunCommand(Align(args + " -o " + Quote(p.dir + "/l.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("align: aligning 2600 and 2600 segments"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Align(args + " -q -o " + Quote(p.dir + "/l2.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+}
+
 TEST(AlignCliTest, UsageErrorsExitTwo) {
   EXPECT_EQ(RunCommand(Align("")).exit_code, 2);
   EXPECT_EQ(RunCommand(Align("only-one.txt")).exit_code, 2);

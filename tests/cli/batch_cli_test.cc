@@ -354,6 +354,23 @@ TEST(BatchCliTest, ShardAndJobsAreWholeNumbers) {
   }
 }
 
+// Issue 27 item 12: progress lines said "3/4 (70%)", the tenth crossed.
+TEST(BatchCliTest, ProgressShowsTheShareDone) {
+  const std::string dir = MakeTempDir();
+  std::string manifest;
+  for (const char* id : {"a", "b", "c", "d"}) {
+    manifest += std::string("id=") + id + "\t" +
+                DniesterBridge("kyiv-ledger.en.txt") + "\t" +
+                DniesterBridge("kyiv-ledger.uk.txt") + "\n";
+  }
+  WriteFile(dir + "/m.tsv", manifest);
+  auto r =
+      RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/o")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("align: batch 3/4 (75%"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("align: batch 4/4 (100%"), std::string::npos) << r.err;
+}
+
 // Issue 27 item 11: batch took no -q. Quiet, a batch prints nothing on
 // success (no progress, notes or summary), and still reports a bad item.
 TEST(BatchCliTest, QuietPrintsOnlyProblems) {

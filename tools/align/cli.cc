@@ -548,8 +548,9 @@ void Progress::operator()(size_t done, size_t total) {
   const size_t tenth = done * 10 / total;
   if (tenth > last_tenth_) {
     last_tenth_ = tenth;
+    // The share done, not the tenth crossed: 3/4 is 75%, not 70%.
     std::cerr << "align: " << what_ << " " << done << "/" << total << " ("
-              << tenth * 10 << "%, " << static_cast<int>(elapsed)
+              << done * 100 / total << "%, " << static_cast<int>(elapsed)
               << "s elapsed, ETA " << static_cast<int>(eta) << "s)\n";
   }
 }
