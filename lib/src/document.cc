@@ -362,6 +362,37 @@ StatusOr<Document> DecodeDocument(const std::string& path,
   return internal::DecodeDocumentScored(path, bytes, options, {});
 }
 
+namespace {
+
+// What a file is when its first bytes (its "magic number", as the formats
+// define them) say it is a document format other than text or HTML, or
+// nullptr. Without this a PDF or a .docx was asked for its encoding, and a
+// small PDF whose streams are plain ASCII was read as English.
+const char* OtherDocumentFormat(std::string_view bytes) {
+  static const struct {
+    std::string_view magic;
+    const char* what;
+  } kFormats[] = {
+      {"%PDF-", "a PDF document"},
+      {std::string_view("PK\x03\x04", 4),
+       "a ZIP archive (a .docx, .xlsx, .odt or .epub is one)"},
+      {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+       "an OLE2 compound file (an old .doc, .xls or .ppt)"},
+      {"{\\rtf", "an RTF document"},
+      {"\x1F\x8B", "a gzip-compressed file"},
+      {"\x89PNG\r\n", "a PNG image"},
+      {"\xFF\xD8\xFF", "a JPEG image"},
+  };
+  for (const auto& format : kFormats) {
+    if (bytes.substr(0, format.magic.size()) == format.magic) {
+      return format.what;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 StatusOr<Document> internal::DecodeDocumentScored(
     const std::string& path, std::string_view bytes,
     const ReadDocumentOptions& options, const LanguageScorer& language_score) {
@@ -369,6 +400,11 @@ StatusOr<Document> internal::DecodeDocumentScored(
     return ResourceExhaustedError(path + ": " + std::to_string(bytes.size()) +
                                   " bytes, above the limit of " +
                                   std::to_string(options.max_file_bytes));
+  }
+  if (const char* format = OtherDocumentFormat(bytes)) {
+    return DataLossError(path + ": " + format +
+                         ", not a text or HTML article; convert it to text "
+                         "or HTML first");
   }
   if (options.format == InputFormat::kHtml ||
       (options.format == InputFormat::kAuto &&

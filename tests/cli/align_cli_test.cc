@@ -48,6 +48,119 @@ TEST(AlignCliTest, HelpDocumentsExitCodes) {
   EXPECT_EQ(r.exit_code, 0);
   EXPECT_NE(r.out.find("Usage: align"), std::string::npos);
   EXPECT_NE(r.out.find("4  output not writable"), std::string::npos);
+  // Issue 27 item 11: internal errors exited 3, the code of "no input".
+  EXPECT_NE(r.out.find("5  internal error"), std::string::npos);
+}
+
+// Issue 27 item 11: --help and --version to a full disk exited 0.
+TEST(AlignCliTest, HelpAndVersionToAFullDeviceFail) {
+  if (!Exists("/dev/full")) GTEST_SKIP() << "no /dev/full here";
+  for (const std::string args :
+       {"--help", "--version", "-h", "batch --help", "merge --help",
+        "review --help", "split --help", "detect --help"}) {
+    auto r = RunCommand(Align(args) + " > /dev/full");
+    EXPECT_EQ(r.exit_code, 4) << args << ": " << r.err;
+    EXPECT_NE(r.err.find("cannot write to standard output"), std::string::npos)
+        << args << ": " << r.err;
+  }
+}
+
+// Issue 27 item 11: numbers are plain decimals. Hex and underflowing
+// values were taken (--max-sentence-length 0x1 cut an article into
+// one-character units), and a fraction of characters was truncated.
+TEST(AlignCliTest, NumbersInOptionsArePlainDecimals) {
+  Pair p;
+  const std::string out = p.dir + "/out.tmx";
+  for (const std::string bad :
+       {"--max-sentence-length 0x1", "--max-sentence-length 1.5",
+        "--max-sentence-length 1e3", "--min-score 0x0.8", "--min-score 1e-400",
+        "--min-score ' 0.5'", "--min-score inf", "--same-story nan",
+        "--max-file-size 0x10", "--lexical-weight 1e999",
+        "--review-below .5x"}) {
+    auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " " + bad +
+                              " -o " + Quote(out)));
+    EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
+    EXPECT_NE(r.err.find(bad.substr(0, bad.find(' '))), std::string::npos)
+        << bad << ": " << r.err;
+    EXPECT_FALSE(Exists(out)) << bad;
+  }
+  for (const std::string good :
+       {"--min-score 0.25", "--min-score .25", "--min-score 2.5e-1",
+        "--max-sentence-length 300", "--max-file-size 1.5"}) {
+    auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " " + good +
+                              " -o " + Quote(out) + " --force"));
+    EXPECT_EQ(r.exit_code, 0) << good << ": " << r.err;
+  }
+}
+
+// Issue 27 item 12: what users read. Counts agree with their nouns,
+// -q silences every success line (the review page's too), merge and
+// --format beads say what they wrote, -v says what was read and decided,
+// and long two-file runs say they are aligning.
+TEST(AlignCliTest, SummaryAndVerboseLines) {
+  Pair p;
+  const std::string page = p.dir + "/page.html";
+  auto r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o " +
+                            Quote(p.dir + "/q.tmx") + " --review " +
+                            Quote(page) + " -q"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(Exists(page));
+  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " --format beads"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("unit(s) written (en-uk, translation mode) to "
+                       "standard output"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Align("merge " + Quote(p.dir + "/q.tmx") + " -o " +
+                       Quote(p.dir + "/m.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("unit(s) merged from 1 file(s) to " + p.dir + "/m.tmx"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Align("merge -q " + Quote(p.dir + "/q.tmx") + " -o " +
+                       Quote(p.dir + "/m2.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  r = RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -v"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("align: read " + p.en + ": "), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("segment(s), language uk"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("align: decision: translation ("), std::string::npos)
+      << r.err;
+  // Three articles of one story: one pair per language pair.
+  r = RunCommand(
+      Align(Quote(testing::DniesterBridge("kyiv-ledger.en.txt")) + " " +
+            Quote(testing::DniesterBridge("kyiv-ledger.uk.txt")) + " " +
+            Quote(testing::DniesterBridge("kyiv-ledger.ru.txt")) + " -o " +
+            Quote(p.dir + "/many")));
+  EXPECT_LE(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find(" (1 pair)"), std::string::npos) << r.err;
+  EXPECT_EQ(r.err.find(" (1 pairs)"), std::string::npos) << r.err;
+}
+
+// Issue 27 item 12: two long articles were aligned in silence.
+TEST(AlignCliTest, LongPairSaysItIsAligning) {
+  Pair p;
+  std::string a, b;
+  for (int i = 0; i < 2600; ++i) {
+    a += "The bridge number " + std::to_string(i) + " opened on Friday.\n\n";
+    b += "The crossing " + std::to_string(i) + " was opened on Friday.\n\n";
+  }
+  WriteFile(p.dir + "/long-a.txt", a);
+  WriteFile(p.dir + "/long-b.txt", b);
+  const std::string args = Quote(p.dir + "/long-a.txt") + " " +
+                           Quote(p.dir + "/long-b.txt") +
+                           " --src-lang en --tgt-lang en --mode translation";
+  auto r = RunCommand(Align(args + " -o " + Quote(p.dir + "/l.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("align: aligning 2600 and 2600 segments"),
+            std::string::npos)
+      << r.err;
+  r = RunCommand(Align(args + " -q -o " + Quote(p.dir + "/l2.tmx")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
 }
 
 TEST(AlignCliTest, UsageErrorsExitTwo) {

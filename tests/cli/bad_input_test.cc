@@ -25,6 +25,9 @@ class BadInputTest : public ::testing::Test {
   // A good article to pair the bad one with.
   std::string good_ =
       SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.en.txt";
+  // Its translation, where a test needs two good articles.
+  std::string other_ =
+      SourceDir() + "/corpora/dniester-bridge/kyiv-ledger.uk.txt";
   std::string dir_ = MakeTempDir();
   std::string out_ = dir_ + "/out.tmx";
 
@@ -106,6 +109,44 @@ TEST_F(BadInputTest, BinaryGarbage) {
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("garbage.bin: binary data"), std::string::npos) << r.err;
   ExpectNoOutput();
+}
+
+// Issue 27 item 8: a PDF or a .docx was asked for its encoding, and a
+// small PDF whose content is plain ASCII was read as an English article
+// (an empty TMX, exit 0). Told by their first bytes, in align, split and
+// detect, whatever their name.
+TEST_F(BadInputTest, OfficeDocumentsAndPdfsAreNamed) {
+  const std::string pdf =
+      "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+      "2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+      "4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (The bridge "
+      "opened on Friday.) Tj ET\nendstream\nendobj\ntrailer\n<< /Root 1 0 R "
+      ">>\n%%EOF\n";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"report.pdf", pdf},
+      {"report.txt", pdf},
+      {"letter.docx", std::string("PK\x03\x04\x14\x00\x06\x00\x08\x00", 10) +
+                          "[Content_Types].xml"},
+      {"old.doc", std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00", 10)},
+      {"memo.rtf", "{\\rtf1\\ansi The bridge opened on Friday.\\par }\n"},
+  };
+  for (const auto& [name, bytes] : cases) {
+    const std::string path = Write(name, bytes);
+    auto r = Align(path);
+    EXPECT_EQ(r.exit_code, 3) << name << ": " << r.err;
+    EXPECT_NE(r.err.find(name + ": a"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("convert it to text or HTML first"), std::string::npos)
+        << r.err;
+    EXPECT_EQ(r.err.find("--encoding"), std::string::npos) << r.err;
+    ExpectNoOutput();
+    for (const std::string command : {" split ", " detect "}) {
+      auto other = RunCommand(Quote(AlignBinary()) + command + Quote(path));
+      EXPECT_NE(other.exit_code, 0) << command << name;
+      EXPECT_NE(other.err.find("convert it to text or HTML first"),
+                std::string::npos)
+          << command << name << ": " << other.err;
+    }
+  }
 }
 
 TEST_F(BadInputTest, NulBytes) {
@@ -222,9 +263,20 @@ TEST_F(BadInputTest, TwoLongArticlesInComparableModeStayWithinMemory) {
 }
 
 TEST_F(BadInputTest, SameFileTwice) {
+  // Issue 27 item 9: one article with itself was aligned, exit 0, silently.
+  // It is refused, by device and inode: another spelling or a hard link of
+  // the file is the same file.
   auto r = Align(good_);
-  // One article with itself is a legitimate (if pointless) pair: all 1-1.
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("kyiv-ledger.en.txt are one file"), std::string::npos)
+      << r.err;
+  ExpectNoOutput();
+  const std::string link = dir_ + "/link.txt";
+  ASSERT_EQ(::link(good_.c_str(), link.c_str()), 0);
+  r = Align(link);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("are one file"), std::string::npos) << r.err;
+  ExpectNoOutput();
   // In many-article mode the same file named twice is aligned once.
   const std::string out_dir = dir_ + "/many";
   r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
@@ -233,10 +285,24 @@ TEST_F(BadInputTest, SameFileTwice) {
   EXPECT_NE(r.err.find("named more than once"), std::string::npos);
 }
 
+// Issue 27 item 9: one article with -o FILE spoke of "several articles".
+TEST_F(BadInputTest, OneArticleIsAUsageError) {
+  auto r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " -o " +
+                      Quote(out_));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("one article given (" + good_ + ")"), std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.err.find("several articles"), std::string::npos) << r.err;
+  ExpectNoOutput();
+  r = RunCommand(Quote(AlignBinary()) + " " + Quote(good_));
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("one article given"), std::string::npos) << r.err;
+}
+
 TEST_F(BadInputTest, UnwritableOutputDirectory) {
   auto r =
       RunCommand(Quote(AlignBinary()) + " " + Quote(good_) + " " +
-                 Quote(good_) + " -o " + Quote(dir_ + "/no/such/dir/out.tmx"));
+                 Quote(other_) + " -o " + Quote(dir_ + "/no/such/dir/out.tmx"));
   EXPECT_EQ(r.exit_code, 4);
   EXPECT_NE(r.err.find("out.tmx"), std::string::npos);
   EXPECT_EQ(ListDir(dir_), std::vector<std::string>{});
@@ -265,7 +331,7 @@ TEST_F(BadInputTest, CorruptModel) {
   const std::string model = Write("bad.ftz", std::string(1000, 'x'));
   auto r =
       RunCommand(Quote(AlignBinary()) + " --lid-model " + Quote(model) + " " +
-                 Quote(good_) + " " + Quote(good_) + " -o " + Quote(out_));
+                 Quote(good_) + " " + Quote(other_) + " -o " + Quote(out_));
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("bad.ftz is corrupt"), std::string::npos) << r.err;
   ExpectNoOutput();

@@ -398,11 +398,56 @@ TEST(BatchCliTest, ShardAndJobsAreWholeNumbers) {
   WriteFile(dir + "/m.tsv", "a.txt\tb.txt\n");
   for (const std::string bad :
        {"--shard 1/2x", "--shard '1/ 2'", "--shard 1/99999999999",
-        "--shard -1/2", "--shard 2/2", "--jobs 1.5", "--jobs 0", "--jobs 2x"}) {
+        "--shard -1/2", "--shard 2/2", "--jobs 1.5", "--jobs 0", "--jobs 2x",
+        // Issue 27 item 11: 2.5 was taken as 2.
+        "--array-tasks 2.5 --slurm-script s.sh", "--array-tasks 0x2",
+        "--array-tasks 0"}) {
     auto r = RunCommand(
         Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/o") + " " + bad));
     EXPECT_EQ(r.exit_code, 2) << bad << ": " << r.err;
   }
+}
+
+// Issue 27 item 12: progress lines said "3/4 (70%)", the tenth crossed.
+TEST(BatchCliTest, ProgressShowsTheShareDone) {
+  const std::string dir = MakeTempDir();
+  std::string manifest;
+  for (const char* id : {"a", "b", "c", "d"}) {
+    manifest += std::string("id=") + id + "\t" +
+                DniesterBridge("kyiv-ledger.en.txt") + "\t" +
+                DniesterBridge("kyiv-ledger.uk.txt") + "\n";
+  }
+  WriteFile(dir + "/m.tsv", manifest);
+  auto r =
+      RunCommand(Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/o")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("align: batch 3/4 (75%"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("align: batch 4/4 (100%"), std::string::npos) << r.err;
+}
+
+// Issue 27 item 11: batch took no -q. Quiet, a batch prints nothing on
+// success (no progress, notes or summary), and still reports a bad item.
+TEST(BatchCliTest, QuietPrintsOnlyProblems) {
+  const std::string dir = MakeTempDir();
+  WriteFile(dir + "/m.tsv", "id=en-uk\t" +
+                                DniesterBridge("kyiv-ledger.en.txt") + "\t" +
+                                DniesterBridge("kyiv-ledger.uk.txt") + "\n");
+  auto r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out") + " -q"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(Exists(dir + "/out/en-uk.tmx"));
+  // A rerun skips the item done: without -q that is a note.
+  r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out") + " --quiet"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  WriteFile(dir + "/m.tsv", "id=bad\t/nonexistent/a.txt\t" +
+                                DniesterBridge("kyiv-ledger.uk.txt") + "\n");
+  r = RunCommand(
+      Batch(Quote(dir + "/m.tsv") + " -o " + Quote(dir + "/out2") + " -q"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("item bad"), std::string::npos) << r.err;
 }
 
 }  // namespace

@@ -85,6 +85,37 @@ TEST_F(ReviewCliTest, BadInputsAreNamed) {
   EXPECT_NE(r.err.find("missing/p.html"), std::string::npos) << r.err;
 }
 
+// Issue 27 item 10: numbers out of range in the aligner's report are bad
+// input naming the line (exit 3), not an internal error; "units" beyond a
+// long was cast to one (undefined behaviour).
+TEST_F(ReviewCliTest, OutOfRangeNumbersInTheReportAreBadInput) {
+  const std::string line =
+      "{\"src\": \"a.txt\", \"tgt\": \"b.txt\", \"decision\": "
+      "\"translation\", ";
+  for (const std::string& numbers :
+       {std::string("\"similarity\": 1e999, \"units\": 3}"),
+        std::string("\"similarity\": 0.5, \"units\": 1e300}"),
+        std::string("\"similarity\": 0.5, \"units\": -1}"),
+        std::string("\"similarity\": 0.5, \"units\": 2.5}")}) {
+    WriteFile(dir_ + "/report.jsonl", "\n" + line + numbers + "\n");
+    auto r = RunCommand(Align("review " + Quote(tmx_) + " --report " +
+                              Quote(dir_ + "/report.jsonl") + " -o " +
+                              Quote(page_)));
+    EXPECT_EQ(r.exit_code, 3) << numbers << "\n" << r.err;
+    EXPECT_NE(r.err.find("report.jsonl:2: "), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << r.err;
+    EXPECT_FALSE(Exists(page_)) << numbers;
+  }
+  // A whole number of units is still read.
+  WriteFile(dir_ + "/report.jsonl",
+            line + "\"similarity\": 1, \"units\": 2e3}\n");
+  auto r =
+      RunCommand(Align("review " + Quote(tmx_) + " --report " +
+                       Quote(dir_ + "/report.jsonl") + " -o " + Quote(page_)));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(ReadFile(page_).find("\"units\":2000"), std::string::npos);
+}
+
 TEST_F(ReviewCliTest, AppliesDecisions) {
   WriteFile(decisions_,
             "{\"decisions\": {\"t1\": \"accept\", \"t2\": \"reject\", "

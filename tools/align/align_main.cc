@@ -17,11 +17,11 @@ int main(int argc, char** argv) {
   const std::string first = argv[1];
   if (first == "-h" || first == "--help") {
     std::cout << PairCommandUsage();
-    return kExitOk;
+    return FlushStandardOutput() ? kExitOk : kExitOutput;
   }
   if (first == "--version") {
     std::cout << "align (crossalign) " << crossalign::Version() << "\n";
-    return kExitOk;
+    return FlushStandardOutput() ? kExitOk : kExitOutput;
   }
   InstallInterruptHandlers();
   try {
@@ -40,6 +40,6 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     PrintError(std::string("internal error: ") + e.what() +
                "; please report it");
-    return kExitNoInput;
+    return kExitInternal;
   }
 }

@@ -120,7 +120,7 @@ int Collect(const std::string& dir, const std::vector<BatchItem>& items,
 // Plans and runs the batch, prints the summary; returns the exit code.
 int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
                const std::string& output, const PipelineOptions& options,
-               BatchOptions batch) {
+               BatchOptions batch, bool quiet) {
   auto plan = PlanBatch(items, manifest, output, batch);
   if (!plan.ok()) {
     PrintError(plan.status().ToString());
@@ -133,13 +133,17 @@ int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
     return kExitNoInput;
   }
   Progress progress("batch");
-  batch.progress = [&progress](size_t done, size_t total) {
-    progress(done, total);
-  };
+  if (!quiet) {
+    batch.progress = [&progress](size_t done, size_t total) {
+      progress(done, total);
+    };
+  }
   const BatchSummary summary = RunBatch(**pipeline, *plan, batch);
-  std::cerr << "align batch: " << summary.aligned << " item(s) aligned, "
-            << summary.failed << " failed, " << plan->already_done
-            << " skipped as done; outputs in " << plan->dir << "\n";
+  if (!quiet || summary.failed > 0) {
+    std::cerr << "align batch: " << summary.aligned << " item(s) aligned, "
+              << summary.failed << " failed, " << plan->already_done
+              << " skipped as done; outputs in " << plan->dir << "\n";
+  }
   if (summary.failed == 0) {
     return summary.warnings > 0 ? kExitSomeSkipped : kExitOk;
   }
@@ -154,7 +158,7 @@ struct BatchCommandLine {
   std::string output, shard, slurm_script, collect;
   std::vector<std::string> passed;  // pipeline options, for the script
   int jobs = 1, array_tasks = 0;
-  bool jobs_given = false, strict = false, redo = false;
+  bool jobs_given = false, strict = false, redo = false, quiet = false;
   OutputFormat format = OutputFormat::kTmx;
   std::vector<std::string> positional;
 };
@@ -237,14 +241,16 @@ Options:
           "--no-lexicon,\n"
           "  --keep-boilerplate\n"
           "                     as for align SRC TGT"),
-      {"--array-tasks", "N", "",
-       [c](const std::string& value, std::string* error) -> int {
-         double tasks = 0;
-         const int rc = Number(&tasks, 1, 100000,
-                               "--array-tasks needs 1..100000")(value, error);
-         c->array_tasks = static_cast<int>(tasks);
-         return rc;
-       }},
+      {"--array-tasks", "N",
+       "with --slurm-script, the size of the job array\n"
+       "(1..100000; default: about 200 items a task)",
+       Count(&c->array_tasks, 1, 100000,
+             "--array-tasks needs a whole number from 1 to 100000, not "
+             "'{}'")},
+      {"-q, --quiet", "",
+       "no progress, notes or summary on success; errors and\n"
+       "warnings are still printed",
+       Set(&c->quiet)},
   };
   // The pipeline options are passed on to the tasks of --slurm-script, as
   // given (but the model: its absolute path is written into the script).
@@ -262,7 +268,7 @@ Options:
   command.footer = R"(
 Exit codes: 0 ok; 1 some items failed, or had damaged input (a warning),
 each with a message; 2 usage error; 3 no usable input (or --strict and an
-item failed); 4 output not writable.
+item failed); 4 output not writable; 5 internal error.
 )";
   command.error_prefix = "batch: ";
   command.error_suffix = " (see align batch --help)";
@@ -291,6 +297,11 @@ int RunBatchCommand(Args* args) {
   batch.strict = c.strict;
   batch.redo = c.redo;
   batch.report = PrintBatchMessage;
+  if (c.quiet) {
+    batch.report = [](BatchOptions::Message kind, const std::string& text) {
+      if (kind != BatchOptions::Message::kNote) PrintBatchMessage(kind, text);
+    };
+  }
   if (!shard.empty()) {
     auto parsed = shard == "auto" ? SlurmArrayShard() : ParseBatchShard(shard);
     if (!parsed.ok()) {
@@ -327,7 +338,7 @@ int RunBatchCommand(Args* args) {
                             c.passed, *items, c.array_tasks,
                             c.jobs_given ? c.jobs : 0);
   }
-  return AlignBatch(*items, positional[0], output, options, batch);
+  return AlignBatch(*items, positional[0], output, options, batch, c.quiet);
 }
 
 }  // namespace crossalign::cli

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
@@ -129,7 +130,7 @@ bool ParseCommandLine(const Command& command, Args* args, int* exit_code) {
     const std::string arg = args->Next();
     if (command.help && (arg == "-h" || arg == "--help")) {
       std::cout << Usage(command);
-      *exit_code = kExitOk;
+      *exit_code = FlushStandardOutput() ? kExitOk : kExitOutput;
       return false;
     }
     const Option* found = nullptr;
@@ -189,6 +190,13 @@ void AppendUnlisted(Options* to, Options from) {
     option.help.clear();
     to->push_back(std::move(option));
   }
+}
+
+bool FlushStandardOutput() {
+  std::cout.flush();
+  if (std::cout) return true;
+  PrintError("cannot write to standard output");
+  return false;
 }
 
 void PrintError(const std::string& message) {
@@ -255,12 +263,7 @@ int WriteOutput(const std::string& path, const std::string& content) {
   if (!MayWrite(path)) return kExitOutput;
   if (path.empty() || path == "-") {
     std::cout << content;
-    std::cout.flush();
-    if (!std::cout) {
-      PrintError("cannot write to standard output");
-      return kExitOutput;
-    }
-    return kExitOk;
+    return FlushStandardOutput() ? kExitOk : kExitOutput;
   }
   // Without --force the rename itself refuses an existing file, so two runs
   // racing to one new output cannot both succeed.
@@ -408,16 +411,9 @@ Options SegmenterOptions(SentenceSegmenterOptions* options) {
        Store(&options->rules_dir)},
       {"--max-sentence-length", "N",
        "split longer sentences (characters; default 2000)",
-       [options](const std::string& value, std::string* error) -> int {
-         double chars = 0;
-         if (!ParseDouble(value, 0, 1e9, &chars)) {
-           *error =
-               "--max-sentence-length needs a number of characters (0: none)";
-           return kExitUsage;
-         }
-         options->max_sentence_chars = static_cast<size_t>(chars);
-         return kExitOk;
-       }},
+       Count(&options->max_sentence_chars, 0, 1000000000,
+             "--max-sentence-length needs a whole number of characters "
+             "(0: none), not '{}'")},
   };
 }
 
@@ -552,8 +548,9 @@ void Progress::operator()(size_t done, size_t total) {
   const size_t tenth = done * 10 / total;
   if (tenth > last_tenth_) {
     last_tenth_ = tenth;
+    // The share done, not the tenth crossed: 3/4 is 75%, not 70%.
     std::cerr << "align: " << what_ << " " << done << "/" << total << " ("
-              << tenth * 10 << "%, " << static_cast<int>(elapsed)
+              << done * 100 / total << "%, " << static_cast<int>(elapsed)
               << "s elapsed, ETA " << static_cast<int>(eta) << "s)\n";
   }
 }
@@ -585,10 +582,33 @@ bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
 }
 
 bool ParseDouble(const std::string& text, double lo, double hi, double* out) {
-  if (text.empty()) return false;
+  // Plain decimal only: strtod also takes hex ("0x1"), "inf", "nan" and
+  // leading blanks, and turns an underflow ("1e-400") into 0.
+  size_t at = text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  const auto digits = [&text, &at] {
+    const size_t from = at;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
+    return at - from;
+  };
+  size_t mantissa = digits();
+  if (at < text.size() && text[at] == '.') {
+    ++at;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return false;
+  if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
+    ++at;
+    if (at < text.size() && (text[at] == '-' || text[at] == '+')) ++at;
+    if (digits() == 0) return false;
+  }
+  if (at != text.size()) return false;
   char* end = nullptr;
+  errno = 0;
   const double v = std::strtod(text.c_str(), &end);
-  if (end == nullptr || *end != '\0' || !(v >= lo && v <= hi)) return false;
+  if (errno == ERANGE || end == nullptr || *end != '\0' ||
+      !(v >= lo && v <= hi)) {
+    return false;
+  }
   *out = v;
   return true;
 }

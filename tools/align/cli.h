@@ -21,6 +21,7 @@ enum ExitCode {
   kExitUsage = 2,        // bad command line
   kExitNoInput = 3,      // no usable input (including the model)
   kExitOutput = 4,       // output not writable
+  kExitInternal = 5,     // internal error (a bug: please report it)
 };
 
 // Walks argv (the arguments of one command).
@@ -107,6 +108,10 @@ void Move(Options* to, Options* from, const std::vector<std::string>& names);
 // Appends the options of `from` to *to, unlisted in the help.
 void AppendUnlisted(Options* to, Options from);
 
+// Flushes stdout; false, with the error printed, when that failed (a full
+// disk, a closed pipe, /dev/full).
+bool FlushStandardOutput();
+
 // Prints "align: <message>" to stderr.
 void PrintError(const std::string& message);
 
@@ -182,7 +187,8 @@ bool CheckLanguageTag(const std::string& option, const std::string& tag,
 bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
                 uint64_t* out);
 
-// Parses a number in [lo, hi]; false on junk.
+// Parses a decimal number in [lo, hi] ("0.5", "-2", "1e3"); false on junk,
+// hex, inf, nan, blanks and numbers that overflow or underflow a double.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);
 
 template <typename T>

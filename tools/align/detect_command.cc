@@ -99,7 +99,8 @@ Options:
   };
   command.footer = R"(
 Exit codes: 0 ok; 1 some files were skipped (each with a message);
-2 usage error; 3 no usable input or no usable model; 4 output not writable.
+2 usage error; 3 no usable input or no usable model; 4 output not writable;
+5 internal error.
 )";
   command.error_prefix = "detect: ";
   command.error_suffix = " (see align detect --help)";

@@ -18,7 +18,7 @@ int RunMergeCommand(Args* args) {
   std::vector<std::string> inputs;
   TmxMergeOptions merge;
   uint64_t max_memory_mb = kDefaultMaxMemoryMb;
-  bool verbose = false;
+  bool verbose = false, quiet = false;
   TmxWriterOptions tmx;
   Command command;
   command.header = R"(Usage: align merge IN.tmx... [-o OUT.tmx] [OPTIONS]
@@ -70,12 +70,13 @@ Options:
       WithHelp(ForceOption(), "replace an existing output file"),
       {"-v, --verbose", "", "report what was read, merged and left out",
        Set(&verbose)},
+      {"-q, --quiet", "", "no summary line on success", Set(&quiet)},
       {"-h, --help", "", "show this help", {}},
   };
   command.footer = R"(
 Exit codes: 0 ok; 1 some inputs or units were skipped (each with a message),
 the output was still written; 2 usage error; 3 no usable input; 4 output not
-writable.
+writable; 5 internal error.
 )";
   ;
   command.error_prefix = "merge: ";
@@ -94,8 +95,15 @@ writable.
   job.max_memory_bytes = max_memory_mb << 20;
   job.tmx = tmx;
   job.replace = Overwrite();
-  job.report = PrintRunMessages(verbose, false);
-  return RunExitCode(RunTmxMergeJob(job));
+  job.report = PrintRunMessages(verbose, quiet);
+  const RunResult result = RunTmxMergeJob(job);
+  if (result.fault == RunFault::kNone && !quiet) {
+    // One line on success, as align SRC TGT prints.
+    PrintError(std::to_string(result.units) + " unit(s) merged from " +
+               std::to_string(inputs.size()) + " file(s) to " +
+               (output.empty() ? std::string("standard output") : output));
+  }
+  return RunExitCode(result);
 }
 
 }  // namespace crossalign::cli

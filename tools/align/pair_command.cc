@@ -1,3 +1,5 @@
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <iostream>
 #include <utility>
@@ -55,6 +57,7 @@ Exit codes (the same for every subcommand):
   2  usage error
   3  no usable input (missing, empty, binary or invalid file; missing model)
   4  output not writable
+  5  internal error (a bug; the message asks to report it)
 )";
 
 // --format, with the list of formats in its help.
@@ -197,6 +200,21 @@ int AlignPair(PipelineOptions options, const WriterOptions& writer,
   return RunExitCode(RunPairJob(std::move(options), job));
 }
 
+// Whether `a` and `b` name one existing file (by device and inode, so that
+// "x.txt" and "./x.txt" or a hard link are one).
+bool SameFile(const std::string& a, const std::string& b) {
+  struct stat sa, sb;
+  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+// One plain article: not a folder or an @LIST, which hold several.
+bool IsOneArticle(const std::string& path) {
+  struct stat st;
+  return !path.empty() && path[0] != '@' &&
+         !(::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode));
+}
+
 }  // namespace
 
 std::string PairCommandUsage() {
@@ -225,6 +243,13 @@ int RunPairCommand(Args* args) {
   } else if (files.empty()) {
     PrintError("no article files given (see align --help)");
     return kExitUsage;
+  } else if (files.size() == 1 && collection.pairs_path.empty() &&
+             IsOneArticle(files[0])) {
+    // Not many-article mode, which spoke of "several articles".
+    PrintError("one article given (" + files[0] +
+               "); align needs two, SRC and TGT, or several with -o DIR "
+               "(see align --help)");
+    return kExitUsage;
   }
   if (IsCollectionRequest(files, output) || !collection.clusters_path.empty() ||
       !collection.pairs_path.empty()) {
@@ -243,6 +268,12 @@ int RunPairCommand(Args* args) {
     return RunCollection(options, writer, collection);
   }
 
+  if (SameFile(files[0], files[1])) {
+    PrintError(files[0] + " and " + files[1] +
+               " are one file; an article aligned with itself gives only "
+               "copies (see align --help)");
+    return kExitUsage;
+  }
   PairRequest request{
       output, c.src_lang, c.tgt_lang, review_path, collection.report_path,
       format, c.verbose,  c.quiet,    files};

@@ -77,7 +77,7 @@ Options:
   command.footer = R"(
 Exit codes: 0 ok; 1 some inputs or decisions were skipped (each with a
 message), the output was still written; 2 usage error; 3 no usable input;
-4 output not writable.
+4 output not writable; 5 internal error.
 )";
   ;
   command.error_prefix = "review: ";

@@ -12,7 +12,8 @@
 namespace crossalign::cli {
 
 // Prints each message "align: ...", warnings and notes with their prefix;
-// the decision lines and details only with -v, the files written not with -q.
+// the decision lines and details only with -v, the files written and the
+// progress not with -q.
 inline RunReport PrintRunMessages(bool verbose, bool quiet) {
   return [verbose, quiet](RunMessage kind, const std::string& text) {
     if (kind == RunMessage::kWarning) {
@@ -23,7 +24,9 @@ inline RunReport PrintRunMessages(bool verbose, bool quiet) {
       if (verbose) std::cerr << text;
     } else if (kind == RunMessage::kDetail) {
       if (verbose) PrintError(text);
-    } else if (kind != RunMessage::kWritten || !quiet) {
+    } else if ((kind != RunMessage::kWritten &&
+                kind != RunMessage::kProgress) ||
+               !quiet) {
       PrintError(text);
     }
   };

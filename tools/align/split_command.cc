@@ -61,7 +61,7 @@ Options:
 An empty or blank input prints nothing (exit 0).
 
 Exit codes: 0 ok, 1 the input was damaged (bytes replaced), 2 usage error,
-3 no usable input, 4 output not writable.
+3 no usable input, 4 output not writable, 5 internal error.
 )";
   command.error_suffix = " (align split --help)";
   command.operand = [&input](const std::string& file,

@@ -23,6 +23,7 @@ enum class RunMessage {
   kWritten,    // a file written and what it holds (a quiet run drops them)
   kDecisions,  // the decision lines (RenderDecisionsJsonl), as one text
   kDetail,     // what only a verbose run says (a file read, counts)
+  kProgress,   // what a long run is doing now (a quiet run drops it)
 };
 using RunReport = std::function<void(RunMessage, const std::string&)>;
 

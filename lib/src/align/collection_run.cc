@@ -242,7 +242,8 @@ RunResult WriteCollectionOutputs(const CollectionJob& job,
         WritePairs(job.format, path, group, job.writer, &std::cout, &fault, {});
     if (!s.ok()) return Fail(fault, std::move(s));
     Say(job.report, RunMessage::kWritten,
-        "wrote " + path + " (" + std::to_string(group.size()) + " pairs)");
+        "wrote " + path + " (" + std::to_string(group.size()) +
+            (group.size() == 1 ? " pair)" : " pairs)"));
   }
   if (!job.clusters_path.empty()) {
     const auto clusters = ClusterPassages(
@@ -258,7 +259,7 @@ RunResult WriteCollectionOutputs(const CollectionJob& job,
     Status s = WriteReviewPageForPairs(job.review_path, written, job.writer,
                                        job.report_path, &fault);
     if (!s.ok()) return Fail(fault, std::move(s));
-    Say(job.report, RunMessage::kInfo,
+    Say(job.report, RunMessage::kWritten,
         "wrote the review page " + job.review_path);
   }
   if (pairs.empty()) {
@@ -355,6 +356,11 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
   return result;
 }
 
+// Two articles with this many segments together are announced before they
+// are aligned (kProgress): 51,000 sentences a side took 14 s of silence
+// (issue #27); about 5,000 together take a second or more.
+constexpr size_t kLongPairSegments = 5000;
+
 RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
   std::ostream* out = internal::StandardOutput(job.standard_output);
   if (job.src_file == "-" && job.tgt_file == "-") {
@@ -387,9 +393,32 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
       options.presegmented && !job.src_lang.empty() && !job.tgt_lang.empty();
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) return Fail(RunFault::kInput, pipeline.status());
-  auto pair = (*pipeline)->AlignFiles(job.src_file, job.tgt_file, job.src_lang,
-                                      job.tgt_lang);
+  // Read, then aligned, saying what was read (-v) and, for long articles,
+  // that the aligning takes a while.
+  std::shared_ptr<const Document> docs[2];
+  for (int side = 0; side < 2; ++side) {
+    const std::string& file = side == 0 ? job.src_file : job.tgt_file;
+    auto doc =
+        (*pipeline)->Prepare(file, side == 0 ? job.src_lang : job.tgt_lang);
+    if (!doc.ok()) return Fail(RunFault::kInput, doc.status());
+    docs[side] = *doc;
+    Say(job.report, RunMessage::kDetail,
+        "read " + file + ": " + std::to_string((*doc)->segments().size()) +
+            " segment(s), language " + (*doc)->lang());
+  }
+  const size_t segments =
+      docs[0]->segments().size() + docs[1]->segments().size();
+  if (segments >= kLongPairSegments) {
+    Say(job.report, RunMessage::kProgress,
+        "aligning " + std::to_string(docs[0]->segments().size()) + " and " +
+            std::to_string(docs[1]->segments().size()) +
+            " segments; long articles take a while");
+  }
+  auto pair = (*pipeline)->Align(docs[0], docs[1]);
   if (!pair.ok()) return Fail(RunFault::kInput, pair.status());
+  Say(job.report, RunMessage::kDetail,
+      std::string("decision: ") + AlignmentDecision(pair->alignment) + " (" +
+          pair->alignment.mode_reason + ")");
   // Damaged but usable input: say so; the output is still written.
   RunResult result;
   for (const auto& doc : {pair->src, pair->tgt}) {
@@ -431,13 +460,12 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
                         &fault, {job.src_file, job.tgt_file});
   if (!s.ok()) return Fail(fault, std::move(s));
   result.units = CountUnits({*pair}, job.writer.min_score);
-  if (job.format == OutputFormat::kBeads) return result;
-  if (!job.review_path.empty()) {
+  if (!job.review_path.empty() && job.format != OutputFormat::kBeads) {
     s = WriteReviewPageForPairs(job.review_path,
                                 {{to_stdout ? "stdout" : job.output, {*pair}}},
                                 job.writer, job.report_path, &fault);
     if (!s.ok()) return Fail(fault, std::move(s));
-    Say(job.report, RunMessage::kInfo,
+    Say(job.report, RunMessage::kWritten,
         "wrote the review page " + job.review_path);
   }
   // One line on success: what was written, how, where.

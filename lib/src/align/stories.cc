@@ -4,12 +4,19 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <string>
 
 #include "align/alignable_segments.h"
 #include "align/text_features.h"
 
 namespace crossalign {
 namespace {
+
+// "1 name or number", "3 names and numbers".
+std::string NamesAndNumbers(int n) {
+  return std::to_string(n) +
+         (n == 1 ? " name or number" : " names and numbers");
+}
 
 // What one article brings to the comparison: its keys (for looking up the
 // other article's strong keys) and its strong keys (names, numbers).
@@ -132,14 +139,14 @@ std::vector<double> JudgeLinks(const StoryOptions& options,
     const double bar = options.margin * std::min(best[link.a], best[link.b]);
     char buffer[160];
     if (link.shared_keys < options.min_shared_keys) {
-      std::snprintf(buffer, sizeof buffer,
-                    "shares %d names and numbers (fewer than %d)",
-                    link.shared_keys, options.min_shared_keys);
+      std::snprintf(buffer, sizeof buffer, "shares %s (fewer than %d)",
+                    NamesAndNumbers(link.shared_keys).c_str(),
+                    options.min_shared_keys);
     } else if (link.similarity < options.same_story) {
       std::snprintf(buffer, sizeof buffer,
-                    "similarity %.3f below --same-story %.3f (%d names and "
-                    "numbers shared)",
-                    link.similarity, options.same_story, link.shared_keys);
+                    "similarity %.3f below --same-story %.3f (%s shared)",
+                    link.similarity, options.same_story,
+                    NamesAndNumbers(link.shared_keys).c_str());
     } else if (link.similarity < bar) {
       std::snprintf(buffer, sizeof buffer,
                     "similarity %.3f does not stand out: each article has a "
@@ -147,9 +154,8 @@ std::vector<double> JudgeLinks(const StoryOptions& options,
                     link.similarity, std::min(best[link.a], best[link.b]));
     } else {
       link.same_story = true;
-      std::snprintf(buffer, sizeof buffer,
-                    "shares %d names and numbers (similarity %.3f)",
-                    link.shared_keys, link.similarity);
+      std::snprintf(buffer, sizeof buffer, "shares %s (similarity %.3f)",
+                    NamesAndNumbers(link.shared_keys).c_str(), link.similarity);
       // Few shared keys make a weak vote, however similar two small
       // profiles look: a vote counts fully from kFullVoteKeys keys on.
       vote[link.a * n_docs + link.b] = vote[link.b * n_docs + link.a] =
@@ -171,9 +177,8 @@ void JudgeTwoArticles(const StoryOptions& options, StoryGrouping* grouping) {
                     link.similarity >= options.same_story / 2;
   if (link.shared_keys >= options.min_shared_keys) {
     char buffer[160];
-    std::snprintf(buffer, sizeof buffer,
-                  "shares %d names and numbers (similarity %.3f%s)",
-                  link.shared_keys, link.similarity,
+    std::snprintf(buffer, sizeof buffer, "shares %s (similarity %.3f%s)",
+                  NamesAndNumbers(link.shared_keys).c_str(), link.similarity,
                   link.same_story ? "" : ", below half of --same-story");
     link.reason = buffer;
   }

@@ -25,6 +25,13 @@ StatusOr<nlohmann::json> ParseJson(std::string_view text) {
     const size_t bracket = what.find("] ");
     return InvalidArgumentError(
         bracket == std::string::npos ? what : what.substr(bracket + 2));
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number too large for a double ("1e999") is out of range, not an
+    // internal error.
+    const std::string what = e.what();
+    const size_t bracket = what.find("] ");
+    return InvalidArgumentError(
+        bracket == std::string::npos ? what : what.substr(bracket + 2));
   } catch (const TooDeep&) {
     return InvalidArgumentError("nesting deeper than " +
                                 std::to_string(kMaxDepth) + " levels");

@@ -311,7 +311,17 @@ StatusOr<std::vector<AlignReportEntry>> ParseAlignReport(
       entry.reason = *v;
     }
     if (const auto* v = number("units")) {
-      entry.units = static_cast<long>(v->get<double>());
+      // A count: a whole number no larger than a double holds exactly
+      // (2^53), so that the cast below is defined ("units": 1e300 was not).
+      constexpr double kMaxUnits = 9007199254740992.0;  // 2^53
+      const double units = v->get<double>();
+      if (!(units >= 0 && units <= kMaxUnits) ||
+          units != static_cast<double>(static_cast<long>(units))) {
+        return InvalidArgumentError(
+            where + "\"units\" must be a whole number from 0 to 2^53, not " +
+            v->dump());
+      }
+      entry.units = static_cast<long>(units);
     }
     entries.push_back(std::move(entry));
   }
