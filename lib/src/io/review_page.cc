@@ -337,7 +337,7 @@ StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
   const std::string data = ScriptSafe(PageData(sources, options, title));
   // The nonce lets only our own script run; it changes with the content.
   const std::string nonce =
-      Hex64(Fnv1a(data)) + Hex64(Fnv1a(internal::kReviewScript));
+      Hex64(Fnv1a(data)) + Hex64(Fnv1a(internal::ReviewAsset("script")));
   std::string page;
   page.reserve(data.size() + 64 * 1024);
   page +=
@@ -348,9 +348,10 @@ StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
       "'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-" +
       nonce + "'\">\n<meta name=\"generator\" content=\"" +
       HtmlEscape(std::string("crossalign ") + Version()) + "\">\n<title>" +
-      HtmlEscape(title) + "</title>\n<style>" + internal::kReviewStyle +
+      HtmlEscape(title) + "</title>\n<style>" +
+      std::string(internal::ReviewAsset("style")) +
       "</style>\n</head>\n<body>\n";
-  std::string body = internal::kReviewBody;
+  std::string body(internal::ReviewAsset("body"));
   const std::string marker = "@HEADING@";
   const size_t at = body.find(marker);
   if (at != std::string::npos) {
@@ -359,7 +360,8 @@ StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
   page += body;
   page += "<script type=\"application/json\" id=\"review-data\">" + data +
           "</script>\n<script nonce=\"" + nonce + "\">" +
-          internal::kReviewScript + "</script>\n</body>\n</html>\n";
+          std::string(internal::ReviewAsset("script")) +
+          "</script>\n</body>\n</html>\n";
   return page;
 }
 
