@@ -39,27 +39,23 @@
     var e = edits.get(U[i][0]);
     return e && e[side] !== undefined ? e[side] : U[i][side === 'src' ? 4 : 5];
   }
-  var storeKey = (function () {
-    var h = 2166136261;
-    for (var i = 0; i < N; i++) {
-      var t = U[i][0];
-      for (var j = 0; j < t.length; j++) { h ^= t.charCodeAt(j); h = Math.imul(h, 16777619); }
-    }
-    return 'crossalign-review:' + (h >>> 0).toString(16) + ':' + N;
-  })();
+  // Decisions are kept under the fingerprint of the memories' content (the
+  // same one decisions.json carries), so two memories never share them,
+  // whatever their tuids.
+  var storeKey = 'crossalign-review:' + DATA.memories.join('+');
+  // A Map as a JSON object. The object has no prototype, so that tuids such
+  // as "__proto__", "constructor" or "toString" are keys like any other.
+  function mapObject(map, keys) {
+    var o = Object.create(null);
+    (keys || Array.from(map.keys())).forEach(function (k) { if (map.has(k)) o[k] = map.get(k); });
+    return o;
+  }
   function save() {
     try {
-      var o = { decisions: {}, edits: {} };
-      decisions.forEach(function (v, k) { o.decisions[k] = v; });
-      edits.forEach(function (v, k) { o.edits[k] = v; });
-      localStorage.setItem(storeKey, JSON.stringify(o));
+      localStorage.setItem(storeKey, JSON.stringify({ decisions: mapObject(decisions), edits: mapObject(edits), operations: ops }));
     } catch (e) { /* storage may be off: decisions stay in the page */ }
   }
   var known = new Set(U.map(function (u) { return u[0]; }));
-  try {
-    var saved = JSON.parse(localStorage.getItem(storeKey) || 'null');
-    if (saved) readDecisions(saved);
-  } catch (e) { /* ignore */ }
 
   // Reads {"decisions": {...}, "edits": {...}} into the page's state;
   // returns [used, for unknown units, invalid].
@@ -325,8 +321,11 @@
     var meta = el('div', 'meta');
     meta.append(el('span', 'score', fmt(u[2])));
     meta.append(el('span', null, (u[3] || '?') + ' \u00b7 ' + (p.mode || '?')));
-    var docs = el('span', 'docs', base(p.src) + ' \u2192 ' + base(p.tgt));
-    docs.title = p.src + ' \u2192 ' + p.tgt;
+    // Which source and target the unit joins, both named in full.
+    var docs = el('span', 'docs');
+    var ds = el('span', 'doc src', base(p.src)), dt = el('span', 'doc tgt', '\u2192 ' + base(p.tgt));
+    ds.title = p.src; dt.title = p.tgt;
+    docs.append(ds, dt);
     meta.append(docs);
     if (u[6].length) meta.append(el('span', null, 's' + u[6].join(',') + ' \u2194 t' + u[7].join(',')));
     if (u[8]) meta.append(el('span', 'earlier', u[8] + ' earlier'));
@@ -384,6 +383,7 @@
       list.append(frag);
       if (i < N) { setTimeout(function () { chunk(1500); }, 0); return; }
       ready = true;
+      paintRemoved();
       performance.mark('review-ready');
       applyFilters();
       document.body.setAttribute('data-ready', 'true');
@@ -487,6 +487,12 @@
     row.classList.add('current');
     row.focus({ preventScroll: true });
     if (scroll) row.scrollIntoView({ block: 'center' });
+  }
+  // The unit a key acts on: the current one, else (on a fresh page) the
+  // first one shown, so that the first key press already acts.
+  function currentOrFirst() {
+    if (current < 0 && shown.length) setCurrent(shown[0], true);
+    return current;
   }
   function move(step) {
     if (!shown.length) return;
@@ -596,15 +602,24 @@
     toastTimer = setTimeout(function () { t.hidden = true; }, 2600);
   }
 
-  function exportDecisions() {
-    var out = {};
-    var n = 0;
-    U.forEach(function (u) { var d = decisions.get(u[0]); if (d && !(u[0] in out)) { out[u[0]] = d; n++; } });
-    var file = { decisions: out };
-    if (edits.size) {
-      file.edits = {};
-      U.forEach(function (u) { var e = edits.get(u[0]); if (e && !(u[0] in file.edits)) file.edits[u[0]] = e; });
+  // decisions.json (format 2, documented in crossalign/review_page.h).
+  function decisionFile() {
+    var ids = [], seen = new Set();
+    U.forEach(function (u) { if (!seen.has(u[0])) { seen.add(u[0]); ids.push(u[0]); } });
+    ops.forEach(function (op) { (op.add || []).forEach(function (n) { if (!seen.has(n.id)) { seen.add(n.id); ids.push(n.id); } }); });
+    var file = { format: 'crossalign-review-decisions', version: 2, memories: DATA.memories.slice() };
+    if (ARTICLES.size) {
+      file.articles = Object.create(null);
+      ARTICLES.forEach(function (a, name) { file.articles[name] = a.fp; });
     }
+    file.decisions = mapObject(decisions, ids);
+    if (edits.size) file.edits = mapObject(edits, ids);
+    if (ops.length) file.operations = ops;
+    return file;
+  }
+  function exportDecisions() {
+    var file = decisionFile();
+    var n = Object.keys(file.decisions).length;
     var blob = new Blob([JSON.stringify(file, null, 1) + '\n'], { type: 'application/json' });
     var a = document.createElement('a');
     a.href = URL.createObjectURL(blob);
@@ -633,6 +648,13 @@
         toast(file.name + ' is not a decisions file: {"decisions": {...}} expected');
         return;
       }
+      if (Array.isArray(got.operations)) {
+        ops = []; links.clear(); removed.clear();
+        rows.forEach(function (r) { r.classList.remove('is-removed'); });
+        readOperations(got);
+        paintRemoved();
+        if (view.pair) renderDoc(view.pair);
+      }
       var c = readDecisions(got), used = c[0], unknown = c[1], bad = c[2];
       for (var i = 0; i < N; i++) { resetText(i); paint(i); }
       save();
@@ -650,8 +672,11 @@
   });
 
   document.addEventListener('click', function (e) {
+    if (docClick(e)) return;
     var b = e.target.closest('[data-action]');
     var act = b && b.getAttribute('data-action');
+    if (act === 'pair' || act === 'unpair' || act === 'merge' || act === 'split' || act === 'edit-link') { docAction(act); return; }
+    if (act === 'keep-edit' || act === 'cancel-edit') { finishLinkEdit(act === 'keep-edit'); return; }
     if (act === 'export') { exportDecisions(); return; }
     if (act === 'import') { $('import-file').click(); return; }
     if (act === 'accept-shown' || act === 'reject-shown') { decideShown(act.split('-')[0]); return; }
@@ -667,6 +692,12 @@
   $('help-button').addEventListener('click', function () { $('help').hidden = !$('help').hidden; });
   document.addEventListener('keydown', function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target.closest && e.target.closest('#link-editor')) {
+      if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); finishLinkEdit(true); }
+      else if (e.key === 'Escape') { e.preventDefault(); finishLinkEdit(false); }
+      return;
+    }
+    if (docKey(e)) return;
     if (e.target.isContentEditable) {
       if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); finishEdit(true); }
       else if (e.key === 'Escape') { e.preventDefault(); finishEdit(false); }
@@ -680,11 +711,11 @@
     switch (e.key) {
       case 'j': move(1); break;
       case 'k': move(-1); break;
-      case 'a': if (current < 0) move(1); else decide(current, 'accept', true); break;
-      case 'r': if (current < 0) move(1); else decide(current, 'reject', true); break;
+      case 'a': decide(currentOrFirst(), 'accept', true); break;
+      case 'r': decide(currentOrFirst(), 'reject', true); break;
       case 'u': decide(current, '', false); break;
       case 'n': nextOpen(); break;
-      case 'c': if (current < 0) move(1); startEdit(current); break;
+      case 'c': startEdit(currentOrFirst()); break;
       case '/': search.focus(); break;
       case 'e': exportDecisions(); break;
       case '?': $('help').hidden = !$('help').hidden; break;
@@ -694,8 +725,356 @@
     e.preventDefault();
   });
 
+  // ---- the document view: both articles of a pair, every segment, the
+  // links between them, and the reviewer's editing operations ----
+  var ARTICLES = new Map();
+  (DATA.articles || []).forEach(function (a) { ARTICLES.set(a.name, a); });
+  var ops = [];          // the operations, in order, as decisions.json holds them
+  var links = new Map(); // pair id -> [{id, src, tgt, made, text: {src, tgt}}]
+  var removed = new Set(); // ids of units an operation removed
+  function fnv(text) {
+    var h = 2166136261;
+    for (var j = 0; j < text.length; j++) { h ^= text.charCodeAt(j); h = Math.imul(h, 16777619); }
+    return (h >>> 0).toString(16);
+  }
+  function pairLinks(p) {
+    if (!links.has(p.id)) {
+      var list = [];
+      U.forEach(function (u) {
+        if (u[1] === p.id && u[6].length && u[7].length) list.push({ id: u[0], src: u[6].slice(), tgt: u[7].slice(), made: false });
+      });
+      links.set(p.id, list);
+    }
+    return links.get(p.id);
+  }
+  function sortLinks(list) {
+    list.sort(function (a, b) { return (a.src[0] - b.src[0]) || (a.tgt[0] - b.tgt[0]); });
+  }
+  function pairOf(srcDoc, tgtDoc) {
+    for (var k = 0; k < pairs.length; k++) if (pairs[k].src === srcDoc && pairs[k].tgt === tgtDoc) return pairs[k];
+    return null;
+  }
+  function joined(article, ids) {
+    return ids.map(function (i) { return article.segs[i][0]; }).join(' ').replace(/\s+/g, ' ').trim();
+  }
+  function position(p, src, tgt) {
+    var a = ARTICLES.get(p.src), b = ARTICLES.get(p.tgt);
+    return 'src p' + a.segs[src[0]][2] + ':s' + src.join(',') + ' tgt p' + b.segs[tgt[0]][2] + ':s' + tgt.join(',');
+  }
+  // A unit the reviewer makes, as an operation's "add" entry.
+  function newUnit(p, srcIds, tgtIds) {
+    var byNumber = function (x, y) { return x - y; };
+    var s = srcIds.slice().sort(byNumber), t = tgtIds.slice().sort(byNumber);
+    var a = ARTICLES.get(p.src), b = ARTICLES.get(p.tgt);
+    return { id: 'review:' + fnv(p.src + '\u0000' + p.tgt) + ':s' + s.join(',') + ':t' + t.join(','),
+             src_doc: p.src, tgt_doc: p.tgt, src_lang: p.sl, tgt_lang: p.tl, src: s, tgt: t,
+             position: position(p, s, t), src_text: joined(a, s), tgt_text: joined(b, t) };
+  }
+  // Applies an operation to the links; false when it no longer fits them.
+  function applyOp(op) {
+    var p = null;
+    if (op.add && op.add.length) p = pairOf(op.add[0].src_doc, op.add[0].tgt_doc);
+    var list = null;
+    if (!p) {
+      pairs.forEach(function (q) {
+        if (list || !ARTICLES.has(q.src) || !ARTICLES.has(q.tgt)) return;
+        var l = pairLinks(q);
+        if (l.some(function (x) { return op.remove.indexOf(x.id) >= 0; })) { list = l; p = q; }
+      });
+    }
+    if (!p) return false;
+    list = list || pairLinks(p);
+    var gone = list.filter(function (x) { return op.remove.indexOf(x.id) >= 0; });
+    if (gone.length !== op.remove.length) return false;
+    gone.forEach(function (x) { list.splice(list.indexOf(x), 1); if (!x.made) removed.add(x.id); });
+    (op.add || []).forEach(function (n) { list.push({ id: n.id, src: n.src.slice(), tgt: n.tgt.slice(), made: true, unit: n }); known.add(n.id); });
+    sortLinks(list);
+    ops.push(op);
+    return true;
+  }
+  function linkTexts(p, l) {
+    if (l.made) return { src: l.unit.src_text, tgt: l.unit.tgt_text };
+    var i = unitIndex.get(l.id);
+    return { src: textOf(i, 'src'), tgt: textOf(i, 'tgt') };
+  }
+  var unitIndex = new Map();
+  U.forEach(function (u, i) { if (!unitIndex.has(u[0])) unitIndex.set(u[0], i); });
+
+  var view = { pair: null, sel: { src: new Set(), tgt: new Set() } };
+  var viewPairs = pairs.filter(function (p) { return ARTICLES.has(p.src) && ARTICLES.has(p.tgt); });
+  function showDocView() {
+    var P4 = panel('Document view', viewPairs.length ? 'both articles of a pair, every segment; select a sentence on each side, then Pair' : 'units only', true);
+    P4.details.id = 'docview';
+    if (!viewPairs.length) {
+      var why = DATA.articlesNote || 'This page was made without the articles, so it shows the units only.';
+      var n = el('p', 'docnote', why);
+      n.id = 'docview-note';
+      P4.body.append(n);
+      $('documents').append(P4.details);
+      return;
+    }
+    var bar = el('div', 'docbar');
+    var sel = el('select');
+    sel.id = 'doc-pair';
+    sel.setAttribute('aria-label', 'Article pair');
+    viewPairs.forEach(function (p) { option(sel, String(p.id), base(p.src) + ' \u2192 ' + base(p.tgt)); });
+    sel.addEventListener('change', function () { renderDoc(pairs[+sel.value]); });
+    bar.append(sel);
+    [['pair', 'Pair', 'p', 'Pair the selected source and target sentences'],
+     ['unpair', 'Unpair', 'x', 'Remove the link of the selected sentence'],
+     ['merge', 'Merge with next', 'm', 'Merge the selected sentence\u2019s unit with the next unit'],
+     ['split', 'Split', 's', 'Split the selected sentence\u2019s unit before the selected sentences'],
+     ['edit-link', 'Edit text', 't', 'Correct the text of the selected sentence\u2019s unit']].forEach(function (b) {
+      var btn = el('button', 'btn', b[1]);
+      btn.type = 'button';
+      btn.setAttribute('data-action', b[0]);
+      btn.title = b[3] + ' (' + b[2] + ')';
+      btn.append(el('span', 'key', b[2]));
+      bar.append(btn);
+    });
+    var status = el('span', 'docstatus');
+    status.id = 'doc-status';
+    bar.append(status);
+    var box = el('div', 'docpair');
+    box.id = 'doc-pair-view';
+    P4.body.append(bar, box);
+    $('documents').append(P4.details);
+    renderDoc(viewPairs[0]);
+  }
+  function renderDoc(p) {
+    view.pair = p;
+    view.sel.src.clear(); view.sel.tgt.clear();
+    var box = $('doc-pair-view');
+    box.textContent = '';
+    var cols = [];
+    [['src', p.src, p.sl], ['tgt', p.tgt, p.tl]].forEach(function (side) {
+      var a = ARTICLES.get(side[1]);
+      var col = el('div', 'doccol ' + side[0]);
+      col.append(el('div', 'dochead', base(side[1]) + ' \u00b7 ' + (side[2] || a.lang) + ' \u00b7 ' + a.segs.length + ' segments'));
+      a.segs.forEach(function (s, i) {
+        var d = el('div', 'sent ' + s[1], s[0]);
+        d.setAttribute('data-side', side[0]);
+        d.setAttribute('data-index', i);
+        d.setAttribute('data-kind', s[1]);
+        d.tabIndex = 0;
+        d.dir = 'auto';
+        if (side[2]) d.lang = side[2];
+        col.append(d);
+      });
+      cols.push(col);
+    });
+    var lines = svg('svg', { class: 'doclinks', 'aria-hidden': 'true' });
+    box.append(cols[0], lines, cols[1]);
+    paintDoc();
+  }
+  function sentence(side, i) {
+    return document.querySelector('#doc-pair-view .sent[data-side="' + side + '"][data-index="' + i + '"]');
+  }
+  function linkOfSentence(side, i) {
+    return pairLinks(view.pair).find(function (l) { return l[side].indexOf(i) >= 0; }) || null;
+  }
+  function paintDoc() {
+    var p = view.pair;
+    if (!p) return;
+    var list = pairLinks(p);
+    document.querySelectorAll('#doc-pair-view .sent').forEach(function (s) {
+      var side = s.getAttribute('data-side'), i = +s.getAttribute('data-index');
+      var l = linkOfSentence(side, i);
+      s.classList.toggle('linked', !!l);
+      s.classList.toggle('made', !!(l && l.made));
+      s.classList.toggle('selected', view.sel[side].has(i));
+      var d = l && !l.made ? decisions.get(l.id) : '';
+      s.classList.toggle('is-accept', d === 'accept');
+      s.classList.toggle('is-reject', d === 'reject');
+      if (l) s.setAttribute('data-link', l.id); else s.removeAttribute('data-link');
+    });
+    var lines = document.querySelector('#doc-pair-view svg.doclinks');
+    var box = $('doc-pair-view').getBoundingClientRect();
+    lines.textContent = '';
+    var w = lines.getBoundingClientRect().width || 60;
+    lines.setAttribute('viewBox', '0 0 ' + w + ' ' + box.height);
+    lines.setAttribute('height', box.height);
+    list.forEach(function (l) {
+      var a = sentence('src', l.src[0]), b = sentence('tgt', l.tgt[0]);
+      var a2 = sentence('src', l.src[l.src.length - 1]), b2 = sentence('tgt', l.tgt[l.tgt.length - 1]);
+      if (!a || !b) return;
+      var y1 = (a.getBoundingClientRect().top + a2.getBoundingClientRect().bottom) / 2 - box.top;
+      var y2 = (b.getBoundingClientRect().top + b2.getBoundingClientRect().bottom) / 2 - box.top;
+      var score = l.made ? null : U[unitIndex.get(l.id)][2];
+      lines.append(svg('path', { d: 'M0 ' + y1.toFixed(1) + ' C' + (w / 2) + ' ' + y1.toFixed(1) + ' ' + (w / 2) + ' ' + y2.toFixed(1) + ' ' + w + ' ' + y2.toFixed(1),
+                                 class: 'link' + (l.made ? ' made' : ''), stroke: l.made ? '#0969da' : COLOR[band(score)], 'data-link': l.id }));
+    });
+    var made = ops.length;
+    $('doc-status').textContent = list.length + ' links' + (made ? ' \u00b7 ' + made + ' operations' : '');
+  }
+  function selected(side) { return Array.from(view.sel[side]).sort(function (x, y) { return x - y; }); }
+  function anySelectedLink() {
+    var s = selected('src'), t = selected('tgt');
+    return (s.length && linkOfSentence('src', s[0])) || (t.length && linkOfSentence('tgt', t[0])) || null;
+  }
+  function doOp(op, message) {
+    if (!applyOp(op)) { toast('That operation does not fit the links.'); return; }
+    view.sel.src.clear(); view.sel.tgt.clear();
+    save();
+    paintDoc();
+    paintRemoved();
+    toast(message);
+  }
+  function docAction(act) {
+    var p = view.pair;
+    if (!p) return;
+    var s = selected('src'), t = selected('tgt'), l = anySelectedLink();
+    if (act === 'pair') {
+      if (!s.length || !t.length) { toast('Select a source and a target sentence first.'); return; }
+      var taken = s.some(function (i) { return linkOfSentence('src', i); }) || t.some(function (i) { return linkOfSentence('tgt', i); });
+      if (taken) { toast('A selected sentence is linked already: unpair it first.'); return; }
+      doOp({ op: 'pair', remove: [], add: [newUnit(p, s, t)] }, 'Paired ' + s.length + ' source and ' + t.length + ' target sentences.');
+    } else if (act === 'unpair') {
+      if (!l) { toast('Select a linked sentence first.'); return; }
+      doOp({ op: 'unpair', remove: [l.id], add: [] }, 'Unpaired.');
+    } else if (act === 'merge') {
+      if (!l) { toast('Select a linked sentence first.'); return; }
+      var list = pairLinks(p), next = list[list.indexOf(l) + 1];
+      if (!next) { toast('This is the last unit: nothing to merge with.'); return; }
+      doOp({ op: 'merge', remove: [l.id, next.id], add: [newUnit(p, l.src.concat(next.src), l.tgt.concat(next.tgt))] },
+           'Merged into one ' + (l.src.length + next.src.length) + '-' + (l.tgt.length + next.tgt.length) + ' unit.');
+    } else if (act === 'split') {
+      if (!l) { toast('Select a sentence of the unit to split.'); return; }
+      // The second part starts at the selected sentence of each side (the
+      // middle of a side without one).
+      function at(side, sel) {
+        var ids = l[side], k = sel.length ? ids.indexOf(sel[sel.length - 1]) : -1;
+        return k > 0 ? k : Math.ceil(ids.length / 2);
+      }
+      var ks = at('src', s), kt = at('tgt', t);
+      var parts = [[l.src.slice(0, ks), l.tgt.slice(0, kt)], [l.src.slice(ks), l.tgt.slice(kt)]]
+        .filter(function (x) { return x[0].length && x[1].length; });
+      if (parts.length < 2 && l.src.length + l.tgt.length <= 2) { toast('A 1-1 unit cannot be split: unpair it instead.'); return; }
+      doOp({ op: 'split', remove: [l.id], add: parts.map(function (x) { return newUnit(p, x[0], x[1]); }) }, 'Split into ' + parts.length + ' units.');
+    } else if (act === 'edit-link') {
+      if (!l) { toast('Select a sentence of the unit to correct.'); return; }
+      editLink(l);
+    }
+  }
+  // Correcting a link's text: two fields under the bar; Enter keeps, Esc
+  // cancels. A corrected unit is accepted, as on its card.
+  function editLink(l) {
+    var old = $('link-editor');
+    if (old) old.remove();
+    var texts = linkTexts(view.pair, l);
+    var box = el('div', 'linkedit');
+    box.id = 'link-editor';
+    var fs = el('textarea', 'src'), ft = el('textarea', 'tgt');
+    fs.value = texts.src; ft.value = texts.tgt;
+    fs.setAttribute('aria-label', 'Source text'); ft.setAttribute('aria-label', 'Target text');
+    var ok = el('button', 'btn', 'Keep'); ok.type = 'button'; ok.setAttribute('data-action', 'keep-edit');
+    var no = el('button', 'btn', 'Cancel'); no.type = 'button'; no.setAttribute('data-action', 'cancel-edit');
+    box.append(fs, ft, ok, no);
+    box.setAttribute('data-link', l.id);
+    $('doc-pair-view').before(box);
+    ft.focus();
+  }
+  function finishLinkEdit(keep) {
+    var box = $('link-editor');
+    if (!box) return;
+    view.sel.src.clear(); view.sel.tgt.clear();
+    paintDoc();
+    var id = box.getAttribute('data-link');
+    var texts = { src: box.querySelector('.src').value.replace(/\s+/g, ' ').trim(),
+                  tgt: box.querySelector('.tgt').value.replace(/\s+/g, ' ').trim() };
+    box.remove();
+    if (!keep) return;
+    if (!texts.src || !texts.tgt) { toast('A side cannot be empty: unpair the unit instead.'); return; }
+    var l = pairLinks(view.pair).find(function (x) { return x.id === id; });
+    if (!l) return;
+    var was = linkTexts(view.pair, l), now = {};
+    if (texts.src !== was.src) now.src = texts.src;
+    if (texts.tgt !== was.tgt) now.tgt = texts.tgt;
+    if (now.src === undefined && now.tgt === undefined) return;
+    if (l.made) {
+      if (now.src !== undefined) l.unit.src_text = now.src;
+      if (now.tgt !== undefined) l.unit.tgt_text = now.tgt;
+    } else {
+      var prev = edits.get(id) || {};
+      if (now.src !== undefined) prev.src = now.src;
+      if (now.tgt !== undefined) prev.tgt = now.tgt;
+      edits.set(id, prev);
+      decisions.set(id, 'accept');
+      var i = unitIndex.get(id);
+      resetText(i); paint(i); progress();
+    }
+    save();
+    paintDoc();
+    toast('Text corrected.');
+  }
+  function paintRemoved() {
+    removed.forEach(function (id) {
+      var i = unitIndex.get(id);
+      if (i !== undefined && rows[i]) rows[i].classList.add('is-removed');
+    });
+  }
+  var docview = null;
+  function docClick(e) {
+    var s = e.target.closest('#doc-pair-view .sent');
+    if (!s) return false;
+    var side = s.getAttribute('data-side'), i = +s.getAttribute('data-index');
+    if (view.sel[side].has(i)) view.sel[side].delete(i); else view.sel[side].add(i);
+    paintDoc();
+    return true;
+  }
+  // Keys in the document view: arrows move between sentences, Space or
+  // Enter selects, p pairs, x unpairs, m merges, s splits, t corrects.
+  function docKey(e) {
+    if (!e.target.closest || !e.target.closest('#doc-pair-view, #docview .docbar')) return false;
+    if (/^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return false;
+    var s = e.target.closest('.sent');
+    var keys = { p: 'pair', x: 'unpair', Delete: 'unpair', m: 'merge', s: 'split', t: 'edit-link' };
+    if (keys[e.key]) { docAction(keys[e.key]); e.preventDefault(); return true; }
+    if (!s) return false;
+    var side = s.getAttribute('data-side'), i = +s.getAttribute('data-index'), to = null;
+    if (e.key === ' ' || e.key === 'Enter') {
+      if (view.sel[side].has(i)) view.sel[side].delete(i); else view.sel[side].add(i);
+      paintDoc();
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      to = sentence(side, i + (e.key === 'ArrowDown' ? 1 : -1));
+    } else if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+      var other = side === 'src' ? 'tgt' : 'src', l = linkOfSentence(side, i);
+      to = sentence(other, l ? l[other][0] : i) || document.querySelector('#doc-pair-view .sent[data-side="' + other + '"]');
+    } else {
+      return false;
+    }
+    if (to) to.focus();
+    e.preventDefault();
+    return true;
+  }
+  // The operations of a decisions file (or of this browser's storage),
+  // replayed; returns how many did not fit.
+  function readOperations(got) {
+    var bad = 0;
+    (got && Array.isArray(got.operations) ? got.operations : []).forEach(function (op) {
+      if (!op || typeof op.op !== 'string' || !Array.isArray(op.remove) || (op.add && !Array.isArray(op.add))) { bad++; return; }
+      if (!applyOp({ op: op.op, remove: op.remove.slice(), add: (op.add || []).map(function (n) { return Object.assign({}, n); }) })) bad++;
+    });
+    return bad;
+  }
+
+  // Scrolling a unit into view keeps it below the sticky bars: the page's
+  // scroll padding is their height, measured whenever they change size.
+  function stickyOffset() {
+    var h = $('toolbar').getBoundingClientRect().height + document.querySelector('.top').getBoundingClientRect().height;
+    document.documentElement.style.setProperty('--sticky', Math.ceil(h + 8) + 'px');
+  }
+  stickyOffset();
+  if (window.ResizeObserver) new ResizeObserver(stickyOffset).observe($('toolbar'));
+  window.addEventListener('resize', function () { stickyOffset(); paintDoc(); });
+
+  try {
+    var saved = JSON.parse(localStorage.getItem(storeKey) || 'null');
+    if (saved) { readOperations(saved); readDecisions(saved); }
+  } catch (e) { /* ignore */ }
   showStories();
   showPaths();
+  showDocView();
   showLeftOut();
   progress();
   if (decisions.size) toast('Restored ' + decisions.size + ' decisions made earlier in this browser.');
