@@ -46,7 +46,10 @@ network) on which a person reads every unit of the memories side by side,
 sorts and filters them by score, language pair and document pair, searches
 them, sees the alignment path of each translation and the stories of a
 many-article run, and accepts or rejects units (buttons, or the keys a, r,
-j, k). "Export decisions" downloads decisions.json.
+j, k). When it has the articles (the page is written in the run, or they
+can be read where the TMX's x-document names them), a document view shows
+both articles side by side, every segment, to pair, unpair, merge and split
+sentences. "Export decisions" downloads decisions.json.
 
 The second form applies decisions.json to the memory: the units the reviewer
 made in the document view (pairing sentences, merging or splitting units)
