@@ -359,6 +359,98 @@ TEST(ReviewPageTest, AppliesTheReviewersCorrections) {
   }
 }
 
+// A format-2 decisions file for Memory() (fingerprint `memory`): unpair a1,
+// pair source 3 with target 2, reject c3 and accept b2 as `decision`.
+std::string DecisionsFile(const std::string& memory,
+                          const std::string& decision = "accept") {
+  return R"({"format": "crossalign-review-decisions", "version": 2,
+    "memories": [")" +
+         memory + R"("],
+    "decisions": {"c3": "reject", "b2": ")" +
+         decision + R"("},
+    "operations": [
+      {"op": "unpair", "remove": ["a1"], "add": []},
+      {"op": "pair", "remove": [], "add": [{"id": "r1",
+        "src_doc": "news/a.en.txt", "tgt_doc": "news/a.uk.txt",
+        "src_lang": "en", "tgt_lang": "uk", "src": [3], "tgt": [2],
+        "position": "src p2:s3 tgt p2:s2",
+        "src_text": "Fourth  sentence.", "tgt_text": "Четверте."}]}]})";
+}
+
+TEST(ReviewPageTest, AppliesOperationsOfAFileForThisMemory) {
+  const TmxMemory memory = Memory();
+  const std::string fingerprint = ReviewMemoryFingerprint(memory);
+  EXPECT_EQ(fingerprint.size(), 16u);
+  auto set = ParseReviewDecisionSet("d.json", DecisionsFile(fingerprint));
+  ASSERT_TRUE(set.ok()) << set.status();
+  EXPECT_EQ(set->version, 2);
+  ASSERT_EQ(set->operations.size(), 2u);
+  auto result = ApplyReviewDecisionSet(memory, *set, "d.json");
+  ASSERT_TRUE(result.ok()) << result.status();
+  EXPECT_EQ(result->added, 1u);
+  EXPECT_EQ(result->removed, 1u);
+  EXPECT_EQ(result->rejected, 1u);
+  EXPECT_EQ(result->accepted, 1u);
+  // b2 (source 1-2) stays, the new unit (source 3) comes after it.
+  ASSERT_EQ(result->memory.units.size(), 2u);
+  EXPECT_EQ(result->memory.units[0].tuid, "b2");
+  const TmxUnit& made = result->memory.units[1];
+  EXPECT_EQ(made.tuid, "r1");
+  ASSERT_NE(FindProp(made.props, "x-review"), nullptr);
+  EXPECT_EQ(*FindProp(made.props, "x-review"), "added");
+  EXPECT_EQ(*FindProp(made.props, "x-bead"), "1-1");
+  EXPECT_EQ(*FindProp(made.props, "x-position"), "src p2:s3 tgt p2:s2");
+  EXPECT_EQ(*FindProp(made.props, "x-mode"), "translation");
+  ASSERT_EQ(made.variants.size(), 2u);
+  EXPECT_EQ(made.variants[0].text, "Fourth sentence.");
+  EXPECT_EQ(*FindProp(made.variants[1].props, "x-document"), "news/a.uk.txt");
+  auto xml = TmxWriter(FixedDate()).RenderMemory(result->memory);
+  ASSERT_TRUE(xml.ok());
+  EXPECT_NE(xml->find("<prop type=\"x-review\">added</prop>"),
+            std::string::npos);
+
+  // Keep accepted: the undecided unit goes, the accepted and made stay.
+  auto undecided =
+      ParseReviewDecisionSet("d.json", DecisionsFile(fingerprint, "reject"));
+  ASSERT_TRUE(undecided.ok());
+  undecided->decisions.erase("b2");
+  ReviewApplyOptions keep;
+  keep.keep_accepted_only = true;
+  auto kept = ApplyReviewDecisionSet(memory, *undecided, "d.json", keep);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->dropped, 1u);
+  ASSERT_EQ(kept->memory.units.size(), 1u);
+  EXPECT_EQ(kept->memory.units[0].tuid, "r1");
+}
+
+TEST(ReviewPageTest, RefusesDecisionsForAnotherMemory) {
+  TmxMemory other = Memory();
+  other.units[2].variants[1].text = "Інший.";
+  const std::string fingerprint = ReviewMemoryFingerprint(Memory());
+  EXPECT_NE(ReviewMemoryFingerprint(other), fingerprint);
+  auto set = ParseReviewDecisionSet("d.json", DecisionsFile(fingerprint));
+  ASSERT_TRUE(set.ok());
+  auto result = ApplyReviewDecisionSet(other, *set, "d.json");
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find("another memory"),
+            std::string::npos);
+  EXPECT_NE(result.status().message().find("d.json"), std::string::npos);
+  // A newer format, a malformed operation: errors naming the file.
+  for (const std::string bad :
+       {R"({"format": "crossalign-review-decisions", "version": 3,
+            "decisions": {}})",
+        R"({"format": "crossalign-review-decisions", "version": 2,
+            "decisions": {}, "operations": [{"op": "glue", "remove": []}]})",
+        R"({"format": "crossalign-review-decisions", "version": 2,
+            "decisions": {}, "operations": [{"op": "pair", "remove": [],
+            "add": [{"id": "x"}]}]})"}) {
+    auto parsed = ParseReviewDecisionSet("d.json", bad);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_EQ(parsed.status().message().rfind("d.json", 0), 0u)
+        << parsed.status().message();
+  }
+}
+
 TEST(ReviewPageTest, PageIsWrittenAtomically) {
   const std::string dir = MakeTempDir();
   std::vector<ReviewSource> sources = {{"s.tmx", Memory()}};

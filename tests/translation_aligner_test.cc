@@ -381,5 +381,100 @@ TEST(TranslationAlignerTest, SkipsBoilerplate) {
   EXPECT_EQ(a->beads[1].tgt, (std::vector<int>{1}));
 }
 
+// A document of one sentence per line.
+Document Lines(const std::string& name, const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& l : lines) text += l + "\n";
+  Document doc = Document::FromText(name, text);
+  size_t at = 0;
+  for (const std::string& l : lines) {
+    Segment s;
+    s.span = {at, at + l.size()};
+    doc.mutable_segments()->push_back(s);
+    at += l.size() + 1;
+  }
+  return doc;
+}
+
+const std::vector<std::string> kAnchorSrc = {
+    "The bridge opened on Monday morning.", "Traffic was light at first.",
+    "By noon, the queues stretched for two kilometres across the river.",
+    "Officials said the delays would ease.", "The mayor thanked the builders."};
+const std::vector<std::string> kAnchorTgt = {
+    "Der Brueckenverkehr begann am Montagmorgen.", "Zuerst war wenig Verkehr.",
+    "Gegen Mittag reichten die Schlangen zwei Kilometer ueber den Fluss.",
+    "Die Behoerden sagten, die Verzoegerungen wuerden nachlassen.",
+    "Der Buergermeister dankte den Bauleuten."};
+
+TEST(TranslationAlignerTest, AnchoredAlignmentTakesTheAnchorsAsTheyAre) {
+  const Document src = Lines("s", kAnchorSrc), tgt = Lines("t", kAnchorTgt);
+  const TranslationAligner aligner;
+  auto plain = aligner.Align(src, tgt);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ(Types(*plain),
+            (std::vector<std::string>{"1-1", "1-1", "1-1", "1-1", "1-1"}));
+  // A link against the aligner's choice: source 1 with target 2.
+  Bead anchor;
+  anchor.src = {1};
+  anchor.tgt = {2};
+  auto a = aligner.AlignAnchored(src, tgt, {anchor});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  int found = 0, last_src = -1, last_tgt = -1;
+  for (const Bead& b : a->beads) {
+    if (b.src == anchor.src && b.tgt == anchor.tgt) {
+      ++found;
+      EXPECT_EQ(b.score, 1.0);
+      continue;
+    }
+    // No other bead holds the anchor's sentences or crosses it.
+    for (int s : b.src) EXPECT_NE(s, 1);
+    for (int t : b.tgt) EXPECT_NE(t, 2);
+    if (!b.src.empty() && !b.tgt.empty()) {
+      EXPECT_EQ(b.src.front() < 1, b.tgt.front() < 2) << b.Type();
+    }
+    for (int s : b.src) EXPECT_GT(s, last_src);
+    for (int t : b.tgt) EXPECT_GT(t, last_tgt);
+    if (!b.src.empty()) last_src = b.src.back();
+    if (!b.tgt.empty()) last_tgt = b.tgt.back();
+  }
+  EXPECT_EQ(found, 1);
+  // The pairs away from the anchor are the plain alignment's.
+  EXPECT_EQ(a->beads.back().src, (std::vector<int>{4}));
+  EXPECT_EQ(a->beads.back().tgt, (std::vector<int>{4}));
+}
+
+TEST(TranslationAlignerTest, AnchorsOfAnyShapeAndErrors) {
+  const Document src = Lines("s", kAnchorSrc), tgt = Lines("t", kAnchorTgt);
+  const TranslationAligner aligner;
+  // 3-3 is not one of the search's bead shapes; an anchor may still be one.
+  Bead big;
+  big.src = {0, 1, 2};
+  big.tgt = {0, 1, 2};
+  auto a = aligner.AlignAnchored(src, tgt, {big});
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  ASSERT_FALSE(a->beads.empty());
+  EXPECT_EQ(a->beads.front().src, big.src);
+  EXPECT_EQ(a->beads.front().tgt, big.tgt);
+  // Crossing anchors, a gap inside an anchor, a sentence not in the
+  // document: errors.
+  Bead x, y;
+  x.src = {1};
+  x.tgt = {3};
+  y.src = {3};
+  y.tgt = {1};
+  EXPECT_EQ(aligner.AlignAnchored(src, tgt, {x, y}).status().code(),
+            StatusCode::kInvalidArgument);
+  Bead gap;
+  gap.src = {0, 2};
+  gap.tgt = {0};
+  EXPECT_EQ(aligner.AlignAnchored(src, tgt, {gap}).status().code(),
+            StatusCode::kInvalidArgument);
+  Bead out;
+  out.src = {9};
+  out.tgt = {0};
+  EXPECT_EQ(aligner.AlignAnchored(src, tgt, {out}).status().code(),
+            StatusCode::kInvalidArgument);
+}
+
 }  // namespace
 }  // namespace crossalign

@@ -10,7 +10,8 @@ namespace {
 
 int Apply(const std::string& decisions_path,
           const std::vector<std::string>& inputs, const std::string& output,
-          const TmxWriterOptions& tmx) {
+          const TmxWriterOptions& tmx, const ReviewApplyOptions& options,
+          bool realign) {
   if (inputs.size() != 1) {
     PrintError("review --apply: give exactly one IN.tmx, not " +
                std::to_string(inputs.size()) + " (see align review --help)");
@@ -18,6 +19,8 @@ int Apply(const std::string& decisions_path,
   }
   ReviewApplyJob job;
   job.decisions_path = decisions_path;
+  job.apply = options;
+  job.realign = realign;
   job.input = inputs[0];
   job.output = output;
   job.tmx = tmx;
@@ -29,7 +32,8 @@ int Apply(const std::string& decisions_path,
 }  // namespace
 
 int RunReviewCommand(Args* args) {
-  std::string output, apply, report_path, title;
+  std::string output, apply, report_path, title, keep;
+  bool realign = false;
   std::vector<std::string> inputs;
   TmxWriterOptions tmx;
   Command command;
@@ -42,12 +46,19 @@ network) on which a person reads every unit of the memories side by side,
 sorts and filters them by score, language pair and document pair, searches
 them, sees the alignment path of each translation and the stories of a
 many-article run, and accepts or rejects units (buttons, or the keys a, r,
-j, k). "Export decisions" downloads decisions.json.
+j, k). When it has the articles (the page is written in the run, or they
+can be read where the TMX's x-document names them), a document view shows
+both articles side by side, every segment, to pair, unpair, merge and split
+sentences. "Export decisions" downloads decisions.json.
 
-The second form applies decisions.json to the memory: rejected units are
-left out, accepted ones get <prop type="x-review">accepted</prop>, the others
-are kept as they are. Decisions for units the memory does not hold are
-reported, not fatal.
+The second form applies decisions.json to the memory: the units the reviewer
+made in the document view (pairing sentences, merging or splitting units)
+are added with x-review = added, merged or split, unpaired units are left
+out, rejected units are left out, accepted ones get <prop
+type="x-review">accepted</prop>, the others are kept as they are (or left
+out with --keep accepted). A decisions file exported from another memory's
+page is refused. Decisions for units the memory does not hold are reported,
+not fatal.
 
 The page is also written by the aligner: align SRC TGT -o OUT.tmx --review
 PAGE.html (or align FILE... -o DIR --review PAGE.html).
@@ -68,6 +79,14 @@ Options:
        Store(&title)},
       {"--apply", "FILE", "apply this decisions.json to the one IN.tmx",
        Store(&apply)},
+      {"--keep", "accepted",
+       "with --apply, keep only the units accepted, corrected\n"
+       "or made by the reviewer (default: all but the rejected)",
+       Store(&keep)},
+      {"--realign", "",
+       "with --apply, align each article pair again between the\n"
+       "links the reviewer made or accepted (reads the articles)",
+       Set(&realign)},
       WithHelp(DateOption(&tmx),
                "with --apply, creationdate for units and header that\n"
                "lack one (YYYY-MM-DD, ...); others keep theirs"),
@@ -89,12 +108,25 @@ message), the output was still written; 2 usage error; 3 no usable input;
     PrintError("review: no TMX files given (see align review --help)");
     return kExitUsage;
   }
+  if (apply.empty() && (!keep.empty() || realign)) {
+    PrintError(
+        "review: --keep and --realign are for --apply (see align review "
+        "--help)");
+    return kExitUsage;
+  }
   if (!apply.empty()) {
     if (!report_path.empty() || !title.empty()) {
       PrintError("review: --report and --title are for the page, not --apply");
       return kExitUsage;
     }
-    return Apply(apply, inputs, output, tmx);
+    ReviewApplyOptions options;
+    if (!keep.empty() && keep != "accepted") {
+      PrintError("review: --keep takes 'accepted', not '" + keep +
+                 "' (see align review --help)");
+      return kExitUsage;
+    }
+    options.keep_accepted_only = keep == "accepted";
+    return Apply(apply, inputs, output, tmx, options, realign);
   }
   ReviewPageJob job;
   job.inputs = inputs;

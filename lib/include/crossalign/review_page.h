@@ -47,6 +47,7 @@
 #include <string_view>
 #include <vector>
 
+#include "crossalign/document.h"
 #include "crossalign/run_result.h"
 #include "crossalign/status.h"
 #include "crossalign/tmx_memory.h"
@@ -54,10 +55,36 @@
 
 namespace crossalign {
 
-// A memory to review; `name` (normally its path) labels its units.
+// One segment of an article as `align split` gives it.
+struct ReviewArticleSegment {
+  std::string text;  // white space collapsed, as the memory's units hold it
+  std::string kind;  // "sentence", "heading" or "boilerplate"
+  int paragraph = 0;
+};
+
+// An article of the memory, for the document view: every segment in
+// `align split` order (the order x-position's indices count).
+struct ReviewArticle {
+  std::string name;  // as the units' x-document prop names it
+  std::string lang;
+  std::vector<ReviewArticleSegment> segments;
+};
+
+// `doc`, segmented (Pipeline::PrepareDocument), as a ReviewArticle.
+ReviewArticle MakeReviewArticle(const Document& doc);
+
+// The fingerprint of an article's segments (16 hex digits), which
+// decisions.json carries next to the memory's.
+std::string ReviewArticleFingerprint(const ReviewArticle& article);
+
+// A memory to review; `name` (normally its path) labels its units. With
+// `articles` (those its units name), the page has a document view per
+// article pair; `articles_note` says why, when there are none.
 struct ReviewSource {
   std::string name;
   TmxMemory memory;
+  std::vector<ReviewArticle> articles = {};
+  std::string articles_note = {};
 };
 
 // One line of the aligner's --report file (JSON lines, one object per
@@ -120,6 +147,65 @@ struct ReviewEdit {
 // unit id (ReviewUnitId) -> edit.
 using ReviewEdits = std::map<std::string, ReviewEdit>;
 
+// The fingerprint of a memory's content: 16 hex digits of FNV-1a over every
+// unit's id (ReviewUnitId) and its variants' languages and texts (white
+// space collapsed). The page keeps a reviewer's decisions in the browser
+// under it, and decisions.json carries it, so that decisions made for one
+// memory are never applied to another.
+std::string ReviewMemoryFingerprint(const TmxMemory& memory);
+
+// A unit the reviewer made in the document view (by pairing sentences,
+// merging two units or splitting one).
+struct ReviewNewUnit {
+  std::string id;  // its tuid; later operations and edits may name it
+  std::string src_document, tgt_document;  // the x-document of each side
+  std::string src_lang, tgt_lang;
+  std::vector<long> src, tgt;  // segment indices, in `align split` order
+  std::string position;        // its x-position prop ("src p0:s3 tgt p0:s4")
+  std::string src_text, tgt_text;
+};
+
+// One editing operation: the units it removes (by id) and those it makes.
+//   pair:   removes nothing, makes one unit of the chosen sentences
+//   unpair: removes one unit, makes nothing
+//   merge:  removes two neighbouring units, makes their n:m union
+//   split:  removes one unit, makes two
+struct ReviewOperation {
+  std::string op;  // "pair", "unpair", "merge" or "split"
+  std::vector<std::string> remove;
+  std::vector<ReviewNewUnit> add;
+};
+
+// Everything a decisions.json holds. Format 2, as the page exports it:
+//   {"format": "crossalign-review-decisions", "version": 2,
+//    "memories": ["<ReviewMemoryFingerprint>", ...],  // the page's memories
+//    "articles": {"<x-document>": "<fingerprint of its segments>", ...},
+//    "decisions": {"<unit id>": "accept" | "reject", ...},
+//    "edits": {"<unit id>": {"src": TEXT, "tgt": TEXT}, ...},
+//    "operations": [{"op": "pair", "remove": [],
+//                    "add": [{"id", "src_doc", "tgt_doc", "src_lang",
+//                             "tgt_lang", "src": [3], "tgt": [4],
+//                             "position", "src_text", "tgt_text"}]}, ...]}
+// "edits", "articles" and "operations" are optional; operations apply in
+// order, before decisions and edits (which may name the units they make).
+// Format 1 (no "format" key: decisions and edits only, no fingerprint) is
+// still read.
+struct ReviewDecisionSet {
+  int version = 1;
+  std::vector<std::string> memories;
+  std::map<std::string, std::string> articles;
+  ReviewDecisions decisions;
+  ReviewEdits edits;
+  std::vector<ReviewOperation> operations;
+};
+
+// Parses a decisions.json of either format; errors name `name` and the
+// problem (as ParseReviewDecisions, and a version newer than 2 or a
+// malformed operation).
+StatusOr<ReviewDecisionSet> ParseReviewDecisionSet(const std::string& name,
+                                                   std::string_view bytes);
+StatusOr<ReviewDecisionSet> ReadReviewDecisionSetFile(const std::string& path);
+
 // Parses decisions.json:
 //   {"decisions": {"<tuid>": "accept"|"reject", ...},
 //    "edits": {"<tuid>": {"src": TEXT, "tgt": TEXT}, ...}}
@@ -135,7 +221,10 @@ StatusOr<ReviewDecisions> ReadReviewDecisionsFile(const std::string& path,
                                                   ReviewEdits* edits = nullptr);
 
 struct ReviewApplyResult {
-  TmxMemory memory;  // the input without rejected units
+  TmxMemory memory;    // the input without rejected units
+  size_t added = 0;    // units the operations made
+  size_t removed = 0;  // units the operations removed (unpaired, merged...)
+  size_t dropped = 0;  // not accepted, left out by keep_accepted_only
   size_t accepted = 0;
   size_t edited = 0;  // accepted units whose text was corrected
   size_t rejected = 0;
@@ -155,6 +244,22 @@ struct ReviewApplyResult {
 ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
                                        const ReviewDecisions& decisions,
                                        const ReviewEdits& edits = {});
+
+struct ReviewApplyOptions {
+  // Keep only the units the reviewer accepted, corrected or made; leave
+  // out the undecided ones (`--keep accepted`).
+  bool keep_accepted_only = false;
+};
+
+// Applies a decisions file: refuses it (kInvalidArgument, naming `name`)
+// when it carries memory fingerprints and none is `memory`'s; then runs its
+// operations in order (the units made carry x-review = "added", "merged" or
+// "split", x-bead, x-position and x-document, and stand where the units
+// they replace stood, or after the units of their document pair that
+// precede them), then its decisions and edits as ApplyReviewDecisions does.
+StatusOr<ReviewApplyResult> ApplyReviewDecisionSet(
+    const TmxMemory& memory, const ReviewDecisionSet& set,
+    const std::string& name, const ReviewApplyOptions& options = {});
 
 // `align review IN.tmx... -o PAGE.html`: the page for the memories
 // `inputs`, written to `output` (through a temporary file renamed into
@@ -181,8 +286,18 @@ RunResult RunReviewPageJob(const ReviewPageJob& job);
 // no unit (the first five listed) are warnings; the counts are reported
 // (kInfo: "review: A accepted (E edited), R rejected (left out), U not
 // reviewed (kept)[; wrote OUT]").
+//
+// With `realign`, each article pair holding links the reviewer made or
+// accepted is aligned again between them (TranslationAligner::AlignAnchored
+// on the articles the units name, read and segmented as `align split` does):
+// those links stay as they are, the other units of the pair are replaced by
+// the new alignment's (new ones marked x-review = "realigned"), and no unit
+// the reviewer rejected or removed comes back. An article that cannot be
+// read is an input fault.
 struct ReviewApplyJob {
   std::string decisions_path;
+  ReviewApplyOptions apply;
+  bool realign = false;
   std::string input;   // the one memory
   std::string output;  // empty: standard_output
   TmxWriterOptions tmx;

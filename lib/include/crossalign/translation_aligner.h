@@ -64,6 +64,15 @@ class TranslationAligner {
   // Aligns the segments of two segmented documents.
   StatusOr<Alignment> Align(const Document& src, const Document& tgt) const;
 
+  // Align() whose path takes every bead of `anchors` as it is: links a
+  // person fixed (segment indices of the documents, as Align's beads hold
+  // them; each side one run of sentences, boilerplate ignored). The search
+  // aligns only between the anchors, with the length model and lexicon of
+  // the whole documents; the anchors come back as beads with score 1.
+  // Anchors that overlap or cross are an error (kInvalidArgument).
+  StatusOr<Alignment> AlignAnchored(const Document& src, const Document& tgt,
+                                    const std::vector<Bead>& anchors) const;
+
   // Aligns two lists of sentences. Bead indices refer to positions in them.
   StatusOr<Alignment> AlignTexts(
       const std::vector<std::string_view>& src,

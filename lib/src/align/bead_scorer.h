@@ -33,6 +33,12 @@ inline constexpr int kNumBeadShapes =
 inline constexpr int kMaxShapeSide = 4;
 
 // Everything the bead cost needs, precomputed per document pair.
+// A bead fixed in advance (a reviewer's link), in alignable indices: source
+// sentences [s0, s1] and target sentences [t0, t1], both non-empty.
+struct AnchorBead {
+  int s0 = 0, s1 = 0, t0 = 0, t1 = 0;
+};
+
 struct BeadScorer {
   const std::vector<SentenceFeatures>* src = nullptr;
   const std::vector<SentenceFeatures>* tgt = nullptr;
@@ -55,6 +61,9 @@ struct BeadScorer {
   // million sentences (three block levels) those skips compounded across
   // levels until the sentence band lost the true path (strict F1 0.001).
   bool null_beads = true;
+  // Beads the path must take as they are (AnchorBead, bead_search.h); null
+  // or empty: none.
+  const std::vector<AnchorBead>* anchors = nullptr;
 
   const std::vector<uint32_t>& SrcKeys(int i) const {
     return src_keys ? (*src_keys)[i] : (*src)[i].keys;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <memory>
 
 namespace crossalign::internal {
 namespace {
@@ -234,11 +235,60 @@ PredecessorRows FindPredecessorRows(const Band& band, int i, int max_width,
   return rows;
 }
 
+// The back pointer of the cell that ends an anchor bead.
+constexpr int8_t kAnchorBack = 127;
+static_assert(kNumBeadShapes < kAnchorBack, "kAnchorBack is not a shape");
+
+// What the anchors allow, per DP row i of 0..n: the columns [lo[i], hi[i]]
+// (none inside an anchor), the first anchor starting at row i or later
+// (next[i]), the anchor ending at row i (ends[i]) and starting at row i
+// (starts[i]), -1 for none; and the cost of the best path to each anchor's
+// start, filled by the search.
+struct AnchorPlan {
+  const std::vector<AnchorBead>* anchors = nullptr;
+  std::vector<int> lo, hi, next, ends, starts;
+  mutable std::vector<double> start_cost;
+
+  AnchorPlan(const std::vector<AnchorBead>& list, int n, int m)
+      : anchors(&list),
+        lo(n + 1, 0),
+        hi(n + 1, m),
+        next(n + 2, -1),
+        ends(n + 1, -1),
+        starts(n + 1, -1),
+        start_cost(list.size(), kInf) {
+    for (size_t a = 0; a < list.size(); ++a) {
+      const AnchorBead& x = list[a];
+      for (int i = 0; i <= n; ++i) {
+        if (i <= x.s0) {
+          hi[i] = std::min(hi[i], x.t0);
+        } else if (i <= x.s1) {
+          lo[i] = 1;  // inside the anchor: no cell
+          hi[i] = 0;
+        } else {
+          lo[i] = std::max(lo[i], x.t1 + 1);
+        }
+      }
+      if (x.s1 + 1 <= n) ends[x.s1 + 1] = static_cast<int>(a);
+      if (x.s0 <= n) starts[x.s0] = static_cast<int>(a);
+    }
+    for (int i = n; i >= 0; --i) {
+      next[i] = starts[i] >= 0 ? starts[i] : next[i + 1];
+    }
+  }
+  // Whether a bead from row r to row i would jump over (part of) an anchor.
+  bool Crosses(int r, int i) const {
+    const int a = next[std::max(r, 0)];
+    return a >= 0 && r <= (*anchors)[a].s0 && (*anchors)[a].s0 < i;
+  }
+};
+
 // Fills the cost of the best path to every cell of the band, row by row;
 // returns, for every cell, the shape of the last bead of that path (-1:
 // unreachable).
 std::vector<int8_t> FillCosts(BeadCost& bead_cost, bool null_beads,
-                              const Band& band, int n) {
+                              const Band& band, int n,
+                              const AnchorPlan* anchors) {
   int max_width = 1;
   for (int r = 0; r <= n; ++r) {
     max_width = std::max(max_width, band.hi[r] - band.lo[r] + 1);
@@ -266,14 +316,25 @@ std::vector<int8_t> FillCosts(BeadCost& bead_cost, bool null_beads,
         static_cast<long>(i % kRing) * max_width - band.lo[i];
     const long back_base = static_cast<long>(band.start[i]) - band.lo[i];
     for (int j = band.lo[i]; j <= band.hi[i]; ++j) {
+      if (anchors != nullptr && (j < anchors->lo[i] || j > anchors->hi[i])) {
+        cost[here_base + j] = kInf;
+        continue;
+      }
       if (i == 0 && j == 0) {
         cost[here_base + j] = 0.0;
+        if (anchors != nullptr && anchors->starts[0] >= 0 &&
+            (*anchors->anchors)[anchors->starts[0]].t0 == 0) {
+          anchors->start_cost[anchors->starts[0]] = 0.0;
+        }
         continue;
       }
       double best = kInf;
       int8_t best_k = -1;
       for (int x = 0; x < num_shapes; ++x) {
         const int k = shapes[x];
+        if (anchors != nullptr && anchors->Crosses(i - kBeadShapes[k].src, i)) {
+          continue;
+        }
         const int c_prev = j - kBeadShapes[k].tgt;
         if (c_prev < prev.lo[k] || c_prev > prev.hi[k]) continue;
         const double before = cost_data[prev.base[k] + c_prev];
@@ -284,8 +345,22 @@ std::vector<int8_t> FillCosts(BeadCost& bead_cost, bool null_beads,
           best_k = static_cast<int8_t>(k);
         }
       }
+      if (anchors != nullptr && anchors->ends[i] >= 0) {
+        // The anchor bead itself, from its start whatever its shape; every
+        // path takes it, so its own cost does not matter.
+        const int a = anchors->ends[i];
+        if ((*anchors->anchors)[a].t1 + 1 == j &&
+            anchors->start_cost[a] < best) {
+          best = anchors->start_cost[a];
+          best_k = kAnchorBack;
+        }
+      }
       cost[here_base + j] = best;
       back[back_base + j] = best_k;
+      if (anchors != nullptr && anchors->starts[i] >= 0 &&
+          (*anchors->anchors)[anchors->starts[i]].t0 == j) {
+        anchors->start_cost[anchors->starts[i]] = best;
+      }
     }
   }
   return back;
@@ -293,7 +368,8 @@ std::vector<int8_t> FillCosts(BeadCost& bead_cost, bool null_beads,
 
 // Follows the back pointers from (n, m) to (0, 0) and scores each bead.
 std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
-                            const std::vector<int8_t>& back, int n, int m) {
+                            const std::vector<int8_t>& back, int n, int m,
+                            const AnchorPlan* anchors) {
   std::vector<Bead> beads;
   int i = n, j = m;
   while (i > 0 || j > 0) {
@@ -301,6 +377,16 @@ std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
     const int k = here < 0 ? -1 : back[here];
     if (k < 0) break;
     Bead bead;
+    if (k == kAnchorBack) {
+      const AnchorBead& x = (*anchors->anchors)[anchors->ends[i]];
+      for (int s = x.s0; s <= x.s1; ++s) bead.src.push_back(s);
+      for (int t = x.t0; t <= x.t1; ++t) bead.tgt.push_back(t);
+      bead.score = 1.0;
+      beads.push_back(std::move(bead));
+      i = x.s0;
+      j = x.t0;
+      continue;
+    }
     const int a = kBeadShapes[k].src, b = kBeadShapes[k].tgt;
     for (int s = i - a; s < i; ++s) bead.src.push_back(s);
     for (int t = j - b; t < j; ++t) bead.tgt.push_back(t);
@@ -319,9 +405,13 @@ std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
 std::vector<Bead> SearchBeads(const BeadScorer& scorer, const Band& band, int n,
                               int m) {
   BeadCost bead_cost(scorer, band, n, m);
+  std::unique_ptr<AnchorPlan> anchors;
+  if (scorer.anchors != nullptr && !scorer.anchors->empty()) {
+    anchors = std::make_unique<AnchorPlan>(*scorer.anchors, n, m);
+  }
   const std::vector<int8_t> back =
-      FillCosts(bead_cost, scorer.null_beads, band, n);
-  return TraceBack(bead_cost, band, back, n, m);
+      FillCosts(bead_cost, scorer.null_beads, band, n, anchors.get());
+  return TraceBack(bead_cost, band, back, n, m, anchors.get());
 }
 
 }  // namespace crossalign::internal

@@ -13,7 +13,10 @@
 namespace crossalign::internal {
 
 // The best path through `band` from (0, 0) to (n, m), as beads with their
-// confidence scores. Shorter when the band holds no complete path.
+// confidence scores. Shorter when the band holds no complete path. With
+// scorer.anchors (sorted, neither overlapping nor crossing), the path takes
+// every anchor as one bead (score 1: a person fixed it, whatever its shape)
+// and no other bead crosses one: the search aligns between the anchors.
 std::vector<Bead> SearchBeads(const BeadScorer& scorer, const Band& band, int n,
                               int m);
 

@@ -89,9 +89,24 @@ Status WriteReviewPageForPairs(
     StatusOr<TmxMemory> memory =
         writer.ToMemory(KeepScoring(pairs, writer_options.min_score));
     if (!memory.ok()) return memory.status();
-    sources.push_back({name, std::move(*memory)});
+    ReviewSource source;
+    source.name = name;
+    source.memory = std::move(*memory);
+    // The run's own segmented articles, for the document view.
+    std::set<std::string> seen;
+    for (const AlignedPair& pair : pairs) {
+      for (const Document* doc : {pair.src.get(), pair.tgt.get()}) {
+        if (doc != nullptr && seen.insert(doc->name()).second) {
+          source.articles.push_back(MakeReviewArticle(*doc));
+        }
+      }
+    }
+    sources.push_back(std::move(source));
   }
-  if (sources.empty()) sources.push_back({"(no units)", TmxMemory{}});
+  if (sources.empty()) {
+    sources.emplace_back();
+    sources.back().name = "(no units)";
+  }
   return WriteReviewPage(page_path, sources, options);
 }
 

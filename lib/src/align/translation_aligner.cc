@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <sstream>
+#include <string>
 #include <utility>
 
 #include "align/alignable_segments.h"
@@ -179,10 +180,11 @@ internal::BandPlan PlanOf(const TranslationAlignerOptions& options) {
 }
 
 // The aligner proper. `vocab` is null for length-only alignment.
-Alignment AlignFeatures(const TranslationAlignerOptions& options,
-                        const std::vector<SentenceFeatures>& src,
-                        const std::vector<SentenceFeatures>& tgt,
-                        const internal::Vocabulary* vocab) {
+Alignment AlignFeatures(
+    const TranslationAlignerOptions& options,
+    const std::vector<SentenceFeatures>& src,
+    const std::vector<SentenceFeatures>& tgt, const internal::Vocabulary* vocab,
+    const std::vector<internal::AnchorBead>* anchors = nullptr) {
   const int n = static_cast<int>(src.size());
   const int m = static_cast<int>(tgt.size());
   const std::vector<int> src_len = Lengths(src), tgt_len = Lengths(tgt);
@@ -203,7 +205,13 @@ Alignment AlignFeatures(const TranslationAlignerOptions& options,
     sc.lexical_weight = options.lexical_weight;
     internal::EstimateBackground(&sc, n, m);
   }
-  const internal::BandPlan plan = PlanOf(options);
+  internal::BandPlan plan = PlanOf(options);
+  if (anchors != nullptr && !anchors->empty()) {
+    sc.anchors = anchors;
+    // Anchors far from the diagonal must lie in the band: search everything
+    // when that fits the direct search.
+    if (static_cast<int64_t>(n) * m <= plan.direct_cells) plan.band = 0;
+  }
   Band band = internal::PlanBand(src_len, tgt_len, plan);
   sc.paragraphs = !src.empty() && !tgt.empty() && src.back().paragraph > 0 &&
                   tgt.back().paragraph > 0;
@@ -246,7 +254,8 @@ struct TranslationAligner::Impl {
       const std::vector<std::string_view>& src,
       const std::vector<std::string_view>& tgt,
       const std::vector<const Segment*>& src_segments,
-      const std::vector<const Segment*>& tgt_segments) const;
+      const std::vector<const Segment*>& tgt_segments,
+      const std::vector<internal::AnchorBead>* anchors = nullptr) const;
 
   internal::FeatureExtractor extractor;
 };
@@ -277,7 +286,8 @@ StatusOr<Alignment> TranslationAligner::Impl::AlignStructured(
     const std::vector<std::string_view>& src,
     const std::vector<std::string_view>& tgt,
     const std::vector<const Segment*>& src_segments,
-    const std::vector<const Segment*>& tgt_segments) const {
+    const std::vector<const Segment*>& tgt_segments,
+    const std::vector<internal::AnchorBead>* anchors) const {
   internal::Vocabulary vocab;
   std::vector<SentenceFeatures> fs = extractor.Extract(src, &vocab);
   std::vector<SentenceFeatures> ft = extractor.Extract(tgt, &vocab);
@@ -293,7 +303,7 @@ StatusOr<Alignment> TranslationAligner::Impl::AlignStructured(
   if (options.dictionary) {
     internal::AddTranslations(*options.dictionary, vocab, &fs);
   }
-  return AlignFeatures(options, fs, ft, &vocab);
+  return AlignFeatures(options, fs, ft, &vocab, anchors);
 }
 
 StatusOr<Alignment> TranslationAligner::Align(const Document& src,
@@ -305,6 +315,81 @@ StatusOr<Alignment> TranslationAligner::Align(const Document& src,
   CROSSALIGN_ASSIGN_OR_RETURN(Alignment result,
                               impl_->AlignStructured(options_, s.texts, t.texts,
                                                      s.segments, t.segments));
+  for (Bead& bead : result.beads) {
+    for (int& k : bead.src) k = s.ids[k];
+    for (int& k : bead.tgt) k = t.ids[k];
+  }
+  return result;
+}
+
+namespace {
+
+// The alignable index of each document segment (-1: not aligned).
+std::vector<int> AlignableIndex(const internal::AlignableSegments& a,
+                                size_t segments) {
+  std::vector<int> index(segments, -1);
+  for (size_t k = 0; k < a.ids.size(); ++k) {
+    index[static_cast<size_t>(a.ids[k])] = static_cast<int>(k);
+  }
+  return index;
+}
+
+}  // namespace
+
+StatusOr<Alignment> TranslationAligner::AlignAnchored(
+    const Document& src, const Document& tgt,
+    const std::vector<Bead>& anchors) const {
+  const internal::AlignableSegments s =
+      internal::CollectAlignable(src, options_.keep_boilerplate);
+  const internal::AlignableSegments t =
+      internal::CollectAlignable(tgt, options_.keep_boilerplate);
+  const std::vector<int> s_index = AlignableIndex(s, src.segments().size());
+  const std::vector<int> t_index = AlignableIndex(t, tgt.segments().size());
+  std::vector<internal::AnchorBead> fixed;
+  for (size_t a = 0; a < anchors.size(); ++a) {
+    const std::string which = "anchor " + std::to_string(a + 1);
+    internal::AnchorBead x;
+    const std::pair<const std::vector<int>*, const std::vector<int>*> sides[] =
+        {{&anchors[a].src, &s_index}, {&anchors[a].tgt, &t_index}};
+    int side_no = 0;
+    for (const auto& [ids, index] : sides) {
+      std::vector<int> kept;
+      for (int id : *ids) {
+        if (id < 0 || static_cast<size_t>(id) >= index->size()) {
+          return InvalidArgumentError(which + ": segment " +
+                                      std::to_string(id) +
+                                      " is not in the document");
+        }
+        if ((*index)[static_cast<size_t>(id)] >= 0) {
+          kept.push_back((*index)[static_cast<size_t>(id)]);
+        }
+      }
+      std::sort(kept.begin(), kept.end());
+      if (kept.empty() ||
+          kept.back() - kept.front() + 1 != static_cast<int>(kept.size())) {
+        return InvalidArgumentError(
+            which + ": each side needs one run of consecutive sentences");
+      }
+      (side_no == 0 ? x.s0 : x.t0) = kept.front();
+      (side_no == 0 ? x.s1 : x.t1) = kept.back();
+      ++side_no;
+    }
+    fixed.push_back(x);
+  }
+  std::sort(fixed.begin(), fixed.end(),
+            [](const internal::AnchorBead& a, const internal::AnchorBead& b) {
+              return a.s0 < b.s0;
+            });
+  for (size_t a = 1; a < fixed.size(); ++a) {
+    if (fixed[a].s0 <= fixed[a - 1].s1 || fixed[a].t0 <= fixed[a - 1].t1) {
+      return InvalidArgumentError(
+          "anchors overlap or cross: an alignment keeps both documents in "
+          "order");
+    }
+  }
+  CROSSALIGN_ASSIGN_OR_RETURN(
+      Alignment result, impl_->AlignStructured(options_, s.texts, t.texts,
+                                               s.segments, t.segments, &fixed));
   for (Bead& bead : result.beads) {
     for (int& k : bead.src) k = s.ids[k];
     for (int& k : bead.tgt) k = t.ids[k];

@@ -7,10 +7,12 @@
 #include <set>
 
 #include "crossalign/version.h"
+#include "io/bead_text.h"
 #include "io/file_io.h"
 #include "io/json_parse.h"
 #include "io/json_string.h"
 #include "io/review_page_assets.h"
+#include "io/review_units.h"
 #include "text/utf8.h"
 
 namespace crossalign {
@@ -143,6 +145,42 @@ std::string ReviewUnitId(const TmxUnit& unit, size_t index) {
   return unit.tuid.empty() ? "#" + std::to_string(index + 1) : unit.tuid;
 }
 
+ReviewArticle MakeReviewArticle(const Document& doc) {
+  ReviewArticle article;
+  article.name = doc.name();
+  article.lang = doc.lang();
+  for (size_t i = 0; i < doc.segments().size(); ++i) {
+    const Segment& seg = doc.segments()[i];
+    article.segments.push_back({internal::SideText(doc, {static_cast<int>(i)}),
+                                SegmentKindName(seg.kind), seg.paragraph});
+  }
+  return article;
+}
+
+std::string ReviewArticleFingerprint(const ReviewArticle& article) {
+  std::string content = article.name;
+  for (const ReviewArticleSegment& seg : article.segments) {
+    content += "\n" + seg.kind + "\t" + seg.text;
+  }
+  return Hex64(Fnv1a(content));
+}
+
+std::string ReviewMemoryFingerprint(const TmxMemory& memory) {
+  std::string content;
+  for (size_t u = 0; u < memory.units.size(); ++u) {
+    const TmxUnit& unit = memory.units[u];
+    content += ReviewUnitId(unit, u);
+    for (const TmxVariant& v : unit.variants) {
+      content.push_back('\0');
+      content += v.lang;
+      content.push_back('\0');
+      content += internal::CollapseWhitespace(v.text);
+    }
+    content.push_back('\n');
+  }
+  return Hex64(Fnv1a(content));
+}
+
 namespace {
 
 std::string PropOr(const std::vector<TmxProp>& props, std::string_view type) {
@@ -244,6 +282,37 @@ std::string PageData(const std::vector<ReviewSource>& sources,
     }
   }
   out += "],\"pairs\":" + pairs + "],\"units\":" + units + "]";
+  // The articles, each once, for the document view.
+  std::set<std::string> article_names;
+  std::string notes;
+  out += ",\"articles\":[";
+  for (const ReviewSource& source : sources) {
+    if (!source.articles_note.empty()) {
+      notes += (notes.empty() ? "" : " ") + source.articles_note;
+    }
+    for (const ReviewArticle& a : source.articles) {
+      if (!article_names.insert(a.name).second) continue;
+      if (article_names.size() > 1) out.push_back(',');
+      out += "{\"name\":" + JsonString(a.name) +
+             ",\"lang\":" + JsonString(a.lang) +
+             ",\"fp\":" + JsonString(ReviewArticleFingerprint(a)) +
+             ",\"segs\":[";
+      for (size_t i = 0; i < a.segments.size(); ++i) {
+        const ReviewArticleSegment& seg = a.segments[i];
+        if (i > 0) out.push_back(',');
+        out += "[" + JsonString(seg.text) + "," + JsonString(seg.kind) + "," +
+               std::to_string(seg.paragraph) + "]";
+      }
+      out += "]}";
+    }
+  }
+  out += "],\"articlesNote\":" + JsonString(notes);
+  out += ",\"memories\":[";
+  for (size_t f = 0; f < sources.size(); ++f) {
+    if (f > 0) out.push_back(',');
+    out += JsonString(ReviewMemoryFingerprint(sources[f].memory));
+  }
+  out += "]";
   out += ",\"report\":";
   if (!options.report) {
     out += "null";
@@ -265,6 +334,19 @@ std::string PageData(const std::vector<ReviewSource>& sources,
 }
 
 }  // namespace
+
+namespace internal {
+
+std::vector<long> ReviewPositionIndices(const std::string& position,
+                                        std::string_view side) {
+  return PositionIndices(position, side);
+}
+
+size_t ReviewSourceIndex(const TmxMemory& memory, const TmxUnit& unit) {
+  return SourceIndex(memory, unit);
+}
+
+}  // namespace internal
 
 StatusOr<std::vector<AlignReportEntry>> ParseAlignReport(
     const std::string& name, std::string_view bytes) {
@@ -347,7 +429,7 @@ StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
   const std::string data = ScriptSafe(PageData(sources, options, title));
   // The nonce lets only our own script run; it changes with the content.
   const std::string nonce =
-      Hex64(Fnv1a(data)) + Hex64(Fnv1a(internal::kReviewScript));
+      Hex64(Fnv1a(data)) + Hex64(Fnv1a(internal::ReviewAsset("script")));
   std::string page;
   page.reserve(data.size() + 64 * 1024);
   page +=
@@ -358,9 +440,10 @@ StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
       "'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-" +
       nonce + "'\">\n<meta name=\"generator\" content=\"" +
       HtmlEscape(std::string("crossalign ") + Version()) + "\">\n<title>" +
-      HtmlEscape(title) + "</title>\n<style>" + internal::kReviewStyle +
+      HtmlEscape(title) + "</title>\n<style>" +
+      std::string(internal::ReviewAsset("style")) +
       "</style>\n</head>\n<body>\n";
-  std::string body = internal::kReviewBody;
+  std::string body(internal::ReviewAsset("body"));
   const std::string marker = "@HEADING@";
   const size_t at = body.find(marker);
   if (at != std::string::npos) {
@@ -369,7 +452,8 @@ StatusOr<std::string> RenderReviewPage(const std::vector<ReviewSource>& sources,
   page += body;
   page += "<script type=\"application/json\" id=\"review-data\">" + data +
           "</script>\n<script nonce=\"" + nonce + "\">" +
-          internal::kReviewScript + "</script>\n</body>\n</html>\n";
+          std::string(internal::ReviewAsset("script")) +
+          "</script>\n</body>\n</html>\n";
   return page;
 }
 
@@ -446,6 +530,152 @@ StatusOr<ReviewDecisions> ReadReviewDecisionsFile(const std::string& path,
 
 namespace {
 
+// The decisions file format the page writes (see ReviewDecisionSet).
+constexpr char kDecisionsFormat[] = "crossalign-review-decisions";
+constexpr int kDecisionsVersion = 2;
+
+StatusOr<ReviewNewUnit> ParseNewUnit(const std::string& where,
+                                     const nlohmann::json& value) {
+  ReviewNewUnit unit;
+  if (!value.is_object()) {
+    return InvalidArgumentError(where + ": a unit made must be an object");
+  }
+  const std::pair<const char*, std::string*> texts[] = {
+      {"id", &unit.id},
+      {"src_doc", &unit.src_document},
+      {"tgt_doc", &unit.tgt_document},
+      {"src_lang", &unit.src_lang},
+      {"tgt_lang", &unit.tgt_lang},
+      {"position", &unit.position},
+      {"src_text", &unit.src_text},
+      {"tgt_text", &unit.tgt_text}};
+  for (const auto& [key, field] : texts) {
+    const std::string* text = JsonStringMember(value, key);
+    if (text == nullptr) {
+      return InvalidArgumentError(where + ": a unit made has no \"" + key +
+                                  "\" string");
+    }
+    *field = *text;
+  }
+  if (unit.id.empty() || internal::CollapseWhitespace(unit.src_text).empty() ||
+      internal::CollapseWhitespace(unit.tgt_text).empty()) {
+    return InvalidArgumentError(where +
+                                ": a unit made needs an id and both texts");
+  }
+  for (const auto& [key, list] :
+       {std::pair<const char*, std::vector<long>*>{"src", &unit.src},
+        {"tgt", &unit.tgt}}) {
+    const auto it = value.find(key);
+    if (it == value.end() || !it->is_array()) {
+      return InvalidArgumentError(where + ": a unit made has no \"" +
+                                  std::string(key) + "\" list of segments");
+    }
+    for (const auto& n : *it) {
+      if (!n.is_number_integer() || n.get<long>() < 0) {
+        return InvalidArgumentError(where + ": \"" + std::string(key) +
+                                    "\" must list segment indices");
+      }
+      list->push_back(n.get<long>());
+    }
+  }
+  return unit;
+}
+
+}  // namespace
+
+StatusOr<ReviewDecisionSet> ParseReviewDecisionSet(const std::string& name,
+                                                   std::string_view bytes) {
+  ReviewDecisionSet set;
+  CROSSALIGN_ASSIGN_OR_RETURN(set.decisions,
+                              ParseReviewDecisions(name, bytes, &set.edits));
+  StatusOr<nlohmann::json> value = internal::ParseJson(bytes);
+  if (!value.ok()) return value.status();  // ParseReviewDecisions said why
+  const std::string* format = JsonStringMember(*value, "format");
+  if (format == nullptr) return set;  // format 1
+  const auto version = value->find("version");
+  if (*format != kDecisionsFormat || version == value->end() ||
+      !version->is_number_integer()) {
+    return InvalidArgumentError(name + ": \"format\" must be \"" +
+                                std::string(kDecisionsFormat) +
+                                "\" with an integer \"version\"");
+  }
+  set.version = version->get<int>();
+  if (set.version < 1 || set.version > kDecisionsVersion) {
+    return InvalidArgumentError(
+        name + ": decisions format version " + std::to_string(set.version) +
+        " is not one this align reads (1 to " +
+        std::to_string(kDecisionsVersion) + "): a newer crossalign wrote it");
+  }
+  if (const auto m = value->find("memories"); m != value->end()) {
+    if (!m->is_array()) {
+      return InvalidArgumentError(name +
+                                  ": \"memories\" must list fingerprints");
+    }
+    for (const auto& f : *m) {
+      if (!f.is_string()) {
+        return InvalidArgumentError(name +
+                                    ": \"memories\" must list fingerprints");
+      }
+      set.memories.push_back(f.get<std::string>());
+    }
+  }
+  if (const auto a = value->find("articles");
+      a != value->end() && a->is_object()) {
+    for (const auto& [article, f] : a->items()) {
+      if (f.is_string()) set.articles[article] = f.get<std::string>();
+    }
+  }
+  const auto ops = value->find("operations");
+  if (ops == value->end()) return set;
+  if (!ops->is_array()) {
+    return InvalidArgumentError(name + ": \"operations\" must be a list");
+  }
+  for (size_t i = 0; i < ops->size(); ++i) {
+    const nlohmann::json& op = (*ops)[i];
+    const std::string where = name + ": operation " + std::to_string(i + 1);
+    const std::string* kind = JsonStringMember(op, "op");
+    if (kind == nullptr || (*kind != "pair" && *kind != "unpair" &&
+                            *kind != "merge" && *kind != "split")) {
+      return InvalidArgumentError(
+          where + ": \"op\" must be pair, unpair, merge or split");
+    }
+    ReviewOperation parsed;
+    parsed.op = *kind;
+    if (const auto r = op.find("remove"); r != op.end()) {
+      if (!r->is_array()) {
+        return InvalidArgumentError(where + ": \"remove\" must list unit ids");
+      }
+      for (const auto& id : *r) {
+        if (!id.is_string()) {
+          return InvalidArgumentError(where +
+                                      ": \"remove\" must list unit ids");
+        }
+        parsed.remove.push_back(id.get<std::string>());
+      }
+    }
+    if (const auto a = op.find("add"); a != op.end()) {
+      if (!a->is_array()) {
+        return InvalidArgumentError(where + ": \"add\" must list units");
+      }
+      for (const auto& unit : *a) {
+        CROSSALIGN_ASSIGN_OR_RETURN(ReviewNewUnit made,
+                                    ParseNewUnit(where, unit));
+        parsed.add.push_back(std::move(made));
+      }
+    }
+    set.operations.push_back(std::move(parsed));
+  }
+  return set;
+}
+
+StatusOr<ReviewDecisionSet> ReadReviewDecisionSetFile(const std::string& path) {
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string bytes,
+                              internal::ReadWholeFile(path, kMaxJsonFileBytes));
+  return ParseReviewDecisionSet(path, bytes);
+}
+
+namespace {
+
 void SetProp(std::vector<TmxProp>* props, const std::string& type,
              const std::string& value) {
   props->erase(std::remove_if(props->begin(), props->end(),
@@ -456,34 +686,168 @@ void SetProp(std::vector<TmxProp>* props, const std::string& type,
 
 }  // namespace
 
-ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
-                                       const ReviewDecisions& decisions,
-                                       const ReviewEdits& edits) {
+namespace {
+
+// A unit an operation made, as a TMX unit.
+TmxUnit MadeUnit(const ReviewNewUnit& made, const std::string& how,
+                 const TmxUnit* sibling, size_t sibling_src) {
+  TmxUnit unit;
+  unit.tuid = made.id;
+  const std::string bead =
+      std::to_string(made.src.size()) + "-" + std::to_string(made.tgt.size());
+  unit.props = {{"x-bead", bead}};
+  if (sibling != nullptr) {
+    unit.creationdate = sibling->creationdate;
+    if (const std::string* mode = FindProp(sibling->props, "x-mode")) {
+      unit.props.push_back({"x-mode", *mode});
+    }
+  }
+  if (!made.position.empty()) {
+    unit.props.push_back({"x-position", made.position});
+  }
+  unit.props.push_back({"x-review", how});
+  const std::string* docs[] = {&made.src_document, &made.tgt_document};
+  const std::string* langs[] = {&made.src_lang, &made.tgt_lang};
+  const std::string* texts[] = {&made.src_text, &made.tgt_text};
+  for (size_t side = 0; side < 2; ++side) {
+    TmxVariant v;
+    v.lang = *langs[side];
+    // The sibling's variant of this side (outlet and document props).
+    if (sibling != nullptr && sibling->variants.size() >= 2) {
+      const size_t k = side == 0 ? sibling_src : (sibling_src == 0 ? 1 : 0);
+      v.props = sibling->variants[k].props;
+    }
+    SetProp(&v.props, "x-document", *docs[side]);
+    v.text = internal::CollapseWhitespace(*texts[side]);
+    unit.variants.push_back(std::move(v));
+  }
+  return unit;
+}
+
+struct WorkUnit {
+  std::string id;
+  TmxUnit unit;
+  bool made = false;
+};
+
+// The x-document of a work unit's source and target.
+std::pair<std::string, std::string> UnitDocuments(const TmxMemory& memory,
+                                                  const TmxUnit& unit) {
+  if (unit.variants.size() < 2) return {};
+  const size_t si = SourceIndex(memory, unit);
+  return {PropOr(unit.variants[si].props, "x-document"),
+          PropOr(unit.variants[si == 0 ? 1 : 0].props, "x-document")};
+}
+
+}  // namespace
+
+StatusOr<ReviewApplyResult> ApplyReviewDecisionSet(
+    const TmxMemory& memory, const ReviewDecisionSet& set,
+    const std::string& name, const ReviewApplyOptions& options) {
+  if (!set.memories.empty()) {
+    const std::string mine = ReviewMemoryFingerprint(memory);
+    if (std::find(set.memories.begin(), set.memories.end(), mine) ==
+        set.memories.end()) {
+      std::string theirs;
+      for (const std::string& f : set.memories) {
+        theirs += (theirs.empty() ? "" : ", ") + f;
+      }
+      return InvalidArgumentError(
+          name + ": made for another memory (its fingerprint " + theirs +
+          "; this memory's is " + mine +
+          "): refusing to apply it; export the decisions from this memory's "
+          "page");
+    }
+  }
   ReviewApplyResult result;
   result.memory.version = memory.version;
   result.memory.header = memory.header;
   result.memory.warnings = memory.warnings;
-  std::set<std::string> seen;
+  std::vector<WorkUnit> units;
   for (size_t u = 0; u < memory.units.size(); ++u) {
-    const TmxUnit& unit = memory.units[u];
-    const std::string id = ReviewUnitId(unit, u);
-    auto it = decisions.find(id);
-    auto edit = edits.find(id);
-    if (it == decisions.end() && edit == edits.end()) {
-      ++result.undecided;
-      result.memory.units.push_back(unit);
+    units.push_back({ReviewUnitId(memory.units[u], u), memory.units[u]});
+  }
+  std::set<std::string> seen;
+  for (const ReviewOperation& op : set.operations) {
+    size_t at = units.size();
+    bool removed_any = false;
+    for (const std::string& id : op.remove) {
+      const auto it =
+          std::find_if(units.begin(), units.end(),
+                       [&](const WorkUnit& w) { return w.id == id; });
+      if (it == units.end()) {
+        result.unknown_tuids.push_back(id);
+        continue;
+      }
+      seen.insert(id);
+      removed_any = true;
+      at = std::min(at, static_cast<size_t>(it - units.begin()));
+      if (!it->made) ++result.removed;
+      if (it->made) --result.added;
+      units.erase(it);
+    }
+    const std::string how = op.op == "pair"    ? "added"
+                            : op.op == "merge" ? "merged"
+                                               : "split";
+    for (size_t k = 0; k < op.add.size(); ++k) {
+      const ReviewNewUnit& made = op.add[k];
+      // A unit of the same document pair lends its mode, outlets and date;
+      // without a removed unit's place, the new one goes after the last unit
+      // of its pair that starts before it.
+      const TmxUnit* sibling = nullptr;
+      size_t sibling_src = 0;
+      size_t place = units.size();
+      bool found_pair = false;
+      for (size_t w = 0; w < units.size(); ++w) {
+        if (UnitDocuments(memory, units[w].unit) !=
+            std::make_pair(made.src_document, made.tgt_document)) {
+          continue;
+        }
+        sibling = &units[w].unit;
+        sibling_src = SourceIndex(memory, units[w].unit);
+        if (!found_pair) place = w;
+        found_pair = true;
+        const std::vector<long> src =
+            PositionIndices(PropOr(units[w].unit.props, "x-position"), "src");
+        if (!src.empty() && !made.src.empty() &&
+            src.front() < made.src.front()) {
+          place = w + 1;
+        }
+      }
+      TmxUnit unit = MadeUnit(made, how, sibling, sibling_src);
+      const size_t where = (removed_any ? at : place) + k;
+      units.insert(units.begin() + std::min(where, units.size()),
+                   WorkUnit{made.id, std::move(unit), true});
+      ++result.added;
+    }
+  }
+  for (WorkUnit& w : units) {
+    auto it = set.decisions.find(w.id);
+    auto edit = set.edits.find(w.id);
+    if (it == set.decisions.end() && edit == set.edits.end()) {
+      if (w.made) {
+        result.memory.units.push_back(std::move(w.unit));
+      } else if (options.keep_accepted_only) {
+        ++result.dropped;
+      } else {
+        ++result.undecided;
+        result.memory.units.push_back(std::move(w.unit));
+      }
       continue;
     }
-    seen.insert(id);
-    if (it != decisions.end() && it->second == ReviewDecision::kReject) {
+    seen.insert(w.id);
+    if (it != set.decisions.end() && it->second == ReviewDecision::kReject) {
       ++result.rejected;
+      if (w.made) --result.added;
       continue;
     }
-    ++result.accepted;
-    TmxUnit kept = unit;
-    SetProp(&kept.props, "x-review", "accepted");
-    if (edit != edits.end()) {
-      const size_t si = SourceIndex(memory, unit);
+    TmxUnit kept = std::move(w.unit);
+    if (!w.made) {
+      ++result.accepted;
+      SetProp(&kept.props, "x-review", "accepted");
+    }
+    if (edit != set.edits.end()) {
+      const size_t si = SourceIndex(memory, kept);
       std::string sides;
       const std::pair<size_t, const std::optional<std::string>*> changes[] = {
           {si, &edit->second.source}, {si == 0 ? 1 : 0, &edit->second.target}};
@@ -506,21 +870,42 @@ ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
     }
     result.memory.units.push_back(std::move(kept));
   }
-  for (const auto& [tuid, decision] : decisions) {
+  for (const auto& [tuid, decision] : set.decisions) {
     if (seen.count(tuid) == 0) result.unknown_tuids.push_back(tuid);
   }
-  for (const auto& [tuid, edit] : edits) {
-    if (seen.count(tuid) == 0 && decisions.count(tuid) == 0) {
+  for (const auto& [tuid, edit] : set.edits) {
+    if (seen.count(tuid) == 0 && set.decisions.count(tuid) == 0) {
       result.unknown_tuids.push_back(tuid);
     }
   }
   std::sort(result.unknown_tuids.begin(), result.unknown_tuids.end());
-  SetProp(&result.memory.header.props, "x-review",
-          std::to_string(result.accepted) + " accepted (" +
-              std::to_string(result.edited) + " edited), " +
-              std::to_string(result.rejected) + " rejected by a reviewer, " +
-              std::to_string(result.undecided) + " not reviewed");
+  result.unknown_tuids.erase(
+      std::unique(result.unknown_tuids.begin(), result.unknown_tuids.end()),
+      result.unknown_tuids.end());
+  std::string counts = std::to_string(result.accepted) + " accepted (" +
+                       std::to_string(result.edited) + " edited), " +
+                       std::to_string(result.rejected) +
+                       " rejected by a reviewer, " +
+                       std::to_string(result.undecided) + " not reviewed";
+  if (result.added > 0 || result.removed > 0) {
+    counts += ", " + std::to_string(result.added) + " made and " +
+              std::to_string(result.removed) + " removed in the document view";
+  }
+  if (result.dropped > 0) {
+    counts += ", " + std::to_string(result.dropped) + " not accepted left out";
+  }
+  SetProp(&result.memory.header.props, "x-review", counts);
   return result;
+}
+
+ReviewApplyResult ApplyReviewDecisions(const TmxMemory& memory,
+                                       const ReviewDecisions& decisions,
+                                       const ReviewEdits& edits) {
+  ReviewDecisionSet set;
+  set.decisions = decisions;
+  set.edits = edits;
+  // Without fingerprints there is nothing to refuse.
+  return *ApplyReviewDecisionSet(memory, set, "");
 }
 
 }  // namespace crossalign
