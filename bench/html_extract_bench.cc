@@ -145,5 +145,34 @@ int main(int argc, char** argv) {
       pages.size(), static_cast<double>(total) / 1024, rounds, mb / extract,
       mb / parse, extract / parse);
   if (sink == 0) std::printf("(no text extracted)\n");
+
+  // Growth with the page (issue #27 item 6): pages of N paragraphs whose
+  // JSON-LD articleBody holds them all, read twice as large each time. The
+  // cross-check once searched the articleBody once per paragraph (64,000
+  // paragraphs, 14 MB: 24.6 s); linear work keeps the time per MB flat.
+  std::printf(
+      "\nJSON-LD pages by size (time per MB should stay flat):\n"
+      "| paragraphs | MB | seconds | s/MB |\n|---|---|---|---|\n");
+  for (int paragraphs = 8000; paragraphs <= 64000; paragraphs *= 2) {
+    std::string body, markup;
+    for (int k = 0; k < paragraphs; ++k) {
+      const std::string p = "Paragraph " + std::to_string(k) +
+                            " of the article tells what the council decided "
+                            "about the bridge, and why.";
+      body += p + " ";
+      markup += "<p>" + p + "</p>\n";
+    }
+    const std::string page =
+        "<!DOCTYPE html><html><head><script type=\"application/ld+json\">"
+        "{\"@type\": \"NewsArticle\", \"articleBody\": \"" +
+        body + "\"}</script></head><body><article>" + markup +
+        "</article></body></html>";
+    t0 = Now();
+    auto doc = crossalign::DecodeDocument("growth.html", page);
+    const double seconds = Now() - t0;
+    const double page_mb = static_cast<double>(page.size()) / (1 << 20);
+    std::printf("| %d | %.1f | %.2f | %.3f |%s\n", paragraphs, page_mb, seconds,
+                seconds / page_mb, doc.ok() ? "" : " (failed)");
+  }
   return 0;
 }

@@ -109,8 +109,8 @@ TEST(CollectionRunTest, WritesOneFilePerLanguagePairAndTheReport) {
   }
   EXPECT_EQ(decisions, 1u);
   ASSERT_EQ(written.size(), 3u);
-  EXPECT_EQ(written[0], "wrote " + dir + "/out/en-ko.tmx (1 pairs)");
-  EXPECT_EQ(written[1], "wrote " + dir + "/out/en-uk.tmx (1 pairs)");
+  EXPECT_EQ(written[0], "wrote " + dir + "/out/en-ko.tmx (1 pair)");
+  EXPECT_EQ(written[1], "wrote " + dir + "/out/en-uk.tmx (1 pair)");
   EXPECT_EQ(written[2].rfind("wrote ", 0), 0u);
   EXPECT_NE(written[2].find(" passage clusters to " + dir + "/clusters.jsonl"),
             std::string::npos);

@@ -373,5 +373,133 @@ TEST(HtmlDocumentTest, MalformedMarkupNeverCrashes) {
   }
 }
 
+// Issue 27 item 6: the JSON-LD cross-check searched the whole articleBody
+// once per block (25 s for a page of 64,000 paragraphs). FindSubstrings
+// looks for all blocks in one pass; here its answers are checked against
+// std::string::find, and its work is counted against a linear bound.
+TEST(FindSubstringsTest, AgreesWithFind) {
+  uint32_t x = 12345;
+  const auto next = [&x](uint32_t n) {
+    x = x * 1664525u + 1013904223u;
+    return (x >> 8) % n;
+  };
+  for (int round = 0; round < 300; ++round) {
+    // A small alphabet makes many near-matches and overlaps.
+    std::string text;
+    const size_t size = next(200);
+    for (size_t i = 0; i < size; ++i) text.push_back("abc "[next(4)]);
+    std::vector<std::string> needles = {"", text, text + "a"};
+    for (int k = 0; k < 40; ++k) {
+      if (!text.empty() && next(2) == 0) {
+        const size_t at = next(static_cast<uint32_t>(text.size()));
+        needles.push_back(text.substr(at, next(40)));
+      } else {
+        std::string s;
+        const size_t len = next(30);
+        for (size_t i = 0; i < len; ++i) s.push_back("abc "[next(4)]);
+        needles.push_back(s);
+      }
+    }
+    const std::vector<bool> found = internal::FindSubstrings(text, needles);
+    ASSERT_EQ(found.size(), needles.size());
+    for (size_t k = 0; k < needles.size(); ++k) {
+      EXPECT_EQ(found[k], text.find(needles[k]) != std::string::npos)
+          << "round " << round << ": '" << needles[k] << "' in '" << text
+          << "'";
+    }
+  }
+}
+
+// The work of one search is at most a small multiple of the text's length
+// plus the needles' (the bound, 8, is about twice what the design needs:
+// one pass over the text, a few passes over each needle). Searching once
+// per needle costs their product: 10^3 times the bound here.
+TEST(FindSubstringsTest, WorkGrowsLinearly) {
+  const auto check = [](const std::string& text,
+                        const std::vector<std::string>& needles) {
+    size_t bytes = text.size();
+    for (const std::string& n : needles) bytes += n.size() + 1;
+    size_t work = 0;
+    internal::FindSubstrings(text, needles, &work);
+    EXPECT_LE(work, 8 * bytes) << needles.size() << " needles";
+  };
+  for (const int paragraphs : {1000, 8000}) {
+    // Paragraphs that all open alike, found and not found.
+    std::string body;
+    std::vector<std::string> needles;
+    for (int k = 0; k < paragraphs; ++k) {
+      const std::string p = "Lorem ipsum dolor sit amet, paragraph " +
+                            std::to_string(k) +
+                            " of the article says what happened next.";
+      body += p + " ";
+      needles.push_back(k % 10 == 0 ? p + " (promo)" : p);
+    }
+    check(body, needles);
+  }
+  // One long needle that nearly matches everywhere.
+  check(std::string(1 << 20, 'a'), {std::string(20000, 'a') + "b"});
+  check(std::string(1 << 20, 'a'), {std::string(20000, 'a')});
+}
+
+// What the cross-check does, on a page whose articleBody holds a paragraph
+// the markup put in a "related" box (it comes back) and lacks an inline
+// promo (it goes); and the same on a page of 3,000 such paragraphs.
+TEST(JsonLdCrossCheckTest, RestoresHiddenParagraphsAndDropsPromos) {
+  const std::vector<std::string> paras = {
+      "The council approved the new bridge over the river on Monday after a "
+      "long debate.",
+      "Work on the crossing will start in spring and should take about two "
+      "years to finish.",
+      "The mayor said the old ferry would keep running until the bridge "
+      "opens to traffic.",
+      "Residents on both banks have waited for a fixed crossing for more "
+      "than forty years.",
+      "The budget of the project is shared between the city and the "
+      "regional government.",
+      "Opponents argued that a tunnel would have spared the historic quays "
+      "on the east bank.",
+      "A public hearing on the final design is planned for the first week of "
+      "September.",
+      "Traffic engineers expect about twenty thousand vehicles a day to use "
+      "the new bridge."};
+  const std::string hidden =
+      "Engineers said the foundations would need special care because of the "
+      "soft riverbed.";
+  const std::string promo =
+      "Sign up for our morning newsletter to get the best stories of the day "
+      "in your inbox.";
+  for (const int copies : {1, 300}) {
+    std::string body, markup;
+    for (int c = 0; c < copies; ++c) {
+      const std::string n = copies == 1 ? "" : " (" + std::to_string(c) + ")";
+      for (size_t k = 0; k < paras.size(); ++k) {
+        body += paras[k] + n + " ";
+        markup += "<p>" + paras[k] + n + "</p>\n";
+        if (k == 1) {
+          body += hidden + n + " ";
+          markup += "<div class=\"related-links\"><p>" + hidden + n +
+                    "</p></div>\n<p>" + promo + "</p>\n";
+        }
+      }
+    }
+    const std::string html =
+        "<!DOCTYPE html><html><head><title>Council approves bridge</title>"
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", "
+        "\"headline\": \"Council approves bridge\", \"articleBody\": \"" +
+        body +
+        "\"}</script></head><body><article><h1>Council approves bridge</h1>\n" +
+        markup + "</article></body></html>";
+    const internal::HtmlArticle article = internal::ExtractHtmlArticle(html);
+    EXPECT_EQ(article.text.find(promo), std::string::npos) << copies;
+    size_t restored = 0;
+    for (size_t at = article.text.find(hidden); at != std::string::npos;
+         at = article.text.find(hidden, at + 1)) {
+      ++restored;
+    }
+    EXPECT_EQ(restored, static_cast<size_t>(copies));
+    EXPECT_NE(article.text.find(paras.back()), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace crossalign

@@ -43,11 +43,22 @@ if(NOT last_output MATCHES "<tu ")
   message(FATAL_ERROR "consumer printed no TMX unit:\n${last_output}")
 endif()
 
-# pkg-config route.
+# pkg-config route, both ways: the plain line the README gives (issue #27
+# item 13: it lacked the static library's dependencies) and --static.
 set(ENV{PKG_CONFIG_PATH} "${prefix}/lib/pkgconfig")
-run(pkg-config --cflags --libs --static crossalign)
-string(STRIP "${last_output}" flags)
-separate_arguments(flags UNIX_COMMAND "${flags}")
-run(c++ -std=c++17 "${CONSUMER_SOURCE_DIR}/main.cc" -o "${WORK_DIR}/consumer_pc" ${flags})
-run("${WORK_DIR}/consumer_pc" "${MODEL}")
+foreach(way plain static)
+  if(way STREQUAL "static")
+    run(pkg-config --cflags --libs --static crossalign)
+  else()
+    run(pkg-config --cflags --libs crossalign)
+  endif()
+  string(STRIP "${last_output}" flags)
+  separate_arguments(flags UNIX_COMMAND "${flags}")
+  run(c++ -std=c++17 "${CONSUMER_SOURCE_DIR}/main.cc"
+      -o "${WORK_DIR}/consumer_pc_${way}" ${flags})
+  run("${WORK_DIR}/consumer_pc_${way}" "${MODEL}")
+  if(NOT last_output MATCHES "<tu ")
+    message(FATAL_ERROR "pkg-config (${way}) consumer printed no TMX unit")
+  endif()
+endforeach()
 message(STATUS "installed package works with find_package and pkg-config")

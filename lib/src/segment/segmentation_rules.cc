@@ -23,6 +23,7 @@ enum class Section {
   kTitles,
   kStarters,
   kRelatives,
+  kUnits,
   kMonths,
   kSingleLetterWords,
   kTerminators,
@@ -38,6 +39,7 @@ bool SectionFromName(std::string_view name, Section* section) {
   static const std::pair<const char*, Section> kNames[] = {
       {"abbreviations", Section::kAbbreviations},
       {"final", Section::kFinal},
+      {"units", Section::kUnits},
       {"titles", Section::kTitles},
       {"starters", Section::kStarters},
       {"relatives", Section::kRelatives},
@@ -107,6 +109,7 @@ void SegmentationRules::Merge(const SegmentationRules& other) {
   final_abbreviations.insert(other.final_abbreviations.begin(),
                              other.final_abbreviations.end());
   titles.insert(other.titles.begin(), other.titles.end());
+  units.insert(other.units.begin(), other.units.end());
   starters.insert(other.starters.begin(), other.starters.end());
   relatives.insert(other.relatives.begin(), other.relatives.end());
   months.insert(other.months.begin(), other.months.end());
@@ -146,6 +149,8 @@ std::unordered_set<std::string>* WordSet(Section section,
       return &rules->starters;
     case Section::kRelatives:
       return &rules->relatives;
+    case Section::kUnits:
+      return &rules->units;
     case Section::kMonths:
       return &rules->months;
     case Section::kSingleLetterWords:
@@ -263,6 +268,7 @@ Status ParseRulesLine(Section section, std::string_view line,
     case Section::kTitles:
     case Section::kStarters:
     case Section::kRelatives:
+    case Section::kUnits:
     case Section::kMonths:
     case Section::kSingleLetterWords:
       break;  // the word lists, above

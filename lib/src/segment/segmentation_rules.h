@@ -14,6 +14,11 @@
 //   [titles]               words that never end a sentence: titles before a
 //   Mr Dr Gen St e.g       name (Mr., Gen., St.), e.g., i.e., vs.
 //   [starters]             words that begin sentences (The, He, However)
+//   [units]                words that after a number are a unit or the
+//   руб млрд г             year (90 млрд руб., 2030 г.): after them a
+//                          capitalised word starts a sentence (when more
+//                          than three words precede); elsewhere their other
+//                          section decides (г. Москва: a title)
 //   [relatives]            relative pronouns: a parenthesis after a sentence
 //                          that starts with one ("(Which was true.)") belongs
 //                          to it; any other capitalised one is a sentence
@@ -62,6 +67,7 @@ struct SegmentationRules {
   std::unordered_set<std::string> abbreviations;  // folded (see FoldWord)
   std::unordered_set<std::string> final_abbreviations;
   std::unordered_set<std::string> titles;
+  std::unordered_set<std::string> units;  // after a number: see [units]
   std::unordered_set<std::string> starters;
   std::unordered_set<std::string> relatives;
   std::unordered_set<std::string> months;

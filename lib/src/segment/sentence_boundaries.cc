@@ -373,6 +373,25 @@ struct Scanner {
     return dots > 0 && letters_in_part > 0;
   }
 
+  // Whether the token before the word at `b` is a number ("90", "1,2",
+  // "2030") or, up to `depth` words back, a unit after one (млрд in "90
+  // млрд руб.").
+  bool AfterNumber(size_t b, int depth) const {
+    size_t e = b;
+    while (e > last_boundary && IsSpace(d.cps[e - 1])) --e;
+    if (e == b || e <= last_boundary) return false;
+    const size_t s = std::max(TokenStart(e), last_boundary);
+    bool digit = false, number = true;
+    for (size_t i = s; i < e; ++i) {
+      digit = digit || IsDigit(d.cps[i]);
+      number = number && (IsDigit(d.cps[i]) || d.cps[i] == ',' ||
+                          d.cps[i] == '.' || d.cps[i] == 0xA0);
+    }
+    if (digit && number) return true;
+    return depth > 1 && rules.units.count(FoldWord(Utf8(s, e))) > 0 &&
+           AfterNumber(s, depth - 1);
+  }
+
   bool AllDigits(size_t b, size_t e) const {
     if (b == e) return false;
     for (size_t i = b; i < e; ++i) {
@@ -572,6 +591,11 @@ struct Scanner {
       }
     }
     const std::string word = FoldWord(Utf8(b, e));
+    // A unit after a number (90 млрд руб., 2030 г.): what is capitalised
+    // after it starts a sentence, even where the word is a title elsewhere.
+    if (rules.units.count(word) && AfterNumber(b, 2)) {
+      return nc.upper && WordsSinceBoundary(dot) > 3;
+    }
     if (rules.titles.count(word)) return false;
     if (AllDigits(b, e) || (rules.ordinal_dot && IsRomanNumeral(b, e))) {
       return NumberDotEnds(b, e, dot, next, nc);
