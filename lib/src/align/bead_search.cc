@@ -50,7 +50,16 @@ class OverlapTable {
   void Load(int s) {
     if (values_.empty() || row_in_slot_[s % kMaxShapeSide] == s) return;
     row_in_slot_[s % kMaxShapeSide] = s;
-    Fill(s);
+    Fill(s, lo_[s], hi_[s]);
+  }
+
+  // Makes the cells of source sentence s with target sentences [t0, t1)
+  // readable, for one bead of the trace back: a whole row per bead cost as
+  // much as the DP's fill.
+  void LoadCells(int s, int t0, int t1) {
+    if (values_.empty()) return;
+    row_in_slot_[s % kMaxShapeSide] = -1;  // the row is not whole
+    Fill(s, t0, t1 - 1);
   }
 
   // The summed overlaps of source sentences [s0, s1) with target sentences
@@ -68,17 +77,17 @@ class OverlapTable {
   }
 
  private:
-  // Scorer::Overlap for every cell of row s: the source sentence's key
-  // weights are spread into a table indexed by key, so each target
-  // sentence costs one lookup per key instead of a merge.
-  void Fill(int s) {
+  // Scorer::Overlap for the cells of row s in columns [t0, t1]: the source
+  // sentence's key weights are spread into a table indexed by key, so each
+  // target sentence costs one lookup per key instead of a merge.
+  void Fill(int s, int t0, int t1) {
     const BeadScorer& scorer = scorer_;
     const float* weight = scorer.weight->data();
     const std::vector<uint32_t>& keys = scorer.SrcKeys(s);
     for (uint32_t k : keys) mark_[k] = weight[k];
     float* row = values_.data() + static_cast<long>(s % kMaxShapeSide) * width_;
     const double src_mass = scorer.src_mass[s];
-    for (int t = lo_[s]; t <= hi_[s]; ++t) {
+    for (int t = t0; t <= t1; ++t) {
       double sum = 0;
       for (uint32_t k : (*scorer.tgt)[t].keys) sum += mark_[k];
       row[t - lo_[s]] = static_cast<float>(
@@ -126,8 +135,13 @@ class BeadCost {
   }
 
   // Makes the overlaps of source sentence s readable: the DP calls it for
-  // row i - 1 before row i, the trace back for each bead's sentences.
+  // row i - 1 before row i.
   void LoadSourceRow(int s) { overlaps_.Load(s); }
+  // The overlaps one bead of a source and b target sentences ending at
+  // (i, j) reads (for Confidence).
+  void LoadBead(int a, int b, int i, int j) {
+    for (int s = i - a; s < i; ++s) overlaps_.LoadCells(s, j - b, j);
+  }
 
   // The least a bead of shape k can cost: its prior, less the most the
   // lexical term can take off.
@@ -304,8 +318,10 @@ std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
     const int a = kBeadShapes[k].src, b = kBeadShapes[k].tgt;
     for (int s = i - a; s < i; ++s) bead.src.push_back(s);
     for (int t = j - b; t < j; ++t) bead.tgt.push_back(t);
-    for (int s = i - a; s < i; ++s) bead_cost.LoadSourceRow(s);
-    if (bead.IsPair()) bead.score = bead_cost.Confidence(a, b, i, j);
+    if (bead.IsPair()) {
+      bead_cost.LoadBead(a, b, i, j);
+      bead.score = bead_cost.Confidence(a, b, i, j);
+    }
     beads.push_back(std::move(bead));
     i -= a;
     j -= b;
