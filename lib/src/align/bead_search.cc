@@ -43,6 +43,10 @@ class OverlapTable {
     if (scorer.lexical_weight > 0) {
       values_.assign(static_cast<size_t>(kMaxShapeSide) * width_, 0.0f);
       mark_.assign(scorer.weight->size(), 0.0f);
+      sums_.assign(width_, 0.0);
+      count_.assign(scorer.weight->size(), 0);
+      begin_.assign(scorer.weight->size(), 0);
+      end_.assign(scorer.weight->size(), 0);
     }
   }
 
@@ -51,7 +55,16 @@ class OverlapTable {
   void Load(int s) {
     if (values_.empty() || row_in_slot_[s % kMaxShapeSide] == s) return;
     row_in_slot_[s % kMaxShapeSide] = s;
-    Fill(s);
+    FillRow(s);
+  }
+
+  // Makes the cells of source sentence s with target sentences [t0, t1)
+  // readable, for one bead of the trace back: a whole row per bead cost as
+  // much as the DP's fill.
+  void LoadCells(int s, int t0, int t1) {
+    if (values_.empty()) return;
+    row_in_slot_[s % kMaxShapeSide] = -1;  // the row is not whole
+    Fill(s, t0, t1 - 1);
   }
 
   // The summed overlaps of source sentences [s0, s1) with target sentences
@@ -69,17 +82,17 @@ class OverlapTable {
   }
 
  private:
-  // Scorer::Overlap for every cell of row s: the source sentence's key
-  // weights are spread into a table indexed by key, so each target
-  // sentence costs one lookup per key instead of a merge.
-  void Fill(int s) {
+  // Scorer::Overlap for the cells of row s in columns [t0, t1]: the source
+  // sentence's key weights are spread into a table indexed by key, so each
+  // target sentence costs one lookup per key instead of a merge.
+  void Fill(int s, int t0, int t1) {
     const BeadScorer& scorer = scorer_;
     const float* weight = scorer.weight->data();
     const std::vector<uint32_t>& keys = scorer.SrcKeys(s);
     for (uint32_t k : keys) mark_[k] = weight[k];
     float* row = values_.data() + static_cast<long>(s % kMaxShapeSide) * width_;
     const double src_mass = scorer.src_mass[s];
-    for (int t = lo_[s]; t <= hi_[s]; ++t) {
+    for (int t = t0; t <= t1; ++t) {
       double sum = 0;
       for (uint32_t k : (*scorer.tgt)[t].keys) sum += mark_[k];
       row[t - lo_[s]] = static_cast<float>(
@@ -88,12 +101,78 @@ class OverlapTable {
     for (uint32_t k : keys) mark_[k] = 0.0f;
   }
 
+  // Row s whole, from the postings of the target sentences: each source key
+  // adds its weight to the cells of the target sentences that have it, in
+  // ascending key order, so every cell sums the same weights in the same
+  // order as Fill (the same value), while the keys the two sides do not
+  // share, most of them, cost nothing.
+  void FillRow(int s) {
+    const int lo = lo_[s], hi = hi_[s];
+    if (lo < post_lo_ || hi >= post_hi_) {
+      const int m = static_cast<int>(scorer_.tgt->size());
+      BuildPostings(lo, std::max(hi + 1, std::min(m, lo + kPostingColumns)));
+    }
+    const float* weight = scorer_.weight->data();
+    std::fill(sums_.begin(), sums_.begin() + (hi - lo + 1), 0.0);
+    for (uint32_t k : scorer_.SrcKeys(s)) {
+      if (begin_[k] == end_[k]) continue;
+      const double w = weight[k];
+      const uint32_t* first = postings_.data() + begin_[k];
+      const uint32_t* last = postings_.data() + end_[k];
+      for (const uint32_t* p =
+               std::lower_bound(first, last, static_cast<uint32_t>(lo));
+           p != last && static_cast<int>(*p) <= hi; ++p) {
+        sums_[*p - lo] += w;
+      }
+    }
+    float* row = values_.data() + static_cast<long>(s % kMaxShapeSide) * width_;
+    const double src_mass = scorer_.src_mass[s];
+    for (int t = lo; t <= hi; ++t) {
+      row[t - lo] = static_cast<float>(
+          std::min(sums_[t - lo], std::min(src_mass, scorer_.tgt_mass[t])));
+    }
+  }
+
+  // The postings of target sentences [c0, c1): for each key, the sentences
+  // that have it, ascending (a counting sort by key).
+  void BuildPostings(int c0, int c1) {
+    for (uint32_t k : post_keys_) begin_[k] = end_[k] = 0;
+    post_keys_.clear();
+    const std::vector<SentenceFeatures>& tgt = *scorer_.tgt;
+    for (int t = c0; t < c1; ++t) {
+      for (uint32_t k : tgt[t].keys) {
+        if (count_[k]++ == 0) post_keys_.push_back(k);
+      }
+    }
+    uint32_t offset = 0;
+    for (uint32_t k : post_keys_) {
+      begin_[k] = end_[k] = offset;
+      offset += count_[k];
+      count_[k] = 0;
+    }
+    postings_.resize(offset);
+    for (int t = c0; t < c1; ++t) {
+      for (uint32_t k : tgt[t].keys) postings_[end_[k]++] = t;
+    }
+    post_lo_ = c0;
+    post_hi_ = c1;
+  }
+
+  // Target sentences the postings cover at a time: the band's rows move
+  // right slowly, so each target sentence's keys are posted about once.
+  static constexpr int kPostingColumns = 4096;
+
   const BeadScorer& scorer_;
   std::vector<int> lo_, hi_;  // the columns of each source row
   int width_ = 1;             // the widest row
   std::vector<float> values_;
   std::vector<float> mark_;  // per key: its weight while its row is filled
   int row_in_slot_[kMaxShapeSide];  // which row each slot holds (-1: none)
+  std::vector<double> sums_;        // FillRow's sums, per column
+  // Postings of target sentences [post_lo_, post_hi_): key k's sentences
+  // are postings_[begin_[k], end_[k]).
+  std::vector<uint32_t> postings_, count_, begin_, end_, post_keys_;
+  int post_lo_ = 0, post_hi_ = 0;
 };
 
 // Prefix sums over one side's sentences: total length and key mass of the
@@ -127,8 +206,13 @@ class BeadCost {
   }
 
   // Makes the overlaps of source sentence s readable: the DP calls it for
-  // row i - 1 before row i, the trace back for each bead's sentences.
+  // row i - 1 before row i.
   void LoadSourceRow(int s) { overlaps_.Load(s); }
+  // The overlaps one bead of a source and b target sentences ending at
+  // (i, j) reads (for Confidence).
+  void LoadBead(int a, int b, int i, int j) {
+    for (int s = i - a; s < i; ++s) overlaps_.LoadCells(s, j - b, j);
+  }
 
   // The least a bead of shape k can cost: its prior, less the most the
   // lexical term can take off.
@@ -390,8 +474,10 @@ std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
     const int a = kBeadShapes[k].src, b = kBeadShapes[k].tgt;
     for (int s = i - a; s < i; ++s) bead.src.push_back(s);
     for (int t = j - b; t < j; ++t) bead.tgt.push_back(t);
-    for (int s = i - a; s < i; ++s) bead_cost.LoadSourceRow(s);
-    if (bead.IsPair()) bead.score = bead_cost.Confidence(a, b, i, j);
+    if (bead.IsPair()) {
+      bead_cost.LoadBead(a, b, i, j);
+      bead.score = bead_cost.Confidence(a, b, i, j);
+    }
     beads.push_back(std::move(bead));
     i -= a;
     j -= b;

@@ -234,6 +234,7 @@ Alignment AlignFeatures(
   // edge). On the Bible en-zh set this is 0.74M cells instead of 6.7M, with
   // the same beads.
   band = internal::NarrowToPath(beads, plan.margin, band);
+  std::vector<Bead>().swap(beads);  // not kept through the second search
   beads = SearchAdaptive(sc, &band, n, m, plan.margin);
 
   Alignment alignment;
