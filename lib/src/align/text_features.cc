@@ -415,6 +415,7 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
       }
       if (forms != nullptr && !segmented && token.size() >= kMinWordBytes) {
         const std::string form = forms->Form(token);
+        if (form.empty()) continue;
         const bool known = side->words == nullptr || side->words->count(form) ||
                            side_lang != "ko";
         if (known) {
