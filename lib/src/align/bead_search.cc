@@ -142,21 +142,6 @@ class BeadCost {
     return c;
   }
 
-  // Confidence that the bead of a source and b target sentences ending at
-  // (i, j) is exactly right: a logistic model fitted on the Text+Berg dev
-  // document (length evidence, and 1-1 beads being right more often than
-  // merges), plus a penalty when the words overlap less than those of
-  // random sentence pairs, so that pairs with no shared evidence score low.
-  double Confidence(int a, int b, int i, int j) const {
-    const double p =
-        scorer_.length.MatchProbability(SrcLength(a, i), TgtLength(b, j));
-    const double z = scorer_.lexical_weight > 0 ? LexicalZ(a, b, i, j) : 0.0;
-    const double logit = 0.5 * std::log(std::max(p, 1e-6)) +
-                         (a == 1 && b == 1 ? 1.2 : 0.0) + 1.15 +
-                         0.6 * std::clamp(z, -6.0, 0.0);
-    return 1.0 / (1.0 + std::exp(-logit));
-  }
-
  private:
   double SrcLength(int a, int i) const {
     return src_sums_.length[i] - src_sums_.length[i - a];
@@ -268,9 +253,10 @@ std::vector<int8_t> FillCosts(const BeadCost& bead_cost, bool null_beads,
   return back;
 }
 
-// Follows the back pointers from (n, m) to (0, 0) and scores each bead.
-std::vector<Bead> TraceBack(const BeadCost& bead_cost, const Band& band,
-                            const std::vector<int8_t>& back, int n, int m) {
+// Follows the back pointers from (n, m) to (0, 0). The beads' scores are
+// set afterwards, by the fitted scorer (ScoreTranslationBeads).
+std::vector<Bead> TraceBack(const Band& band, const std::vector<int8_t>& back,
+                            int n, int m) {
   std::vector<Bead> beads;
   int i = n, j = m;
   while (i > 0 || j > 0) {
@@ -281,7 +267,6 @@ std::vector<Bead> TraceBack(const BeadCost& bead_cost, const Band& band,
     const int a = kBeadShapes[k].src, b = kBeadShapes[k].tgt;
     for (int s = i - a; s < i; ++s) bead.src.push_back(s);
     for (int t = j - b; t < j; ++t) bead.tgt.push_back(t);
-    if (bead.IsPair()) bead.score = bead_cost.Confidence(a, b, i, j);
     beads.push_back(std::move(bead));
     i -= a;
     j -= b;
@@ -297,7 +282,7 @@ std::vector<Bead> SearchBeads(const BeadScorer& scorer, const Band& band, int n,
   const BeadCost bead_cost(scorer, band, n, m);
   const std::vector<int8_t> back =
       FillCosts(bead_cost, scorer.null_beads, band, n);
-  return TraceBack(bead_cost, band, back, n, m);
+  return TraceBack(band, back, n, m);
 }
 
 }  // namespace crossalign::internal
