@@ -184,9 +184,10 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
   internal::PairEvidence evidence =
       internal::MeasurePair(translation, link, internal::LastInOrderEvidence());
   internal::MeasureNumbers(*src, *tgt, &evidence);
-  // The comparable alignment, where the mode asks for it or the decision
-  // needs its passages' order. Past kLongPairSentences it is not made for
-  // the decision: it compares every sentence pair.
+  // The comparable alignment, for the comparable mode and for the order of
+  // its passages, which the pair model weighs in every mode. Past
+  // kLongPairSentences it is not made for the decision: it compares every
+  // sentence pair.
   Alignment comparable;
   const bool long_pair =
       src->segments().size() + tgt->segments().size() > kLongPairSentences;
@@ -198,8 +199,7 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
     have_comparable = true;
     return Status();
   };
-  if (options_.mode == AlignMode::kComparable ||
-      (options_.mode == AlignMode::kAuto && !long_pair)) {
+  if (options_.mode == AlignMode::kComparable || !long_pair) {
     CROSSALIGN_RETURN_IF_ERROR(align_comparable());
     internal::MeasureOrder(translation, comparable, &evidence);
   }
