@@ -113,6 +113,8 @@ int main() {
   auto comparable = MakePipeline(crossalign::AlignMode::kComparable);
   auto automatic = MakePipeline(crossalign::AlignMode::kAuto);
   std::map<std::string, Totals> totals;
+  // Cross-language comparable pairs per language pair ("en-ko") and split.
+  std::map<std::pair<std::string, std::string>, Totals> by_languages;
   const std::map<std::string, std::string> splits = ReadSplits();
   std::map<std::string, Reliability> reliability;  // per split
   int auto_right = 0, auto_total = 0;
@@ -181,6 +183,11 @@ int main() {
     }
     if (gold.beads.empty()) type = "unrelated stories";
     totals[type].Add(s);
+    if (!is_translation && !gold.beads.empty() &&
+        pair->src->lang() != pair->tgt->lang()) {
+      const std::string a = pair->src->lang(), b = pair->tgt->lang();
+      by_languages[{a < b ? a + "-" + b : b + "-" + a, split}].Add(s);
+    }
     const char* mode = crossalign::AlignModeName(chosen->alignment.mode);
     const bool right = (std::string(mode) == "translation") == is_translation;
     auto_right += right;
@@ -202,6 +209,16 @@ int main() {
                 t.predicted, t.gold, p, r, f);
   }
   std::printf("\nauto mode right on %d of %d pairs\n", auto_right, auto_total);
+  std::printf(
+      "\nCross-language comparable passages per language pair\n\n"
+      "| languages | split | predicted | gold | P | R "
+      "|\n|---|---|---|---|---|---|\n");
+  for (const auto& [key, t] : by_languages) {
+    std::printf("| %s | %s | %d | %d | %.3f | %.3f |\n", key.first.c_str(),
+                key.second.c_str(), t.predicted, t.gold,
+                t.predicted ? static_cast<double>(t.hits_p) / t.predicted : 0,
+                t.gold ? static_cast<double>(t.hits_r) / t.gold : 0);
+  }
   for (const auto& [title, table] : reliability) {
     table.Print("Reliability of unit scores, " + title +
                 " (each pair in the mode of its gold type)");

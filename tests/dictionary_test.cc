@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <utility>
+#include <vector>
+
 #include "test_support.h"
 
 namespace crossalign {
@@ -170,6 +174,86 @@ TEST(DictionaryTest, ImportsFreeDictLayout) {
   ASSERT_TRUE(dict.ok()) << dict.status();
   EXPECT_EQ(dict->Serialize(),
             "berg @ mont\nberg @ montagne\nberg @ tas\nhütte @ cabane\n");
+}
+
+// Writes a dictd pair `name`.index / `name`.dict holding `entries`
+// (headword, entry text), in dictd's base64 offsets.
+std::string WriteDictd(
+    const std::string& dir, const std::string& name,
+    const std::vector<std::pair<std::string, std::string>>& entries) {
+  auto b64 = [](size_t v) {
+    const std::string alphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    std::string out;
+    do {
+      out.insert(out.begin(), alphabet[v % 64]);
+      v /= 64;
+    } while (v > 0);
+    return out;
+  };
+  std::string body, index;
+  for (const auto& [head, text] : entries) {
+    index += head + "\t" + b64(body.size()) + "\t" + b64(text.size()) + "\n";
+    body += text;
+  }
+  WriteFile(dir + "/" + name + ".dict", body);
+  WriteFile(dir + "/" + name + ".index", index);
+  return dir + "/" + name + ".index";
+}
+
+// Issue 25: Mueller's English-Russian dictionary (Debian mueller7-dict)
+// numbers its senses "1)" under an indented transcription and labels them
+// "_adv.", "_мор."; the import took the label line as the translation
+// ("aloft @ _adv.") and skipped every sense.
+TEST(DictionaryTest, ImportsMuellerLayoutWithoutItsLabels) {
+  const std::string dir = MakeTempDir();
+  const std::string index = WriteDictd(
+      dir, "m",
+      {{"aloft",
+        "aloft\n   [\u025c\u2197l\u0258ft] _adv.\n"
+        "   1) наверху; на высоте; наверх\n"
+        "   2) _мор. на марсе, на реях; to go aloft _разг. умереть\n"},
+       {"acne", "acne\n   [\u2197\u00e6kn\u026a] _n. прыщи\n"}});
+  auto dict = Dictionary::ImportFreeDict(index);
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_EQ(dict->Serialize(),
+            "acne @ прыщи\n"
+            "aloft @ на высоте\naloft @ на марсе\naloft @ на реях\n"
+            "aloft @ наверх\naloft @ наверху\n");
+}
+
+// Issue 25: FreeDict's German lists (dict-de-en style) mark genders in
+// braces, and the import wrote them as translations ("immunsystem @ {f}").
+// Issue 27 item 14: number entries gave numbers-only pairs ("042 @ 0").
+TEST(DictionaryTest, ImportDropsGenderTagsAndNumbersOnlyEntries) {
+  const std::string dir = MakeTempDir();
+  const std::string index =
+      WriteDictd(dir, "d",
+                 {{"Immunsystem", "Immunsystem\n{n}, immune system {n}\n"},
+                  {"042", "042\n0, 42\n"},
+                  {"Abwehr", "Abwehr\n1. defence {f}, 0\nGlosse\n"}});
+  auto dict = Dictionary::ImportFreeDict(index);
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  EXPECT_EQ(dict->Serialize(),
+            "abwehr @ defence\nimmunsystem @ immune system\n");
+}
+
+// The installed Mueller dictionary imports with real translations (it is
+// one of the lists scripts/setup.sh installs; a machine without it has not
+// run setup.sh).
+TEST(DictionaryTest, ImportsTheInstalledMuellerDictionary) {
+  const std::string index = "/usr/share/dictd/mueller7.index";
+  ASSERT_TRUE(Exists(index)) << "mueller7-dict is not installed (" << index
+                             << " is missing): run scripts/setup.sh";
+  auto dict = Dictionary::ImportFreeDict(index);
+  ASSERT_TRUE(dict.ok()) << dict.status();
+  ASSERT_NE(dict->Find("bridge"), nullptr);
+  const auto& bridge = *dict->Find("bridge");
+  EXPECT_NE(std::find(bridge.begin(), bridge.end(), "мост"), bridge.end());
+  ASSERT_NE(dict->Find("aloft"), nullptr);
+  for (const std::string& t : *dict->Find("aloft")) {
+    EXPECT_EQ(t.find('_'), std::string::npos) << t;
+  }
 }
 
 TEST(DictionaryTest, CorruptFreeDictIndexIsAnError) {

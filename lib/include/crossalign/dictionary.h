@@ -16,6 +16,7 @@
 #ifndef CROSSALIGN_DICTIONARY_H_
 #define CROSSALIGN_DICTIONARY_H_
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -61,7 +62,12 @@ class Dictionary {
 
   // Imports a FreeDict dictionary in dictd format: the `.index` file and,
   // beside it, the `.dict.dz` (or `.dict`) file, as Debian's dict-freedict-*
-  // packages install them in /usr/share/dictd. An index whose entries are
+  // packages install them in /usr/share/dictd, and Mueller's English-Russian
+  // dictionary (mueller7-dict) in the same format: senses numbered "2." or
+  // "2)"; notes in (), [], <> and {} (genders, transcriptions) and labels
+  // such as "_adv." dropped; entries and translations without a letter
+  // ("042", "0") skipped, as are usage examples that repeat the headword.
+  // An index whose entries are
   // not dictionary entries (longer than 64 KB, or reading the body more than
   // 8 times over) is kDataLoss; at most 256 translations per headword.
   static StatusOr<Dictionary> ImportFreeDict(const std::string& index_path);
@@ -89,6 +95,11 @@ class Dictionary {
   // `path` ends in ".dic".
   Status Save(const std::string& path,
               DictionaryFormat format = DictionaryFormat::kAuto) const;
+
+  // Calls visit(source, target) for every pair, sources in sorted order.
+  void ForEachPair(
+      const std::function<void(const std::string& source,
+                               const std::string& target)>& visit) const;
 
   size_t size() const { return pairs_; }
   bool empty() const { return pairs_ == 0; }

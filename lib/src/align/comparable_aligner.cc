@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "align/alignable_segments.h"
+#include "align/pair_lexicon.h"
 #include "align/pair_scorer.h"
 #include "align/text_features.h"
 
@@ -94,6 +95,10 @@ struct PairModel {
   double length_ratio = 1;  // target code points per source code point
   bool same_language = false;
   int n = 0, m = 0;
+  // The installed dictionary used across languages ("ja-en.dict reversed"),
+  // or why none was ("none for uk-ko"); empty within one language or with
+  // the caller's dictionary.
+  std::string lexicon;
 
   // Distinct strong keys (names, numbers of three or more digits) of either
   // article found anywhere in the other: how much the two share at all.
@@ -172,12 +177,33 @@ PairModel BuildModel(const internal::FeatureExtractor& features,
   // Stems only mean something when both articles share a language.
   const std::string stem_lang =
       (src_lang == tgt_lang && src_lang != "und") ? src_lang : "";
+  // Across languages without the caller's dictionary: the installed one
+  // (models/dict, pair_lexicon.h).
+  std::shared_ptr<const internal::PairLexicon> lexicon;
+  if (stem_lang.empty() && dictionary == nullptr) {
+    lexicon = internal::InstalledPairLexicon(src_lang, tgt_lang);
+  }
+  internal::LexiconSide src_side, tgt_side;
+  if (lexicon != nullptr) {
+    src_side = {src_lang, &lexicon->src_words};
+    tgt_side = {tgt_lang, &lexicon->tgt_words};
+  }
   std::vector<SentenceFeatures> fs =
-      features.Extract(src.texts, &vocab, stem_lang, /*name_skeletons=*/true);
+      features.Extract(src.texts, &vocab, stem_lang, /*name_skeletons=*/true,
+                       lexicon ? &src_side : nullptr);
   std::vector<SentenceFeatures> ft =
-      features.Extract(tgt.texts, &vocab, stem_lang, /*name_skeletons=*/true);
+      features.Extract(tgt.texts, &vocab, stem_lang, /*name_skeletons=*/true,
+                       lexicon ? &tgt_side : nullptr);
   if (dictionary != nullptr) internal::AddTranslations(*dictionary, vocab, &fs);
+  if (lexicon != nullptr)
+    internal::AddLexiconTranslations(*lexicon, vocab, &fs);
   PairModel model;
+  if (lexicon != nullptr) {
+    model.lexicon = lexicon->origin;
+  } else if (stem_lang.empty() && dictionary == nullptr) {
+    model.lexicon = "none for " + internal::PrimaryLanguage(src_lang) + "-" +
+                    internal::PrimaryLanguage(tgt_lang);
+  }
   model.n = static_cast<int>(fs.size());
   model.m = static_cast<int>(ft.size());
   model.weight = internal::KeyWeights(vocab.size(), fs, ft);
@@ -479,7 +505,8 @@ StatusOr<Alignment> ComparableAligner::Align(const Document& src,
             "over "
          << options_.neighbours << " neighbours; evidence: numbers, words, "
          << (src.lang() == tgt.lang() ? "Snowball stems, " : "") << "cognates"
-         << (options_.dictionary ? ", dictionary" : "");
+         << (options_.dictionary ? ", dictionary" : "")
+         << (model.lexicon.empty() ? "" : ", dictionary " + model.lexicon);
   alignment.method = method.str();
   for (const Candidate& c : chosen) {
     Bead bead;

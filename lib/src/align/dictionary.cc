@@ -58,20 +58,35 @@ StatusOr<std::string> ReadMaybeGzip(const std::string& path) {
   return data;
 }
 
-// Removes "(...)", "<...>", "[...]" and "/.../" notes.
+// Removes "(...)", "<...>", "[...]" and "{...}" notes (FreeDict's
+// genders such as "{f}", transcriptions), and Mueller-style labels: words
+// starting with '_' ("_adv.", "_мор.").
 std::string StripNotes(std::string_view text) {
   std::string out;
   int depth = 0;
+  bool label = false;
   for (char c : text) {
-    if (c == '(' || c == '<' || c == '[') {
+    if (c == '(' || c == '<' || c == '[' || c == '{') {
       ++depth;
-    } else if ((c == ')' || c == '>' || c == ']') && depth > 0) {
+    } else if ((c == ')' || c == '>' || c == ']' || c == '}') && depth > 0) {
       --depth;
     } else if (depth == 0) {
-      out.push_back(c);
+      if (c == '_' && (out.empty() || out.back() == ' ')) label = true;
+      if (c == ' ' || c == '\t') label = false;
+      if (!label) out.push_back(c);
     }
   }
   return out;
+}
+
+// Whether `text` holds a letter: "042" or "0" is not a dictionary word
+// (FreeDict eng-deu's number entries gave "042 @ 0"; issue 27 item 14).
+bool HasLetter(std::string_view text) {
+  bool letter = false;
+  internal::ForEachCodePoint(text, [&](int32_t c) {
+    if (c >= 0 && u_isalpha(c)) letter = true;
+  });
+  return letter;
 }
 
 // Splits "a, b; c" into its parts.
@@ -88,6 +103,14 @@ std::vector<std::string> SplitAlternatives(std::string_view text) {
   }
   out.push_back(current);
   return out;
+}
+
+// Whether `alt` uses the headword itself ("to go aloft умереть" under
+// "aloft"): an example of usage, not a translation.
+bool IsUsageExample(std::string_view alt, std::string_view folded_headword) {
+  const std::string text = " " + Fold(alt) + " ";
+  return text.find(" " + std::string(folded_headword) + " ") !=
+         std::string::npos;
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
@@ -274,17 +297,25 @@ StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
       std::string_view text = entry.substr(p + 1, e - p - 1);
       p = e;
       ++line_in_entry;
-      size_t digits = 0;
+      // Senses are numbered "2. " (FreeDict) or "2) " (Mueller), after
+      // indentation (Mueller).
+      size_t indent = 0;
+      while (indent < text.size() && text[indent] == ' ') ++indent;
+      size_t digits = indent;
       while (digits < text.size() && text[digits] >= '0' &&
              text[digits] <= '9') {
         ++digits;
       }
-      const bool numbered = digits > 0 && text.compare(digits, 2, ". ") == 0;
+      const bool numbered =
+          digits > indent && (text.compare(digits, 2, ". ") == 0 ||
+                              text.compare(digits, 2, ") ") == 0);
       if (!numbered && line_in_entry != 1) continue;
       if (numbered) text.remove_prefix(digits + 2);
+      if (!HasLetter(source)) break;
       for (const std::string& alt : SplitAlternatives(StripNotes(text))) {
         const auto* known = dict.Find(folded);
         if (known != nullptr && known->size() >= kMaxTranslations) break;
+        if (!HasLetter(alt) || IsUsageExample(alt, folded)) continue;
         dict.Add(source, alt);
       }
     }
@@ -306,6 +337,14 @@ Dictionary Dictionary::Compose(const Dictionary& first,
     }
   }
   return out;
+}
+
+void Dictionary::ForEachPair(
+    const std::function<void(const std::string&, const std::string&)>& visit)
+    const {
+  for (const auto& [source, targets] : entries_) {
+    for (const std::string& target : targets) visit(source, target);
+  }
 }
 
 Dictionary Dictionary::Reversed() const {

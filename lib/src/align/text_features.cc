@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "align/pair_lexicon.h"
 #include "text/numbers.h"
 #include "text/stemmer.h"
 #include "text/unicode_text.h"
@@ -67,6 +68,110 @@ std::vector<Token> Tokenize(std::string_view text) {
   });
   flush();
   return tokens;
+}
+
+// Runs of Han, kana and the prolonged sound mark, in order; katakana runs
+// (a loanword or a foreign name) apart from the others.
+struct CjkRun {
+  std::string text;
+  bool katakana = true;
+  bool han = false;
+};
+
+std::vector<CjkRun> CjkRuns(std::string_view text) {
+  std::vector<CjkRun> runs;
+  bool in_run = false;
+  ForEachCodePoint(text, [&](int32_t c) {
+    UErrorCode err = U_ZERO_ERROR;
+    const UScriptCode script =
+        c < 0 ? USCRIPT_COMMON : uscript_getScript(c, &err);
+    const bool prolonged = c == 0x30FC;  // ー, script Common
+    const bool katakana = prolonged || script == USCRIPT_KATAKANA;
+    const bool cjk =
+        katakana || script == USCRIPT_HAN || script == USCRIPT_HIRAGANA;
+    if (!cjk) {
+      in_run = false;
+      return;
+    }
+    // Katakana words (loanwords, foreign names) are runs of their own.
+    if (!in_run || runs.back().katakana != katakana) {
+      runs.emplace_back();
+      runs.back().katakana = katakana;
+    }
+    in_run = true;
+    CjkRun& run = runs.back();
+    AppendUtf8(static_cast<uint32_t>(c), &run.text);
+    run.han = run.han || script == USCRIPT_HAN;
+  });
+  return runs;
+}
+
+bool IsHan(std::string_view text, size_t begin, size_t end) {
+  bool han = true;
+  ForEachCodePoint(text.substr(begin, end - begin), [&](int32_t c) {
+    UErrorCode err = U_ZERO_ERROR;
+    han = han && c >= 0 && uscript_getScript(c, &err) == USCRIPT_HAN;
+  });
+  return han;
+}
+
+bool IsHangulWord(std::string_view word) {
+  bool hangul = !word.empty();
+  ForEachCodePoint(word, [&](int32_t c) {
+    UErrorCode err = U_ZERO_ERROR;
+    hangul = hangul && c >= 0 && uscript_getScript(c, &err) == USCRIPT_HANGUL;
+  });
+  return hangul;
+}
+
+// Dictionary words of Chinese or Japanese text, found by longest match from
+// the left; `leftover` receives the runs of two or more characters no word
+// of two or more covers (names, mostly). Longest word tried, in characters:
+// CC-CEDICT and EDICT words of more are idioms and names the text rarely
+// repeats.
+constexpr size_t kMaxSegmentChars = 6;
+void SegmentRun(std::string_view run,
+                const std::unordered_set<std::string>& words,
+                std::vector<std::string>* found,
+                std::vector<std::string>* leftover) {
+  std::vector<size_t> cut;
+  for (size_t i = 0; i < run.size();) {
+    cut.push_back(i);
+    const unsigned char c = static_cast<unsigned char>(run[i]);
+    i += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  const size_t n = cut.size();
+  cut.push_back(run.size());
+  size_t i = 0, rest_begin = 0, rest_chars = 0;
+  auto flush_rest = [&] {
+    if (rest_chars >= 2) {
+      leftover->emplace_back(
+          run.substr(cut[rest_begin], cut[i] - cut[rest_begin]));
+    }
+    rest_chars = 0;
+  };
+  while (i < n) {
+    size_t len = std::min(kMaxSegmentChars, n - i);
+    for (; len >= 2; --len) {
+      if (words.count(std::string(run.substr(cut[i], cut[i + len] - cut[i])))) {
+        break;
+      }
+    }
+    if (len >= 2) {
+      flush_rest();
+      found->emplace_back(run.substr(cut[i], cut[i + len] - cut[i]));
+      i += len;
+    } else if (!IsHan(run, cut[i], cut[i + 1])) {
+      // Kana between words is grammar, not part of a name.
+      flush_rest();
+      ++i;
+    } else {
+      if (rest_chars == 0) rest_begin = i;
+      ++rest_chars;
+      ++i;
+    }
+  }
+  flush_rest();
 }
 
 }  // namespace
@@ -216,6 +321,9 @@ std::string NameSkeleton(std::string_view ascii) {
       case 'z':
         c = 's';
         break;
+      case 'r':
+        c = 'l';
+        break;
       case 'w':
         c = 'v';
         break;
@@ -237,9 +345,27 @@ std::string NameSkeleton(std::string_view ascii) {
 
 std::vector<SentenceFeatures> FeatureExtractor::Extract(
     const std::vector<std::string_view>& sentences, Vocabulary* vocab,
-    const std::string& stem_lang, bool name_skeletons) const {
+    const std::string& stem_lang, bool name_skeletons,
+    const LexiconSide* side) const {
   std::unique_ptr<Stemmer> stemmer =
       stem_lang.empty() ? nullptr : Stemmer::ForLanguage(stem_lang);
+  const std::string side_lang =
+      side != nullptr ? PrimaryLanguage(side->lang) : std::string();
+  std::unique_ptr<MatchForms> forms;
+  if (side != nullptr)
+    forms = std::make_unique<MatchForms>(side_lang, side->words);
+  const bool segmented = side != nullptr && side->words != nullptr &&
+                         SegmentsByDictionary(side_lang);
+  // A name in a script without capitals: its skeleton, a key and, when
+  // `strong`, a strong one.
+  auto add_name = [&](SentenceFeatures& f, std::string_view word, bool strong) {
+    if (!name_skeletons) return;
+    const std::string skeleton = NameSkeleton(ToAscii(word));
+    if (skeleton.empty()) return;
+    const uint32_t id = vocab->Id("p:" + skeleton);
+    f.keys.push_back(id);
+    if (strong) f.strong.push_back(id);
+  };
   std::vector<SentenceFeatures> out(sentences.size());
   for (size_t i = 0; i < sentences.size(); ++i) {
     const std::string_view text = sentences[i];
@@ -287,6 +413,39 @@ std::vector<SentenceFeatures> FeatureExtractor::Extract(
         f.strong.insert(f.strong.end(), f.keys.begin() + keys_before,
                         f.keys.end());
       }
+      if (forms != nullptr && !segmented && token.size() >= kMinWordBytes) {
+        const std::string form = forms->Form(token);
+        if (form.empty()) continue;
+        const bool known = side->words == nullptr || side->words->count(form) ||
+                           side_lang != "ko";
+        if (known) {
+          f.keys.push_back(vocab->Id("m:" + form));
+        } else if (IsHangulWord(form)) {
+          // Hangul has no capitals: a word the dictionary does not know
+          // may be a name (멜니크); not strong, as most are not.
+          add_name(f, form, /*strong=*/false);
+        }
+      }
+    }
+    if (segmented) {
+      for (const CjkRun& run : CjkRuns(text)) {
+        std::vector<std::string> found, leftover;
+        if (run.katakana) {
+          // A katakana run is a loanword or a foreign name: whole.
+          if (side->words->count(run.text)) {
+            found.push_back(run.text);
+          } else {
+            add_name(f, run.text, /*strong=*/true);
+          }
+        } else {
+          SegmentRun(run.text, *side->words, &found, &leftover);
+        }
+        for (const std::string& w : found)
+          f.keys.push_back(vocab->Id("m:" + w));
+        for (const std::string& rest : leftover) {
+          add_name(f, rest, /*strong=*/false);
+        }
+      }
     }
     for (auto* list : {&f.keys, &f.strong}) {
       std::sort(list->begin(), list->end());
@@ -317,6 +476,26 @@ void AddTranslations(const Dictionary& dictionary, const Vocabulary& vocab,
           }
           pos = end + 1;
         }
+      }
+    }
+    std::sort(f.translations.begin(), f.translations.end());
+    f.translations.erase(
+        std::unique(f.translations.begin(), f.translations.end()),
+        f.translations.end());
+  }
+}
+
+void AddLexiconTranslations(const PairLexicon& lexicon, const Vocabulary& vocab,
+                            std::vector<SentenceFeatures>* sentences) {
+  for (SentenceFeatures& f : *sentences) {
+    for (uint32_t k : f.keys) {
+      const std::string& key = vocab.Key(k);
+      if (key.compare(0, 2, "m:") != 0) continue;
+      auto it = lexicon.table.find(key.substr(2));
+      if (it == lexicon.table.end()) continue;
+      for (const std::string& target : it->second) {
+        const uint32_t id = vocab.Find("m:" + target);
+        if (id != Vocabulary::kNone) f.translations.push_back(id);
       }
     }
     std::sort(f.translations.begin(), f.translations.end());

@@ -6,7 +6,13 @@
 //   "w:grenze" a case-folded word (for Han and kana, a single character);
 //   "c:zelen"  a cognate stem: the first five letters of the word after ICU
 //              transliteration to ASCII ("Any-Latin; Latin-ASCII"), so that
-//              Зеленський, Zelensky and Selenskyj's neighbours meet.
+//              Зеленський, Zelensky and Selenskyj's neighbours meet;
+//   "p:mlnk"   a name's consonant skeleton (see NameSkeleton);
+//   "m:bridg"  a word's match form (pair_lexicon.h: a stem, a Korean word
+//              without its particle, a Chinese or Japanese dictionary word
+//              found by longest match), only when a dictionary covers the
+//              pair: the dictionary translates source forms into target
+//              forms (AddLexiconTranslations).
 // Keys are interned in a Vocabulary shared by the two documents of a pair.
 #ifndef CROSSALIGN_SRC_ALIGN_TEXT_FEATURES_H_
 #define CROSSALIGN_SRC_ALIGN_TEXT_FEATURES_H_
@@ -17,9 +23,14 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "crossalign/dictionary.h"
+
+namespace crossalign::internal {
+struct PairLexicon;
+}
 
 namespace crossalign::internal {
 
@@ -51,6 +62,14 @@ struct SentenceFeatures {
   bool heading = false;  // a headline or sub-heading
 };
 
+// One side of a language pair a dictionary covers: its language and the
+// dictionary's words in that language, for "m:" keys and, in scripts
+// without capitals (Han, kana, Hangul), for telling names from words.
+struct LexiconSide {
+  std::string lang;
+  const std::unordered_set<std::string>* words = nullptr;
+};
+
 class FeatureExtractor {
  public:
   FeatureExtractor();
@@ -63,10 +82,13 @@ class FeatureExtractor {
   // comparing two texts in that language). With `name_skeletons`, each name
   // also gives a "p:" key, its consonant skeleton (see NameSkeleton), so
   // that spellings of one name across scripts and transliteration schemes
-  // meet. Thread-safe.
+  // meet. With `side` (a dictionary covers the pair), words also give "m:"
+  // keys, and names in Han, kana and Hangul (words outside the dictionary)
+  // give "p:" keys. Thread-safe.
   std::vector<SentenceFeatures> Extract(
       const std::vector<std::string_view>& sentences, Vocabulary* vocab,
-      const std::string& stem_lang = "", bool name_skeletons = false) const;
+      const std::string& stem_lang = "", bool name_skeletons = false,
+      const LexiconSide* side = nullptr) const;
 
   // ASCII transliteration of one word ("Зеленський" -> "zelens'kij").
   std::string ToAscii(std::string_view word) const;
@@ -78,8 +100,10 @@ class FeatureExtractor {
 
 // The consonant skeleton of an ASCII word, forgiving the differences between
 // transliteration schemes: vowels, y, j, h and w-as-vowel dropped, c/q -> k,
-// z -> s, w -> v, x -> ks, ph -> f, doubled letters once; at most five
-// letters. "melnyk", "melnik" -> "mlnk"; "zelensky", "selenskyj",
+// z -> s, w -> v, x -> ks, ph -> f, r -> l (Japanese has one liquid, and
+// romanised kana write it r: メルニク -> "meruniku"), doubled letters
+// once; at most five
+// letters. "melnyk", "melnik", "meruniku" -> "mlnk"; "zelensky", "selenskyj",
 // "zelenskij" -> "slnsk". Empty when fewer than three letters remain.
 std::string NameSkeleton(std::string_view ascii);
 
@@ -87,6 +111,11 @@ std::string NameSkeleton(std::string_view ascii);
 // its words that occur as words somewhere in the vocabulary.
 void AddTranslations(const Dictionary& dictionary, const Vocabulary& vocab,
                      std::vector<SentenceFeatures>* sentences);
+
+// Adds, to each source sentence's `translations`, the "m:" ids of the
+// lexicon's translations of its "m:" keys that occur in the vocabulary.
+void AddLexiconTranslations(const PairLexicon& lexicon, const Vocabulary& vocab,
+                            std::vector<SentenceFeatures>* sentences);
 
 // Calls visit(key) for every key in both sorted key lists, in ascending
 // order: the one merge walk both aligners score overlaps with.
