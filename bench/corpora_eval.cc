@@ -3,6 +3,8 @@
 // precision, recall and F1, and the mode `--mode auto` picks for each pair.
 //
 //   build/bench/corpora_eval
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -59,35 +61,48 @@ std::map<std::string, std::string> ReadSplits() {
   return splits;
 }
 
-// Reliability of the comparable scores: per score bin, how many units were
-// written and how many are in the gold.
+// Reliability of the unit scores (x-score): per score bin, how many units
+// were written and how many are in the gold; the expected calibration
+// error (the units-weighted mean gap between a bin's mean score and its
+// share right).
 struct Reliability {
-  static constexpr int kBins = 5;  // [0.5,0.6) ... [0.9,1.0]
+  static constexpr int kBins = 10;  // [0,0.1) ... [0.9,1.0]
   int units[kBins] = {}, right[kBins] = {};
-  int below = 0, below_right = 0;
+  double score_sum[kBins] = {};
   void Add(double score, bool ok) {
-    if (score < 0.5) {
-      ++below;
-      below_right += ok;
-      return;
-    }
-    const int bin = std::min(kBins - 1, static_cast<int>((score - 0.5) * 10));
+    const int bin = std::min(kBins - 1, static_cast<int>(score * kBins));
     ++units[bin];
     right[bin] += ok;
+    score_sum[bin] += score;
   }
-  void Print(const char* title) const {
+  void Print(const std::string& title) const {
     std::printf(
-        "\n%s\n\n| score | units | right | precision |\n"
-        "|---|---|---|---|\n",
-        title);
+        "\n%s\n\n| score | units | right | share right | mean score |\n"
+        "|---|---|---|---|---|\n",
+        title.c_str());
+    int total = 0, high = 0, high_right = 0;
+    double gap = 0;
     for (int b = 0; b < kBins; ++b) {
-      std::printf(
-          "| %.1f-%.1f | %d | %d | %s |\n", 0.5 + b * 0.1, 0.6 + b * 0.1,
-          units[b], right[b],
-          units[b]
-              ? std::to_string(100 * right[b] / units[b]).append("%").c_str()
-              : "-");
+      total += units[b];
+      if (b >= 8) {
+        high += units[b];
+        high_right += right[b];
+      }
+      if (!units[b]) {
+        std::printf("| %.1f-%.1f | 0 | 0 | - | - |\n", b * 0.1, b * 0.1 + 0.1);
+        continue;
+      }
+      const double share = static_cast<double>(right[b]) / units[b];
+      const double mean = score_sum[b] / units[b];
+      gap += units[b] * std::abs(share - mean);
+      std::printf("| %.1f-%.1f | %d | %d | %.2f | %.2f |\n", b * 0.1,
+                  b * 0.1 + 0.1, units[b], right[b], share, mean);
     }
+    std::printf(
+        "\nunits scoring >= 0.8: %d, right %d (%.1f%%); expected calibration "
+        "error %.3f over %d units\n",
+        high, high_right, high ? 100.0 * high_right / high : 0.0,
+        total ? gap / total : 0.0, total);
   }
 };
 
@@ -123,13 +138,15 @@ int main() {
     const std::string story =
         gold.story_dir.substr(gold.story_dir.rfind('/') + 1);
     const std::string split = splits.count(story) ? splits.at(story) : "dev";
-    if (!is_translation) {
+    {
       const std::set<crossalign::testing::TextBead> gold_set(gold.beads.begin(),
                                                              gold.beads.end());
       for (size_t k = 0; k < predicted.size(); ++k) {
         if (predicted[k].first.empty() || predicted[k].second.empty()) continue;
-        reliability[split].Add(pair->alignment.beads[k].score,
-                               gold_set.count(predicted[k]) > 0);
+        const bool ok = gold_set.count(predicted[k]) > 0;
+        const double score = pair->alignment.beads[k].score;
+        reliability[split + " stories, all units"].Add(score, ok);
+        reliability[split + " stories, " + gold.type + " units"].Add(score, ok);
       }
     }
     if (!is_translation && std::getenv("CORPORA_EVAL_VERBOSE") &&
@@ -202,12 +219,9 @@ int main() {
                 t.predicted ? static_cast<double>(t.hits_p) / t.predicted : 0,
                 t.gold ? static_cast<double>(t.hits_r) / t.gold : 0);
   }
-  for (const auto& [split, table] : reliability) {
-    table.Print(("Reliability of comparable scores, " + split +
-                 " stories (units below 0.5 are not written by default: " +
-                 std::to_string(table.below) + ", of which " +
-                 std::to_string(table.below_right) + " right)")
-                    .c_str());
+  for (const auto& [title, table] : reliability) {
+    table.Print("Reliability of unit scores, " + title +
+                " (each pair in the mode of its gold type)");
   }
   return 0;
 }

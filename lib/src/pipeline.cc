@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "align/pair_scorer.h"
 #include "crossalign/output_file.h"
 #include "text/text_decoder.h"
 
@@ -41,71 +42,6 @@ void WarnIfContradicted(const std::string& given, Document* doc) {
                    ", but the text reads as " + detected + " (confidence " +
                    confidence + "); " + given +
                    " is used: check --src-lang/--tgt-lang");
-}
-
-// A bead the aligner is fairly sure of.
-constexpr double kConfidentBead = 0.5;
-// Share of confident beads above which a pair is a translation.
-constexpr double kTranslationShare = 0.78;
-// With at least this many shared passages, a translation has this share of
-// them on its in-order path.
-// On the dev stories of corpora/ every translation pair has all its shared
-// passages in order; a rewrite that keeps the wire's order has up to 75%
-// (rhine-low-water, en -> de), so the bar sits between.
-constexpr int kMinSharedForOrder = 3;
-constexpr double kInOrderShare = 0.85;
-// Past this many sentences (both documents), a pair whose in-order
-// alignment is convincing is taken as a translation without the (quadratic)
-// check that shared passages are in order.
-constexpr size_t kLongPairSentences = 4000;
-
-// Whether an in-order alignment looks like that of a translation. A
-// translation's beads are mostly confident and rarely null; forcing two
-// independent reports into order gives many weak or null beads. The
-// share alone does not separate the pairs of corpora/ (translations: 81% to
-// 100% confident beads once boilerplate is left out; cross-outlet pairs: 60%
-// to 83%); the order of the shared passages does (translations: all of them
-// in order; cross-outlet pairs: at most 3 of 4, mostly under half).
-bool LooksLikeTranslation(const Alignment& alignment,
-                          const Alignment& comparable, std::string* reason) {
-  size_t beads = 0, confident = 0, null_beads = 0;
-  for (const Bead& b : alignment.beads) {
-    ++beads;
-    if (!b.IsPair()) {
-      ++null_beads;
-    } else if (b.score >= kConfidentBead) {
-      ++confident;
-    }
-  }
-  const double share = beads ? static_cast<double>(confident) / beads : 0.0;
-  char buffer[160];
-  std::snprintf(buffer, sizeof buffer,
-                "%.0f%% of in-order beads confident, %.0f%% null", 100 * share,
-                beads ? 100.0 * null_beads / beads : 0.0);
-  // The passages the two articles share, found in any order, must lie on
-  // the in-order path: a rewrite reorders them.
-  std::map<int, int> src_bead, tgt_bead;
-  for (size_t k = 0; k < alignment.beads.size(); ++k) {
-    for (int s : alignment.beads[k].src) src_bead[s] = static_cast<int>(k);
-    for (int t : alignment.beads[k].tgt) tgt_bead[t] = static_cast<int>(k);
-  }
-  int on_path = 0, shared = 0;
-  for (const Bead& b : comparable.beads) {
-    ++shared;
-    const int ks = src_bead.count(b.src[0]) ? src_bead[b.src[0]] : -100;
-    const int kt = tgt_bead.count(b.tgt[0]) ? tgt_bead[b.tgt[0]] : 100;
-    on_path += std::abs(ks - kt) <= 1;
-  }
-  const double in_order = shared ? static_cast<double>(on_path) / shared : 1.0;
-  char more[96];
-  std::snprintf(more, sizeof more, "; %d of %d shared passages in order",
-                on_path, shared);
-  const bool translation =
-      share >= kTranslationShare &&
-      (shared < kMinSharedForOrder || in_order >= kInOrderShare);
-  *reason = std::string(translation ? "translation: " : "comparable: ") +
-            buffer + more;
-  return translation;
 }
 
 // Below this confidence, the language an HTML page declares (<html lang>,
@@ -229,57 +165,110 @@ StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(
   return PrepareDocument(std::move(doc), lang);
 }
 
+// Past this many sentences (both documents), the auto mode decides without
+// the comparable alignment (quadratic in the sentences) and the order of
+// its passages. Articles have tens of sentences; books, thousands.
+constexpr size_t kLongPairSentences = 4000;
+
 StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
                                       std::shared_ptr<const Document> tgt,
                                       bool story_known) const {
-  StatusOr<Alignment> alignment = InternalError("no mode");
-  if (options_.mode == AlignMode::kComparable) {
-    alignment = comparable_->Align(*src, *tgt);
-  } else {
-    alignment = aligner_->Align(*src, *tgt);
-    if (alignment.ok() && options_.mode == AlignMode::kAuto) {
-      // The comparable alignment compares every sentence pair; on long
-      // documents that are clearly translations it is not needed.
-      const bool long_pair =
-          src->segments().size() + tgt->segments().size() > kLongPairSentences;
-      std::string reason;
-      StatusOr<Alignment> comparable = Alignment();
-      if (!long_pair ||
-          !LooksLikeTranslation(*alignment, Alignment(), &reason)) {
-        comparable = comparable_->Align(*src, *tgt);
-        CROSSALIGN_RETURN_IF_ERROR(comparable);
-      }
-      if (!LooksLikeTranslation(*alignment, *comparable, &reason)) {
-        alignment = std::move(comparable);
-      }
-      alignment->mode_reason = reason;
-    }
+  // The in-order alignment is made in every mode: its shape is evidence for
+  // the pair decision (align/pair_scorer.h), and it is cheap next to the
+  // comparable alignment.
+  StatusOr<Alignment> in_order = aligner_->Align(*src, *tgt);
+  CROSSALIGN_RETURN_IF_ERROR(in_order);
+  Alignment translation = std::move(*in_order);
+  StoryLink link;
+  if (!story_known) link = GroupStories({src, tgt}, options_.stories).links[0];
+  internal::PairEvidence evidence =
+      internal::MeasurePair(translation, link, internal::LastInOrderEvidence());
+  internal::MeasureNumbers(*src, *tgt, &evidence);
+  // The comparable alignment, for the comparable mode and for the order of
+  // its passages, which the pair model weighs in every mode. Past
+  // kLongPairSentences it is not made for the decision: it compares every
+  // sentence pair.
+  Alignment comparable;
+  const bool long_pair =
+      src->segments().size() + tgt->segments().size() > kLongPairSentences;
+  bool have_comparable = false;
+  auto align_comparable = [&]() -> Status {
+    StatusOr<Alignment> passages = comparable_->Align(*src, *tgt);
+    CROSSALIGN_RETURN_IF_ERROR(passages);
+    comparable = std::move(*passages);
+    have_comparable = true;
+    return Status();
+  };
+  if (options_.mode == AlignMode::kComparable || !long_pair) {
+    CROSSALIGN_RETURN_IF_ERROR(align_comparable());
+    internal::MeasureOrder(translation, comparable, &evidence);
   }
-  CROSSALIGN_RETURN_IF_ERROR(alignment);
-  if (options_.mode != AlignMode::kTranslation && !story_known) {
-    const StoryGrouping story = GroupStories({src, tgt}, options_.stories);
-    const StoryLink& link = story.links.front();
-    alignment->story_similarity = link.similarity;
-    // A pair that aligns in order like a translation is believed unless
-    // both articles carry names and numbers enough to tell their stories
-    // apart. (Across scripts without a dictionary, the in-order alignment
-    // rests on sentence lengths alone, and two short articles of similar
-    // shape can look like translations of each other.)
-    const bool evidence = alignment->mode == AlignMode::kComparable ||
-                          link.fewest_keys >= options_.stories.min_shared_keys;
-    if (!link.same_story && evidence) {
-      alignment->unrelated = true;
-      alignment->beads.clear();
-      alignment->mode_reason =
-          "unrelated: " + link.reason +
-          (alignment->mode_reason.empty() ? std::string()
-                                          : "; " + alignment->mode_reason);
-    }
+  const std::vector<double> related_x =
+      internal::PairFeatures(internal::ScoreModel::kPairRelated, evidence);
+  const std::vector<double> translation_x =
+      internal::PairFeatures(internal::ScoreModel::kPairTranslation, evidence);
+  // Articles the caller grouped into one story are related by its word.
+  const double p_related =
+      story_known ? 1.0
+                  : internal::Probability(internal::ScoreModel::kPairRelated,
+                                          related_x);
+  const double p_translation = internal::Probability(
+      internal::ScoreModel::kPairTranslation, translation_x);
+  const bool related = p_related >= internal::kConfidentUnit;
+  // Relatedness is judged when both articles carry enough names and
+  // numbers (--min-shared-keys) to tell their story; short texts without
+  // them that align in order like a translation are believed, as before
+  // the scorer, with their units' (low) scores.
+  const bool judged =
+      story_known || link.fewest_keys >= options_.stories.min_shared_keys;
+  AlignMode mode = options_.mode;
+  if (mode == AlignMode::kAuto && !judged && !related) {
+    mode = AlignMode::kTranslation;
+  } else if (mode == AlignMode::kAuto) {
+    mode = p_translation >= internal::kConfidentUnit ? AlignMode::kTranslation
+                                                     : AlignMode::kComparable;
   }
+  if (mode == AlignMode::kComparable && !have_comparable) {
+    CROSSALIGN_RETURN_IF_ERROR(align_comparable());
+  }
+  Alignment alignment = mode == AlignMode::kComparable ? std::move(comparable)
+                                                       : std::move(translation);
+  // A unit's x-score: the chance it is right, so its probability given the
+  // pair relation it rests on (translation units: the articles are
+  // translations; comparable units: they report one story) times the
+  // probability of that relation, whatever mode was asked for.
+  const double p_pair =
+      mode == AlignMode::kTranslation ? p_related * p_translation : p_related;
+  for (Bead& b : alignment.beads) b.score *= p_pair;
+  alignment.pair_probability = p_pair;
+  std::string reason =
+      std::string(AlignModeName(mode)) + ": p(" + AlignModeName(mode) + ") " +
+      std::to_string(p_pair).substr(0, 4) + "; related " +
+      internal::ExplainProbability(internal::ScoreModel::kPairRelated,
+                                   related_x) +
+      "; translation if related " +
+      internal::ExplainProbability(internal::ScoreModel::kPairTranslation,
+                                   translation_x);
+  if (!story_known) {
+    alignment.story_similarity = link.similarity;
+    reason += "; " + link.reason;
+  }
+  if (!related && options_.mode == AlignMode::kTranslation) {
+    alignment.warnings.push_back(
+        src->name() + " and " + tgt->name() +
+        ": --mode translation aligned them, but they look unrelated (p " +
+        std::to_string(p_related).substr(0, 4) +
+        " that they report one story); every unit scores below that");
+  } else if (!related && (judged || mode == AlignMode::kComparable)) {
+    alignment.unrelated = true;
+    alignment.beads.clear();
+    reason = "unrelated: " + reason;
+  }
+  alignment.mode_reason = reason;
   AlignedPair pair;
   pair.src = std::move(src);
   pair.tgt = std::move(tgt);
-  pair.alignment = std::move(*alignment);
+  pair.alignment = std::move(alignment);
   return pair;
 }
 

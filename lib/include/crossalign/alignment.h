@@ -30,8 +30,9 @@ const char* AlignModeName(AlignMode mode);
 struct Bead {
   std::vector<int> src;
   std::vector<int> tgt;
-  // Probability-like confidence in [0, 1] that the two sides say the same
-  // thing; 0 for 1-0 and 0-1 beads.
+  // The x-score: the probability, in [0, 1], that this unit is right (the
+  // fitted scorer of lib/rules/scorer: among units scoring about x, about
+  // x are right on dev data); 0 for 1-0 and 0-1 beads.
   double score = 0.0;
 
   // "1-1", "2-1", "1-0", ...
@@ -50,6 +51,13 @@ struct Alignment {
   // StoryLink::similarity of the two articles, when the pipeline measured
   // it; -1 otherwise.
   double story_similarity = -1.0;
+  // The fitted scorer's probability of the pair relation the units rest on
+  // (translation: the articles are translations; comparable: they report
+  // one story), when the pipeline decided it; -1 otherwise. Every unit's
+  // score is already multiplied by it.
+  double pair_probability = -1.0;
+  // Warnings about the pair, each naming both documents.
+  std::vector<std::string> warnings;
   std::vector<Bead> beads;
 };
 

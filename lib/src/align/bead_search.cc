@@ -58,15 +58,6 @@ class OverlapTable {
     FillRow(s);
   }
 
-  // Makes the cells of source sentence s with target sentences [t0, t1)
-  // readable, for one bead of the trace back: a whole row per bead cost as
-  // much as the DP's fill.
-  void LoadCells(int s, int t0, int t1) {
-    if (values_.empty()) return;
-    row_in_slot_[s % kMaxShapeSide] = -1;  // the row is not whole
-    Fill(s, t0, t1 - 1);
-  }
-
   // The summed overlaps of source sentences [s0, s1) with target sentences
   // [t0, t1). Every pair a bead in the band covers lies in the rows (they
   // were built so), and the DP has loaded them, so the overlaps are read
@@ -208,11 +199,6 @@ class BeadCost {
   // Makes the overlaps of source sentence s readable: the DP calls it for
   // row i - 1 before row i.
   void LoadSourceRow(int s) { overlaps_.Load(s); }
-  // The overlaps one bead of a source and b target sentences ending at
-  // (i, j) reads (for Confidence).
-  void LoadBead(int a, int b, int i, int j) {
-    for (int s = i - a; s < i; ++s) overlaps_.LoadCells(s, j - b, j);
-  }
 
   // The least a bead of shape k can cost: its prior, less the most the
   // lexical term can take off.
@@ -247,21 +233,6 @@ class BeadCost {
            std::clamp(LexicalZ(a, b, i, j), kMinLexicalZ, kMaxLexicalZ);
     }
     return c;
-  }
-
-  // Confidence that the bead of a source and b target sentences ending at
-  // (i, j) is exactly right: a logistic model fitted on the Text+Berg dev
-  // document (length evidence, and 1-1 beads being right more often than
-  // merges), plus a penalty when the words overlap less than those of
-  // random sentence pairs, so that pairs with no shared evidence score low.
-  double Confidence(int a, int b, int i, int j) const {
-    const double p =
-        scorer_.length.MatchProbability(SrcLength(a, i), TgtLength(b, j));
-    const double z = scorer_.lexical_weight > 0 ? LexicalZ(a, b, i, j) : 0.0;
-    const double logit = 0.5 * std::log(std::max(p, 1e-6)) +
-                         (a == 1 && b == 1 ? 1.2 : 0.0) + 1.15 +
-                         0.6 * std::clamp(z, -6.0, 0.0);
-    return 1.0 / (1.0 + std::exp(-logit));
   }
 
  private:
@@ -450,10 +421,11 @@ std::vector<int8_t> FillCosts(BeadCost& bead_cost, bool null_beads,
   return back;
 }
 
-// Follows the back pointers from (n, m) to (0, 0) and scores each bead.
-std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
-                            const std::vector<int8_t>& back, int n, int m,
-                            const AnchorPlan* anchors) {
+// Follows the back pointers from (n, m) to (0, 0). The beads' scores are
+// set afterwards, by the fitted scorer (ScoreTranslationBeads); an anchor
+// bead (a link the caller fixed) keeps score 1.
+std::vector<Bead> TraceBack(const Band& band, const std::vector<int8_t>& back,
+                            int n, int m, const AnchorPlan* anchors) {
   std::vector<Bead> beads;
   int i = n, j = m;
   while (i > 0 || j > 0) {
@@ -474,10 +446,6 @@ std::vector<Bead> TraceBack(BeadCost& bead_cost, const Band& band,
     const int a = kBeadShapes[k].src, b = kBeadShapes[k].tgt;
     for (int s = i - a; s < i; ++s) bead.src.push_back(s);
     for (int t = j - b; t < j; ++t) bead.tgt.push_back(t);
-    if (bead.IsPair()) {
-      bead_cost.LoadBead(a, b, i, j);
-      bead.score = bead_cost.Confidence(a, b, i, j);
-    }
     beads.push_back(std::move(bead));
     i -= a;
     j -= b;
@@ -497,7 +465,7 @@ std::vector<Bead> SearchBeads(const BeadScorer& scorer, const Band& band, int n,
   }
   const std::vector<int8_t> back =
       FillCosts(bead_cost, scorer.null_beads, band, n, anchors.get());
-  return TraceBack(bead_cost, band, back, n, m, anchors.get());
+  return TraceBack(band, back, n, m, anchors.get());
 }
 
 }  // namespace crossalign::internal

@@ -442,6 +442,7 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
       Say(job.report, RunMessage::kNote, n);
     }
   }
+  result.problems += SayWarnings(job.report, pair->alignment.warnings);
   // One decision line, as in many-article mode.
   CollectionAlignment run;
   PairDecision decision;

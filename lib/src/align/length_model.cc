@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "align/pair_scorer.h"
+
 namespace crossalign::internal {
 
 NegLogTail::NegLogTail() {
@@ -30,7 +32,8 @@ LengthModel ReestimateLengthModel(const std::vector<SentenceFeatures>& src,
   double sum_s = 0, sum_t = 0;
   std::vector<std::pair<double, double>> pairs;
   for (const Bead& b : beads) {
-    if (b.src.size() != 1 || b.tgt.size() != 1 || b.score < 0.5) continue;
+    if (b.src.size() != 1 || b.tgt.size() != 1 || b.score < kConfidentUnit)
+      continue;
     const double ls = src[b.src[0]].length, lt = tgt[b.tgt[0]].length;
     if (ls <= 0 || lt <= 0) continue;
     sum_s += ls;

@@ -12,6 +12,7 @@
 #include "align/bead_search.h"
 #include "align/length_model.h"
 #include "align/lexicon.h"
+#include "align/pair_scorer.h"
 #include "align/text_features.h"
 
 // The translation aligner: a length model, a band to search, the bead
@@ -85,7 +86,8 @@ std::vector<SentencePair> ConfidentPairs(
     const std::vector<SentenceFeatures>& tgt, const std::vector<Bead>& beads) {
   std::vector<SentencePair> pairs;
   for (const Bead& b : beads) {
-    if (b.src.size() == 1 && b.tgt.size() == 1 && b.score >= 0.5) {
+    if (b.src.size() == 1 && b.tgt.size() == 1 &&
+        b.score >= internal::kConfidentUnit) {
       pairs.emplace_back(&src[b.src[0]].words, &tgt[b.tgt[0]].words);
     }
   }
@@ -218,7 +220,12 @@ Alignment AlignFeatures(
   sc.headings = HasHeading(src) && HasHeading(tgt);
 
   // First pass: re-estimate the length model from its confident beads.
+  // Unit probabilities (the x-score) come from the fitted scorer
+  // (align/pair_scorer.h); key kinds tell it numbers from names and words.
+  const std::vector<char> key_kind =
+      lexical ? internal::KeyKinds(*vocab) : std::vector<char>();
   std::vector<Bead> beads = SearchAdaptive(sc, &band, n, m, plan.margin);
+  internal::ScoreTranslationBeads(sc, key_kind, false, &beads);
   sc.length = internal::ReestimateLengthModel(src, tgt, beads, sc.length);
 
   // Second pass, with the source keys extended by dictionary translations
@@ -236,6 +243,7 @@ Alignment AlignFeatures(
   band = internal::NarrowToPath(beads, plan.margin, band);
   std::vector<Bead>().swap(beads);  // not kept through the second search
   beads = SearchAdaptive(sc, &band, n, m, plan.margin);
+  internal::ScoreTranslationBeads(sc, key_kind, true, &beads);
 
   Alignment alignment;
   alignment.mode = AlignMode::kTranslation;
@@ -313,6 +321,7 @@ StatusOr<Alignment> TranslationAligner::Align(const Document& src,
       internal::CollectAlignable(src, options_.keep_boilerplate);
   const internal::AlignableSegments t =
       internal::CollectAlignable(tgt, options_.keep_boilerplate);
+  const internal::ScopedSentenceIds ids(&s.ids, &t.ids);  // feature dump
   CROSSALIGN_ASSIGN_OR_RETURN(Alignment result,
                               impl_->AlignStructured(options_, s.texts, t.texts,
                                                      s.segments, t.segments));

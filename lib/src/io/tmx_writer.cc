@@ -356,8 +356,10 @@ StatusOr<TmxMemory> TmxWriter::ToMemory(
   header.creationdate = date;
   header.props.push_back(
       {"x-score-scale",
-       "x-score is in [0, 1]: the aligner's confidence that both sides say "
-       "the same thing"});
+       "x-score is in [0, 1]: the probability that the unit is right (a "
+       "logistic model fitted on dev data; among units scoring about x, "
+       "about x were right there), including the probability of the pair "
+       "relation it rests on"});
   header.props.push_back(
       {"x-position",
        "pN:sA,B = paragraph N, segments A and B (0-based) of each side"});
