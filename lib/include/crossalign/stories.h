@@ -58,6 +58,10 @@ struct StoryOptions {
   // article from its story. Articles in Chinese, Japanese and Korean give
   // numbers only (their names have no capital letters), so they share few.
   int min_shared_keys = 2;
+  // When above 0 (--window DAYS), articles whose dates (header line or HTML
+  // metadata, YYYY-MM-DD) are more than this many days apart are never
+  // compared; an undated article is compared with every other.
+  int window_days = 0;
 };
 
 // How two articles of a run compare.
@@ -77,15 +81,26 @@ struct StoryGrouping {
   // Story number of each document, 0-based, numbered in order of first
   // appearance. Articles linked to no other are stories of their own.
   std::vector<int> story_of;
-  // Every pair of documents, a < b, in order.
+  // The pairs compared (the candidate pairs: they share a name or number,
+  // within the date window) and every other pair of one story, a < b, in
+  // order. A pair not listed shares no key: FindStoryLink.
   std::vector<StoryLink> links;
+  // Names and numbers of each document.
+  std::vector<int> key_count;
+  // The reason of a pair of different stories that shares no key.
+  std::string unlinked_reason;
 };
 
 // Groups `documents` (identified and segmented; see Pipeline::Prepare) into
-// stories. Deterministic; O(total keys + pairs).
+// stories. Deterministic; O(total keys + candidate pairs + pairs inside
+// stories), never all pairs.
 StoryGrouping GroupStories(
     const std::vector<std::shared_ptr<const Document>>& documents,
     const StoryOptions& options);
+
+// The link of documents a and b (either order): the one in grouping.links,
+// or for a pair not compared, one that says they share no key.
+StoryLink FindStoryLink(const StoryGrouping& grouping, size_t a, size_t b);
 
 }  // namespace crossalign
 
