@@ -181,7 +181,7 @@ TEST_F(CollectionTest, PairsSharingNoNameOrNumberAreNotCompared) {
   EXPECT_EQ(link.shared_keys, 0);
   EXPECT_FALSE(link.same_story);
   EXPECT_EQ(link.reason,
-            "different stories: shares 0 names and numbers (fewer than 2)");
+            "different stories: shares fewer than 2 names and numbers");
 }
 
 TEST_F(CollectionTest, AWindowKeepsArticlesDaysApartFromBeingCompared) {

@@ -23,6 +23,15 @@
 // are one story when they share `min_shared_keys` keys and half of
 // `same_story`: only clear cases are refused.
 //
+// Never all pairs are compared (blocking): an inverted index of the articles'
+// names and numbers yields the candidate pairs, those that share one (the
+// only pairs whose similarity is above 0; a key carried by more than 1,000
+// articles links no pair by itself), and with `window_days` only articles
+// dated within that many days of each other. Only candidates sharing
+// `min_shared_keys` keys are kept as links (the others cannot vote), and
+// stories are clustered on this sparse graph, so a run grows with its
+// articles and their candidate pairs.
+//
 //   auto grouping = crossalign::GroupStories(documents, {});
 //   for (const crossalign::StoryLink& link : grouping.links) ...
 #ifndef CROSSALIGN_STORIES_H_
@@ -81,13 +90,13 @@ struct StoryGrouping {
   // Story number of each document, 0-based, numbered in order of first
   // appearance. Articles linked to no other are stories of their own.
   std::vector<int> story_of;
-  // The pairs compared (the candidate pairs: they share a name or number,
-  // within the date window) and every other pair of one story, a < b, in
-  // order. A pair not listed shares no key: FindStoryLink.
+  // The pairs compared that share at least min_shared_keys names and
+  // numbers (within the date window) and every other pair of one story,
+  // a < b, in order. A pair not listed shares fewer: FindStoryLink.
   std::vector<StoryLink> links;
   // Names and numbers of each document.
   std::vector<int> key_count;
-  // The reason of a pair of different stories that shares no key.
+  // The reason of a pair of different stories not listed.
   std::string unlinked_reason;
 };
 
@@ -99,7 +108,7 @@ StoryGrouping GroupStories(
     const StoryOptions& options);
 
 // The link of documents a and b (either order): the one in grouping.links,
-// or for a pair not compared, one that says they share no key.
+// or for a pair not listed, one that says they share too few keys.
 StoryLink FindStoryLink(const StoryGrouping& grouping, size_t a, size_t b);
 
 }  // namespace crossalign

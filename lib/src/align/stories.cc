@@ -202,15 +202,19 @@ StoryLink LinkPair(const std::vector<Profile>& profiles,
   return link;
 }
 
-// The links of the candidate pairs (CandidatePartners), in (a, b) order;
-// every other pair shares no strong key and has similarity 0. `best` gets
-// each article's highest similarity.
+// The links of the candidate pairs (CandidatePartners) that share at least
+// options.min_shared_keys keys (the others cannot vote; two articles alone
+// are always linked), in (a, b) order. `best` gets each article's highest
+// similarity over all candidate pairs, `mass` each article's strong-key
+// weight.
 std::vector<StoryLink> LinkArticles(const std::vector<Profile>& profiles,
                                     const std::vector<double>& weight,
                                     const std::vector<long>& day,
                                     const StoryOptions& options,
-                                    std::vector<double>* best) {
-  std::vector<double> mass(profiles.size(), 0.0);
+                                    std::vector<double>* best,
+                                    std::vector<double>* mass_out) {
+  std::vector<double>& mass = *mass_out;
+  mass.assign(profiles.size(), 0.0);
   for (size_t d = 0; d < profiles.size(); ++d) {
     for (uint32_t k : profiles[d].strong) mass[d] += weight[k];
   }
@@ -222,7 +226,9 @@ std::vector<StoryLink> LinkArticles(const std::vector<Profile>& profiles,
       StoryLink link = LinkPair(profiles, weight, mass, a, b);
       (*best)[a] = std::max((*best)[a], link.similarity);
       (*best)[b] = std::max((*best)[b], link.similarity);
-      links.push_back(std::move(link));
+      if (link.shared_keys >= options.min_shared_keys || profiles.size() == 2) {
+        links.push_back(std::move(link));
+      }
     }
   }
   return links;
@@ -410,20 +416,20 @@ StoryGrouping GroupStories(
   for (const Profile& p : profiles) {
     grouping.key_count.push_back(static_cast<int>(p.strong.size()));
   }
-  std::vector<double> best;
-  grouping.links = LinkArticles(profiles, weight, day, options, &best);
+  std::vector<double> best, mass;
+  grouping.links = LinkArticles(profiles, weight, day, options, &best, &mass);
   const std::vector<double> vote = JudgeLinks(options, best, &grouping.links);
-  // What a pair that shares no key is told (JudgeLinks on a zero link).
-  std::vector<StoryLink> unlinked(1);
-  JudgeLinks(options, std::vector<double>(2, 0.0), &unlinked);
-  grouping.unlinked_reason = unlinked.front().reason;
+  // What a pair not linked is told.
+  grouping.unlinked_reason = "shares fewer than " +
+                             std::to_string(options.min_shared_keys) +
+                             " names and numbers";
   if (n_docs == 2) {
     JudgeTwoArticles(options, &grouping);
     return grouping;
   }
   grouping.story_of =
       ClusterByVotes(grouping.links, vote, n_docs, options.same_story);
-  // Pairs of one story that no key links are aligned too: give them links.
+  // Pairs of one story not linked are aligned too: give them links.
   std::vector<std::vector<size_t>> members;
   for (size_t d = 0; d < n_docs; ++d) {
     const size_t s = static_cast<size_t>(grouping.story_of[d]);
@@ -435,16 +441,12 @@ StoryGrouping GroupStories(
     for (size_t i = 0; i < story.size(); ++i) {
       for (size_t j = i + 1; j < story.size(); ++j) {
         if (FindLink(grouping.links, story[i], story[j]) != nullptr) continue;
-        StoryLink link;
-        link.a = story[i];
-        link.b = story[j];
-        link.fewest_keys =
-            std::min(grouping.key_count[link.a], grouping.key_count[link.b]);
-        link.reason = grouping.unlinked_reason;
-        more.push_back(std::move(link));
+        // Judged as any link (it fails: too few keys shared).
+        more.push_back(LinkPair(profiles, weight, mass, story[i], story[j]));
       }
     }
   }
+  JudgeLinks(options, best, &more);
   if (!more.empty()) {
     grouping.links.insert(grouping.links.end(), more.begin(), more.end());
     std::sort(grouping.links.begin(), grouping.links.end(),
