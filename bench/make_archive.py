@@ -6,9 +6,10 @@ and how well it groups articles into stories (bench/archive_bench.py).
 Each synthetic story copies one story of corpora/ (the articles that its gold
 alignments link, so an unrelated article of a folder is a story of its own)
 and varies what identifies it:
-  - numbers: every digit run is replaced by a story-specific one of the same
-    length (the same run always gets the same replacement inside a story, so
-    "1,860", "1 860" and "1.860" stay one number across languages);
+  - numbers: every digit is replaced through a story-specific permutation
+    of 1-9 (0 kept), so a number changes but keeps its digits' places and
+    stays one number across languages and local formats ("11,000", "1.1万",
+    "1만1천" and "11 тыс." become "77,000", "7.7万", "7만7천", "77 тыс.");
   - names: every capitalised word inside a sentence (Latin or Cyrillic
     script) gets a story-specific prefix, the same syllables in either
     script (Melnyk -> Tormelnyk, Мельник -> Тормельник), so a story's names
@@ -28,7 +29,10 @@ weigh little.
 
 Output: OUT/dNNN/NNNNNN.OUTLET.LANG.txt (1,000 per folder) and OUT/gold.tsv
 (`file<TAB>story<TAB>template`). With --one-sentence each article is its
-header and the first sentence of one of its paragraphs.
+header and the first sentence of one of its paragraphs. With --one-story S
+all N articles report one story (the largest of corpora/), each about S
+sentences long: its paragraphs repeated, the numbers of each repetition
+varied alike in every article.
 
   python3 bench/make_archive.py 10000 /tmp/archive10k [--seed 1]
 """
@@ -108,6 +112,10 @@ def name_prefix(rng):
             rng.choice(c)).capitalize()
 
 
+def count_sentences(paragraphs):
+    return sum(len(re.findall(r"[.!?。！？](\s|$)", p)) or 1 for p in paragraphs)
+
+
 def first_sentence(paragraph):
     m = re.search(r"(.+?[.!?。！？])(\s|$)", paragraph)
     return m.group(1) if m else paragraph
@@ -124,16 +132,18 @@ class Story:
             days=rng.randrange(7 * 365))
         self.decoy = None  # another story whose person is credited too
 
-    def number_for(self, rng, digits):
-        if digits not in self.numbers:
-            first = rng.choice("123456789") if len(digits) > 1 else ""
-            rest = "".join(rng.choice("0123456789")
-                           for _ in range(len(digits) - len(first)))
-            self.numbers[digits] = first + rest
-        return self.numbers[digits]
+    def number_for(self, rng, key):
+        """The digits of `key` ("TAG:DIGITS", TAG naming a repetition of
+        --one-story, or "DIGITS") through the permutation of its TAG."""
+        tag, _, digits = key.rpartition(":")
+        if tag not in self.numbers:
+            shuffled = list("123456789")
+            rng.shuffle(shuffled)
+            self.numbers[tag] = dict(zip("0123456789", ["0"] + shuffled))
+        return "".join(self.numbers[tag][c] for c in digits)
 
 
-def render(rng, story, path, one_sentence):
+def render(rng, story, path, one_sentence, sentences=0):
     with open(path, encoding="utf-8") as f:
         lines = f.read().split("\n")
     header = lines[0]
@@ -143,6 +153,12 @@ def render(rng, story, path, one_sentence):
     header = re.sub(r"date: [0-9-]+", "date: " + date.isoformat(), header)
     body = [l for l in lines[1:] if l.strip()]
     kept = body[:1] + [p for p in body[1:] if rng.random() < KEEP_PARAGRAPH]
+    repetition = 0
+    while sentences and count_sentences(kept) < sentences:
+        repetition += 1
+        tag = "r%d:" % repetition  # this repetition's own numbers
+        kept += [re.sub(r"\d+", lambda m: tag + m.group(0), p) for p in body[1:]
+                 if rng.random() < KEEP_PARAGRAPH]
     cyr = lang in ("uk", "ru", "bg")
     prefix = cyrillic(story.prefix) if cyr else story.prefix
 
@@ -157,7 +173,8 @@ def render(rng, story, path, one_sentence):
         shown = cyrillic(name) if cyr else name
         k = rng.randrange(len(kept))
         kept[k] += " (" + shown + ")"
-    text = [re.sub(r"\d+", lambda m: story.number_for(rng, m.group(0)), p)
+    text = [re.sub(r"(r\d+:)?\d+",
+                   lambda m: story.number_for(rng, m.group(0)), p)
             for p in kept]
     if one_sentence:
         text = [first_sentence(rng.choice(text))]
@@ -171,6 +188,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--one-sentence", action="store_true")
+    parser.add_argument("--one-story", type=int, default=0, metavar="S")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     stories_of = templates()
@@ -178,6 +196,18 @@ def main():
     gold = []
     stories = []
     count = 0
+    if args.one_story:
+        t = max(range(len(stories_of)), key=lambda k: len(stories_of[k]))
+        story = Story(rng, 0, t)
+        stories.append(story)
+        for count in range(args.articles):
+            path = stories_of[t][count % len(stories_of[t])]
+            text, slug, lang = render(rng, story, path, False, args.one_story)
+            name = "%06d.%s.%s.txt" % (count, slug, lang)
+            with open(os.path.join(args.out, name), "w", encoding="utf-8") as f:
+                f.write(text)
+            gold.append("%s\t0\t%d" % (name, t))
+        count = args.articles
     while count < args.articles:
         t = rng.randrange(len(stories_of))
         members = stories_of[t]

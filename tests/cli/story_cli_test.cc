@@ -63,7 +63,8 @@ std::string Folder(const std::string& path) {
 }
 
 // Two stories in one run: every pair of one story is aligned, no pair across
-// the stories, and the report has one line per pair with every field.
+// the stories, and the report has one line per pair compared (those sharing a
+// name or number, and every pair of one story) with every field.
 TEST(StoryCliTest, ReportHasOneLinePerPairAndKeepsStoriesApart) {
   const std::string out = MakeTempDir() + "/out";
   auto r = RunCommand(Align(
@@ -71,8 +72,10 @@ TEST(StoryCliTest, ReportHasOneLinePerPairAndKeepsStoriesApart) {
       " -o " + Quote(out) + " --report " + Quote(out + ".report.jsonl")));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = Lines(ReadFile(out + ".report.jsonl"));
-  // 6 + 2 articles: 28 pairs considered.
-  ASSERT_EQ(lines.size(), 28u);
+  // 6 + 2 articles: the 15 + 1 pairs inside the stories and those of the 12
+  // across them that share a name or number.
+  ASSERT_GE(lines.size(), 16u);
+  ASSERT_LE(lines.size(), 28u);
   int aligned = 0;
   for (const std::string& line : lines) {
     for (const char* key :

@@ -39,6 +39,7 @@ int RunCollection(const PipelineOptions& pipeline_options,
   job.report_path = request.report_path;
   job.pairs_path = request.pairs_path;
   job.review_path = request.review_path;
+  job.stories_path = request.stories_path;
   job.format = request.format;
   job.writer = writer;
   job.writer.replace = Overwrite();

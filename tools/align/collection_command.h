@@ -18,6 +18,7 @@ struct CollectionRequest {
   std::string report_path;    // --report FILE.jsonl, optional
   std::string pairs_path;     // --pairs FILE: src<TAB>tgt lines, optional
   std::string review_path;    // --review PAGE.html, optional
+  std::string stories_path;   // --stories MANIFEST: write it, do not align
   int jobs = 1;
   bool verbose = false;
   bool quiet = false;   // no progress or "wrote" lines (--quiet)

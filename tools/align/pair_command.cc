@@ -126,6 +126,18 @@ Command PairCommand(PairCommandLine* c) {
                "story; -v prints the same lines on stderr",
                Store(&collection->report_path)});
   Move(&o, &pipeline, {"--same-story"});
+  o.push_back({"--window", "DAYS",
+               "compare only articles dated (header line or HTML\n"
+               "metadata) at most DAYS apart; undated ones with all",
+               Count(&c->options.stories.window_days, 1, 100000,
+                     "--window needs a whole number of days from 1 to "
+                     "100000, not '{}'")});
+  o.push_back({"--stories", "FILE",
+               "do not align: write a batch manifest of the stories\n"
+               "found (one item per story of two or more articles) to\n"
+               "FILE, for align batch FILE -o DIR (--slurm-script),\n"
+               "so that each task aligns whole stories",
+               Store(&collection->stories_path)});
   o.push_back({"--pairs", "FILE",
                "align exactly the pairs listed in FILE, one\n"
                "'src<TAB>tgt' per line, with no story grouping (the\n"
@@ -252,7 +264,7 @@ int RunPairCommand(Args* args) {
     return kExitUsage;
   }
   if (IsCollectionRequest(files, output) || !collection.clusters_path.empty() ||
-      !collection.pairs_path.empty()) {
+      !collection.pairs_path.empty() || !collection.stories_path.empty()) {
     if (format == OutputFormat::kBeads) {
       PrintError(
           "--format beads needs two articles; many-article mode writes one "

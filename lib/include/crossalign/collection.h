@@ -37,6 +37,13 @@ struct CollectionOptions {
   // Called after each pair is aligned, with (done, total); from any thread,
   // never concurrently.
   std::function<void(size_t, size_t)> progress;
+  // When set, each aligned pair is handed to it (with the index of its
+  // decision in CollectionAlignment::decisions) instead of being kept in
+  // CollectionAlignment::pairs: in the order of the decisions, as soon as it
+  // and every pair before it are aligned, from any thread, never
+  // concurrently. So a run holds only the pairs in flight (and those done
+  // while an earlier one still runs). Its first error stops the run.
+  std::function<Status(size_t, AlignedPair&&)> on_pair;
 };
 
 // What was decided for one pair of articles.
@@ -49,11 +56,16 @@ struct PairDecision {
   std::string decision;
   std::string reason;  // the story decision, then the mode decision
   int aligned = -1;    // index into CollectionAlignment::pairs, or -1
+  // With CollectionOptions::on_pair (pairs not kept): the units of the pair,
+  // for RenderDecisionsJsonl, set by the caller.
+  int units = 0;
 };
 
 struct CollectionAlignment {
   std::vector<AlignedPair> pairs;  // the aligned pairs
-  // Every pair considered, aligned or not, in document order.
+  // Every pair considered, aligned or not, in document order: the pairs
+  // that share a name or number (StoryGrouping::links) and every pair inside
+  // a story; with CollectionOptions::pairs, the pairs listed.
   std::vector<PairDecision> decisions;
   std::vector<int> story_of;  // story of each document (StoryGrouping)
 };
@@ -123,6 +135,22 @@ struct PassageCluster {
 std::vector<PassageCluster> ClusterPassages(
     const std::vector<AlignedPair>& pairs, double min_score);
 
+// ClusterPassages one pair at a time, for a run that does not keep its
+// pairs: Add() each pair in order, then Clusters() (the same clusters).
+class PassageClusterer {
+ public:
+  explicit PassageClusterer(double min_score);
+  ~PassageClusterer();
+  PassageClusterer(const PassageClusterer&) = delete;
+  PassageClusterer& operator=(const PassageClusterer&) = delete;
+  void Add(const AlignedPair& pair);
+  std::vector<PassageCluster> Clusters();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // One JSON object per line and pair decision: {"src", "tgt" (document
 // names), "similarity", "decision", "reason", "units" (pair beads scoring at
 // least `min_score`), "story"}.
@@ -144,6 +172,11 @@ struct CollectionJob {
   std::string report_path;    // the decision lines, optional
   std::string pairs_path;     // ReadArticlePairs: align exactly these
   std::string review_path;    // a review page (review_page.h), optional
+  // When set, nothing is aligned and output_dir is not needed: the stories
+  // are written here as a batch manifest (batch.h), one TSV item per story
+  // of two or more articles, "id=story-NNNNNN<TAB>FILE<TAB>FILE...", in
+  // order of first article, so that `align batch` shards whole stories.
+  std::string stories_path;
   OutputFormat format = OutputFormat::kTmx;  // not beads
   WriterOptions writer;
   int jobs = 1;

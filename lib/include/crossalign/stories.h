@@ -23,6 +23,15 @@
 // are one story when they share `min_shared_keys` keys and half of
 // `same_story`: only clear cases are refused.
 //
+// Never all pairs are compared (blocking): an inverted index of the articles'
+// names and numbers yields the candidate pairs, those that share one (the
+// only pairs whose similarity is above 0; a key carried by more than 1,000
+// articles links no pair by itself), and with `window_days` only articles
+// dated within that many days of each other. Only candidates sharing
+// `min_shared_keys` keys are kept as links (the others cannot vote), and
+// stories are clustered on this sparse graph, so a run grows with its
+// articles and their candidate pairs.
+//
 //   auto grouping = crossalign::GroupStories(documents, {});
 //   for (const crossalign::StoryLink& link : grouping.links) ...
 #ifndef CROSSALIGN_STORIES_H_
@@ -58,6 +67,10 @@ struct StoryOptions {
   // article from its story. Articles in Chinese, Japanese and Korean give
   // numbers only (their names have no capital letters), so they share few.
   int min_shared_keys = 2;
+  // When above 0 (--window DAYS), articles whose dates (header line or HTML
+  // metadata, YYYY-MM-DD) are more than this many days apart are never
+  // compared; an undated article is compared with every other.
+  int window_days = 0;
 };
 
 // How two articles of a run compare.
@@ -77,15 +90,26 @@ struct StoryGrouping {
   // Story number of each document, 0-based, numbered in order of first
   // appearance. Articles linked to no other are stories of their own.
   std::vector<int> story_of;
-  // Every pair of documents, a < b, in order.
+  // The pairs compared that share at least min_shared_keys names and
+  // numbers (within the date window) and every other pair of one story,
+  // a < b, in order. A pair not listed shares fewer: FindStoryLink.
   std::vector<StoryLink> links;
+  // Names and numbers of each document.
+  std::vector<int> key_count;
+  // The reason of a pair of different stories not listed.
+  std::string unlinked_reason;
 };
 
 // Groups `documents` (identified and segmented; see Pipeline::Prepare) into
-// stories. Deterministic; O(total keys + pairs).
+// stories. Deterministic; O(total keys + candidate pairs + pairs inside
+// stories), never all pairs.
 StoryGrouping GroupStories(
     const std::vector<std::shared_ptr<const Document>>& documents,
     const StoryOptions& options);
+
+// The link of documents a and b (either order): the one in grouping.links,
+// or for a pair not listed, one that says they share too few keys.
+StoryLink FindStoryLink(const StoryGrouping& grouping, size_t a, size_t b);
 
 }  // namespace crossalign
 

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <thread>
 
 #include "align/parallel_for.h"
@@ -160,17 +161,12 @@ StatusOr<CollectionAlignment> AlignCollection(
   const StoryGrouping stories =
       GroupStories(documents, pipeline.options().stories);
   run.story_of = stories.story_of;
-  auto link_of = [&](size_t i, size_t j) -> const StoryLink& {
-    // links are (a, b), a < b, in row order.
-    const size_t a = std::min(i, j), b = std::max(i, j), n = documents.size();
-    return stories.links[a * n - a * (a + 1) / 2 + (b - a - 1)];
-  };
   std::vector<size_t> to_align;  // indices into run.decisions
-  auto consider = [&](size_t src, size_t tgt, bool listed) {
+  auto consider = [&](size_t src, size_t tgt, const StoryLink& link,
+                      bool listed) {
     PairDecision d;
     d.src = src;
     d.tgt = tgt;
-    const StoryLink& link = link_of(src, tgt);
     d.similarity = link.similarity;
     d.reason = link.reason;
     if (documents[src]->text() == documents[tgt]->text()) {
@@ -190,42 +186,56 @@ StatusOr<CollectionAlignment> AlignCollection(
       if (src >= documents.size() || tgt >= documents.size() || src == tgt) {
         return InvalidArgumentError("a listed pair names no two documents");
       }
-      consider(src, tgt, true);
+      consider(src, tgt, FindStoryLink(stories, src, tgt), true);
     }
   } else {
-    for (size_t i = 0; i < documents.size(); ++i) {
-      for (size_t j = i + 1; j < documents.size(); ++j) {
-        if (source_first(i, j)) {
-          consider(i, j, false);
-        } else {
-          consider(j, i, false);
-        }
+    // The pairs compared (sharing a name or number) and those inside a
+    // story, in document order; the others share nothing and are left out.
+    for (const StoryLink& link : stories.links) {
+      if (source_first(link.a, link.b)) {
+        consider(link.a, link.b, link, false);
+      } else {
+        consider(link.b, link.a, link, false);
       }
     }
   }
-  std::vector<StatusOr<AlignedPair>> results(to_align.size(),
-                                             InternalError("not run"));
-  std::mutex progress_mutex;
-  size_t done = 0;
+  // Results are taken in the order of run.decisions as soon as they and all
+  // before them are done, whatever the number of jobs: the order of the
+  // output never depends on which thread finishes first.
+  std::vector<std::optional<StatusOr<AlignedPair>>> results(to_align.size());
+  std::mutex mutex;  // results, next, status, progress
+  size_t done = 0, next = 0;
+  Status status;
+  auto take = [&](size_t k) -> Status {
+    CROSSALIGN_RETURN_IF_ERROR(*results[k]);
+    PairDecision& d = run.decisions[to_align[k]];
+    AlignedPair& pair = **results[k];
+    d.decision = AlignmentDecision(pair.alignment);
+    if (!pair.alignment.mode_reason.empty())
+      d.reason += "; " + pair.alignment.mode_reason;
+    d.aligned = static_cast<int>(k);
+    if (options.on_pair) return options.on_pair(to_align[k], std::move(pair));
+    run.pairs.push_back(std::move(pair));
+    return Status::Ok();
+  };
   ParallelFor(to_align.size(), options.jobs, [&](size_t k) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      if (!status.ok()) return;  // a pair failed: the rest is not aligned
+    }
     const PairDecision& d = run.decisions[to_align[k]];
-    results[k] = pipeline.Align(documents[d.src], documents[d.tgt],
-                                /*story_known=*/true);
-    if (options.progress) {
-      std::lock_guard<std::mutex> lock(progress_mutex);
-      options.progress(++done, to_align.size());
+    StatusOr<AlignedPair> result = pipeline.Align(
+        documents[d.src], documents[d.tgt], /*story_known=*/true);
+    std::lock_guard<std::mutex> lock(mutex);
+    results[k] = std::move(result);
+    if (options.progress) options.progress(++done, to_align.size());
+    while (status.ok() && next < results.size() && results[next]) {
+      status = take(next);
+      results[next].reset();  // handed on: not kept
+      ++next;
     }
   });
-  for (size_t k = 0; k < to_align.size(); ++k) {
-    CROSSALIGN_RETURN_IF_ERROR(results[k]);
-    PairDecision& d = run.decisions[to_align[k]];
-    const Alignment& alignment = results[k]->alignment;
-    d.decision = AlignmentDecision(alignment);
-    if (!alignment.mode_reason.empty())
-      d.reason += "; " + alignment.mode_reason;
-    d.aligned = static_cast<int>(run.pairs.size());
-    run.pairs.push_back(std::move(*results[k]));
-  }
+  CROSSALIGN_RETURN_IF_ERROR(status);
   return run;
 }
 
@@ -235,10 +245,12 @@ std::string RenderDecisionsJsonl(
   std::string out;
   for (const PairDecision& d : run.decisions) {
     int units = 0;
-    if (d.aligned >= 0) {
+    if (d.aligned >= 0 && static_cast<size_t>(d.aligned) < run.pairs.size()) {
       for (const Bead& bead : run.pairs[d.aligned].alignment.beads) {
         units += bead.IsPair() && bead.score >= min_score;
       }
+    } else if (d.aligned >= 0) {
+      units = d.units;
     }
     char similarity[32];
     std::snprintf(similarity, sizeof similarity, "%.4f", d.similarity);
@@ -262,16 +274,17 @@ std::map<std::string, std::vector<AlignedPair>> GroupByLanguagePair(
   return groups;
 }
 
-std::vector<PassageCluster> ClusterPassages(
-    const std::vector<AlignedPair>& pairs, double min_score) {
-  // Nodes are (document, first segment of a passage); union-find over beads.
-  std::vector<const Document*> docs;
+// Nodes are (document, first segment of a passage); union-find over beads.
+struct PassageClusterer::State {
+  double min_score = 0.5;
+  std::vector<const Document*> docs;  // in order of first appearance
   std::map<const Document*, std::shared_ptr<const Document>> owners;
   std::map<std::pair<const Document*, int>, int> node_of;
   std::vector<std::pair<const Document*, std::vector<int>>> nodes;
   std::vector<int> parent;
-  auto node = [&](const std::shared_ptr<const Document>& d,
-                  const std::vector<int>& segs) {
+
+  int Node(const std::shared_ptr<const Document>& d,
+           const std::vector<int>& segs) {
     owners[d.get()] = d;
     if (std::find(docs.begin(), docs.end(), d.get()) == docs.end()) {
       docs.push_back(d.get());
@@ -293,36 +306,51 @@ std::vector<PassageCluster> ClusterPassages(
       }
     }
     return id;
-  };
-  std::function<int(int)> find = [&](int x) {
+  }
+  int Find(int x) {
     while (parent[x] != x) x = parent[x] = parent[parent[x]];
     return x;
-  };
-  for (const AlignedPair& p : pairs) {
-    for (const Bead& b : p.alignment.beads) {
-      if (!b.IsPair() || b.score < min_score) continue;
-      const int x = find(node(p.src, b.src)), y = find(node(p.tgt, b.tgt));
-      if (x != y) parent[std::max(x, y)] = std::min(x, y);
-    }
   }
+};
+
+PassageClusterer::PassageClusterer(double min_score)
+    : state_(std::make_unique<State>()) {
+  state_->min_score = min_score;
+}
+
+PassageClusterer::~PassageClusterer() = default;
+
+void PassageClusterer::Add(const AlignedPair& p) {
+  State& st = *state_;
+  for (const Bead& b : p.alignment.beads) {
+    if (!b.IsPair() || b.score < st.min_score) continue;
+    const int x = st.Find(st.Node(p.src, b.src));
+    const int y = st.Find(st.Node(p.tgt, b.tgt));
+    if (x != y) st.parent[std::max(x, y)] = std::min(x, y);
+  }
+}
+
+std::vector<PassageCluster> PassageClusterer::Clusters() {
+  State& st = *state_;
   std::map<int, std::vector<int>> members;
-  for (size_t k = 0; k < nodes.size(); ++k) {
-    members[find(static_cast<int>(k))].push_back(static_cast<int>(k));
+  for (size_t k = 0; k < st.nodes.size(); ++k) {
+    members[st.Find(static_cast<int>(k))].push_back(static_cast<int>(k));
   }
   std::vector<PassageCluster> clusters;
   for (auto& [root, list] : members) {
     std::map<const Document*, std::vector<int>> by_doc;
     for (int k : list) {
-      auto& segs = by_doc[nodes[k].first];
-      segs.insert(segs.end(), nodes[k].second.begin(), nodes[k].second.end());
+      auto& segs = by_doc[st.nodes[k].first];
+      segs.insert(segs.end(), st.nodes[k].second.begin(),
+                  st.nodes[k].second.end());
     }
     if (by_doc.size() < 2) continue;
     PassageCluster cluster;
-    for (const Document* d : docs) {
+    for (const Document* d : st.docs) {
       auto it = by_doc.find(d);
       if (it == by_doc.end()) continue;
       std::sort(it->second.begin(), it->second.end());
-      Passage passage{owners[d], it->second, "", {}};
+      Passage passage{st.owners[d], it->second, "", {}};
       for (int s : passage.segments) {
         if (!passage.text.empty()) passage.text += " ";
         passage.text += internal::CollapseWhitespace(
@@ -340,6 +368,13 @@ std::vector<PassageCluster> ClusterPassages(
                      return a.passages.size() > b.passages.size();
                    });
   return clusters;
+}
+
+std::vector<PassageCluster> ClusterPassages(
+    const std::vector<AlignedPair>& pairs, double min_score) {
+  PassageClusterer clusterer(min_score);
+  for (const AlignedPair& p : pairs) clusterer.Add(p);
+  return clusterer.Clusters();
 }
 
 }  // namespace crossalign

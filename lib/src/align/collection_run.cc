@@ -4,8 +4,11 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string_view>
@@ -15,6 +18,7 @@
 #include "crossalign/output_file.h"
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_writer.h"
+#include "io/pair_stream.h"
 #include "io/run_output.h"
 
 namespace crossalign {
@@ -243,53 +247,162 @@ std::vector<std::pair<size_t, size_t>> ResolveListedPairs(
   return pairs;
 }
 
-// Writes the run's files: one per language pair, the clusters, the review
-// page (the report is already written).
-RunResult WriteCollectionOutputs(const CollectionJob& job,
-                                 const std::vector<AlignedPair>& pairs) {
-  const std::string dir = WithSlash(job.output_dir);
-  std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
-  RunFault fault = RunFault::kNone;
-  for (const auto& [langs, group] : GroupByLanguagePair(pairs)) {
-    const std::string path = dir + langs + OutputFormatExtension(job.format);
-    if (!job.review_path.empty()) written.emplace_back(path, group);
-    Status s =
-        WritePairs(job.format, path, group, job.writer, &std::cout, &fault, {});
-    if (!s.ok()) return Fail(fault, std::move(s));
-    Say(job.report, RunMessage::kWritten,
-        "wrote " + path + " (" + std::to_string(group.size()) +
-            (group.size() == 1 ? " pair)" : " pairs)"));
+// The run's outputs, written as the pairs come (CollectionOptions::on_pair):
+// one PairStream per language pair, the passage clusters, the unit counts of
+// the report; only a review page needs the pairs kept to the end.
+class CollectionOutputs {
+ public:
+  explicit CollectionOutputs(const CollectionJob& job)
+      : job_(job),
+        dir_(WithSlash(job.output_dir)),
+        clusterer_(job.writer.min_score > 0 ? job.writer.min_score : 0.5) {}
+
+  Status Add(size_t decision, AlignedPair&& pair) {
+    const std::string langs = pair.src->lang() + "-" + pair.tgt->lang();
+    auto it = streams_.find(langs);
+    if (it == streams_.end()) {
+      it = streams_
+               .emplace(langs,
+                        std::make_unique<internal::PairStream>(
+                            job_.format,
+                            dir_ + langs + OutputFormatExtension(job_.format),
+                            job_.writer))
+               .first;
+    }
+    units_.emplace_back(
+        decision, static_cast<int>(CountUnits({pair}, job_.writer.min_score)));
+    total_units_ += units_.back().second;
+    if (!job_.clusters_path.empty()) clusterer_.Add(pair);
+    Status s = it->second->Add(pair);
+    if (!s.ok()) {
+      fault_ = RunFault::kOutput;
+      return s;
+    }
+    if (!job_.review_path.empty()) kept_[langs].push_back(std::move(pair));
+    return Status::Ok();
   }
-  if (!job.clusters_path.empty()) {
-    const auto clusters = ClusterPassages(
-        pairs, job.writer.min_score > 0 ? job.writer.min_score : 0.5);
-    Status s = WriteText(job.clusters_path, ClustersJsonl(clusters),
-                         job.writer.replace, &std::cout);
-    if (!s.ok()) return Fail(RunFault::kOutput, std::move(s));
-    Say(job.report, RunMessage::kWritten,
-        "wrote " + std::to_string(clusters.size()) + " passage clusters to " +
-            job.clusters_path);
+
+  // The units of each aligned pair, into its decision.
+  void CountInto(CollectionAlignment* run) const {
+    for (const auto& [decision, units] : units_) {
+      run->decisions[decision].units = units;
+    }
   }
-  if (!job.review_path.empty()) {
-    Status s = WriteReviewPageForPairs(job.review_path, written, job.writer,
-                                       job.report_path, &fault);
-    if (!s.ok()) return Fail(fault, std::move(s));
-    Say(job.report, RunMessage::kWritten,
-        "wrote the review page " + job.review_path);
+  size_t units() const { return total_units_; }
+  RunFault fault() const { return fault_; }
+
+  // Writes the files of each language pair, the clusters, the review page
+  // (the report is already written).
+  RunResult Finish() {
+    std::vector<std::pair<std::string, std::vector<AlignedPair>>> written;
+    for (auto& [langs, stream] : streams_) {
+      const std::string path =
+          dir_ + langs + OutputFormatExtension(job_.format);
+      if (!job_.review_path.empty()) {
+        written.emplace_back(path, std::move(kept_[langs]));
+      }
+      Status s = stream->Finish();
+      if (!s.ok()) {
+        return Fail(job_.format == OutputFormat::kMoses &&
+                            s.code() == StatusCode::kInvalidArgument
+                        ? RunFault::kRequest
+                        : RunFault::kOutput,
+                    std::move(s));
+      }
+      Say(job_.report, RunMessage::kWritten,
+          "wrote " + path + " (" + std::to_string(stream->pairs()) +
+              (stream->pairs() == 1 ? " pair)" : " pairs)"));
+    }
+    if (!job_.clusters_path.empty()) {
+      const auto clusters = clusterer_.Clusters();
+      Status s = WriteText(job_.clusters_path, ClustersJsonl(clusters),
+                           job_.writer.replace, &std::cout);
+      if (!s.ok()) return Fail(RunFault::kOutput, std::move(s));
+      Say(job_.report, RunMessage::kWritten,
+          "wrote " + std::to_string(clusters.size()) + " passage clusters to " +
+              job_.clusters_path);
+    }
+    if (!job_.review_path.empty()) {
+      RunFault fault = RunFault::kNone;
+      Status s = WriteReviewPageForPairs(job_.review_path, written, job_.writer,
+                                         job_.report_path, &fault);
+      if (!s.ok()) return Fail(fault, std::move(s));
+      Say(job_.report, RunMessage::kWritten,
+          "wrote the review page " + job_.review_path);
+    }
+    if (streams_.empty()) {
+      Say(job_.report, RunMessage::kInfo,
+          "no two articles report the same story; no TMX written");
+    }
+    return RunResult();
   }
-  if (pairs.empty()) {
-    Say(job.report, RunMessage::kInfo,
-        "no two articles report the same story; no TMX written");
+
+ private:
+  const CollectionJob& job_;
+  const std::string dir_;
+  std::map<std::string, std::unique_ptr<internal::PairStream>> streams_;
+  std::map<std::string, std::vector<AlignedPair>> kept_;  // for a review page
+  std::vector<std::pair<size_t, int>> units_;             // (decision, units)
+  size_t total_units_ = 0;
+  PassageClusterer clusterer_;
+  RunFault fault_ = RunFault::kInput;
+};
+
+// --stories: the stories of `docs` as a batch manifest, one item per story
+// of two or more articles, the files as found (file k is document
+// doc_of_file[k]). Nothing is aligned.
+RunResult WriteStoriesManifest(
+    const CollectionJob& job, const StoryOptions& options,
+    const std::vector<std::shared_ptr<const Document>>& docs,
+    const std::vector<std::string>& files, const std::vector<int>& doc_of_file,
+    RunResult result) {
+  std::vector<std::string> file_of(docs.size());
+  for (size_t k = 0; k < files.size(); ++k) {
+    if (doc_of_file[k] >= 0) file_of[doc_of_file[k]] = files[k];
   }
-  return RunResult();
+  const StoryGrouping grouping = GroupStories(docs, options);
+  std::vector<std::vector<size_t>> members;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const size_t s = static_cast<size_t>(grouping.story_of[d]);
+    if (s >= members.size()) members.resize(s + 1);
+    members[s].push_back(d);
+  }
+  std::string manifest =
+      "# align --stories: one item per story of two or more articles\n";
+  size_t items = 0;
+  for (const std::vector<size_t>& story : members) {
+    if (story.size() < 2) continue;
+    char id[32];
+    std::snprintf(id, sizeof id, "id=story-%06zu", ++items);
+    manifest += id;
+    for (size_t d : story) {
+      if (file_of[d].find_first_of("\t\n\r") != std::string::npos) {
+        return Fail(RunFault::kInput,
+                    InvalidArgumentError(file_of[d] +
+                                         ": a file name with a tab or line "
+                                         "break cannot go into a manifest"));
+      }
+      manifest += "\t" + file_of[d];
+    }
+    manifest += "\n";
+  }
+  Status s =
+      WriteText(job.stories_path, manifest, job.writer.replace, &std::cout);
+  if (!s.ok()) return Fail(RunFault::kOutput, std::move(s));
+  Say(job.report, RunMessage::kWritten,
+      "wrote " + std::to_string(items) + " stories of two or more articles (" +
+          std::to_string(docs.size()) + " articles) to " + job.stories_path);
+  return result;
 }
 
 }  // namespace
 
 RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
                            const CollectionJob& job) {
-  if (Status s = CheckOutputFolder(job.output_dir); !s.ok()) {
-    return Fail(RunFault::kRequest, std::move(s));
+  if (job.stories_path.empty()) {
+    if (Status s = CheckOutputFolder(job.output_dir); !s.ok()) {
+      return Fail(RunFault::kRequest, std::move(s));
+    }
   }
   std::vector<std::pair<std::string, std::string>> listed;
   if (!job.pairs_path.empty()) {
@@ -340,6 +453,10 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
                                         "got " +
                                         std::to_string(docs.size())));
   }
+  if (!job.stories_path.empty()) {
+    return WriteStoriesManifest(job, pipeline_options.stories, docs,
+                                inputs.files, doc_of_file, std::move(result));
+  }
   RunFault fault = RunFault::kNone;
   if (Status s = PrepareOutputFolder(job, docs, inputs.files, &fault);
       !s.ok()) {
@@ -355,9 +472,14 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
                                      ": no listed pair can be aligned"));
   }
   options.progress = job.progress;
+  CollectionOutputs outputs(job);
+  options.on_pair = [&](size_t decision, AlignedPair&& pair) {
+    return outputs.Add(decision, std::move(pair));
+  };
   if (job.progress) job.progress(0, 0);
   auto run = AlignCollection(**pipeline, docs, options);
-  if (!run.ok()) return Fail(RunFault::kInput, run.status());
+  if (!run.ok()) return Fail(outputs.fault(), run.status());
+  outputs.CountInto(&*run);
   result.decisions = RenderDecisionsJsonl(docs, *run, job.writer.min_score);
   Say(job.report, RunMessage::kDecisions, result.decisions);
   if (!job.report_path.empty()) {
@@ -365,9 +487,9 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
                          &std::cout);
     if (!s.ok()) return Fail(RunFault::kOutput, std::move(s));
   }
-  RunResult written = WriteCollectionOutputs(job, run->pairs);
+  RunResult written = outputs.Finish();
   if (!written.status.ok()) return written;
-  result.units = CountUnits(run->pairs, job.writer.min_score);
+  result.units = outputs.units();
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -240,6 +241,13 @@ class TempFile {
 
   // Writes `content` to a new temporary file beside `target` and flushes it.
   Status Write(const std::string& target, std::string_view content) {
+    return Write(target,
+                 [&](const PieceWriter& write) { return write(content); });
+  }
+
+  // The same with the content given piece by piece by `produce`.
+  Status Write(const std::string& target,
+               const std::function<Status(const PieceWriter&)>& produce) {
     target_ = target;
     struct stat st;
     if (::stat(target.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
@@ -274,15 +282,22 @@ class TempFile {
     const mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
-    size_t written = 0;
-    while (written < content.size()) {
-      const ssize_t n =
-          ::write(fd, content.data() + written, content.size() - written);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        return fail("cannot write", errno);
+    const PieceWriter write = [&](std::string_view content) {
+      size_t written = 0;
+      while (written < content.size()) {
+        const ssize_t n =
+            ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+          if (errno == EINTR) continue;
+          return ErrnoStatus("cannot write", target, errno);
+        }
+        written += static_cast<size_t>(n);
       }
-      written += static_cast<size_t>(n);
+      return Status::Ok();
+    };
+    if (Status s = produce(write); !s.ok()) {
+      ::close(fd);
+      return s;
     }
     if (::fsync(fd) != 0 && errno != EINVAL) return fail("cannot flush", errno);
     if (::close(fd) != 0) return ErrnoStatus("cannot close", target, errno);
@@ -341,6 +356,14 @@ Status WriteFileAtomically(const std::string& path, std::string_view content,
   }
   TempFile tmp;
   Status s = tmp.Write(target.path, content);
+  return s.ok() ? tmp.Commit(replace) : s;
+}
+
+Status WriteFileAtomicallyInPieces(
+    const std::string& path,
+    const std::function<Status(const PieceWriter&)>& produce, bool replace) {
+  TempFile tmp;
+  Status s = tmp.Write(path, produce);
   return s.ok() ? tmp.Commit(replace) : s;
 }
 

@@ -2,6 +2,7 @@
 #ifndef CROSSALIGN_SRC_IO_FILE_IO_H_
 #define CROSSALIGN_SRC_IO_FILE_IO_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -42,6 +43,15 @@ Status MayWriteOutput(const std::string& path, bool replace);
 // kFailedPrecondition, decided atomically by the rename (RENAME_NOREPLACE).
 Status WriteFileAtomically(const std::string& path, std::string_view content,
                            bool replace = true);
+
+// WriteFileAtomically with the content written in pieces: `produce` calls
+// the writer it is given once per piece, in order, and returns its first
+// error (or its own), so a file of any size is written in little memory.
+using PieceWriter = std::function<Status(std::string_view)>;
+Status WriteFileAtomicallyInPieces(
+    const std::string& path,
+    const std::function<Status(const PieceWriter&)>& produce,
+    bool replace = true);
 
 // The same for several files, all or nothing: every temporary file is
 // written before any is renamed, and without `replace` the files renamed

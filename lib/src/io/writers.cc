@@ -1,6 +1,7 @@
 #include "crossalign/writers.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <pugixml.hpp>
@@ -9,7 +10,9 @@
 #include "crossalign/output_file.h"
 #include "crossalign/version.h"
 #include "io/bead_text.h"
+#include "io/file_io.h"
 #include "io/json_string.h"
+#include "io/pair_stream.h"
 #include "text/utf8.h"
 
 namespace crossalign {
@@ -471,5 +474,210 @@ std::string RenderLineLanguageJsonl(size_t number, const LanguageGuess& guess,
   }
   return out + "]}\n";
 }
+
+namespace internal {
+
+namespace {
+
+// What pugixml writes for an empty <body>, and around a full one (indent
+// "  ", as TmxWriter::RenderMemory saves).
+constexpr std::string_view kEmptyBody = "  <body />\n";
+constexpr std::string_view kBodyOpen = "  <body>\n";
+constexpr std::string_view kBodyClose = "  </body>\n";
+
+// Copies the spool `file` to `write` from its start.
+Status CopySpool(std::FILE* file, const PieceWriter& write) {
+  if (file == nullptr) return Status::Ok();
+  std::rewind(file);
+  std::vector<char> buffer(1 << 16);
+  size_t n;
+  while ((n = std::fread(buffer.data(), 1, buffer.size(), file)) > 0) {
+    CROSSALIGN_RETURN_IF_ERROR(write(std::string_view(buffer.data(), n)));
+  }
+  if (std::ferror(file)) {
+    return ResourceExhaustedError("cannot read back the spooled units");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+PairStream::PairStream(OutputFormat format, std::string output,
+                       WriterOptions options)
+    : format_(format), output_(std::move(output)), options_(options) {
+  if (!options_.tmx.creation_time) {
+    options_.tmx.creation_time = std::chrono::system_clock::now();
+  }
+}
+
+PairStream::~PairStream() {
+  for (std::FILE* f : {body_, target_}) {
+    if (f != nullptr) std::fclose(f);
+  }
+}
+
+std::vector<std::string> PairStream::paths() const {
+  if (format_ != OutputFormat::kMoses) return {output_};
+  return MosesFileNames(output_, pairs_ ? src_lang_ : "src",
+                        pairs_ ? tgt_lang_ : "tgt");
+}
+
+Status PairStream::Spool(std::FILE** file, const std::string& text) {
+  if (*file == nullptr) {
+    // Anonymous: removed by the system however the run ends.
+    *file = std::tmpfile();
+    if (*file == nullptr) {
+      return ResourceExhaustedError(output_ +
+                                    ": cannot open a spool file for its units");
+    }
+  }
+  if (std::fwrite(text.data(), 1, text.size(), *file) != text.size()) {
+    return ResourceExhaustedError(output_ + ": cannot spool its units");
+  }
+  return Status::Ok();
+}
+
+Status PairStream::Add(const AlignedPair& all) {
+  if (!all.src || !all.tgt) {
+    return InvalidArgumentError("writer: a pair has no document");
+  }
+  if (pairs_++ == 0) {
+    src_lang_ = all.src->lang();
+    tgt_lang_ = all.tgt->lang();
+  }
+  std::vector<AlignedPair> one = {all};
+  if (options_.min_score > 0.0) one = KeepScoring(one, options_.min_score);
+  switch (format_) {
+    case OutputFormat::kTsv: {
+      const std::string text = RenderTsv(one);
+      return Spool(&body_, text.substr(text.find('\n') + 1));
+    }
+    case OutputFormat::kJsonl:
+      return Spool(&body_, RenderJsonl(one));
+    case OutputFormat::kMoses: {
+      const ParallelText text = RenderMoses(one);
+      CROSSALIGN_RETURN_IF_ERROR(Spool(&body_, text.source));
+      return Spool(&target_, text.target);
+    }
+    case OutputFormat::kXliff:
+      kept_.push_back(std::move(one.front()));
+      return Status::Ok();
+    case OutputFormat::kBeads:
+      return InvalidArgumentError("--format beads needs two articles");
+    case OutputFormat::kTmx:
+      break;
+  }
+  const TmxWriter writer(options_.tmx);
+  CROSSALIGN_ASSIGN_OR_RETURN(TmxMemory memory, writer.ToMemory(one));
+  // The header of all pairs gathers each pair's props as ToMemory() does.
+  for (const TmxProp& prop : memory.header.props) {
+    if (prop.type == "x-method") {
+      if (methods_.find(prop.value) == std::string::npos) {
+        if (!methods_.empty()) methods_ += "; ";
+        methods_ += prop.value;
+      }
+    } else if (prop.type == "x-encoding") {
+      if (std::find(encodings_.begin(), encodings_.end(), prop.value) ==
+          encodings_.end()) {
+        encodings_.push_back(prop.value);
+      }
+    } else if (prop.type == "x-mode-decision") {
+      mode_decisions_.push_back(prop.value);
+    }
+  }
+  if (!have_header_) {
+    header_ = memory.header;
+    have_header_ = true;
+  }
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string xml,
+                              writer.RenderMemory(memory));
+  const size_t open = xml.find(kBodyOpen);
+  if (open == std::string::npos) return Status::Ok();  // no unit written
+  const size_t begin = open + kBodyOpen.size();
+  const size_t end = xml.rfind(kBodyClose);
+  return Spool(&body_, xml.substr(begin, end - begin));
+}
+
+Status PairStream::Finish() {
+  const bool replace = options_.replace;
+  switch (format_) {
+    case OutputFormat::kTsv:
+    case OutputFormat::kJsonl:
+      return WriteFileAtomicallyInPieces(
+          output_,
+          [&](const PieceWriter& write) {
+            if (format_ == OutputFormat::kTsv) {
+              CROSSALIGN_RETURN_IF_ERROR(
+                  write("source\ttarget\tscore\tbead\tdocument\n"));
+            }
+            return CopySpool(body_, write);
+          },
+          replace);
+    case OutputFormat::kMoses: {
+      // Both files or neither: the text is read back and written together.
+      std::vector<std::string> text(2);
+      for (int side = 0; side < 2; ++side) {
+        CROSSALIGN_RETURN_IF_ERROR(
+            CopySpool(side == 0 ? body_ : target_, [&](std::string_view p) {
+              text[side].append(p);
+              return Status::Ok();
+            }));
+      }
+      const std::vector<std::string> names = paths();
+      return WriteOutputFiles({{names[0], text[0]}, {names[1], text[1]}},
+                              replace);
+    }
+    case OutputFormat::kXliff:
+    case OutputFormat::kBeads: {
+      CROSSALIGN_ASSIGN_OR_RETURN(std::vector<OutputFile> files,
+                                  Render(format_, output_, kept_, options_));
+      return WriteOutputFile(output_, files.front().content, replace);
+    }
+    case OutputFormat::kTmx:
+      break;
+  }
+  const TmxWriter writer(options_.tmx);
+  TmxMemory memory;
+  if (have_header_) {
+    memory.version = "1.4";
+    memory.header = header_;
+    std::vector<TmxProp> props;
+    for (const TmxProp& prop : header_.props) {
+      if (prop.type == "x-score-scale" || prop.type == "x-position") {
+        props.push_back(prop);
+      }
+    }
+    if (!methods_.empty()) props.push_back({"x-method", methods_});
+    for (const std::string& e : encodings_) props.push_back({"x-encoding", e});
+    for (const std::string& m : mode_decisions_) {
+      props.push_back({"x-mode-decision", m});
+    }
+    memory.header.props = std::move(props);
+  } else {
+    CROSSALIGN_ASSIGN_OR_RETURN(memory, writer.ToMemory({}));
+  }
+  CROSSALIGN_ASSIGN_OR_RETURN(const std::string xml,
+                              writer.RenderMemory(memory));
+  const size_t empty = xml.find(kEmptyBody);
+  if (empty == std::string::npos) {
+    return InternalError("TMX writer: no <body /> in the header");
+  }
+  const bool any = body_ != nullptr && std::ftell(body_) > 0;
+  return WriteFileAtomicallyInPieces(
+      output_,
+      [&](const PieceWriter& write) {
+        CROSSALIGN_RETURN_IF_ERROR(write(std::string_view(xml).substr(
+            0, any ? empty : empty + kEmptyBody.size())));
+        if (any) {
+          CROSSALIGN_RETURN_IF_ERROR(write(kBodyOpen));
+          CROSSALIGN_RETURN_IF_ERROR(CopySpool(body_, write));
+          CROSSALIGN_RETURN_IF_ERROR(write(kBodyClose));
+        }
+        return write(std::string_view(xml).substr(empty + kEmptyBody.size()));
+      },
+      replace);
+}
+
+}  // namespace internal
 
 }  // namespace crossalign
