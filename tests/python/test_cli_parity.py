@@ -71,3 +71,34 @@ def test_tmx_equals_the_cli(align_bin, tmp_path):
     # Equal but for the creation dates (the time of each run).
     strip = lambda s: [l for l in s.splitlines() if "creationdate" not in l]
     assert strip(py) == strip(out.read_text(encoding="utf-8"))
+
+
+def test_sentence_lists_equal_the_cli_presegmented(align_bin, tmp_path):
+    _, src, tgt, _, _ = next(p for p in PAIRS if p[3] == "translation")
+    src_lines = [s.text for s in crossalign.split(src)]
+    tgt_lines = [s.text for s in crossalign.split(tgt)]
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("\n".join(src_lines) + "\n", encoding="utf-8")
+    b.write_text("\n".join(tgt_lines) + "\n", encoding="utf-8")
+    langs = (crossalign.detect(src).lang, crossalign.detect(tgt).lang)
+    cli = [json.loads(line) for line in run_align(
+        align_bin, a, b, "--presegmented", "--src-lang", langs[0], "--tgt-lang", langs[1],
+        "--mode", "translation", "--format", "jsonl", "-q").stdout.splitlines()]
+    py = crossalign.align(src_lines, tgt_lines, src_lang=langs[0], tgt_lang=langs[1], mode="translation")
+    assert py.src_sentences == src_lines
+    same_units(py, cli)
+
+
+def test_dictionary_equals_the_cli(align_bin, tmp_path):
+    story, src, tgt, _, _ = next(p for p in PAIRS if p[1].name == "kyiv-ledger.en.txt"
+                                 and p[2].name == "kyiv-ledger.uk.txt")
+    dictionary = tmp_path / "en-uk.dict"
+    dictionary.write_text("bridge @ міст\nfreight @ вантажних\nreopened @ знову відкрили\n"
+                          "first @ перший\ntrain @ потяг\nsunflower oil @ соняшникової олії\n"
+                          "port @ порту\nrailway @ залізничний\nbank @ берег\ntime @ часом\n",
+                          encoding="utf-8")
+    cli = cli_units(align_bin, src, tgt, "--dict", dictionary, "--mode", "comparable")
+    with_dict = crossalign.align(src, tgt, dictionary=dictionary, mode="comparable")
+    same_units(with_dict, cli)
+    # The dictionary was used: without it the units differ.
+    assert crossalign.align(src, tgt, mode="comparable").units != with_dict.units
