@@ -182,6 +182,22 @@ internal::BandPlan PlanOf(const TranslationAlignerOptions& options) {
 }
 
 // The aligner proper. `vocab` is null for length-only alignment.
+// The caller's anchor beads (AlignAnchored) are fixed links, not guesses:
+// they keep score 1 whatever the fitted scorer would give them.
+void KeepAnchorScores(const std::vector<internal::AnchorBead>& anchors,
+                      std::vector<Bead>* beads) {
+  for (Bead& b : *beads) {
+    if (b.src.empty() || b.tgt.empty()) continue;
+    for (const internal::AnchorBead& x : anchors) {
+      if (b.src.front() == x.s0 && b.src.back() == x.s1 &&
+          b.tgt.front() == x.t0 && b.tgt.back() == x.t1) {
+        b.score = 1.0;
+        break;
+      }
+    }
+  }
+}
+
 Alignment AlignFeatures(
     const TranslationAlignerOptions& options,
     const std::vector<SentenceFeatures>& src,
@@ -244,6 +260,7 @@ Alignment AlignFeatures(
   std::vector<Bead>().swap(beads);  // not kept through the second search
   beads = SearchAdaptive(sc, &band, n, m, plan.margin);
   internal::ScoreTranslationBeads(sc, key_kind, true, &beads);
+  if (anchors != nullptr) KeepAnchorScores(*anchors, &beads);
 
   Alignment alignment;
   alignment.mode = AlignMode::kTranslation;
