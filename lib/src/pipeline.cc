@@ -179,6 +179,9 @@ StatusOr<AlignedPair> Pipeline::Align(std::shared_ptr<const Document> src,
   StatusOr<Alignment> in_order = aligner_->Align(*src, *tgt);
   CROSSALIGN_RETURN_IF_ERROR(in_order);
   Alignment translation = std::move(*in_order);
+  // A story bar of 0 (--same-story 0) is the caller's word that any two
+  // articles report one story, as a grouping by the caller is.
+  story_known = story_known || options_.stories.same_story <= 0;
   StoryLink link;
   if (!story_known) link = GroupStories({src, tgt}, options_.stories).links[0];
   internal::PairEvidence evidence =

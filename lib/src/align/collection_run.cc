@@ -589,8 +589,8 @@ RunResult RunPairJob(PipelineOptions options, const PairJob& job) {
         job.src_file + " and " + job.tgt_file +
             " look like reports of different stories; nothing aligned (" +
             pair->alignment.mode_reason +
-            "). --mode translation aligns them anyway; --same-story X lowers "
-            "the bar");
+            "). --mode translation aligns them anyway; --same-story 0 takes "
+            "them for one story");
     ++result.problems;
   }
   RunFault fault = RunFault::kNone;
