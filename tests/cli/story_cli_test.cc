@@ -128,9 +128,15 @@ TEST(StoryCliTest, UnrelatedPairIsReportedAndExitsOne) {
   EXPECT_EQ(Field(lines[0], "src"), src);
   // The TMX is still written, valid and empty.
   EXPECT_EQ(ReadFile(dir + "/out.tmx").find("<tu "), std::string::npos);
-  // Translation mode is the user's word that they belong together.
+  // Translation mode is the user's word that they belong together: they are
+  // aligned, with a warning naming both (#24), so the exit code is the
+  // warnings' 1.
   r = RunCommand(Align(Quote(src) + " " + Quote(tgt) + " --mode translation"));
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  EXPECT_NE(r.err.find("look unrelated"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("meridian-wire.en.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("hanul-times.en.txt"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("<tu "), std::string::npos);
 }
 
 // Two articles of one story in two-file mode: one report line, aligned.
