@@ -187,8 +187,14 @@ def main():
         current = os.path.join(tmp, "model.tsv")
         zero_model(current)
         models = {}
+        # The committed coefficients were fitted without the bilingual
+        # word lists of scripts/setup.sh (models/dict): refitted with them,
+        # one kind of evidence reached 0.83 and six cross-story units passed
+        # 0.5 (issue #24's note), so the fit reads none, wherever it runs.
+        env = dict(os.environ, CROSSALIGN_DICT_DIR=os.path.join(tmp, "no-dict"))
+        os.makedirs(env["CROSSALIGN_DICT_DIR"], exist_ok=True)
         for rnd in range(UNIT_ROUNDS + 1):
-            subprocess.run([dump, tmp, "--model", current], check=True)
+            subprocess.run([dump, tmp, "--model", current], check=True, env=env)
             if rnd < UNIT_ROUNDS:
                 for name in ("comparable_unit", "translation_unit"):
                     models[name] = unit_model(
