@@ -48,19 +48,6 @@ std::unique_ptr<crossalign::Pipeline> MakePipeline(crossalign::AlignMode mode) {
 }
 
 // corpora/splits.tsv: "story<TAB>dev|test"; stories not listed are dev.
-std::map<std::string, std::string> ReadSplits() {
-  std::map<std::string, std::string> splits;
-  std::ifstream in(crossalign::testing::SourceDir() + "/corpora/splits.tsv");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab != std::string::npos)
-      splits[line.substr(0, tab)] = line.substr(tab + 1);
-  }
-  return splits;
-}
-
 // Reliability of the unit scores (x-score): per score bin, how many units
 // were written and how many are in the gold; the expected calibration
 // error (the units-weighted mean gap between a bin's mean score and its
@@ -115,7 +102,8 @@ int main() {
   std::map<std::string, Totals> totals;
   // Cross-language comparable pairs per language pair ("en-ko") and split.
   std::map<std::pair<std::string, std::string>, Totals> by_languages;
-  const std::map<std::string, std::string> splits = ReadSplits();
+  const std::map<std::string, std::string> splits =
+      crossalign::testing::ReadSplits();
   std::map<std::string, Reliability> reliability;  // per split
   int auto_right = 0, auto_total = 0;
   std::printf(

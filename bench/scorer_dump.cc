@@ -34,19 +34,6 @@ std::string Basename(const std::string& path) {
   return path.substr(path.find_last_of('/') + 1);
 }
 
-std::map<std::string, std::string> ReadSplits() {
-  std::map<std::string, std::string> splits;
-  std::ifstream in(crossalign::testing::SourceDir() + "/corpora/splits.tsv");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    const size_t tab = line.find('\t');
-    if (tab != std::string::npos)
-      splits[line.substr(0, tab)] = line.substr(tab + 1);
-  }
-  return splits;
-}
-
 class Writer {
  public:
   Writer(const std::string& path, internal::ScoreModel model,
@@ -206,7 +193,8 @@ int main(int argc, char** argv) {
   };
 
   // corpora/ dev stories.
-  const std::map<std::string, std::string> splits = ReadSplits();
+  const std::map<std::string, std::string> splits =
+      crossalign::testing::ReadSplits();
   std::map<std::string, std::shared_ptr<const crossalign::Document>> docs;
   auto doc = [&](const std::string& path) {
     if (!docs.count(path)) {

@@ -47,6 +47,20 @@ std::string NormalizeText(const std::string& text) {
   return out;
 }
 
+std::map<std::string, std::string> ReadSplits() {
+  std::map<std::string, std::string> splits;
+  std::ifstream in(SourceDir() + "/corpora/splits.tsv");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    const size_t tab = line.find('\t');
+    if (tab != std::string::npos) {
+      splits[line.substr(0, tab)] = line.substr(tab + 1);
+    }
+  }
+  return splits;
+}
+
 std::vector<std::string> StoryDirs() {
   std::vector<std::string> dirs;
   const std::string root = SourceDir() + "/corpora";

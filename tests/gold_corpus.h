@@ -4,6 +4,7 @@
 #ifndef CROSSALIGN_TESTS_GOLD_CORPUS_H_
 #define CROSSALIGN_TESTS_GOLD_CORPUS_H_
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,8 @@ struct GoldPair {
 
 // Every story folder under corpora/ (those with a pairs.tsv).
 std::vector<std::string> StoryDirs();
+// corpora/splits.tsv: story folder name -> "dev" or "test".
+std::map<std::string, std::string> ReadSplits();
 // The articles (*.txt) of a story folder, full paths, sorted.
 std::vector<std::string> StoryArticles(const std::string& story_dir);
 // The gold pairs of every story.
