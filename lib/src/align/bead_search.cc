@@ -42,7 +42,6 @@ class OverlapTable {
     }
     if (scorer.lexical_weight > 0) {
       values_.assign(static_cast<size_t>(kMaxShapeSide) * width_, 0.0f);
-      mark_.assign(scorer.weight->size(), 0.0f);
       sums_.assign(width_, 0.0);
       count_.assign(scorer.weight->size(), 0);
       begin_.assign(scorer.weight->size(), 0);
@@ -73,30 +72,12 @@ class OverlapTable {
   }
 
  private:
-  // Scorer::Overlap for the cells of row s in columns [t0, t1]: the source
-  // sentence's key weights are spread into a table indexed by key, so each
-  // target sentence costs one lookup per key instead of a merge.
-  void Fill(int s, int t0, int t1) {
-    const BeadScorer& scorer = scorer_;
-    const float* weight = scorer.weight->data();
-    const std::vector<uint32_t>& keys = scorer.SrcKeys(s);
-    for (uint32_t k : keys) mark_[k] = weight[k];
-    float* row = values_.data() + static_cast<long>(s % kMaxShapeSide) * width_;
-    const double src_mass = scorer.src_mass[s];
-    for (int t = t0; t <= t1; ++t) {
-      double sum = 0;
-      for (uint32_t k : (*scorer.tgt)[t].keys) sum += mark_[k];
-      row[t - lo_[s]] = static_cast<float>(
-          std::min(sum, std::min(src_mass, scorer.tgt_mass[t])));
-    }
-    for (uint32_t k : keys) mark_[k] = 0.0f;
-  }
-
   // Row s whole, from the postings of the target sentences: each source key
   // adds its weight to the cells of the target sentences that have it, in
   // ascending key order, so every cell sums the same weights in the same
-  // order as Fill (the same value), while the keys the two sides do not
-  // share, most of them, cost nothing.
+  // order as a merge of the two key lists (BeadScorer::Overlap, the same
+  // value), while the keys the two sides do not share, most of them, cost
+  // nothing.
   void FillRow(int s) {
     const int lo = lo_[s], hi = hi_[s];
     if (lo < post_lo_ || hi >= post_hi_) {
@@ -157,7 +138,6 @@ class OverlapTable {
   std::vector<int> lo_, hi_;  // the columns of each source row
   int width_ = 1;             // the widest row
   std::vector<float> values_;
-  std::vector<float> mark_;  // per key: its weight while its row is filled
   int row_in_slot_[kMaxShapeSide];  // which row each slot holds (-1: none)
   std::vector<double> sums_;        // FillRow's sums, per column
   // Postings of target sentences [post_lo_, post_hi_): key k's sentences
