@@ -283,17 +283,8 @@ class TempFile {
     ::umask(mask);
     ::fchmod(fd, 0666 & ~mask);
     const PieceWriter write = [&](std::string_view content) {
-      size_t written = 0;
-      while (written < content.size()) {
-        const ssize_t n =
-            ::write(fd, content.data() + written, content.size() - written);
-        if (n < 0) {
-          if (errno == EINTR) continue;
-          return ErrnoStatus("cannot write", target, errno);
-        }
-        written += static_cast<size_t>(n);
-      }
-      return Status::Ok();
+      const int err = WriteAll(fd, content);
+      return err == 0 ? Status::Ok() : ErrnoStatus("cannot write", target, err);
     };
     if (Status s = produce(write); !s.ok()) {
       ::close(fd);
