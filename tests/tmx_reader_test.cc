@@ -453,6 +453,33 @@ TEST(TmxRoundTripTest, MissingDatesAndIdsAreFilledStably) {
   EXPECT_EQ(*writer.RenderMemory(memory), *xml);
 }
 
+// Line ends in <prop> and <note> text: XML reads CR LF and a lone CR as LF,
+// so the writer writes them as LF and write, read, write gives one text
+// (the fuzzer found a CR that read back as LF).
+TEST(TmxRoundTripTest, CarriageReturnsInPropsAndNotesAreStable) {
+  TmxMemory memory;
+  memory.header.notes = {"header\rnote"};
+  TmxUnit unit;
+  unit.props = {{"x-a", "one\r\ntwo\rthree\n"}};
+  unit.notes = {"a\r"};
+  unit.variants = {{"en", {}, {}, "x", ""}, {"de", {}, {}, "y", ""}};
+  memory.units.push_back(unit);
+  const TmxWriter writer(FixedDate());
+  auto once = writer.RenderMemory(memory);
+  ASSERT_TRUE(once.ok()) << once.status();
+  auto back = TmxReader().Parse("once.tmx", *once);
+  ASSERT_TRUE(back.ok()) << back.status();
+  ASSERT_EQ(back->units.size(), 1u);
+  EXPECT_EQ(*FindProp(back->units[0].props, "x-a"), "one\ntwo\nthree\n");
+  ASSERT_EQ(back->units[0].notes.size(), 1u);
+  EXPECT_EQ(back->units[0].notes[0], "a\n");
+  ASSERT_EQ(back->header.notes.size(), 1u);
+  EXPECT_EQ(back->header.notes[0], "header\nnote");
+  auto twice = writer.RenderMemory(*back);
+  ASSERT_TRUE(twice.ok());
+  EXPECT_TRUE(*twice == *once);
+}
+
 // The fuzzer's seeds, crashers included: write, read, write is stable.
 TEST(TmxRoundTripTest, FuzzSeedsRoundTrip) {
   const std::string dir =

@@ -59,14 +59,33 @@ std::string FormatScore(double score) {
   return buffer;
 }
 
+// The text of a <prop> or <note>: XmlSafe, with its line ends written as
+// the reader will see them. An XML parser turns CR LF and a lone CR in
+// element text into LF (XML 1.0, section 2.11), and pugixml writes a CR
+// unescaped, so a CR kept here would read back as LF: written, read and
+// written again, the memory would change.
+std::string XmlElementText(std::string_view text) {
+  std::string out = XmlSafe(text);
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i] != '\r') {
+      out[kept++] = out[i];
+    } else if (i + 1 >= out.size() || out[i + 1] != '\n') {
+      out[kept++] = '\n';
+    }
+  }
+  out.resize(kept);
+  return out;
+}
+
 void AddProp(pugi::xml_node parent, const TmxProp& prop) {
   pugi::xml_node node = parent.append_child("prop");
   node.append_attribute("type") = XmlSafe(prop.type).c_str();
-  node.text().set(XmlSafe(prop.value).c_str());
+  node.text().set(XmlElementText(prop.value).c_str());
 }
 
 void AddNote(pugi::xml_node parent, const std::string& note) {
-  parent.append_child("note").text().set(XmlSafe(note).c_str());
+  parent.append_child("note").text().set(XmlElementText(note).c_str());
 }
 
 std::string LangOf(const Document& doc) {
