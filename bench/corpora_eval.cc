@@ -107,8 +107,8 @@ int main() {
   std::map<std::string, Reliability> reliability;  // per split
   int auto_right = 0, auto_total = 0;
   std::printf(
-      "| pair | type | P | R | F1 | auto mode (reason) "
-      "|\n|---|---|---|---|---|---|\n");
+      "| story | pair | type | P | R | F1 | auto mode (reason) "
+      "|\n|---|---|---|---|---|---|---|\n");
   for (const GoldPair& gold : crossalign::testing::ReadGoldPairs()) {
     const bool is_translation = gold.type == "translation";
     auto& pipeline = is_translation ? translation : comparable;
@@ -180,10 +180,11 @@ int main() {
     const bool right = (std::string(mode) == "translation") == is_translation;
     auto_right += right;
     ++auto_total;
-    std::printf("| %s -> %s | %s | %.3f | %.3f | %.3f | %s%s (%s) |\n",
-                Basename(gold.src).c_str(), Basename(gold.tgt).c_str(),
-                type.c_str(), s.precision, s.recall, s.f1, mode,
-                right ? "" : " WRONG", chosen->alignment.mode_reason.c_str());
+    std::printf("| %s | %s -> %s | %s | %.3f | %.3f | %.3f | %s%s (%s) |\n",
+                story.c_str(), Basename(gold.src).c_str(),
+                Basename(gold.tgt).c_str(), type.c_str(), s.precision, s.recall,
+                s.f1, mode, right ? "" : " WRONG",
+                chosen->alignment.mode_reason.c_str());
   }
   std::printf(
       "\n| pair type | predicted | gold | P | R | F1 "

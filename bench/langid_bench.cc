@@ -27,6 +27,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -38,6 +39,24 @@
 #include "crossalign/language_identifier.h"
 
 namespace {
+
+// A path as the report shows it: "shared/eval/..." for the shared data,
+// relative to the working folder (the checkout, under bench/run_all.py)
+// otherwise, so that no machine's folders end up in bench/RESULTS.md.
+std::string Shown(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const fs::path file = fs::weakly_canonical(path, error);
+  const fs::path shared =
+      fs::weakly_canonical(CROSSALIGN_BENCH_SHARED_DIR, error);
+  const fs::path in_shared = file.lexically_relative(shared);
+  if (!in_shared.empty() && *in_shared.begin() != "..") {
+    return (fs::path("shared") / in_shared).string();
+  }
+  const fs::path here = file.lexically_relative(fs::current_path(error));
+  if (!here.empty() && *here.begin() != "..") return here.string();
+  return file.filename().string();
+}
 
 struct Row {
   std::string lang;
@@ -345,7 +364,7 @@ int main(int argc, char** argv) {
       "language and English (raw: the first of them in fastText's top 20); "
       "its mean leaves out en, for which the set would be {en}. CAPS: the "
       "line upper-cased with ICU. Accuracy in %%.\n\n",
-      opt.tsv.c_str(), model_path->c_str());
+      Shown(opt.tsv).c_str(), Shown(*model_path).c_str());
 
   std::printf(
       "What was tuned where: the n-gram model's weight against fastText "
@@ -356,7 +375,7 @@ int main(int argc, char** argv) {
       "dictionary and marker weights, the contention margin (5) and the "
       "English threshold (0.9) date from issue 3, set by hand and checked "
       "on this test set then. Nothing was fitted on %s in this version.\n\n",
-      opt.tsv.c_str());
+      Shown(opt.tsv).c_str());
 
   // The same identifier without the Hunspell dictionaries, for the
   // trade-off line under the throughput table.
