@@ -147,6 +147,26 @@ TEST(DictionaryTest, PivotComposesThroughTheMiddleLanguage) {
   EXPECT_EQ(en_uk.Serialize(), "bridge @ міст\ntrain @ потяг\ntrain @ поїзд\n");
 }
 
+// Reversing and composing keep every pair once, in the order Add would
+// give, and drop what cannot be a source (a '#' would start a comment).
+TEST(DictionaryTest, ReversedAndComposedKeepEachPairOnceInOrder) {
+  Dictionary dict;
+  dict.Add("a", "x");
+  dict.Add("a", "y");
+  dict.Add("b", "x");
+  dict.Add("c", "#z");
+  const Dictionary reversed = dict.Reversed();
+  EXPECT_EQ(reversed.Serialize(), "x @ a\nx @ b\ny @ a\n");
+  EXPECT_EQ(reversed.size(), 3u);
+
+  auto first = Dictionary::Parse("f", "a @ p\na @ q\nb @ q\n");
+  auto second = Dictionary::Parse("s", "p @ t1\np @ t2\nq @ t2\nq @ t3\n");
+  ASSERT_TRUE(first.ok() && second.ok());
+  const Dictionary composed = Dictionary::Compose(*first, *second);
+  EXPECT_EQ(composed.Serialize(), "a @ t1\na @ t2\na @ t3\nb @ t2\nb @ t3\n");
+  EXPECT_EQ(composed.size(), 5u);
+}
+
 // A dictd dictionary written here in FreeDict's layout: headword line,
 // translations (first line or numbered), each followed by a gloss.
 TEST(DictionaryTest, ImportsFreeDictLayout) {

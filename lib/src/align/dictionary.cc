@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <string_view>
+#include <unordered_set>
 
 #include "io/file_io.h"
 #include "text/unicode_text.h"
@@ -147,17 +149,27 @@ DictionaryFormat ResolveDictionaryFormat(DictionaryFormat format,
                                 : DictionaryFormat::kSourceTarget;
 }
 
-void Dictionary::Add(std::string_view source, std::string_view target) {
-  std::string s = Fold(source), t = Fold(target);
-  if (s.empty() || t.empty()) return;
+namespace {
+
+// Whether a folded word can be a source: one the file format can write and
+// read back.
+bool CanBeSource(const std::string& s) {
+  if (s.empty()) return false;
   // The file format splits a line at the first " @ ": a source that would
   // put one earlier (holding " @ ", or ending in " @", after white space is
   // collapsed) could not be written back.
-  if ((s + " @ ").find(" @ ") != s.size()) return;
+  if ((s + " @ ").find(" @ ") != s.size()) return false;
   // A line that starts with '#' is a comment: a source starting with one
   // (a target, in hunalign's order) could not be read back (found by
   // dictionary_fuzzer).
-  if (s[0] == '#') return;
+  return s[0] != '#';
+}
+
+}  // namespace
+
+void Dictionary::Add(std::string_view source, std::string_view target) {
+  std::string s = Fold(source), t = Fold(target);
+  if (t.empty() || !CanBeSource(s)) return;
   auto& targets = entries_[s];
   if (std::find(targets.begin(), targets.end(), t) != targets.end()) return;
   targets.push_back(std::move(t));
@@ -328,13 +340,27 @@ StatusOr<Dictionary> Dictionary::ImportFreeDict(const std::string& index_path) {
 
 Dictionary Dictionary::Compose(const Dictionary& first,
                                const Dictionary& second) {
+  // Both lists hold folded words that passed Add's checks, so the composed
+  // pairs are taken as they are (no second fold, no linear search for
+  // duplicates: a common pivot such as "to" fans out to thousands of
+  // targets, and Add's search made a pivot composition take a second).
+  // The order of targets is Add's: first seen, first kept.
   Dictionary out;
+  std::vector<std::string> targets;
+  std::unordered_set<std::string_view> seen;
   for (const auto& [source, pivots] : first.entries_) {
+    targets.clear();
+    seen.clear();
     for (const std::string& pivot : pivots) {
-      if (const auto* targets = second.Find(pivot)) {
-        for (const std::string& target : *targets) out.Add(source, target);
+      if (const auto* found = second.Find(pivot)) {
+        for (const std::string& target : *found) {
+          if (seen.insert(target).second) targets.push_back(target);
+        }
       }
     }
+    if (targets.empty()) continue;
+    out.pairs_ += targets.size();
+    out.entries_.emplace_hint(out.entries_.end(), source, targets);
   }
   return out;
 }
@@ -348,9 +374,31 @@ void Dictionary::ForEachPair(
 }
 
 Dictionary Dictionary::Reversed() const {
-  Dictionary out;
+  // Every (source, target) pair is unique and folded, so the reversed pairs
+  // need neither a second fold nor Add's search for duplicates (which made
+  // reversing a large list take a second). A stable sort by the new source
+  // keeps Add's order of targets: first seen, first kept.
+  std::vector<std::pair<std::string_view, std::string_view>> pairs;
+  pairs.reserve(pairs_);
   for (const auto& [source, targets] : entries_) {
-    for (const std::string& target : targets) out.Add(target, source);
+    for (const std::string& target : targets) {
+      if (CanBeSource(target)) pairs.emplace_back(target, source);
+    }
+  }
+  std::stable_sort(
+      pairs.begin(), pairs.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
+  Dictionary out;
+  for (size_t i = 0; i < pairs.size();) {
+    std::vector<std::string> targets;
+    size_t j = i;
+    for (; j < pairs.size() && pairs[j].first == pairs[i].first; ++j) {
+      targets.emplace_back(pairs[j].second);
+    }
+    out.pairs_ += targets.size();
+    out.entries_.emplace_hint(out.entries_.end(), std::string(pairs[i].first),
+                              std::move(targets));
+    i = j;
   }
   return out;
 }
