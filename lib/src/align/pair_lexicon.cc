@@ -147,26 +147,41 @@ std::shared_ptr<const PairLexicon> BuildPairLexicon(const Dictionary& dict,
   });
   MatchForms src_forms(lex->src_lang, &lex->src_words);
   MatchForms tgt_forms(lex->tgt_lang, &lex->tgt_words);
-  std::unordered_map<std::string, std::vector<std::string>> table;
-  std::unordered_map<std::string, int> fan_in;  // source forms per target
-  std::unordered_map<std::string, std::string> tgt_form_of;
+  // Target forms are numbered once (a raw target word maps to its form's
+  // number, or -1 when the form is too short to match), so that the lists,
+  // their duplicate checks and the sort by fan-in work on numbers: with
+  // strings, building the English-German lexicon took over a second.
+  std::unordered_map<std::string, int> form_of_target;
+  std::unordered_map<std::string, int> number_of_form;
+  std::vector<const std::string*> forms;
+  std::vector<int> fan_in;  // source forms per target form
+  std::unordered_map<std::string, std::vector<int>> table;
   for (const auto& [s, targets] : raw) {
     auto& list = table[src_forms.Form(s)];
     for (const std::string& t : targets) {
-      auto it = tgt_form_of.find(t);
-      if (it == tgt_form_of.end()) {
-        it = tgt_form_of.emplace(t, tgt_forms.Form(t)).first;
+      auto [it, fresh] = form_of_target.try_emplace(t, -1);
+      if (fresh) {
+        std::string form = tgt_forms.Form(t);
+        // Target words of one or two letters ("a", "de") match anything;
+        // single Chinese or Japanese characters are never segmented out of
+        // the text (words of two or more only), so they could not match.
+        if (form.size() < 3 ||
+            (SegmentsByDictionary(lex->tgt_lang) && CountChars(form) < 2)) {
+          continue;
+        }
+        auto [number, added] =
+            number_of_form.try_emplace(std::move(form), forms.size());
+        if (added) {
+          forms.push_back(&number->first);
+          fan_in.push_back(0);
+        }
+        it->second = number->second;
       }
-      // Target words of one or two letters ("a", "de") match anything;
-      // single Chinese or Japanese characters are never segmented out of
-      // the text (words of two or more only), so they could not match.
-      if (it->second.size() < 3 ||
-          (SegmentsByDictionary(lex->tgt_lang) && CountChars(it->second) < 2)) {
-        continue;
-      }
-      if (std::find(list.begin(), list.end(), it->second) == list.end()) {
-        list.push_back(it->second);
-        ++fan_in[it->second];
+      const int id = it->second;
+      if (id < 0) continue;
+      if (std::find(list.begin(), list.end(), id) == list.end()) {
+        list.push_back(id);
+        ++fan_in[id];
       }
     }
   }
@@ -175,11 +190,12 @@ std::shared_ptr<const PairLexicon> BuildPairLexicon(const Dictionary& dict,
     // Most specific first: a target many source words translate into
     // ("make", "be") says least.
     std::stable_sort(list.begin(), list.end(),
-                     [&](const std::string& a, const std::string& b) {
-                       return fan_in[a] < fan_in[b];
-                     });
+                     [&](int a, int b) { return fan_in[a] < fan_in[b]; });
     if (list.size() > kMaxTranslations) list.resize(kMaxTranslations);
-    lex->table.emplace(form, std::move(list));
+    std::vector<std::string> words;
+    words.reserve(list.size());
+    for (int id : list) words.push_back(*forms[id]);
+    lex->table.emplace(form, std::move(words));
   }
   return lex;
 }
