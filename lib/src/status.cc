@@ -49,6 +49,9 @@ Status FailedPreconditionError(std::string message) {
 Status ResourceExhaustedError(std::string message) {
   return Status(StatusCode::kResourceExhausted, std::move(message));
 }
+Status CancelledError(std::string message) {
+  return Status(StatusCode::kCancelled, std::move(message));
+}
 Status InternalError(std::string message) {
   return Status(StatusCode::kInternal, std::move(message));
 }

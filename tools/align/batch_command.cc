@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "crossalign/batch.h"
+#include "jobs/batch.h"
 
 namespace crossalign::cli {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cli.h"
-#include "crossalign/collection.h"
+#include "jobs/run_result.h"
 
 namespace crossalign::cli {
 

@@ -1,5 +1,7 @@
 // RunCollectionJob and RunPairJob: what `align` does once its options are
 // parsed, from the article files to every output file.
+#include "jobs/collection_job.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -19,7 +21,7 @@
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_writer.h"
 #include "io/pair_stream.h"
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 
 namespace crossalign {
 namespace {

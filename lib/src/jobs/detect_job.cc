@@ -1,13 +1,14 @@
 // RunDetectJob: `align detect` once its options are parsed.
+#include "jobs/detect_job.h"
+
 #include <cstdio>
 #include <string_view>
 #include <utility>
 
-#include "crossalign/detect.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 
 namespace crossalign {
 namespace {
