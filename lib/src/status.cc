@@ -28,7 +28,8 @@ const char* StatusCodeName(StatusCode code) {
 
 std::string Status::ToString() const {
   if (ok()) return "OK";
-  return message_.empty() ? StatusCodeName(code_) : message_;
+  const std::string name = StatusCodeName(code_);
+  return message_.empty() ? name : name + ": " + message_;
 }
 
 Status InvalidArgumentError(std::string message) {

@@ -40,7 +40,9 @@ struct CollectionOptions {
   // CollectionAlignment::pairs: in the order of the decisions, as soon as it
   // and every pair before it are aligned, from any thread, never
   // concurrently. So a run holds only the pairs in flight (and those done
-  // while an earlier one still runs). Its first error stops the run.
+  // while an earlier one still runs). Its first error stops the run: no
+  // further pair is aligned and AlignCollection returns that error. To stop
+  // a run early on purpose, return CancelledError (kCancelled).
   std::function<Status(size_t, AlignedPair&&)> on_pair;
 };
 

@@ -67,7 +67,9 @@ class [[nodiscard]] Status {
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
-  // "OK", or the message (which already names the file and the problem).
+  // "OK", or the code's name and the message (which names the file and the
+  // problem): "not found: a.txt: no such file". A program showing the error
+  // to its user may prefer message() alone.
   std::string ToString() const;
 
  private:

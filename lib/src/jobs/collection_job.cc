@@ -435,10 +435,10 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
       if (job.strict) {
         return Fail(RunFault::kInput,
                     Status(doc.status().code(),
-                           doc.status().ToString() + " (--strict: stopping)"));
+                           doc.status().message() + " (--strict: stopping)"));
       }
       Say(job.report, RunMessage::kSkipped,
-          doc.status().ToString() + "; skipped");
+          doc.status().message() + "; skipped");
       ++result.problems;
       continue;
     }

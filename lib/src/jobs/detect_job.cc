@@ -88,7 +88,7 @@ RunResult DetectPerFile(const DetectJob& job, const Pipeline& pipeline,
     auto prepared = pipeline.Prepare(path);
     if (!prepared.ok()) {
       Say(job.report, RunMessage::kSkipped,
-          prepared.status().ToString() + "; skipped");
+          prepared.status().message() + "; skipped");
       ++skipped;
       continue;
     }

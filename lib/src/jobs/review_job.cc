@@ -255,7 +255,7 @@ RunResult RunReviewPageJob(const ReviewPageJob& job) {
     StatusOr<TmxMemory> memory = reader.ReadFile(path);
     if (!memory.ok()) {
       Say(job.report, RunMessage::kSkipped,
-          memory.status().ToString() + "; skipped");
+          memory.status().message() + "; skipped");
       ++result.problems;
       continue;
     }
