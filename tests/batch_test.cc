@@ -1,4 +1,4 @@
-#include "crossalign/batch.h"
+#include "jobs/batch.h"
 
 #include <gtest/gtest.h>
 #include <stdlib.h>

@@ -13,8 +13,8 @@
 #include <utility>
 #include <vector>
 
-#include "crossalign/batch.h"
-#include "crossalign/collection.h"
+#include "jobs/batch.h"
+#include "jobs/collection_job.h"
 #include "test_support.h"
 
 namespace crossalign {

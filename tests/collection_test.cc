@@ -242,6 +242,28 @@ TEST_F(CollectionTest, HandedOnPairsComeInDecisionOrderAndAreNotKept) {
   EXPECT_EQ(failed.status().code(), StatusCode::kResourceExhausted);
 }
 
+// A caller stops a run by returning CancelledError from on_pair: no
+// further pair is aligned, and the run ends with that kCancelled status.
+TEST_F(CollectionTest, OnPairCancelsTheRun) {
+  auto kept = AlignCollection(testing::SharedPipeline(), *docs_, {});
+  ASSERT_TRUE(kept.ok()) << kept.status();
+  ASSERT_GE(kept->pairs.size(), 2u);  // else nothing would be left to stop
+  CollectionOptions options;
+  options.jobs = 1;
+  size_t aligned = 0, handed = 0;
+  options.progress = [&](size_t, size_t) { ++aligned; };
+  options.on_pair = [&](size_t, AlignedPair&&) {
+    ++handed;
+    return CancelledError("stopped by the caller");
+  };
+  auto run = AlignCollection(testing::SharedPipeline(), *docs_, options);
+  ASSERT_FALSE(run.ok());
+  EXPECT_EQ(run.status().code(), StatusCode::kCancelled);
+  EXPECT_EQ(run.status().ToString(), "cancelled: stopped by the caller");
+  EXPECT_EQ(handed, 1u);
+  EXPECT_EQ(aligned, 1u);
+}
+
 TEST_F(CollectionTest, ListedPairsAreAlignedAsListedWithoutGrouping) {
   CollectionOptions options;
   // Korean source, English target, of two different stories.

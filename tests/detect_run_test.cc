@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "crossalign/detect.h"
+#include "jobs/detect_job.h"
 #include "test_support.h"
 
 namespace crossalign {

@@ -8,8 +8,8 @@
 #include <utility>
 #include <vector>
 
-#include "crossalign/review_page.h"
 #include "crossalign/tmx_reader.h"
+#include "jobs/review_job.h"
 #include "test_support.h"
 
 namespace crossalign {

@@ -6,7 +6,7 @@
 #include <sstream>
 #include <string>
 
-#include "crossalign/split.h"
+#include "jobs/split_job.h"
 #include "test_support.h"
 
 namespace crossalign {

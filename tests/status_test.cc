@@ -18,7 +18,20 @@ TEST(StatusTest, ErrorKeepsCodeAndMessage) {
   Status s = NotFoundError("a.txt: no such file");
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(s.code(), StatusCode::kNotFound);
-  EXPECT_EQ(s.ToString(), "a.txt: no such file");
+  EXPECT_EQ(s.message(), "a.txt: no such file");
+  EXPECT_EQ(s.ToString(), "not found: a.txt: no such file");
+}
+
+// ToString() names the code (issue #30): a message alone does not say
+// whether the file was missing or unreadable.
+TEST(StatusTest, ToStringNamesTheCode) {
+  EXPECT_EQ(PermissionDeniedError("a.txt: cannot read").ToString(),
+            "permission denied: a.txt: cannot read");
+  EXPECT_EQ(CancelledError("stopped by the caller").ToString(),
+            "cancelled: stopped by the caller");
+  EXPECT_EQ(CancelledError("stopped").code(), StatusCode::kCancelled);
+  // Without a message, the code's name alone.
+  EXPECT_EQ(Status(StatusCode::kDataLoss, "").ToString(), "data loss");
 }
 
 TEST(StatusOrTest, HoldsValueOrError) {

@@ -5,6 +5,7 @@
 #define CROSSALIGN_TESTS_TEST_SUPPORT_H_
 
 #include <memory>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,17 @@
 #include "crossalign/document.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/tmx_writer.h"
+
+namespace crossalign {
+
+// A status in a test's failure message (`EXPECT_TRUE(s.ok()) << s`): the
+// library's headers carry no iostreams (issue #30), so the tests print
+// ToString() themselves.
+inline std::ostream& operator<<(std::ostream& os, const Status& status) {
+  return os << status.ToString();
+}
+
+}  // namespace crossalign
 
 namespace crossalign::testing {
 

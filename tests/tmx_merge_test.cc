@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "crossalign/tmx_reader.h"
+#include "jobs/merge_job.h"
 #include "test_support.h"
 
 namespace crossalign {

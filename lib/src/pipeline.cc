@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <mutex>
 
 #include "align/pair_scorer.h"
 #include "crossalign/output_file.h"
@@ -64,6 +65,14 @@ std::string PrimaryLanguage(const std::string& tag) {
 
 }  // namespace
 
+struct Pipeline::LazySegmenter {
+  std::once_flag once;
+  std::unique_ptr<SentenceSegmenter> segmenter;
+};
+
+Pipeline::Pipeline() : segmenter_(std::make_unique<LazySegmenter>()) {}
+Pipeline::~Pipeline() = default;
+
 StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
     const PipelineOptions& options) {
   std::unique_ptr<Pipeline> pipeline(new Pipeline());
@@ -77,7 +86,7 @@ StatusOr<std::unique_ptr<Pipeline>> Pipeline::Create(
   if (!options.presegmented || !options.segmenter.srx_path.empty() ||
       !options.segmenter.rules_dir.empty()) {
     // Created now, so that bad rules files are an error here.
-    CROSSALIGN_ASSIGN_OR_RETURN(pipeline->segmenter_,
+    CROSSALIGN_ASSIGN_OR_RETURN(pipeline->segmenter_->segmenter,
                                 SentenceSegmenter::Create(options.segmenter));
   }
   pipeline->aligner_ = std::make_unique<TranslationAligner>(options.aligner);
@@ -130,8 +139,8 @@ StatusOr<std::shared_ptr<const Document>> Pipeline::PrepareDocument(
 }
 
 const SentenceSegmenter& Pipeline::segmenter() const {
-  std::call_once(segmenter_once_, [this] {
-    if (segmenter_) return;
+  std::call_once(segmenter_->once, [this] {
+    if (segmenter_->segmenter) return;
     // Only the built-in rules are left to load, which cannot fail; ICU's
     // rules are the fallback all the same.
     auto created = SentenceSegmenter::Create(options_.segmenter);
@@ -140,9 +149,9 @@ const SentenceSegmenter& Pipeline::segmenter() const {
       icu.icu_only = true;
       created = SentenceSegmenter::Create(icu);
     }
-    if (created.ok()) segmenter_ = std::move(*created);
+    if (created.ok()) segmenter_->segmenter = std::move(*created);
   });
-  return *segmenter_;
+  return *segmenter_->segmenter;
 }
 
 StatusOr<std::shared_ptr<const Document>> Pipeline::Prepare(

@@ -28,7 +28,8 @@ const char* StatusCodeName(StatusCode code) {
 
 std::string Status::ToString() const {
   if (ok()) return "OK";
-  return message_.empty() ? StatusCodeName(code_) : message_;
+  const std::string name = StatusCodeName(code_);
+  return message_.empty() ? name : name + ": " + message_;
 }
 
 Status InvalidArgumentError(std::string message) {
@@ -48,6 +49,9 @@ Status FailedPreconditionError(std::string message) {
 }
 Status ResourceExhaustedError(std::string message) {
   return Status(StatusCode::kResourceExhausted, std::move(message));
+}
+Status CancelledError(std::string message) {
+  return Status(StatusCode::kCancelled, std::move(message));
 }
 Status InternalError(std::string message) {
   return Status(StatusCode::kInternal, std::move(message));

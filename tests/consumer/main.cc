@@ -19,12 +19,14 @@ int main(int argc, char** argv) {
       "Die Brücke wurde am Freitag wieder geöffnet. Züge werden sie "
       "täglich überqueren.");
   if (!pair.ok()) {
-    std::cerr << pair.status() << "\n";
+    std::cerr << pair.status().ToString() << "\n";
     return 1;
   }
   if (pair->src->lang() != "en" || pair->tgt->lang() != "de") return 1;
   const auto units = crossalign::UnitsOf(*pair);
-  if (units.size() != 2 || units[0].src != "The bridge reopened on Friday.") {
+  if (units.size() != 2 || units[0].src != "The bridge reopened on Friday." ||
+      units[0].tgt != "Die Brücke wurde am Freitag wieder geöffnet.") {
+    std::cerr << "unexpected units\n";
     return 1;
   }
   auto xml = crossalign::TmxWriter().Render({*pair});

@@ -35,6 +35,16 @@ foreach(h ${headers})
   endif()
 endforeach()
 
+# The installed headers are the library's, not the tool's jobs (issue #30):
+# no std::ostream plumbing, standard output, exit codes or argv.
+run(${CMAKE_COMMAND} "-DHEADER_DIR=${prefix}/include/crossalign"
+    -P "${CONSUMER_SOURCE_DIR}/../api/check_public_api.cmake")
+foreach(job detect split run_result batch)
+  if(EXISTS "${prefix}/include/crossalign/${job}.h")
+    message(FATAL_ERROR "the tool's job header ${job}.h is installed")
+  endif()
+endforeach()
+
 run(${CMAKE_COMMAND} -S "${CONSUMER_SOURCE_DIR}" -B "${WORK_DIR}/build"
     "-DCMAKE_PREFIX_PATH=${prefix}" -DCMAKE_BUILD_TYPE=Release)
 run(${CMAKE_COMMAND} --build "${WORK_DIR}/build")

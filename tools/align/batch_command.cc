@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "crossalign/batch.h"
+#include "jobs/batch.h"
 
 namespace crossalign::cli {
 namespace {
@@ -49,7 +49,7 @@ int WriteSlurmScript(const std::string& script, const std::string& manifest,
   if (!pipeline.languages_given) {
     StatusOr<std::string> model = FindLidModel(pipeline.lid_model);
     if (!model.ok()) {
-      PrintError(model.status().ToString());
+      PrintError(model.status().message());
       return kExitNoInput;
     }
     r.lid_model = Absolute(*model);
@@ -67,7 +67,7 @@ int WriteSlurmScript(const std::string& script, const std::string& manifest,
   }
   StatusOr<std::string> text = RenderSlurmScript(r);
   if (!text.ok()) {
-    PrintError(text.status().ToString());
+    PrintError(text.status().message());
     return kExitUsage;
   }
   // Slurm does not create the log folder.
@@ -93,7 +93,7 @@ int Collect(const std::string& dir, const std::vector<BatchItem>& items,
   for (const BatchItem& item : items) ids.push_back(item.id);
   auto collected = CollectBatch(dir, ids, tmx, PrintBatchMessage);
   if (!collected.ok()) {
-    PrintError(collected.status().ToString());
+    PrintError(collected.status().message());
     const StatusCode code = collected.status().code();
     return code == StatusCode::kPermissionDenied ||
                    code == StatusCode::kResourceExhausted
@@ -123,13 +123,13 @@ int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
                BatchOptions batch, bool quiet) {
   auto plan = PlanBatch(items, manifest, output, batch);
   if (!plan.ok()) {
-    PrintError(plan.status().ToString());
+    PrintError(plan.status().message());
     return kExitOutput;
   }
   if (plan->stopped) return kExitOutput;
   auto pipeline = Pipeline::Create(options);
   if (!pipeline.ok()) {
-    PrintError(pipeline.status().ToString());
+    PrintError(pipeline.status().message());
     return kExitNoInput;
   }
   Progress progress("batch");
@@ -328,7 +328,7 @@ int RunBatchCommand(Args* args) {
   }
   auto items = ReadBatchManifest(positional[0]);
   if (!items.ok()) {
-    PrintError(items.status().ToString());
+    PrintError(items.status().message());
     return items.status().code() == StatusCode::kNotFound ? kExitNoInput
                                                           : kExitUsage;
   }

@@ -221,7 +221,7 @@ int LoadDictionary(PipelineOptions* options) {
   if (dict_path.empty()) return kExitOk;
   auto dict = Dictionary::Load(dict_path, dict_format);
   if (!dict.ok()) {
-    PrintError(dict.status().ToString());
+    PrintError(dict.status().message());
     return kExitNoInput;
   }
   options->aligner.dictionary =
@@ -238,7 +238,7 @@ bool Overwrite() { return overwrite; }
 bool MayWrite(const std::string& path) {
   if (path.empty()) return true;
   const Status may = MayWriteOutputFile(path, overwrite);
-  if (!may.ok()) PrintError(may.ToString());
+  if (!may.ok()) PrintError(may.message());
   return may.ok();
 }
 
@@ -269,7 +269,7 @@ int WriteOutput(const std::string& path, const std::string& content) {
   // racing to one new output cannot both succeed.
   Status written = WriteOutputFile(path, content, overwrite);
   if (!written.ok()) {
-    PrintError(written.ToString());
+    PrintError(written.message());
     return kExitOutput;
   }
   return kExitOk;

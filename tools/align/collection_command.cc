@@ -5,9 +5,9 @@
 #include <optional>
 
 #include "commands.h"
-#include "crossalign/collection.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
+#include "jobs/collection_job.h"
 #include "run_messages.h"
 
 namespace crossalign::cli {

@@ -5,10 +5,10 @@
 #include <vector>
 
 #include "commands.h"
-#include "crossalign/detect.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
+#include "jobs/detect_job.h"
 #include "run_messages.h"
 
 namespace crossalign::cli {

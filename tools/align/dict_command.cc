@@ -88,12 +88,12 @@ int RunDictCommand(Args* args) {
     }
     auto first = Dictionary::Load(files[0], in_format);
     if (!first.ok()) {
-      PrintError(first.status().ToString());
+      PrintError(first.status().message());
       return kExitNoInput;
     }
     auto second = Dictionary::Load(files[1], in_format);
     if (!second.ok()) {
-      PrintError(second.status().ToString());
+      PrintError(second.status().message());
       return kExitNoInput;
     }
     dict = Dictionary::Compose(*first, *second);
@@ -119,7 +119,7 @@ int RunDictCommand(Args* args) {
     return kExitUsage;
   }
   if (!dict.ok()) {
-    PrintError(dict.status().ToString());
+    PrintError(dict.status().message());
     return kExitNoInput;
   }
   if (reverse) dict = dict->Reversed();

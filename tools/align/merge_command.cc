@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "commands.h"
-#include "crossalign/tmx_merge.h"
+#include "jobs/merge_job.h"
 #include "run_messages.h"
 
 namespace crossalign::cli {

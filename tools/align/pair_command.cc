@@ -7,9 +7,9 @@
 
 #include "collection_command.h"
 #include "commands.h"
-#include "crossalign/collection.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/writers.h"
+#include "jobs/collection_job.h"
 #include "run_messages.h"
 
 namespace crossalign::cli {

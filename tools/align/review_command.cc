@@ -2,7 +2,7 @@
 #include <iostream>
 
 #include "commands.h"
-#include "crossalign/review_page.h"
+#include "jobs/review_job.h"
 #include "run_messages.h"
 
 namespace crossalign::cli {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "cli.h"
-#include "crossalign/collection.h"
+#include "jobs/run_result.h"
 
 namespace crossalign::cli {
 
@@ -39,7 +39,7 @@ inline int RunExitCode(const RunResult& result) {
   if (result.fault == RunFault::kNone) {
     return result.problems > 0 ? kExitSomeSkipped : kExitOk;
   }
-  if (!result.status.message().empty()) PrintError(result.status.ToString());
+  if (!result.status.message().empty()) PrintError(result.status.message());
   switch (result.fault) {
     case RunFault::kRequest:
       return kExitUsage;

@@ -5,8 +5,8 @@
 #include "crossalign/document.h"
 #include "crossalign/output_file.h"
 #include "crossalign/pipeline.h"
-#include "crossalign/split.h"
 #include "crossalign/writers.h"
+#include "jobs/split_job.h"
 #include "run_messages.h"
 
 namespace crossalign::cli {

@@ -64,7 +64,8 @@ Status CheckDistinctOutputs(
 
 // Removes the temporary files of the writes above still in progress in this
 // process. Async-signal-safe: for a program's own SIGINT/SIGTERM handler,
-// which then exits; output files already renamed into place are complete.
+// which then ends the program; output files already renamed into place are
+// complete.
 // (The library installs no signal handler.)
 void RemoveUnfinishedOutputFiles();
 

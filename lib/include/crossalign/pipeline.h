@@ -11,7 +11,6 @@
 #define CROSSALIGN_PIPELINE_H_
 
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "crossalign/alignment.h"
@@ -51,6 +50,7 @@ class Pipeline {
  public:
   static StatusOr<std::unique_ptr<Pipeline>> Create(
       const PipelineOptions& options);
+  ~Pipeline();
 
   // Reads, identifies and segments one article ("-": standard input).
   // `lang`, when not empty, overrides the detected language.
@@ -94,11 +94,13 @@ class Pipeline {
   const SentenceSegmenter& segmenter() const;
 
  private:
-  Pipeline() = default;
+  Pipeline();
+  // The segmenter and the flag that makes it once (pipeline.cc), behind a
+  // pointer so that this header needs no <mutex>.
+  struct LazySegmenter;
   PipelineOptions options_;
   std::unique_ptr<LanguageIdentifier> lid_;
-  mutable std::once_flag segmenter_once_;
-  mutable std::unique_ptr<SentenceSegmenter> segmenter_;
+  std::unique_ptr<LazySegmenter> segmenter_;
   std::unique_ptr<TranslationAligner> aligner_;
   std::unique_ptr<ComparableAligner> comparable_;
 };

@@ -42,13 +42,11 @@
 
 #include <map>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "crossalign/document.h"
-#include "crossalign/run_result.h"
 #include "crossalign/status.h"
 #include "crossalign/tmx_memory.h"
 #include "crossalign/tmx_writer.h"
@@ -260,52 +258,6 @@ struct ReviewApplyOptions {
 StatusOr<ReviewApplyResult> ApplyReviewDecisionSet(
     const TmxMemory& memory, const ReviewDecisionSet& set,
     const std::string& name, const ReviewApplyOptions& options = {});
-
-// `align review IN.tmx... -o PAGE.html`: the page for the memories
-// `inputs`, written to `output` (through a temporary file renamed into
-// place; without `replace` an existing page is refused before anything is
-// read), or to `standard_output` (std::cout when null) when `output` is
-// empty. A memory that cannot be read is reported (kSkipped) and left out;
-// its reader's warnings are reported (kWarning); the page written is
-// reported (kInfo: "review: wrote PAGE (N units from M memories)"). kInput
-// faults: the report file cannot be read, no memory could be read.
-struct ReviewPageJob {
-  std::vector<std::string> inputs;
-  std::string output;
-  std::string title;        // ReviewPageOptions::title
-  std::string report_path;  // the aligner's --report file, optional
-  bool replace = false;
-  std::ostream* standard_output = nullptr;
-  RunReport report;
-};
-RunResult RunReviewPageJob(const ReviewPageJob& job);
-
-// `align review --apply DECISIONS.json IN.tmx -o OUT.tmx`: reads the
-// decisions and the memory, applies them (ApplyReviewDecisions) and writes
-// the memory with `tmx`. The memory's reader warnings and decisions naming
-// no unit (the first five listed) are warnings; the counts are reported
-// (kInfo: "review: A accepted (E edited), R rejected (left out), U not
-// reviewed (kept)[; wrote OUT]").
-//
-// With `realign`, each article pair holding links the reviewer made or
-// accepted is aligned again between them (TranslationAligner::AlignAnchored
-// on the articles the units name, read and segmented as `align split` does):
-// those links stay as they are, the other units of the pair are replaced by
-// the new alignment's (new ones marked x-review = "realigned"), and no unit
-// the reviewer rejected or removed comes back. An article that cannot be
-// read is an input fault.
-struct ReviewApplyJob {
-  std::string decisions_path;
-  ReviewApplyOptions apply;
-  bool realign = false;
-  std::string input;   // the one memory
-  std::string output;  // empty: standard_output
-  TmxWriterOptions tmx;
-  bool replace = false;
-  std::ostream* standard_output = nullptr;
-  RunReport report;
-};
-RunResult RunReviewApplyJob(const ReviewApplyJob& job);
 
 }  // namespace crossalign
 

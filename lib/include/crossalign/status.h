@@ -7,7 +7,7 @@
 //   crossalign::StatusOr<crossalign::Document> doc =
 //       crossalign::ReadDocumentFile("article.txt");
 //   if (!doc.ok()) {
-//     std::cerr << doc.status().ToString() << "\n";
+//     std::fprintf(stderr, "%s\n", doc.status().ToString().c_str());
 //     return 1;
 //   }
 //   Use(*doc);
@@ -36,7 +36,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <utility>
 
@@ -50,7 +49,7 @@ enum class StatusCode {
   kDataLoss,            // a file is corrupt, truncated or not text
   kFailedPrecondition,  // the input is well-formed but unusable (e.g. empty)
   kResourceExhausted,   // a configured limit was exceeded, or the disk is full
-  kCancelled,           // interrupted by the user
+  kCancelled,           // a caller's callback asked to stop (CancelledError)
   kInternal,            // a bug in crossalign: please report it
 };
 
@@ -68,17 +67,15 @@ class [[nodiscard]] Status {
   bool ok() const { return code_ == StatusCode::kOk; }
   StatusCode code() const { return code_; }
   const std::string& message() const { return message_; }
-  // "OK", or the message (which already names the file and the problem).
+  // "OK", or the code's name and the message (which names the file and the
+  // problem): "not found: a.txt: no such file". A program showing the error
+  // to its user may prefer message() alone.
   std::string ToString() const;
 
  private:
   StatusCode code_ = StatusCode::kOk;
   std::string message_;
 };
-
-inline std::ostream& operator<<(std::ostream& os, const Status& s) {
-  return os << s.ToString();
-}
 
 // Shorthands for building errors.
 Status InvalidArgumentError(std::string message);
@@ -87,6 +84,7 @@ Status PermissionDeniedError(std::string message);
 Status DataLossError(std::string message);
 Status FailedPreconditionError(std::string message);
 Status ResourceExhaustedError(std::string message);
+Status CancelledError(std::string message);
 Status InternalError(std::string message);
 
 // Either a T or a non-OK Status.

@@ -31,11 +31,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <ostream>
 #include <string>
 #include <vector>
 
-#include "crossalign/run_result.h"
 #include "crossalign/status.h"
 #include "crossalign/tmx_memory.h"
 #include "crossalign/tmx_writer.h"
@@ -92,26 +90,6 @@ inline constexpr uint64_t kTmxMergeMemoryPerInputByte = 30;
 // kResourceExhausted, saying the sizes and what to do.
 Status CheckTmxMergeMemory(const std::vector<std::string>& paths,
                            uint64_t max_memory_bytes);
-
-// `align merge IN.tmx... -o OUT.tmx`: refuses an existing output (unless
-// `replace`) and inputs too large for `max_memory_bytes`
-// (CheckTmxMergeMemory, a kInput fault) before reading anything, merges
-// (MergeTmxFiles: its kSkipped and kWarning messages are reported as such
-// and count as problems, kRead as kDetail "merge: PATH: ..."), reports the
-// counts (kDetail "merge: R units read, D duplicates removed, F filtered
-// out, W written") and writes the memory with `tmx` to `output`, or to
-// `standard_output` (std::cout when null) when `output` is empty.
-struct TmxMergeJob {
-  std::vector<std::string> inputs;
-  std::string output;
-  TmxMergeOptions merge;
-  uint64_t max_memory_bytes = uint64_t{4096} << 20;
-  TmxWriterOptions tmx;
-  bool replace = false;
-  std::ostream* standard_output = nullptr;
-  RunReport report;
-};
-RunResult RunTmxMergeJob(const TmxMergeJob& job);
 
 }  // namespace crossalign
 

@@ -11,7 +11,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <functional>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <string>
@@ -100,8 +99,9 @@ bool SameFile(int fd, const struct stat& st) {
 }
 
 Status WriteStandardOutput(std::string_view content) {
-  // What the program already wrote to std::cout or stdout comes first.
-  std::cout.flush();
+  // What the program already wrote to stdout comes first (and so what it
+  // wrote to the C++ standard output stream, which writes through stdout
+  // unless the program turned that off).
   std::fflush(stdout);
   if (const int err = WriteAll(1, content); err != 0) {
     return PermissionDeniedError(std::string("cannot write to standard "
@@ -130,7 +130,7 @@ Status WriteThrough(const std::string& path, std::string_view content) {
   }
   if (SameFile(2, st)) {
     ::close(fd);
-    std::cerr.flush();
+    std::fflush(stderr);
     const int err = WriteAll(2, content);
     return err == 0 ? Status::Ok() : ErrnoStatus("cannot write", path, err);
   }

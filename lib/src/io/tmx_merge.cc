@@ -165,7 +165,7 @@ StatusOr<TmxMergeResult> MergeTmxFiles(const std::vector<std::string>& paths,
     StatusOr<TmxMemory> memory = reader.ReadFile(path);
     if (!memory.ok()) {
       report(TmxMergeMessage::kSkipped,
-             memory.status().ToString() + "; skipped");
+             memory.status().message() + "; skipped");
       continue;
     }
     for (const std::string& w : memory->warnings) {

@@ -1,5 +1,7 @@
 // RunCollectionJob and RunPairJob: what `align` does once its options are
 // parsed, from the article files to every output file.
+#include "jobs/collection_job.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -19,7 +21,7 @@
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_writer.h"
 #include "io/pair_stream.h"
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 
 namespace crossalign {
 namespace {
@@ -433,10 +435,10 @@ RunResult RunCollectionJob(const PipelineOptions& pipeline_options,
       if (job.strict) {
         return Fail(RunFault::kInput,
                     Status(doc.status().code(),
-                           doc.status().ToString() + " (--strict: stopping)"));
+                           doc.status().message() + " (--strict: stopping)"));
       }
       Say(job.report, RunMessage::kSkipped,
-          doc.status().ToString() + "; skipped");
+          doc.status().message() + "; skipped");
       ++result.problems;
       continue;
     }

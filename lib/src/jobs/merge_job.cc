@@ -1,10 +1,12 @@
 // RunTmxMergeJob: `align merge` once its options are parsed.
+#include "jobs/merge_job.h"
+
 #include <utility>
 
 #include "crossalign/output_file.h"
 #include "crossalign/tmx_merge.h"
 #include "crossalign/tmx_writer.h"
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 
 namespace crossalign {
 

@@ -1,10 +1,11 @@
 // RunSplitJob: `align split` once its options are parsed.
+#include "jobs/split_job.h"
+
 #include <utility>
 
 #include "crossalign/output_file.h"
-#include "crossalign/split.h"
 #include "crossalign/writers.h"
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 
 namespace crossalign {
 

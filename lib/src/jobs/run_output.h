@@ -1,15 +1,15 @@
-// Writing the outputs of a run (collection_run.cc, review_run.cc) as the
+// Writing the outputs of a job (collection_job.cc, review_job.cc, ...) as the
 // command line promises: an existing file refused unless replaced, a
 // temporary file renamed into place, or the caller's standard output.
-#ifndef CROSSALIGN_IO_RUN_OUTPUT_H_
-#define CROSSALIGN_IO_RUN_OUTPUT_H_
+#ifndef CROSSALIGN_JOBS_RUN_OUTPUT_H_
+#define CROSSALIGN_JOBS_RUN_OUTPUT_H_
 
 #include <ostream>
 #include <string>
 #include <vector>
 
-#include "crossalign/run_result.h"
 #include "crossalign/status.h"
+#include "jobs/run_result.h"
 
 namespace crossalign::internal {
 
@@ -47,4 +47,4 @@ RunResult Fail(RunFault fault, Status status);
 
 }  // namespace crossalign::internal
 
-#endif  // CROSSALIGN_IO_RUN_OUTPUT_H_
+#endif  // CROSSALIGN_JOBS_RUN_OUTPUT_H_

@@ -1,17 +1,18 @@
 // `align split`: an article's segments (sentences, headings, boilerplate),
 // one per line or as JSON lines.
+// A job of the `align` tool (crossalign_jobs, never installed).
 //
 //   crossalign::SplitJob job;
 //   job.input = "article.txt";
 //   crossalign::RunResult result = crossalign::RunSplitJob(job);
-#ifndef CROSSALIGN_SPLIT_H_
-#define CROSSALIGN_SPLIT_H_
+#ifndef CROSSALIGN_JOBS_SPLIT_JOB_H_
+#define CROSSALIGN_JOBS_SPLIT_JOB_H_
 
 #include <ostream>
 #include <string>
 
 #include "crossalign/pipeline.h"
-#include "crossalign/run_result.h"
+#include "jobs/run_result.h"
 
 namespace crossalign {
 
@@ -35,4 +36,4 @@ RunResult RunSplitJob(const SplitJob& job);
 
 }  // namespace crossalign
 
-#endif  // CROSSALIGN_SPLIT_H_
+#endif  // CROSSALIGN_JOBS_SPLIT_JOB_H_

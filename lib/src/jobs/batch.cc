@@ -1,4 +1,4 @@
-#include "crossalign/batch.h"
+#include "jobs/batch.h"
 
 #include <dirent.h>
 #include <signal.h>
@@ -484,13 +484,13 @@ BatchSummary RunBatch(const Pipeline& pipeline, const BatchPlan& plan,
   auto fail = [&](const BatchItem& item, const Status& status, bool output) {
     std::lock_guard<std::mutex> lock(mutex);
     Report(options, BatchOptions::Message::kItemFailed,
-           ItemLabel(item) + ": " + status.ToString());
+           ItemLabel(item) + ": " + status.message());
     ++summary.failed;
     summary.output_failed = summary.output_failed || output;
     // For `align batch --collect`; removed when a rerun succeeds.
     MakeDir(dir + ".failed");
     const Status noted =
-        WriteOutputFile(dir + ".failed/" + item.id, status.ToString() + "\n");
+        WriteOutputFile(dir + ".failed/" + item.id, status.message() + "\n");
     (void)noted;  // the message above is what matters
     if (options.strict) stop = true;
   };
@@ -622,7 +622,7 @@ StatusOr<BatchCollection> CollectBatch(const std::string& dir_arg,
         StatusOr<TmxMemory> memory = reader.ReadFile(path);
         if (!memory.ok()) {
           report(Message::kItemFailed,
-                 "batch --collect: " + memory.status().ToString());
+                 "batch --collect: " + memory.status().message());
           result.unreadable = true;
           continue;
         }

@@ -1,10 +1,11 @@
-// What a run of `align` behind one command (collection.h's
-// RunCollectionJob and RunPairJob, review_page.h's RunReviewPageJob and
-// RunReviewApplyJob, detect.h, split.h, tmx_merge.h) says as it goes and how it
-// ends, so that a caller can print the messages and choose an exit code without
-// knowing the run.
-#ifndef CROSSALIGN_RUN_RESULT_H_
-#define CROSSALIGN_RUN_RESULT_H_
+// What a job of the `align` tool (collection_job.h's RunCollectionJob and
+// RunPairJob, review_job.h's RunReviewPageJob and RunReviewApplyJob,
+// detect_job.h, split_job.h, merge_job.h) says as it goes and how it ends,
+// so that the tool can print the messages and choose an exit code without
+// knowing the run. Part of the tool's crossalign_jobs library: never
+// installed.
+#ifndef CROSSALIGN_JOBS_RUN_RESULT_H_
+#define CROSSALIGN_JOBS_RUN_RESULT_H_
 
 #include <cstddef>
 #include <functional>
@@ -46,4 +47,4 @@ struct RunResult {
 
 }  // namespace crossalign
 
-#endif  // CROSSALIGN_RUN_RESULT_H_
+#endif  // CROSSALIGN_JOBS_RUN_RESULT_H_

@@ -3,6 +3,7 @@
 // (finished items are recorded and skipped on a rerun) and shardable (a
 // process takes items K, K+N, ...), for `align batch`, Slurm job arrays,
 // Kubernetes indexed Jobs or Spark pipe.
+// A job of the `align` tool (crossalign_jobs, never installed).
 //
 //   auto items = crossalign::ReadBatchManifest("news.tsv");
 //   crossalign::BatchOptions options;
@@ -19,8 +20,8 @@
 // files, so that an edited manifest is noticed), DIR/.failed/ID with the
 // message of a failed item, DIR/.manifest with the manifest's real path.
 // The outputs do not depend on the number of jobs or the shard.
-#ifndef CROSSALIGN_BATCH_H_
-#define CROSSALIGN_BATCH_H_
+#ifndef CROSSALIGN_JOBS_BATCH_H_
+#define CROSSALIGN_JOBS_BATCH_H_
 
 #include <cstdint>
 #include <functional>
@@ -204,4 +205,4 @@ int EstimateTaskMemoryMb(uint64_t largest_item, int cpus, bool lid_model);
 
 }  // namespace crossalign
 
-#endif  // CROSSALIGN_BATCH_H_
+#endif  // CROSSALIGN_JOBS_BATCH_H_

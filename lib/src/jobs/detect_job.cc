@@ -1,13 +1,14 @@
 // RunDetectJob: `align detect` once its options are parsed.
+#include "jobs/detect_job.h"
+
 #include <cstdio>
 #include <string_view>
 #include <utility>
 
-#include "crossalign/detect.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 #include "crossalign/writers.h"
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 
 namespace crossalign {
 namespace {
@@ -87,7 +88,7 @@ RunResult DetectPerFile(const DetectJob& job, const Pipeline& pipeline,
     auto prepared = pipeline.Prepare(path);
     if (!prepared.ok()) {
       Say(job.report, RunMessage::kSkipped,
-          prepared.status().ToString() + "; skipped");
+          prepared.status().message() + "; skipped");
       ++skipped;
       continue;
     }

@@ -1,4 +1,4 @@
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 
 #include <iostream>
 #include <utility>

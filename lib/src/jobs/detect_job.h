@@ -1,18 +1,19 @@
 // `align detect`: the language of whole articles, or of every line of one
 // text, written as text or JSON lines.
+// A job of the `align` tool (crossalign_jobs, never installed).
 //
 //   crossalign::DetectJob job;
 //   job.files = {"a.txt", "b.html"};
 //   crossalign::RunResult result = crossalign::RunDetectJob(job);
-#ifndef CROSSALIGN_DETECT_H_
-#define CROSSALIGN_DETECT_H_
+#ifndef CROSSALIGN_JOBS_DETECT_JOB_H_
+#define CROSSALIGN_JOBS_DETECT_JOB_H_
 
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "crossalign/pipeline.h"
-#include "crossalign/run_result.h"
+#include "jobs/run_result.h"
 
 namespace crossalign {
 
@@ -43,4 +44,4 @@ RunResult RunDetectJob(const DetectJob& job);
 
 }  // namespace crossalign
 
-#endif  // CROSSALIGN_DETECT_H_
+#endif  // CROSSALIGN_JOBS_DETECT_JOB_H_

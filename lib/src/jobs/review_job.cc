@@ -1,5 +1,7 @@
 // RunReviewPageJob and RunReviewApplyJob: `align review` once its options
 // are parsed.
+#include "jobs/review_job.h"
+
 #include <algorithm>
 #include <iterator>
 #include <map>
@@ -16,7 +18,7 @@
 #include "crossalign/tmx_writer.h"
 #include "crossalign/translation_aligner.h"
 #include "io/review_units.h"
-#include "io/run_output.h"
+#include "jobs/run_output.h"
 #include "text/utf8.h"
 
 namespace crossalign {
@@ -253,7 +255,7 @@ RunResult RunReviewPageJob(const ReviewPageJob& job) {
     StatusOr<TmxMemory> memory = reader.ReadFile(path);
     if (!memory.ok()) {
       Say(job.report, RunMessage::kSkipped,
-          memory.status().ToString() + "; skipped");
+          memory.status().message() + "; skipped");
       ++result.problems;
       continue;
     }
