@@ -36,6 +36,8 @@ DEMO_PACKAGES=(
   libgumbo-dev
   # The one JSON parser (batch manifests): header-only, well kept.
   nlohmann-json3-dev
+  # The align tool's command lines and help (tools/align/cli.h).
+  libcli11-dev
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
 )

@@ -182,6 +182,49 @@ TEST(AlignCliTest, UsageErrorsExitTwo) {
       RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o")).exit_code, 2);
 }
 
+// The help and usage-error texts CLI11 prints for us (issue #30), pinned
+// here: the first lines of the help, an option line, and each kind of
+// usage error with where to read the help.
+TEST(AlignCliTest, HelpAndUsageErrorTexts) {
+  auto r = RunCommand(Align("--help"));
+  EXPECT_EQ(r.out.rfind("Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]\n", 0), 0u)
+      << r.out;
+  EXPECT_NE(r.out.find("\nOptions:\n  -h, --help           show this help\n"
+                       "  -o, --output FILE    write the TMX here"),
+            std::string::npos)
+      << r.out;
+  r = RunCommand(Align("merge --help"));
+  EXPECT_NE(r.out.find("\n  --max-memory MB      refuse inputs whose merge"),
+            std::string::npos)
+      << r.out;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--no-such-flag a b",
+       "align: unknown option --no-such-flag (see align --help)\n"},
+      {"a b --output",
+       "align: option --output needs a value (see align --help)\n"},
+      {"a b --min-score=2",
+       "align: --min-score needs a number between 0 and 1, not '2' (see "
+       "align --help)\n"},
+      {"merge --bogus x.tmx",
+       "align: unknown option --bogus (see align merge --help)\n"},
+      {"detect",
+       "align: detect needs at least one FILE (see align detect "
+       "--help)\n"},
+      // Issue #30 item 5: a whole count, not a number.
+      {"batch m.tsv -o d --array-tasks 1.5",
+       "align: --array-tasks needs a whole number from 1 to 100000, not "
+       "'1.5' (see align batch --help)\n"},
+      {"batch m.tsv -o d --array-tasks 2e3",
+       "align: --array-tasks needs a whole number from 1 to 100000, not "
+       "'2e3' (see align batch --help)\n"},
+  };
+  for (const auto& [args, expected] : cases) {
+    r = RunCommand("LANG=C LC_ALL= LC_MESSAGES= " + Align(args));
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, expected) << args;
+  }
+}
+
 // Every option a subcommand's --help lists is one it accepts: given alone,
 // it is never an "unknown option" (a value option says its value is
 // missing, a flag reaches the check of the operands).
