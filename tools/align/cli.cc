@@ -1,8 +1,10 @@
 #include "cli.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <unistd.h>
 
+#include <boost/locale.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
@@ -111,28 +113,32 @@ extern "C" void RemoveUnfinishedAndExit(int sig) {
 
 }  // namespace
 
-std::string Tr(const char* message) { return message; }
-
-std::string TrN(const char* singular, const char* plural, uint64_t n) {
-  return n == 1 ? singular : plural;
+const std::locale& MessagesLocale() {
+  static const std::locale locale = [] {
+    std::string name = "C";
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      const char* value = std::getenv(var);
+      if (value != nullptr && *value != '\0') {
+        name = value;
+        break;
+      }
+    }
+    // The build tree's catalogues when this binary is the build tree's.
+    char self[PATH_MAX] = {};
+    const bool built =
+        ::readlink("/proc/self/exe", self, sizeof self - 1) > 0 &&
+        std::string(self).rfind(CROSSALIGN_BUILD_DIR "/", 0) == 0;
+    boost::locale::generator generator;
+    generator.add_messages_path(built ? CROSSALIGN_BUILD_DIR "/locale"
+                                      : CROSSALIGN_LOCALE_DIR);
+    generator.add_messages_domain("crossalign");
+    return generator(name);
+  }();
+  return locale;
 }
 
-std::string FormatList(const std::string& message,
-                       const std::vector<std::string>& args) {
-  std::string out;
-  for (size_t at = 0; at < message.size();) {
-    const size_t open = message.find('{', at);
-    const size_t close = message.find('}', open);
-    if (open == std::string::npos || close == std::string::npos) {
-      out += message.substr(at);
-      break;
-    }
-    out += message.substr(at, open - at);
-    const size_t k = std::strtoul(message.c_str() + open + 1, nullptr, 10);
-    if (k >= 1 && k <= args.size()) out += args[k - 1];
-    at = close + 1;
-  }
-  return out;
+std::string Tr(const char* message) {
+  return boost::locale::gettext(message, MessagesLocale());
 }
 
 void PrintError(const std::string& message) {

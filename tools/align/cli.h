@@ -5,9 +5,10 @@
 #define CROSSALIGN_TOOLS_ALIGN_CLI_H_
 
 #include <CLI/CLI.hpp>
+#include <boost/locale/format.hpp>
 #include <cstdint>
 #include <functional>
-#include <sstream>
+#include <locale>
 #include <string>
 #include <vector>
 
@@ -28,24 +29,19 @@ enum ExitCode {
   kExitInternal = 5,     // internal error (a bug: please report it)
 };
 
-// The message in the user's language (gettext domain "crossalign"), and
-// its plural form for `n` things.
+// The locale of the messages: LC_ALL, LC_MESSAGES or LANG, as gettext
+// reads them, with the catalogues of the build tree or the install prefix.
+const std::locale& MessagesLocale();
+// The message in the user's language (gettext domain "crossalign"; English
+// when no catalogue fits).
 std::string Tr(const char* message);
-std::string TrN(const char* singular, const char* plural, uint64_t n);
-
-// `message` with {1}, {2}, ... replaced by the arguments ({1,num}: a number
-// written the locale's way).
-std::string FormatList(const std::string& message,
-                       const std::vector<std::string>& args);
-template <typename T>
-std::string ToText(const T& value) {
-  std::ostringstream out;
-  out << value;
-  return out.str();
-}
+// `message` with {1}, {2}, ... replaced by the arguments; {1,num} writes a
+// number the locale's way (Boost.Locale's format).
 template <typename... T>
 std::string Format(const std::string& message, const T&... args) {
-  return FormatList(message, {ToText(args)...});
+  boost::locale::format format(message);
+  ((format % args), ...);
+  return format.str(MessagesLocale());
 }
 
 // Prints "align: <message>" to stderr.
