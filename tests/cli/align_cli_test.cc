@@ -206,6 +206,8 @@ TEST(AlignCliTest, HelpAndUsageErrorTexts) {
       {"a b --min-score=2",
        "align: --min-score needs a number between 0 and 1, not '2' (see "
        "align --help)\n"},
+      {"a b --force=3",
+       "align: option --force takes no value (see align --help)\n"},
       {"merge --bogus x.tmx",
        "align: unknown option --bogus (see align merge --help)\n"},
       {"detect",

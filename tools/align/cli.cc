@@ -233,10 +233,12 @@ void Progress::operator()(size_t done, size_t total) {
   if (tty_) {
     const size_t width = 30;
     const size_t filled = width * done / total;
-    std::cerr << "\r" << what_ << " [" << std::string(filled, '#')
-              << std::string(width - filled, ' ') << "] " << done << "/"
-              << total << Format(Tr(" ETA {1}s"), eta) << "   "
-              << (done == total ? "\n" : "") << std::flush;
+    std::cerr << "\r"
+              << Format(Tr("{1} [{2}] {3}/{4} ETA {5}s"), what_,
+                        std::string(filled, '#') +
+                            std::string(width - filled, ' '),
+                        done, total, eta)
+              << "   " << (done == total ? "\n" : "") << std::flush;
     return;
   }
   const size_t tenth = done * 10 / total;
@@ -256,7 +258,10 @@ Command::Command(std::string name, std::string description, std::string footer)
   app_.footer(std::move(footer));
   app_.set_help_flag("-h,--help", Tr("show this help"));
   app_.allow_extras();  // unknown options are reported below, in our words
-  app_.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+  // The last of an option given twice counts; a flag takes no value.
+  app_.option_defaults()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+      ->disable_flag_override();
 }
 
 CLI::Option* Command::Custom(const std::string& names, const std::string& type,
@@ -323,10 +328,15 @@ int Command::Parse(int argc, char** argv) {
     std::cout << app_.help();
     return FlushStandardOutput() ? kExitOk : kExitOutput;
   } catch (const CLI::ArgumentMismatch& e) {
-    // CLI11's message starts with the option's name: "--output: 1 required".
+    // CLI11's message starts with the option's name: "--output: 1 required
+    // TEXT missing", "--force was given a disallowed flag override".
     const std::string what = e.what();
-    return UsageError(
-        Format(Tr("option {1} needs a value"), what.substr(0, what.find(':'))));
+    std::string name = what.substr(0, what.find_first_of(": "));
+    if (name[0] != '-') name = "--" + name;  // the override names it bare
+    return UsageError(Format(what.find("flag override") == std::string::npos
+                                 ? Tr("option {1} needs a value")
+                                 : Tr("option {1} takes no value"),
+                             name));
   } catch (const CLI::ConversionError& e) {
     const std::string what = e.what();  // "--force: too many inputs ..."
     return UsageError(Format(Tr("option {1} takes no value"),
