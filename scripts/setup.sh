@@ -36,6 +36,12 @@ DEMO_PACKAGES=(
   libgumbo-dev
   # The one JSON parser (batch manifests): header-only, well kept.
   nlohmann-json3-dev
+  # The align tool's command lines and help (tools/align/cli.h).
+  libcli11-dev
+  # The align tool's messages in the user's language (po/): Boost.Locale
+  # (built on ICU, so no system locales need generating) reads the
+  # catalogues; xgettext and msgfmt make the template and the .mo files.
+  libboost-locale-dev gettext
   hunspell-hr hunspell-bs hunspell-sr hunspell-uk hunspell-ru hunspell-be
   hunspell-bg hunspell-cs hunspell-sk hunspell-id hunspell-en-us
 )

@@ -11,6 +11,7 @@ namespace crossalign {
 namespace {
 
 using testing::Align;
+using testing::AlignBinary;
 using testing::Exists;
 using testing::ListDir;
 using testing::MakeTempDir;
@@ -180,6 +181,129 @@ TEST(AlignCliTest, UsageErrorsExitTwo) {
       2);
   EXPECT_EQ(
       RunCommand(Align(Quote(p.en) + " " + Quote(p.uk) + " -o")).exit_code, 2);
+}
+
+// The help and usage-error texts CLI11 prints for us (issue #30), pinned
+// here: the first lines of the help, an option line, and each kind of
+// usage error with where to read the help.
+TEST(AlignCliTest, HelpAndUsageErrorTexts) {
+  auto r = RunCommand(Align("--help"));
+  EXPECT_EQ(r.out.rfind("Usage: align [OPTIONS] SRC TGT [-o OUT.tmx]\n", 0), 0u)
+      << r.out;
+  EXPECT_NE(r.out.find("\nOptions:\n  -h, --help           show this help\n"
+                       "  -o, --output FILE    write the TMX here"),
+            std::string::npos)
+      << r.out;
+  r = RunCommand(Align("merge --help"));
+  EXPECT_NE(r.out.find("\n  --max-memory MB      refuse inputs whose merge"),
+            std::string::npos)
+      << r.out;
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--no-such-flag a b",
+       "align: unknown option --no-such-flag (see align --help)\n"},
+      {"a b --output",
+       "align: option --output needs a value (see align --help)\n"},
+      {"a b --min-score=2",
+       "align: --min-score needs a number between 0 and 1, not '2' (see "
+       "align --help)\n"},
+      {"a b --force=3",
+       "align: option --force takes no value (see align --help)\n"},
+      {"merge --bogus x.tmx",
+       "align: unknown option --bogus (see align merge --help)\n"},
+      {"detect",
+       "align: detect needs at least one FILE (see align detect "
+       "--help)\n"},
+      // Issue #30 item 5: a whole count, not a number.
+      {"batch m.tsv -o d --array-tasks 1.5",
+       "align: --array-tasks needs a whole number from 1 to 100000, not "
+       "'1.5' (see align batch --help)\n"},
+      {"batch m.tsv -o d --array-tasks 2e3",
+       "align: --array-tasks needs a whole number from 1 to 100000, not "
+       "'2e3' (see align batch --help)\n"},
+  };
+  for (const auto& [args, expected] : cases) {
+    r = RunCommand("LANG=C LC_ALL= LC_MESSAGES= " + Align(args));
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_EQ(r.err, expected) << args;
+  }
+}
+
+// Issue #29: the messages follow LANG (LC_ALL and LC_MESSAGES first) through
+// the Ukrainian and German catalogues built from po/; English with LANG=C or
+// a language without a catalogue. Expected texts are written here.
+TEST(AlignCliTest, MessagesFollowTheLanguage) {
+  struct Case {
+    std::string env, help_start, option, usage_error;
+  };
+  const std::vector<Case> cases = {
+      {"LANG=uk_UA.UTF-8", "Використання: align [ПАРАМЕТРИ] SRC TGT",
+       "  -h, --help           показати цю довідку\n",
+       "align: невідомий параметр --bogus (див. align --help)\n"},
+      {"LANG=de_DE.UTF-8", "Aufruf: align [OPTIONEN] SRC TGT",
+       "  -h, --help           diese Hilfe anzeigen\n",
+       "align: unbekannte Option --bogus (siehe align --help)\n"},
+      {"LANG=C", "Usage: align [OPTIONS] SRC TGT",
+       "  -h, --help           show this help\n",
+       "align: unknown option --bogus (see align --help)\n"},
+      {"LANG=fr_FR.UTF-8", "Usage: align [OPTIONS] SRC TGT",
+       "  -h, --help           show this help\n",
+       "align: unknown option --bogus (see align --help)\n"},
+      {"LANG=C LC_MESSAGES=de_DE.UTF-8", "Aufruf: align [OPTIONEN] SRC TGT",
+       "  -h, --help           diese Hilfe anzeigen\n",
+       "align: unbekannte Option --bogus (siehe align --help)\n"},
+      {"LANG=de_DE.UTF-8 LC_ALL=uk_UA.UTF-8",
+       "Використання: align [ПАРАМЕТРИ] SRC TGT",
+       "  -h, --help           показати цю довідку\n",
+       "align: невідомий параметр --bogus (див. align --help)\n"},
+  };
+  for (const Case& c : cases) {
+    const std::string env = "env -u LC_ALL -u LC_MESSAGES -u LANGUAGE " + c.env;
+    auto r = RunCommand(env + " " + Align("--help"));
+    EXPECT_EQ(r.exit_code, 0) << c.env;
+    EXPECT_EQ(r.out.rfind(c.help_start, 0), 0u) << c.env << r.out;
+    EXPECT_NE(r.out.find(c.option), std::string::npos) << c.env << r.out;
+    r = RunCommand(env + " " + Align("a.txt b.txt --bogus"));
+    EXPECT_EQ(r.exit_code, 2) << c.env;
+    EXPECT_EQ(r.err, c.usage_error) << c.env;
+  }
+  // A value check, a subcommand's help and a summary with a number written
+  // the locale's way.
+  auto r = RunCommand("env -u LC_ALL -u LC_MESSAGES LANG=de_DE.UTF-8 " +
+                      Align("merge x.tmx --min-score 7"));
+  EXPECT_EQ(r.err,
+            "align: --min-score braucht eine Zahl zwischen 0 und 1, nicht '7' "
+            "(siehe align merge --help)\n");
+  r = RunCommand("env -u LC_ALL -u LC_MESSAGES LANG=uk_UA.UTF-8 " +
+                 Align("split --help"));
+  EXPECT_EQ(r.out.rfind("Використання: align split [ПАРАМЕТРИ] FILE|-\n", 0),
+            0u)
+      << r.out;
+  const std::string dict = MakeTempDir() + "/big.dict";
+  std::string pairs;
+  for (int i = 0; i < 1234; ++i) {
+    pairs += "w" + std::to_string(i) + " @ s" + std::to_string(i) + "\n";
+  }
+  WriteFile(dict, pairs);
+  for (const auto& [lang, line] :
+       std::vector<std::pair<std::string, std::string>>{
+           {"de_DE.UTF-8", "\t1.234 Paare\n"}, {"C", "\t1234 pairs\n"}}) {
+    r = RunCommand("env -u LC_ALL -u LC_MESSAGES LANG=" + lang + " " +
+                   Align("dict show " + Quote(dict)));
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.out, dict + line) << lang;
+  }
+}
+
+// Every message of the tool has a translation in each catalogue: msgcmp
+// compares po/LANG.po with the template the build extracted.
+TEST(AlignCliTest, CataloguesTranslateEveryMessage) {
+  std::string build = AlignBinary();
+  build = build.substr(0, build.rfind("/tools/"));
+  for (const std::string lang : {"uk", "de"}) {
+    auto r = RunCommand("msgcmp " + Quote(SourceDir() + "/po/" + lang + ".po") +
+                        " " + Quote(build + "/po/crossalign.pot"));
+    EXPECT_EQ(r.exit_code, 0) << lang << ": " << r.err;
+  }
 }
 
 // Every option a subcommand's --help lists is one it accepts: given alone,

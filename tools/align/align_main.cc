@@ -1,22 +1,17 @@
 // The align command-line tool: argument dispatch and exit codes only. All the
 // work is done by the crossalign library.
-#include <cstring>
 #include <iostream>
-#include <utility>
+#include <string>
 
 #include "cli.h"
-#include "commands.h"
 #include "crossalign/version.h"
 
 int main(int argc, char** argv) {
   using namespace crossalign::cli;
-  if (argc < 2) {
-    std::cerr << PairCommandUsage();
-    return kExitUsage;
-  }
-  const std::string first = argv[1];
-  if (first == "-h" || first == "--help") {
-    std::cout << PairCommandUsage();
+  const std::string first = argc > 1 ? argv[1] : "";
+  if (argc < 2 || first == "-h" || first == "--help") {
+    (argc < 2 ? std::cerr : std::cout) << PairCommandHelp();
+    if (argc < 2) return kExitUsage;
     return FlushStandardOutput() ? kExitOk : kExitOutput;
   }
   if (first == "--version") {
@@ -26,20 +21,16 @@ int main(int argc, char** argv) {
   InstallInterruptHandlers();
   try {
     // Subcommands; anything else is `align SRC TGT`.
-    const std::pair<const char*, int (*)(Args*)> kCommands[] = {
+    const std::pair<const char*, int (*)(int, char**)> kCommands[] = {
         {"batch", RunBatchCommand}, {"split", RunSplitCommand},
         {"merge", RunMergeCommand}, {"review", RunReviewCommand},
         {"dict", RunDictCommand},   {"detect", RunDetectCommand}};
     for (const auto& [name, run] : kCommands) {
-      if (first != name) continue;
-      Args args(argc, argv, 2);
-      return run(&args);
+      if (first == name) return run(argc - 1, argv + 1);
     }
-    Args args(argc, argv, 1);
-    return RunPairCommand(&args);
+    return RunPairCommand(argc, argv);
   } catch (const std::exception& e) {
-    PrintError(std::string("internal error: ") + e.what() +
-               "; please report it");
+    PrintError(Format(Tr("internal error: {1}; please report it"), e.what()));
     return kExitInternal;
   }
 }

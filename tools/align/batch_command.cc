@@ -1,3 +1,5 @@
+// `align batch MANIFEST -o DIR`: a news archive, on one machine or as a
+// Slurm job array.
 #include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -7,19 +9,17 @@
 #include <fstream>
 #include <iostream>
 
-#include "commands.h"
+#include "cli.h"
 #include "jobs/batch.h"
 
 namespace crossalign::cli {
 namespace {
 
 void PrintBatchMessage(BatchOptions::Message kind, const std::string& text) {
-  if (kind == BatchOptions::Message::kNote) {
-    std::cerr << "align batch: " << text << "\n";
-  } else {
-    PrintError(kind == BatchOptions::Message::kWarning ? "warning: " + text
-                                                       : text);
-  }
+  if (kind == BatchOptions::Message::kWarning) return Warn(text);
+  PrintError(kind == BatchOptions::Message::kNote
+                 ? Format(Tr("batch: {1}"), text)
+                 : text);
 }
 
 std::string Absolute(const std::string& path) {
@@ -29,40 +29,60 @@ std::string Absolute(const std::string& path) {
   return std::string(cwd) + (path.empty() ? "" : "/" + path);
 }
 
-// `align batch MANIFEST -o DIR --slurm-script FILE`: writes the sbatch
-// script. The model found is written into it as an absolute path, unless
-// the languages are given (no model needed).
-int WriteSlurmScript(const std::string& script, const std::string& manifest,
-                     const std::string& output_dir,
-                     const PipelineOptions& pipeline,
-                     const std::vector<std::string>& options,
-                     const std::vector<BatchItem>& items, int tasks, int cpus) {
+// The command line of `align batch`.
+struct BatchCommandLine {
+  PipelineCommandLine pipeline;
+  std::string output, shard, slurm_script, collect, format_name;
+  int jobs = 1, array_tasks = 0;
+  bool strict = false, redo = false, quiet = false;
+  OutputFormat format = OutputFormat::kTmx;
+  std::vector<std::string> positional;
+};
+
+// `--slurm-script FILE`: writes the sbatch script. The model found is
+// written into it as an absolute path, unless the languages are given.
+int WriteSlurmScript(const BatchCommandLine& c, Command* command,
+                     const std::vector<BatchItem>& items) {
   SlurmScriptRequest r;
   char self[PATH_MAX];
   const ssize_t len = ::readlink("/proc/self/exe", self, sizeof self - 1);
   r.align_binary = len > 0 ? std::string(self, static_cast<size_t>(len))
                            : std::string("align");
-  r.manifest = Absolute(manifest);
-  r.output = Absolute(output_dir);
+  r.manifest = Absolute(c.positional[0]);
+  r.output = Absolute(c.output);
   r.workdir = Absolute("");
   while (r.output.size() > 1 && r.output.back() == '/') r.output.pop_back();
-  if (!pipeline.languages_given) {
-    StatusOr<std::string> model = FindLidModel(pipeline.lid_model);
+  if (!c.pipeline.options.languages_given) {
+    StatusOr<std::string> model = FindLidModel(c.pipeline.options.lid_model);
     if (!model.ok()) {
       PrintError(model.status().message());
       return kExitNoInput;
     }
     r.lid_model = Absolute(*model);
   }
-  r.options = options;
+  // The pipeline options and --format are passed on to the tasks as given
+  // (but the model: its absolute path is in the script).
+  for (const CLI::Option* option : command->app().get_options()) {
+    if (option->get_lnames().empty() || option->count() == 0) continue;
+    const std::string name = "--" + option->get_lnames().front();
+    if (name == "--lid-model" || name == "--force" ||
+        (option->get_group() == "Options" && name != "--format")) {
+      continue;
+    }
+    if (option->get_type_size() == 0) r.options.push_back(name);
+    for (const std::string& value :
+         option->get_type_size() == 0 ? CLI::results_t{} : option->results()) {
+      r.options.insert(r.options.end(), {name, value});
+    }
+  }
   for (const std::string& f : MeasureBatchInputs(items, &r)) {
     // The task will report it as a failed item; not a reason to stop.
-    std::cerr << "align batch: warning: " << f << ": no such file\n";
+    Warn(Format(Tr("batch: {1}: no such file"), f));
   }
-  r.tasks = tasks;
-  r.cpus = cpus;
+  r.tasks = c.array_tasks;
+  r.cpus = command->app().get_option("--jobs")->count() ? c.jobs : 0;
   if (r.items == 0) {
-    PrintError("batch --slurm-script: the manifest has no items");
+    PrintError(Tr("batch --slurm-script: the manifest has no items"));
     return kExitNoInput;
   }
   StatusOr<std::string> text = RenderSlurmScript(r);
@@ -74,14 +94,14 @@ int WriteSlurmScript(const std::string& script, const std::string& manifest,
   const std::string logs = r.output + "/.slurm";
   if ((::mkdir(r.output.c_str(), 0777) != 0 && errno != EEXIST) ||
       (::mkdir(logs.c_str(), 0777) != 0 && errno != EEXIST)) {
-    PrintError("cannot create " + logs + ": " + std::strerror(errno));
+    PrintError(Format(Tr("cannot create {1}: {2}"), logs, strerror(errno)));
     return kExitOutput;
   }
-  const int rc = WriteOutput(script, *text);
+  const int rc = WriteOutput(c.slurm_script, *text);
   if (rc == kExitOk) {
-    std::cerr << "align batch: wrote " << script << "; submit it with sbatch "
-              << script << ", then run: align batch --collect " << r.output
-              << "\n";
+    PrintError(Format(Tr("batch: wrote {1}; submit it with sbatch {1}, then "
+                         "run: align batch --collect {2}"),
+                      c.slurm_script, r.output));
   }
   return rc;
 }
@@ -100,49 +120,47 @@ int Collect(const std::string& dir, const std::vector<BatchItem>& items,
                ? kExitOutput
                : kExitNoInput;
   }
-  auto list = [](const std::vector<std::string>& v) {
+  const auto list = [](const std::vector<std::string>& v) {
     std::string s;
     for (size_t k = 0; k < v.size() && k < 10; ++k) s += (k ? " " : "") + v[k];
-    if (v.size() > 10) s += " ...";
-    return s;
+    return v.size() > 10 ? s + " ..." : s;
   };
   const BatchCollection& c = *collected;
-  std::cout << "items: " << ids.size() << "; done " << c.done.size()
-            << ", failed " << c.failed.size() << ", missing "
-            << c.missing.size() << "; " << c.merged.size()
-            << " language pair(s) in " << c.collected_dir << "\n";
-  if (!c.failed.empty()) std::cout << "failed: " << list(c.failed) << "\n";
-  if (!c.missing.empty()) std::cout << "missing: " << list(c.missing) << "\n";
+  std::cout << Format(Tr("items: {1,num}; done {2,num}, failed {3,num}, "
+                         "missing {4,num}; {5,num} language pair(s) in {6}\n"),
+                      ids.size(), c.done.size(), c.failed.size(),
+                      c.missing.size(), c.merged.size(), c.collected_dir);
+  if (!c.failed.empty())
+    std::cout << Format(Tr("failed: {1}\n"), list(c.failed));
+  if (!c.missing.empty()) {
+    std::cout << Format(Tr("missing: {1}\n"), list(c.missing));
+  }
   const bool incomplete = !c.failed.empty() || !c.missing.empty();
   return incomplete || c.unreadable ? kExitSomeSkipped : kExitOk;
 }
 
 // Plans and runs the batch, prints the summary; returns the exit code.
-int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
-               const std::string& output, const PipelineOptions& options,
-               BatchOptions batch, bool quiet) {
-  auto plan = PlanBatch(items, manifest, output, batch);
+int AlignBatch(const BatchCommandLine& c, const std::vector<BatchItem>& items,
+               BatchOptions batch) {
+  auto plan = PlanBatch(items, c.positional[0], c.output, batch);
   if (!plan.ok()) {
     PrintError(plan.status().message());
     return kExitOutput;
   }
   if (plan->stopped) return kExitOutput;
-  auto pipeline = Pipeline::Create(options);
+  auto pipeline = Pipeline::Create(c.pipeline.options);
   if (!pipeline.ok()) {
     PrintError(pipeline.status().message());
     return kExitNoInput;
   }
   Progress progress("batch");
-  if (!quiet) {
-    batch.progress = [&progress](size_t done, size_t total) {
-      progress(done, total);
-    };
-  }
+  if (!c.quiet) batch.progress = std::ref(progress);
   const BatchSummary summary = RunBatch(**pipeline, *plan, batch);
-  if (!quiet || summary.failed > 0) {
-    std::cerr << "align batch: " << summary.aligned << " item(s) aligned, "
-              << summary.failed << " failed, " << plan->already_done
-              << " skipped as done; outputs in " << plan->dir << "\n";
+  if (!c.quiet || summary.failed > 0) {
+    PrintError(Format(Tr("batch: {1,num} item(s) aligned, {2,num} failed, "
+                         "{3,num} skipped as done; outputs in {4}"),
+                      summary.aligned, summary.failed, plan->already_done,
+                      plan->dir));
   }
   if (summary.failed == 0) {
     return summary.warnings > 0 ? kExitSomeSkipped : kExitOk;
@@ -151,21 +169,63 @@ int AlignBatch(const std::vector<BatchItem>& items, const std::string& manifest,
   return batch.strict ? kExitNoInput : kExitSomeSkipped;
 }
 
-// The command line of `align batch`.
-struct BatchCommandLine {
-  PipelineOptions options;
-  WriterOptions writer;
-  std::string output, shard, slurm_script, collect;
-  std::vector<std::string> passed;  // pipeline options, for the script
-  int jobs = 1, array_tasks = 0;
-  bool jobs_given = false, strict = false, redo = false, quiet = false;
-  OutputFormat format = OutputFormat::kTmx;
-  std::vector<std::string> positional;
-};
+void AddBatchOptions(Command* command, BatchCommandLine* c) {
+  Command& o = *command;
+  o.Name("-o,--output", &c->output, "DIR",
+         Tr("the output folder (created if missing)"));
+  o.Custom("--format", "FORMAT",
+           Tr("tmx (default), tsv, moses, jsonl or xliff, as for\nalign "
+              "FILE... -o DIR (--collect merges tmx only)"),
+           [c](const std::string& value) {
+             auto format = ParseOutputFormat(value);
+             if (!format.ok() || *format == OutputFormat::kBeads) {
+               throw BadValue(Format(Tr("--format must be tmx, tsv, moses, "
+                                        "jsonl or xliff, not '{1}'"),
+                                     value));
+             }
+             c->format = *format;
+           });
+  o.Count("--jobs", &c->jobs, 1, 256, "N",
+          Tr("items aligned at once, on N threads (default 1); the\nlanguage "
+             "model is loaded once and shared"),
+          Tr("--jobs needs a whole number from 1 to 256, not '{1}'"));
+  o.Value("--shard", &c->shard, "K/N",
+          Tr("process only items K, K+N, K+2N, ... (0 <= K < N), for\nSlurm "
+             "job arrays, Kubernetes indexed Jobs or Spark pipe;\n--shard "
+             "auto: K and N of this Slurm array task\n(SLURM_ARRAY_TASK_ID "
+             "minus SLURM_ARRAY_TASK_MIN,\nSLURM_ARRAY_TASK_COUNT)"));
+  o.Value("--slurm-script", &c->slurm_script, "FILE",
+          Tr("write an sbatch script that runs this batch as a job\narray "
+             "(--shard auto, --jobs = CPUs per task, memory per\ntask "
+             "estimated from the manifest, requeue-safe) instead\nof "
+             "aligning; --array-tasks N sets the array size\n(default: about "
+             "200 items a task), --jobs the CPUs per\ntask (default 4)"));
+  o.Value("--collect", &c->collect, "DIR",
+          Tr("after the shards: merge DIR's outputs into one TMX per\nlanguage "
+             "pair, DIR/collected/SRC-TGT.tmx (as align\nmerge does; --date "
+             "applies), and report the items done,\nfailed and missing "
+             "(MANIFEST defaults to the one the\nbatch ran on)"));
+  o.Flag("--strict", &c->strict,
+         Tr("stop at the first bad item (default: report, go on)"));
+  o.Flag("--redo", &c->redo,
+         Tr("redo items already done (their files are replaced)"));
+  o.Count("--array-tasks", &c->array_tasks, 1, 100000, "N",
+          Tr("with --slurm-script, the size of the job array\n(1..100000; "
+             "default: about 200 items a task)"),
+          Tr("--array-tasks needs a whole number from 1 to 100000, not '{1}'"));
+  o.Flag("-q,--quiet", &c->quiet,
+         Tr("no progress, notes or summary on success; errors and\nwarnings "
+            "are still printed"));
+  AddPipelineOptions(command, &c->pipeline, {"--force"});
+  o.Operands(&c->positional);
+}
 
-Command BatchCommand(BatchCommandLine* c, Args* args) {
-  Command command;
-  command.header = R"(Usage: align batch MANIFEST -o DIR [OPTIONS]
+}  // namespace
+
+int RunBatchCommand(int argc, char** argv) {
+  BatchCommandLine c;
+  Command command("align batch",
+                  Tr(R"(Usage: align batch MANIFEST -o DIR [OPTIONS]
 
 Aligns every item of MANIFEST and writes its TMX into DIR. An item is a pair
 of articles or a story group (three or more articles, paired up as with
@@ -182,163 +242,61 @@ DIR/.done/; a rerun skips them, so an interrupted batch resumes where it
 stopped. The outputs do not depend on --jobs or --shard.
 
 Options:
-)";
-  command.column = 21;
-  command.options = {
-      {"-o, --output", "DIR", "the output folder (created if missing)",
-       StoreName(&c->output)},
-      {"--format", "FORMAT",
-       "tmx (default), tsv, moses, jsonl or xliff, as for\n"
-       "align FILE... -o DIR (--collect merges tmx only)",
-       [c](const std::string& value, std::string* error) -> int {
-         c->passed.insert(c->passed.end(), {"--format", value});
-         auto format = ParseOutputFormat(value);
-         if (format.ok()) c->format = *format;
-         if (format.ok() && *format != OutputFormat::kBeads) return kExitOk;
-         *error = "--format must be tmx, tsv, moses, jsonl or xliff, not '" +
-                  value + "'";
-         return kExitUsage;
-       }},
-      {"--jobs", "N",
-       "items aligned at once, on N threads (default 1); the\n"
-       "language model is loaded once and shared",
-       [c](const std::string& value, std::string* error) -> int {
-         c->jobs_given = true;
-         return Count(&c->jobs, 1, 256,
-                      "--jobs needs a whole number from 1 to 256, not "
-                      "'{}'")(value, error);
-       }},
-      {"--shard", "K/N",
-       "process only items K, K+N, K+2N, ... (0 <= K < N), for\n"
-       "Slurm job arrays, Kubernetes indexed Jobs or Spark pipe",
-       Store(&c->shard)},
-      HelpText("  --shard auto       K and N of this Slurm array task "
-               "(SLURM_ARRAY_TASK_ID\n"
-               "                     minus SLURM_ARRAY_TASK_MIN, "
-               "SLURM_ARRAY_TASK_COUNT)"),
-      {"--slurm-script", "FILE",
-       "write an sbatch script that runs this batch as a job\n"
-       "array (--shard auto, --jobs = CPUs per task, memory per\n"
-       "task estimated from the manifest, requeue-safe) instead\n"
-       "of aligning; --array-tasks N sets the array size\n"
-       "(default: about 200 items a task), --jobs the CPUs per\n"
-       "task (default 4)",
-       Store(&c->slurm_script)},
-      {"--collect", "DIR",
-       "after the shards: merge DIR's outputs into one TMX per\n"
-       "language pair, DIR/collected/SRC-TGT.tmx (as align\n"
-       "merge does; --date applies), and report the items done,\n"
-       "failed and missing (MANIFEST defaults to the one the\n"
-       "batch ran on)",
-       Store(&c->collect)},
-      {"--strict", "", "stop at the first bad item (default: report, go on)",
-       Set(&c->strict)},
-      {"--redo", "", "redo items already done (their files are replaced)",
-       Set(&c->redo)},
-      HelpText(
-          "  --mode, --min-score, --date, --lid-model, --dict, --encoding,\n"
-          "  --input-format, --max-file-size, --lexical-weight, "
-          "--no-lexicon,\n"
-          "  --keep-boilerplate\n"
-          "                     as for align SRC TGT"),
-      {"--array-tasks", "N",
-       "with --slurm-script, the size of the job array\n"
-       "(1..100000; default: about 200 items a task)",
-       Count(&c->array_tasks, 1, 100000,
-             "--array-tasks needs a whole number from 1 to 100000, not "
-             "'{}'")},
-      {"-q, --quiet", "",
-       "no progress, notes or summary on success; errors and\n"
-       "warnings are still printed",
-       Set(&c->quiet)},
-  };
-  // The pipeline options are passed on to the tasks of --slurm-script, as
-  // given (but the model: its absolute path is written into the script).
-  Options pipeline = PipelineOptionTable(&c->options, &c->writer);
-  for (Option& option : pipeline) {
-    if (option.names == "--lid-model" || option.names == "--force") continue;
-    option.set = [c, args, set = option.set](const std::string& value,
-                                             std::string* error) {
-      const std::vector<std::string> used = args->Taken();
-      c->passed.insert(c->passed.end(), used.begin(), used.end());
-      return set(value, error);
-    };
-  }
-  AppendUnlisted(&command.options, std::move(pipeline));
-  command.footer = R"(
-Exit codes: 0 ok; 1 some items failed, or had damaged input (a warning),
-each with a message; 2 usage error; 3 no usable input (or --strict and an
-item failed); 4 output not writable; 5 internal error.
-)";
-  command.error_prefix = "batch: ";
-  command.error_suffix = " (see align batch --help)";
-  command.operand = Append(&c->positional);
-  return command;
-}
-
-}  // namespace
-
-int RunBatchCommand(Args* args) {
-  BatchCommandLine c;
-  int exit_code = kExitOk;
-  if (!ParseCommandLine(BatchCommand(&c, args), args, &exit_code)) {
-    return exit_code;
-  }
-  const PipelineOptions& options = c.options;
-  const WriterOptions& writer_options = c.writer;
-  const std::string &output = c.output, &shard = c.shard,
-                    &slurm_script = c.slurm_script, &collect = c.collect;
-  std::vector<std::string>& positional = c.positional;
+)"),
+                  Tr(R"(
+The options of align SRC TGT that shape an alignment (--mode, --min-score,
+--date, --lid-model, --dict, --encoding, --input-format, --max-file-size,
+--lexical-weight, --no-lexicon, --keep-boilerplate, ...) apply as there.
+Exit codes: as align --help lists them; 1 also when some items failed, 3
+when --strict stopped at a failed item.
+)"));
+  AddBatchOptions(&command, &c);
+  const int parsed = command.Parse(argc, argv);
+  if (parsed >= 0) return parsed;
+  if (const int rc = LoadDictionary(&c.pipeline); rc != kExitOk) return rc;
   BatchOptions batch;
-  batch.writer = writer_options;
+  batch.writer = c.pipeline.writer;
   batch.writer.replace = Overwrite();
   batch.format = c.format;
   batch.jobs = c.jobs;
   batch.strict = c.strict;
   batch.redo = c.redo;
-  batch.report = PrintBatchMessage;
-  if (c.quiet) {
-    batch.report = [](BatchOptions::Message kind, const std::string& text) {
-      if (kind != BatchOptions::Message::kNote) PrintBatchMessage(kind, text);
-    };
-  }
-  if (!shard.empty()) {
-    auto parsed = shard == "auto" ? SlurmArrayShard() : ParseBatchShard(shard);
-    if (!parsed.ok()) {
-      PrintError("batch: " + parsed.status().message());
-      return kExitUsage;
+  batch.report = [quiet = c.quiet](BatchOptions::Message kind,
+                                   const std::string& text) {
+    if (!quiet || kind != BatchOptions::Message::kNote) {
+      PrintBatchMessage(kind, text);
     }
-    batch.shard = *parsed;
+  };
+  if (!c.shard.empty()) {
+    auto shard =
+        c.shard == "auto" ? SlurmArrayShard() : ParseBatchShard(c.shard);
+    if (!shard.ok()) return UsageError(shard.status().message());
+    batch.shard = *shard;
   }
-  if (!collect.empty() && positional.empty()) {
+  if (!c.collect.empty() && c.positional.empty()) {
     // The manifest the batch ran on, as recorded there.
-    std::ifstream in((collect.back() == '/' ? collect : collect + "/") +
-                     ".manifest");
+    std::ifstream in(c.collect + "/.manifest");
     std::string recorded;
     if (!std::getline(in, recorded) || recorded.empty()) {
-      PrintError("batch --collect: " + collect +
-                 "/.manifest is missing; give the MANIFEST too");
-      return kExitUsage;
+      return UsageError(Format(
+          Tr("batch --collect: {1}/.manifest is missing; give the MANIFEST "
+             "too"),
+          c.collect));
     }
-    positional.push_back(recorded);
+    c.positional.push_back(recorded);
   }
-  if (positional.size() != 1 || (output.empty() && collect.empty())) {
-    PrintError("batch needs one MANIFEST and -o DIR (see align batch --help)");
-    return kExitUsage;
+  if (c.positional.size() != 1 || (c.output.empty() && c.collect.empty())) {
+    return UsageError(Tr("batch needs one MANIFEST and -o DIR"));
   }
-  auto items = ReadBatchManifest(positional[0]);
+  auto items = ReadBatchManifest(c.positional[0]);
   if (!items.ok()) {
     PrintError(items.status().message());
     return items.status().code() == StatusCode::kNotFound ? kExitNoInput
                                                           : kExitUsage;
   }
-  if (!collect.empty()) return Collect(collect, *items, writer_options.tmx);
-  if (!slurm_script.empty()) {
-    return WriteSlurmScript(slurm_script, positional[0], output, options,
-                            c.passed, *items, c.array_tasks,
-                            c.jobs_given ? c.jobs : 0);
-  }
-  return AlignBatch(*items, positional[0], output, options, batch, c.quiet);
+  if (!c.collect.empty()) return Collect(c.collect, *items, batch.writer.tmx);
+  if (!c.slurm_script.empty()) return WriteSlurmScript(c, &command, *items);
+  return AlignBatch(c, *items, batch);
 }
 
 }  // namespace crossalign::cli

@@ -1,281 +1,62 @@
 #include "cli.h"
 
+#include <limits.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
+#include <boost/locale.hpp>
 #include <cerrno>
 #include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <iostream>
+#include <memory>
 
+#include "crossalign/dictionary.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
 
 namespace crossalign::cli {
-
-Args::Args(int argc, char** argv, int first) {
-  for (int i = first; i < argc; ++i) args_.emplace_back(argv[i]);
-}
-
-Option WithHelp(Option option, std::string help) {
-  option.help = std::move(help);
-  return option;
-}
-
-Option HelpText(std::string lines) { return {"", "", std::move(lines), {}}; }
-
 namespace {
 
-std::string WithValue(std::string message, const std::string& value) {
-  const size_t at = message.find("{}");
-  if (at != std::string::npos) message.replace(at, 2, value);
-  return message;
+bool overwrite = false;         // --force
+std::string command_name;       // "align batch": named in usage errors
+constexpr size_t kColumn = 23;  // where the options' help starts
+
+double Now() {
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
 }
 
-std::vector<std::string> Names(const Option& option) {
-  std::vector<std::string> names;
-  for (size_t at = 0; at < option.names.size();) {
-    const size_t comma =
-        std::min(option.names.find(", ", at), option.names.size());
-    names.push_back(option.names.substr(at, comma - at));
-    at = comma + 2;
-  }
-  return names;
-}
-
-}  // namespace
-
-Option::Setter Store(std::string* out) {
-  return [out](const std::string& value, std::string*) -> int {
-    *out = value;
-    return kExitOk;
-  };
-}
-
-Option::Setter StoreName(std::string* out) {
-  // `-o ""` wrote to standard output: an empty output name is a mistake.
-  return [out](const std::string& value, std::string* error) -> int {
-    *out = value;
-    if (!value.empty()) return kExitOk;
-    *error = "option --output needs a name, not an empty string";
-    return kExitUsage;
-  };
-}
-
-Option::Setter Set(bool* flag) {
-  return [flag](const std::string&, std::string*) -> int {
-    *flag = true;
-    return kExitOk;
-  };
-}
-
-Option::Setter Append(std::vector<std::string>* out) {
-  return [out](const std::string& value, std::string*) -> int {
-    out->push_back(value);
-    return kExitOk;
-  };
-}
-
-Option::Setter Number(double* out, double lo, double hi, std::string message) {
-  return [=](const std::string& value, std::string* error) -> int {
-    if (ParseDouble(value, lo, hi, out)) return kExitOk;
-    *error = WithValue(message, value);
-    return kExitUsage;
-  };
-}
-
-Option::Setter Language(std::string* out, std::string option) {
-  return [=](const std::string& value, std::string* error) -> int {
-    *out = value;
-    return CheckLanguageTag(option, value, error) ? kExitOk : kExitUsage;
-  };
-}
-
-std::string Usage(const Command& command) {
-  std::string usage = command.header;
-  for (const Option& option : command.options) {
-    if (option.help.empty()) continue;
-    if (option.names.empty()) {
-      usage += option.help + "\n";
-      continue;
-    }
-    std::string line = "  " + option.names;
-    if (!option.value.empty()) line += " " + option.value;
-    line += line.size() + 2 <= command.column
-                ? std::string(command.column - line.size(), ' ')
-                : "  ";
-    for (size_t at = 0; at <= option.help.size();) {
-      const size_t eol =
-          std::min(option.help.find('\n', at), option.help.size());
-      if (at > 0) line += std::string(command.column, ' ');
-      line += option.help.substr(at, eol - at) + "\n";
-      at = eol + 1;
-    }
-    usage += line;
-  }
-  return usage + command.footer;
-}
-
-bool ParseCommandLine(const Command& command, Args* args, int* exit_code) {
-  const auto fail = [&](const std::string& error) {
-    PrintError(command.error_prefix + error + command.error_suffix);
-    *exit_code = kExitUsage;
-    return false;
-  };
-  while (!args->Done()) {
-    args->StartOption();
-    const std::string arg = args->Next();
-    if (command.help && (arg == "-h" || arg == "--help")) {
-      std::cout << Usage(command);
-      *exit_code = FlushStandardOutput() ? kExitOk : kExitOutput;
-      return false;
-    }
-    const Option* found = nullptr;
-    std::string value;
-    for (const Option& option : command.options) {
-      if (!option.set) continue;
-      for (const std::string& name : Names(option)) {
-        if (arg == name) {
-          found = &option;
-          if (option.value.empty()) break;
-          if (args->Done()) return fail("option " + name + " needs a value");
-          value = args->Next();
-        } else if (!option.value.empty() && arg.size() > name.size() &&
-                   arg.compare(0, name.size(), name) == 0 &&
-                   arg[name.size()] == '=') {
-          found = &option;
-          value = arg.substr(name.size() + 1);
-        }
-        if (found != nullptr) break;
+// The help: description, the listed options (group "" is unlisted), footer.
+class Help : public CLI::FormatterBase {
+ public:
+  std::string make_help(const CLI::App* app, std::string,
+                        CLI::AppFormatMode) const override {
+    std::string help = app->get_description();
+    for (const CLI::Option* option : app->get_options()) {
+      if (option->get_group().empty() || !option->nonpositional()) continue;
+      std::string line = " ";
+      for (const std::string& s : option->get_snames()) line += " -" + s + ",";
+      for (const std::string& l : option->get_lnames()) line += " --" + l + ",";
+      line.pop_back();
+      if (option->get_type_size() != 0) line += " " + option->get_type_name();
+      line += line.size() + 2 <= kColumn
+                  ? std::string(kColumn - line.size(), ' ')
+                  : "  ";
+      const std::string& text = option->get_description();
+      for (size_t at = 0; at <= text.size();) {
+        const size_t eol = std::min(text.find('\n', at), text.size());
+        if (at > 0) line += std::string(kColumn, ' ');
+        line += text.substr(at, eol - at) + "\n";
+        at = eol + 1;
       }
-      if (found != nullptr) break;
+      help += line;
     }
-    std::string error;
-    int rc = kExitOk;
-    if (found != nullptr) {
-      rc = found->set(value, &error);
-    } else if (arg.size() > 1 && arg[0] == '-') {
-      return fail("unknown option " + arg);
-    } else {
-      rc = command.operand(arg, &error);
-    }
-    if (rc == kExitUsage) return fail(error);
-    if (rc != kExitOk) {
-      *exit_code = rc;
-      return false;
-    }
+    return help + app->get_footer();
   }
-  return true;
-}
-
-Option Take(Options* from, const std::string& names, const char* help) {
-  for (auto it = from->begin(); it != from->end(); ++it) {
-    if (it->names != names) continue;
-    Option option = std::move(*it);
-    from->erase(it);
-    return help == nullptr ? option : WithHelp(std::move(option), help);
-  }
-  return {names, "", "", {}};  // a mistake in a table: caught by the tests
-}
-
-void Move(Options* to, Options* from, const std::vector<std::string>& names) {
-  for (const std::string& name : names) to->push_back(Take(from, name));
-}
-
-void AppendUnlisted(Options* to, Options from) {
-  for (Option& option : from) {
-    option.help.clear();
-    to->push_back(std::move(option));
-  }
-}
-
-bool FlushStandardOutput() {
-  std::cout.flush();
-  if (std::cout) return true;
-  PrintError("cannot write to standard output");
-  return false;
-}
-
-void PrintError(const std::string& message) {
-  std::cerr << "align: " << message << "\n";
-}
-
-int WarnAboutInput(const std::vector<std::string>& warnings) {
-  for (const std::string& warning : warnings) PrintError("warning: " + warning);
-  return warnings.empty() ? kExitOk : kExitSomeSkipped;
-}
-
-int WarnAboutInput(const std::string& warning) {
-  return WarnAboutInput(std::vector<std::string>{warning});
-}
-
-namespace {
-bool overwrite = false;
-std::string dict_path;
-DictionaryFormat dict_format = DictionaryFormat::kAuto;
-
-int LoadDictionary(PipelineOptions* options) {
-  if (dict_path.empty()) return kExitOk;
-  auto dict = Dictionary::Load(dict_path, dict_format);
-  if (!dict.ok()) {
-    PrintError(dict.status().message());
-    return kExitNoInput;
-  }
-  options->aligner.dictionary =
-      std::make_shared<const Dictionary>(std::move(*dict));
-  options->comparable.dictionary = options->aligner.dictionary;
-  return kExitOk;
-}
-}  // namespace
-
-void SetOverwrite(bool value) { overwrite = value; }
-
-bool Overwrite() { return overwrite; }
-
-bool MayWrite(const std::string& path) {
-  if (path.empty()) return true;
-  const Status may = MayWriteOutputFile(path, overwrite);
-  if (!may.ok()) PrintError(may.message());
-  return may.ok();
-}
-
-extern "C" void RemoveUnfinishedAndExit(int sig) {
-  RemoveUnfinishedOutputFiles();
-  const char message[] =
-      "\ninterrupted: unfinished output removed; files already written are "
-      "complete\n";
-  [[maybe_unused]] ssize_t n = ::write(2, message, sizeof message - 1);
-  ::_exit(128 + sig);
-}
-
-void InstallInterruptHandlers() {
-  struct sigaction action {};
-  action.sa_handler = RemoveUnfinishedAndExit;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGINT, &action, nullptr);
-  ::sigaction(SIGTERM, &action, nullptr);
-}
-
-int WriteOutput(const std::string& path, const std::string& content) {
-  if (!MayWrite(path)) return kExitOutput;
-  if (path.empty() || path == "-") {
-    std::cout << content;
-    return FlushStandardOutput() ? kExitOk : kExitOutput;
-  }
-  // Without --force the rename itself refuses an existing file, so two runs
-  // racing to one new output cannot both succeed.
-  Status written = WriteOutputFile(path, content, overwrite);
-  if (!written.ok()) {
-    PrintError(written.message());
-    return kExitOutput;
-  }
-  return kExitOk;
-}
-
-namespace {
+};
 
 // Whether `text` has the shape of `pattern`, where 'D' is an ASCII digit and
 // every other character stands for itself.
@@ -288,293 +69,484 @@ bool HasShape(const std::string& text, std::string_view pattern) {
   return true;
 }
 
-int Digits(const std::string& text, size_t at, size_t n) {
-  return std::stoi(text.substr(at, n));
+// A UTC date as YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ.
+bool ParseDate(const std::string& text,
+               std::chrono::system_clock::time_point* out) {
+  static const char* const kShapes[] = {"DDDDDDDDTDDDDDDZ",
+                                        "DDDD-DD-DDTDD:DD:DDZ", "DDDD-DD-DD"};
+  // Where year, month, day, hour, minute and second start in each shape.
+  static const int kAt[][6] = {
+      {0, 4, 6, 9, 11, 13}, {0, 5, 8, 11, 14, 17}, {0, 5, 8, -1, -1, -1}};
+  for (int shape = 0; shape < 3; ++shape) {
+    if (!HasShape(text, kShapes[shape])) continue;
+    int v[6] = {};
+    for (int k = 0; k < 6; ++k) {
+      if (kAt[shape][k] >= 0) {
+        v[k] = std::stoi(text.substr(kAt[shape][k], k == 0 ? 4 : 2));
+      }
+    }
+    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
+    // Checked field by field: timegm would turn 2025-02-31 into March 3.
+    if (v[0] < 1970 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
+        v[2] > (v[1] == 2 && leap ? 29 : kDays[v[1] - 1]) || v[3] > 23 ||
+        v[4] > 59 || v[5] > 59) {
+      return false;
+    }
+    std::tm tm{};
+    tm.tm_year = v[0] - 1900, tm.tm_mon = v[1] - 1, tm.tm_mday = v[2];
+    tm.tm_hour = v[3], tm.tm_min = v[4], tm.tm_sec = v[5];
+    *out = std::chrono::system_clock::from_time_t(timegm(&tm));
+    return true;
+  }
+  return false;
 }
 
-int DaysInMonth(int year, int month) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
-}
+std::string interrupted;  // translated before a signal: no allocation then
 
-StatusOr<std::chrono::system_clock::time_point> ParseDate(
-    const std::string& text) {
-  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
-  bool parsed = true;
-  if (HasShape(text, "DDDDDDDDTDDDDDDZ")) {
-    y = Digits(text, 0, 4), mo = Digits(text, 4, 2), d = Digits(text, 6, 2);
-    h = Digits(text, 9, 2), mi = Digits(text, 11, 2), s = Digits(text, 13, 2);
-  } else if (HasShape(text, "DDDD-DD-DDTDD:DD:DDZ")) {
-    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
-    h = Digits(text, 11, 2), mi = Digits(text, 14, 2), s = Digits(text, 17, 2);
-  } else if (HasShape(text, "DDDD-DD-DD")) {
-    y = Digits(text, 0, 4), mo = Digits(text, 5, 2), d = Digits(text, 8, 2);
-  } else {
-    parsed = false;
-  }
-  // Checked field by field: timegm would turn 2025-02-31 into March 3.
-  if (!parsed || y < 1970 || mo < 1 || mo > 12 || d < 1 ||
-      d > DaysInMonth(y, mo) || h > 23 || mi > 59 || s > 59) {
-    return InvalidArgumentError("bad date '" + text +
-                                "': use a real UTC date as YYYY-MM-DD, "
-                                "YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ");
-  }
-  std::tm tm{};
-  tm.tm_year = y - 1900;
-  tm.tm_mon = mo - 1;
-  tm.tm_mday = d;
-  tm.tm_hour = h;
-  tm.tm_min = mi;
-  tm.tm_sec = s;
-  return std::chrono::system_clock::from_time_t(timegm(&tm));
+extern "C" void RemoveUnfinishedAndExit(int sig) {
+  RemoveUnfinishedOutputFiles();
+  [[maybe_unused]] ssize_t n =
+      ::write(2, interrupted.data(), interrupted.size());
+  ::_exit(128 + sig);
 }
 
 }  // namespace
 
-Option DateOption(TmxWriterOptions* tmx) {
-  return {"--date", "DATE",
-          "creationdate for reproducible files\n"
-          "(YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)",
-          [tmx](const std::string& value, std::string* error) -> int {
-            auto date = ParseDate(value);
-            if (!date.ok()) {
-              *error = "--date: " + date.status().message();
-              return kExitUsage;
-            }
-            tmx->creation_time = *date;
-            return kExitOk;
-          }};
+const std::locale& MessagesLocale() {
+  static const std::locale locale = [] {
+    std::string name = "C";
+    for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      const char* value = std::getenv(var);
+      if (value != nullptr && *value != '\0') {
+        name = value;
+        break;
+      }
+    }
+    // The build tree's catalogues when this binary is the build tree's.
+    char self[PATH_MAX] = {};
+    const bool built =
+        ::readlink("/proc/self/exe", self, sizeof self - 1) > 0 &&
+        std::string(self).rfind(CROSSALIGN_BUILD_DIR "/", 0) == 0;
+    boost::locale::generator generator;
+    generator.add_messages_path(built ? CROSSALIGN_BUILD_DIR "/locale"
+                                      : CROSSALIGN_LOCALE_DIR);
+    generator.add_messages_domain("crossalign");
+    return generator(name);
+  }();
+  return locale;
 }
 
-Option ForceOption() {
-  return {"--force", "", "replace existing output files (default: refuse)",
-          [](const std::string&, std::string*) -> int {
-            SetOverwrite(true);
-            return kExitOk;
-          }};
+std::string Tr(const char* message) {
+  return boost::locale::gettext(message, MessagesLocale());
 }
 
-Option InputFormatOption(ReadDocumentOptions* options) {
-  return {"--input-format", "F",
-          "text, html or auto (default): HTML pages, told by a\n"
-          "doctype or <html> root or a .html/.htm name, are read\n"
-          "as the article they hold (headline and body, without\n"
-          "menus, ads, related lists); their URL, outlet and\n"
-          "date go into the TMX as x-url, x-outlet, x-date",
-          [options](const std::string& value, std::string* error) -> int {
-            auto format = ParseInputFormat(value);
-            if (!format.ok()) {
-              *error = "--input-format must be text, html or auto, not '" +
-                       value + "'";
-              return kExitUsage;
-            }
-            options->format = *format;
-            return kExitOk;
-          }};
+void PrintError(const std::string& message) {
+  std::cerr << "align: " << message << "\n";
 }
 
-Option MaxFileSizeOption(uint64_t* bytes) {
-  return {"--max-file-size", "MB", "refuse larger input files (default 64)",
-          [bytes](const std::string& value, std::string* error) -> int {
-            double mb = 0;
-            if (!ParseDouble(value, 0.001, 1 << 20, &mb)) {
-              *error = "--max-file-size needs a size in MB";
-              return kExitUsage;
-            }
-            *bytes = static_cast<uint64_t>(mb * (1 << 20));
-            return kExitOk;
-          }};
+int UsageError(const std::string& message) {
+  PrintError(Format(Tr("{1} (see {2} --help)"), message, command_name));
+  return kExitUsage;
 }
 
-Options SegmenterOptions(SentenceSegmenterOptions* options) {
-  return {
-      {"--line-breaks", "MODE",
-       "auto (default), sentence (a line break ends a sentence:\n"
-       "one paragraph per line) or join (hard-wrapped text)",
-       [options](const std::string& value, std::string* error) -> int {
-         auto mode = ParseLineBreakMode(value);
-         if (!mode.ok()) {
-           *error = "--line-breaks: " + mode.status().message();
-           return kExitUsage;
-         }
-         options->line_breaks = *mode;
-         return kExitOk;
-       }},
-      {"--srx", "FILE",
-       "SRX 2.0 segmentation rules (OmegaT, Okapi) that decide\n"
-       "first where they match",
-       Store(&options->srx_path)},
-      {"--rules", "DIR",
-       "folder of <lang>.rules files extending the built-in\n"
-       "segmentation rules (see README)",
-       Store(&options->rules_dir)},
-      {"--max-sentence-length", "N",
-       "split longer sentences (characters; default 2000)",
-       Count(&options->max_sentence_chars, 0, 1000000000,
-             "--max-sentence-length needs a whole number of characters "
-             "(0: none), not '{}'")},
+void Warn(const std::string& warning) {
+  PrintError(Format(Tr("warning: {1}"), warning));
+}
+
+RunReport PrintRunMessages(bool verbose, bool quiet) {
+  return [verbose, quiet](RunMessage kind, const std::string& text) {
+    if (kind == RunMessage::kWarning) {
+      Warn(text);
+    } else if (kind == RunMessage::kNote) {
+      PrintError(Format(Tr("note: {1}"), text));
+    } else if (kind == RunMessage::kDecisions) {
+      if (verbose) std::cerr << text;
+    } else if (kind == RunMessage::kDetail) {
+      if (verbose) PrintError(text);
+    } else if ((kind != RunMessage::kWritten &&
+                kind != RunMessage::kProgress) ||
+               !quiet) {
+      PrintError(text);
+    }
   };
 }
 
-Options PipelineOptionTable(PipelineOptions* options, WriterOptions* writer) {
-  // --dict and --dict-format may come in either order: the dictionary is
-  // (re)loaded when either is seen.
-  const auto load = [options](const std::string& path) -> int {
-    dict_path = path;
-    return LoadDictionary(options);
-  };
-  Options table = {
-      {"--lid-model", "PATH",
-       "fastText language-ID model; default: $CROSSALIGN_LID_MODEL,\n"
-       "then the installed data folder, then the source tree's\n"
-       "models/lid.176.ftz (scripts/setup.sh fetches it)",
-       Store(&options->lid_model)},
-      {"--encoding", "ENC",
-       "the inputs' encoding (ICU name: windows-1251, KOI8-U,\n"
-       "EUC-KR, UTF-16, ...); detected when absent (for\n"
-       "HTML: BOM, then the page's <meta charset>)",
-       Store(&options->read.encoding)},
-      InputFormatOption(&options->read),
-      MaxFileSizeOption(&options->read.max_file_bytes),
-      {"--mode", "MODE",
-       "translation (in order), comparable (independent reports\n"
-       "of one story: shared passages in any order) or auto\n"
-       "(default: decided per pair; the reason is in the TMX\n"
-       "header and, with -v, on stderr)",
-       [options](const std::string& value, std::string* error) -> int {
-         if (value == "auto") {
-           options->mode = AlignMode::kAuto;
-         } else if (value == "translation") {
-           options->mode = AlignMode::kTranslation;
-         } else if (value == "comparable") {
-           options->mode = AlignMode::kComparable;
-         } else {
-           *error = "--mode must be translation, comparable or auto, not '" +
-                    value + "'";
-           return kExitUsage;
-         }
-         return kExitOk;
-       }},
-      {"--min-score", "X", "leave out units scoring below X (0..1; default 0)",
-       [options, writer](const std::string& value, std::string* error) -> int {
-         // Filters the output, and is the comparable aligner's threshold.
-         const int rc = Number(&writer->min_score, 0.0, 1.0,
-                               "--min-score needs a number between 0 and 1, "
-                               "not '{}'")(value, error);
-         options->comparable.min_score = writer->min_score;
-         return rc;
-       }},
-      {"--same-story", "X",
-       "articles sharing less than this story similarity\n"
-       "(0..1, default 0.10; see README) are different\n"
-       "stories: never paired, and in two-file mode nothing is\n"
-       "aligned (a warning, exit 1)",
-       Number(&options->stories.same_story, 0.0, 1.0,
-              "--same-story needs a number between 0 and 1, not '{}'")},
-      ForceOption(),
-      DateOption(&writer->tmx),
-      {"--keep-boilerplate", "", "align boilerplate lines too",
-       [options](const std::string&, std::string*) -> int {
-         options->aligner.keep_boilerplate = true;
-         options->comparable.keep_boilerplate = true;
-         return kExitOk;
-       }},
-  };
-  for (Option& option : SegmenterOptions(&options->segmenter)) {
-    table.push_back(std::move(option));
+int RunExitCode(const RunResult& result) {
+  if (result.fault == RunFault::kNone) {
+    return result.problems > 0 ? kExitSomeSkipped : kExitOk;
   }
-  Options rest = {
-      {"--dict", "FILE",
-       "bilingual dictionary SRC->TGT, one pair per line:\n"
-       "'source @ target' in crossalign's .dict files,\n"
-       "'target @ source' in hunalign's .dic files (the order\n"
-       "is chosen by the name; see align dict --help)",
-       [load](const std::string& value, std::string*) { return load(value); }},
-      {"--dict-format", "F",
-       "auto (default: by name or a '# format:' first line),\n"
-       "crossalign ('source @ target') or hunalign\n"
-       "('target @ source')",
-       [load](const std::string& value, std::string* error) -> int {
-         if (!ParseDictionaryFormat(value, &dict_format)) {
-           *error =
-               "--dict-format must be auto, crossalign or hunalign, "
-               "not '" +
-               value + "'";
-           return kExitUsage;
-         }
-         return load(dict_path);
-       }},
-      {"--lexical-weight", "X",
-       "weight of lexical evidence (numbers, words, cognates,\n"
-       "learned lexicon) against sentence lengths; default 1.5,\n"
-       "0 aligns by length alone",
-       Number(&options->aligner.lexical_weight, 0.0, 100.0,
-              "--lexical-weight needs a number between 0 and 100")},
-      {"--no-lexicon", "", "do not learn a word-translation lexicon (one pass)",
-       [options](const std::string&, std::string*) -> int {
-         options->aligner.learn_lexicon = false;
-         return kExitOk;
-       }},
-  };
-  for (Option& option : rest) table.push_back(std::move(option));
-  return table;
+  if (!result.status.message().empty()) PrintError(result.status.message());
+  return result.fault == RunFault::kRequest ? kExitUsage
+         : result.fault == RunFault::kInput ? kExitNoInput
+                                            : kExitOutput;
+}
+
+bool FlushStandardOutput() {
+  std::cout.flush();
+  if (std::cout) return true;
+  PrintError(Tr("cannot write to standard output"));
+  return false;
+}
+
+bool Overwrite() { return overwrite; }
+
+bool MayWrite(const std::string& path) {
+  if (path.empty()) return true;
+  const Status may = MayWriteOutputFile(path, overwrite);
+  if (!may.ok()) PrintError(may.message());
+  return may.ok();
+}
+
+int WriteOutput(const std::string& path, const std::string& content) {
+  if (!MayWrite(path)) return kExitOutput;
+  if (path.empty() || path == "-") {
+    std::cout << content;
+    return FlushStandardOutput() ? kExitOk : kExitOutput;
+  }
+  // Without --force the rename itself refuses an existing file, so two runs
+  // racing to one new output cannot both succeed.
+  Status written = WriteOutputFile(path, content, overwrite);
+  if (!written.ok()) PrintError(written.message());
+  return written.ok() ? kExitOk : kExitOutput;
+}
+
+void InstallInterruptHandlers() {
+  interrupted =
+      Tr("\ninterrupted: unfinished output removed; files already written are "
+         "complete\n");
+  struct sigaction action {};
+  action.sa_handler = RemoveUnfinishedAndExit;
+  sigemptyset(&action.sa_mask);
+  ::sigaction(SIGINT, &action, nullptr);
+  ::sigaction(SIGTERM, &action, nullptr);
 }
 
 Progress::Progress(std::string what)
-    : what_(std::move(what)), tty_(::isatty(2) != 0) {
-  start_ = std::chrono::duration<double>(
-               std::chrono::steady_clock::now().time_since_epoch())
-               .count();
-}
+    : what_(std::move(what)), tty_(::isatty(2) != 0), start_(Now()) {}
 
 void Progress::operator()(size_t done, size_t total) {
   if (total == 0) return;
-  const double now = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now().time_since_epoch())
-                         .count();
-  const double elapsed = now - start_;
-  const double eta =
-      done ? elapsed * static_cast<double>(total - done) / done : 0;
+  const double elapsed = Now() - start_;
+  const int eta = static_cast<int>(
+      done ? elapsed * static_cast<double>(total - done) / done : 0);
   if (tty_) {
     const size_t width = 30;
     const size_t filled = width * done / total;
-    std::cerr << "\r" << what_ << " [" << std::string(filled, '#')
-              << std::string(width - filled, ' ') << "] " << done << "/"
-              << total << " ETA " << static_cast<int>(eta) << "s   "
-              << (done == total ? "\n" : "") << std::flush;
+    std::cerr << "\r"
+              << Format(Tr("{1} [{2}] {3}/{4} ETA {5}s"), what_,
+                        std::string(filled, '#') +
+                            std::string(width - filled, ' '),
+                        done, total, eta)
+              << "   " << (done == total ? "\n" : "") << std::flush;
     return;
   }
   const size_t tenth = done * 10 / total;
   if (tenth > last_tenth_) {
     last_tenth_ = tenth;
     // The share done, not the tenth crossed: 3/4 is 75%, not 70%.
-    std::cerr << "align: " << what_ << " " << done << "/" << total << " ("
-              << done * 100 / total << "%, " << static_cast<int>(elapsed)
-              << "s elapsed, ETA " << static_cast<int>(eta) << "s)\n";
+    PrintError(Format(Tr("{1} {2}/{3} ({4}%, {5}s elapsed, ETA {6}s)"), what_,
+                      done, total, done * 100 / total,
+                      static_cast<int>(elapsed), eta));
   }
 }
 
-bool CheckLanguageTag(const std::string& option, const std::string& tag,
-                      std::string* error) {
-  if (!error->empty()) return false;
+Command::Command(std::string name, std::string description, std::string footer)
+    : name_(std::move(name)), app_(std::move(description), name_) {
+  command_name = name_;
+  app_.formatter(std::make_shared<Help>());
+  app_.footer(std::move(footer));
+  app_.set_help_flag("-h,--help", Tr("show this help"));
+  app_.allow_extras();  // unknown options are reported below, in our words
+  // The last of an option given twice counts; a flag takes no value.
+  app_.option_defaults()
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeLast)
+      ->disable_flag_override();
+}
+
+CLI::Option* Command::Custom(const std::string& names, const std::string& type,
+                             const std::string& help,
+                             std::function<void(const std::string&)> set) {
+  return app_.add_option_function<std::string>(names, std::move(set), help)
+      ->type_name(type)
+      ->group("Options");
+}
+
+CLI::Option* Command::Value(const std::string& names, std::string* out,
+                            const std::string& type, const std::string& help) {
+  return Custom(names, type, help, [out](const std::string& v) { *out = v; });
+}
+
+CLI::Option* Command::Name(const std::string& names, std::string* out,
+                           const std::string& type, const std::string& help) {
+  // `-o ""` wrote to standard output: an empty output name is a mistake.
+  return Custom(names, type, help, [out](const std::string& v) {
+    if (v.empty()) {
+      throw BadValue(Tr("option --output needs a name, not an empty string"));
+    }
+    *out = v;
+  });
+}
+
+CLI::Option* Command::Flag(const std::string& names, bool* out,
+                           const std::string& help) {
+  return app_.add_flag(names, *out, help)->group("Options");
+}
+
+CLI::Option* Command::Switch(const std::string& names, const std::string& help,
+                             std::function<void()> on) {
+  return app_.add_flag_callback(names, std::move(on), help)->group("Options");
+}
+
+CLI::Option* Command::Number(const std::string& names, double* out, double lo,
+                             double hi, const std::string& type,
+                             const std::string& help,
+                             const std::string& message) {
+  return Custom(names, type, help, [=](const std::string& value) {
+    if (!ParseDouble(value, lo, hi, out))
+      throw BadValue(Format(message, value));
+  });
+}
+
+CLI::Option* Command::Language(const std::string& names, std::string* out,
+                               const std::string& help) {
+  const std::string option = names.substr(names.rfind(',') + 1);
+  return Custom(names, "LANG", help, [=](const std::string& value) {
+    CheckLanguageTag(option, value);
+    *out = value;
+  });
+}
+
+void Command::Operands(std::vector<std::string>* out) {
+  app_.add_option("operands", *out)->group("");
+}
+
+int Command::Parse(int argc, char** argv) {
+  try {
+    app_.parse(argc, argv);
+  } catch (const CLI::CallForHelp&) {
+    std::cout << app_.help();
+    return FlushStandardOutput() ? kExitOk : kExitOutput;
+  } catch (const CLI::ArgumentMismatch& e) {
+    // CLI11's message starts with the option's name: "--output: 1 required
+    // TEXT missing", "--force was given a disallowed flag override".
+    const std::string what = e.what();
+    std::string name = what.substr(0, what.find_first_of(": "));
+    if (name[0] != '-') name = "--" + name;  // the override names it bare
+    return UsageError(Format(what.find("flag override") == std::string::npos
+                                 ? Tr("option {1} needs a value")
+                                 : Tr("option {1} takes no value"),
+                             name));
+  } catch (const CLI::ConversionError& e) {
+    const std::string what = e.what();  // "--force: too many inputs ..."
+    return UsageError(Format(Tr("option {1} takes no value"),
+                             what.substr(0, what.find(':'))));
+  } catch (const CLI::ParseError& e) {
+    return UsageError(e.what());
+  } catch (const BadValue& e) {
+    return UsageError(e.what());
+  }
+  for (const std::string& extra : app_.remaining()) {
+    return UsageError(Format(Tr("unknown option {1}"), extra));
+  }
+  return -1;
+}
+
+void CheckLanguageTag(const std::string& option, const std::string& tag) {
   const Status checked = crossalign::CheckLanguageTag(tag);
-  if (checked.ok()) return true;
-  *error =
-      option +
-      " needs a BCP-47 language tag such as en, uk, en-GB or pt-BR, not '" +
-      (tag.size() > 40 ? tag.substr(0, 40) + "..." : tag) + "' (" +
-      checked.message() + ")";
-  return false;
+  if (checked.ok()) return;
+  throw BadValue(
+      Format(Tr("{1} needs a BCP-47 language tag such as en, uk, en-GB or "
+                "pt-BR, not '{2}' ({3})"),
+             option, tag.size() > 40 ? tag.substr(0, 40) + "..." : tag,
+             checked.message()));
+}
+
+CLI::Option* AddDateOption(Command* command, TmxWriterOptions* tmx,
+                           const std::string& help) {
+  return command->Custom("--date", "DATE", help, [tmx](const std::string& v) {
+    std::chrono::system_clock::time_point date;
+    if (ParseDate(v, &date)) {
+      tmx->creation_time = date;
+    } else {
+      throw BadValue(
+          Format(Tr("--date: bad date '{1}': use a real UTC date as "
+                    "YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ"),
+                 v));
+    }
+  });
+}
+
+CLI::Option* AddForceOption(Command* command, const std::string& help) {
+  return command->Flag("--force", &overwrite, help);
+}
+
+void AddPipelineOptions(Command* command, PipelineCommandLine* c,
+                        const std::vector<std::string>& listed) {
+  PipelineOptions* o = &c->options;
+  const std::string number_0_1 =
+      Tr("{1} needs a number between 0 and 1, not '{2}'");
+  std::vector<CLI::Option*> added = {
+      command->Value("--lid-model", &o->lid_model, "PATH",
+                     Tr("fastText language-ID model; default: "
+                        "$CROSSALIGN_LID_MODEL,\nthen the installed data "
+                        "folder, then the source tree's\nmodels/lid.176.ftz "
+                        "(scripts/setup.sh fetches it)")),
+      command->Value("--encoding", &o->read.encoding, "ENC",
+                     Tr("the inputs' encoding (ICU name: windows-1251, "
+                        "KOI8-U,\nEUC-KR, UTF-16, ...); detected when absent "
+                        "(for\nHTML: BOM, then the page's <meta charset>)")),
+      command->Custom(
+          "--input-format", "F",
+          Tr("text, html or auto (default): HTML pages, told by a\ndoctype "
+             "or <html> root or a .html/.htm name, are read\nas the article "
+             "they hold (headline and body, without\nmenus, ads, related "
+             "lists); their URL, outlet and\ndate go into the TMX as x-url, "
+             "x-outlet, x-date"),
+          [o](const std::string& v) {
+            auto format = ParseInputFormat(v);
+            if (!format.ok()) {
+              throw BadValue(Format(
+                  Tr("--input-format must be text, html or auto, not '{1}'"),
+                  v));
+            }
+            o->read.format = *format;
+          }),
+      command->Custom(
+          "--max-file-size", "MB", Tr("refuse larger input files (default 64)"),
+          [o](const std::string& v) {
+            double mb = 0;
+            if (!ParseDouble(v, 0.001, 1 << 20, &mb)) {
+              throw BadValue(Tr("--max-file-size needs a size in MB"));
+            }
+            o->read.max_file_bytes = static_cast<uint64_t>(mb * (1 << 20));
+          }),
+      command->Custom(
+          "--mode", "MODE",
+          Tr("translation (in order), comparable (independent reports\nof "
+             "one story: shared passages in any order) or auto\n(default: "
+             "decided per pair; the reason is in the TMX\nheader and, with "
+             "-v, on stderr)"),
+          [o](const std::string& v) {
+            if (v == "auto") {
+              o->mode = AlignMode::kAuto;
+            } else if (v == "translation") {
+              o->mode = AlignMode::kTranslation;
+            } else if (v == "comparable") {
+              o->mode = AlignMode::kComparable;
+            } else {
+              throw BadValue(Format(
+                  Tr("--mode must be translation, comparable or auto, not "
+                     "'{1}'"),
+                  v));
+            }
+          }),
+      command->Custom("--min-score", "X",
+                      Tr("leave out units scoring below X (0..1; default 0)"),
+                      [c, number_0_1](const std::string& v) {
+                        // Filters the output, and is the comparable aligner's
+                        // threshold.
+                        if (!ParseDouble(v, 0, 1, &c->writer.min_score)) {
+                          throw BadValue(Format(number_0_1, "--min-score", v));
+                        }
+                        c->options.comparable.min_score = c->writer.min_score;
+                      }),
+      command->Number("--same-story", &o->stories.same_story, 0, 1, "X",
+                      Tr("articles sharing less than this story similarity\n"
+                         "(0..1, default 0.10; see README) are different\n"
+                         "stories: never paired, and in two-file mode "
+                         "nothing is\naligned (a warning, exit 1)"),
+                      Format(number_0_1, "--same-story", "{1}")),
+      AddForceOption(command,
+                     Tr("replace existing output files (default: refuse)")),
+      AddDateOption(command, &c->writer.tmx,
+                    Tr("creationdate for reproducible files\n(YYYY-MM-DD, "
+                       "YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ)")),
+      command->Switch("--keep-boilerplate", Tr("align boilerplate lines too"),
+                      [o] {
+                        o->aligner.keep_boilerplate = true;
+                        o->comparable.keep_boilerplate = true;
+                      }),
+      command->Custom(
+          "--line-breaks", "MODE",
+          Tr("auto (default), sentence (a line break ends a sentence:\none "
+             "paragraph per line) or join (hard-wrapped text)"),
+          [o](const std::string& v) {
+            auto mode = ParseLineBreakMode(v);
+            if (!mode.ok()) {
+              throw BadValue(
+                  Format(Tr("--line-breaks: {1}"), mode.status().message()));
+            }
+            o->segmenter.line_breaks = *mode;
+          }),
+      command->Value("--srx", &o->segmenter.srx_path, "FILE",
+                     Tr("SRX 2.0 segmentation rules (OmegaT, Okapi) that "
+                        "decide\nfirst where they match")),
+      command->Value("--rules", &o->segmenter.rules_dir, "DIR",
+                     Tr("folder of <lang>.rules files extending the built-in\n"
+                        "segmentation rules (see README)")),
+      command->Count("--max-sentence-length", &o->segmenter.max_sentence_chars,
+                     0, 1000000000, "N",
+                     Tr("split longer sentences (characters; default 2000)"),
+                     Tr("--max-sentence-length needs a whole number of "
+                        "characters (0: none), not '{1}'")),
+      command->Value(
+          "--dict", &c->dict_path, "FILE",
+          Tr("bilingual dictionary SRC->TGT, one pair per line:\n"
+             "'source @ target' in crossalign's .dict files,\n"
+             "'target @ source' in hunalign's .dic files (the "
+             "order\nis chosen by the name; see align dict --help)")),
+      command->Custom(
+          "--dict-format", "F",
+          Tr("auto (default: by name or a '# format:' first line),\n"
+             "crossalign ('source @ target') or hunalign\n('target @ "
+             "source')"),
+          [c](const std::string& v) {
+            if (!ParseDictionaryFormat(v, &c->dict_format)) {
+              throw BadValue(Format(Tr("--dict-format must be auto, "
+                                       "crossalign or hunalign, not '{1}'"),
+                                    v));
+            }
+          }),
+      command->Number("--lexical-weight", &o->aligner.lexical_weight, 0, 100,
+                      "X",
+                      Tr("weight of lexical evidence (numbers, words, "
+                         "cognates,\nlearned lexicon) against sentence "
+                         "lengths; default 1.5,\n0 aligns by length alone"),
+                      Tr("--lexical-weight needs a number between 0 and 100")),
+      command->Switch("--no-lexicon",
+                      Tr("do not learn a word-translation lexicon (one pass)"),
+                      [o] { o->aligner.learn_lexicon = false; }),
+  };
+  for (CLI::Option* option : added) {
+    bool shown = false;
+    for (const std::string& name : listed) {
+      shown = shown || option->check_lname(name.substr(2));
+    }
+    if (!shown) option->group("");
+  }
+}
+
+int LoadDictionary(PipelineCommandLine* c) {
+  if (c->dict_path.empty()) return kExitOk;
+  auto dict = Dictionary::Load(c->dict_path, c->dict_format);
+  if (!dict.ok()) {
+    PrintError(dict.status().message());
+    return kExitNoInput;
+  }
+  c->options.aligner.dictionary =
+      std::make_shared<const Dictionary>(std::move(*dict));
+  c->options.comparable.dictionary = c->options.aligner.dictionary;
+  return kExitOk;
 }
 
 bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
                 uint64_t* out) {
   if (text.empty() || text.size() > 18) return false;
   uint64_t v = 0;
-  for (const char c : text) {
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + static_cast<uint64_t>(c - '0');
+  for (const char ch : text) {
+    if (ch < '0' || ch > '9') return false;
+    v = v * 10 + static_cast<uint64_t>(ch - '0');
   }
   if (v < lo || v > hi) return false;
   *out = v;
@@ -584,17 +556,14 @@ bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
 bool ParseDouble(const std::string& text, double lo, double hi, double* out) {
   // Plain decimal only: strtod also takes hex ("0x1"), "inf", "nan" and
   // leading blanks, and turns an underflow ("1e-400") into 0.
-  size_t at = text.size() > 0 && (text[0] == '-' || text[0] == '+') ? 1 : 0;
+  size_t at = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
   const auto digits = [&text, &at] {
     const size_t from = at;
     while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
     return at - from;
   };
   size_t mantissa = digits();
-  if (at < text.size() && text[at] == '.') {
-    ++at;
-    mantissa += digits();
-  }
+  if (at < text.size() && text[at] == '.') ++at, mantissa += digits();
   if (mantissa == 0) return false;
   if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
     ++at;
@@ -602,13 +571,9 @@ bool ParseDouble(const std::string& text, double lo, double hi, double* out) {
     if (digits() == 0) return false;
   }
   if (at != text.size()) return false;
-  char* end = nullptr;
   errno = 0;
-  const double v = std::strtod(text.c_str(), &end);
-  if (errno == ERANGE || end == nullptr || *end != '\0' ||
-      !(v >= lo && v <= hi)) {
-    return false;
-  }
+  const double v = std::strtod(text.c_str(), nullptr);
+  if (errno == ERANGE || !(v >= lo && v <= hi)) return false;
   *out = v;
   return true;
 }

@@ -1,14 +1,19 @@
-// Shared pieces of the align command line: exit codes, the option tables
-// that parse each command's arguments and print its help, the shared option
-// groups, and writing outputs with the library's Status mapped to exit codes.
+// Shared pieces of the align command line: exit codes, messages in the
+// user's language, the CLI11 command lines with their help, the option
+// groups several commands share, and writing outputs.
 #ifndef CROSSALIGN_TOOLS_ALIGN_CLI_H_
 #define CROSSALIGN_TOOLS_ALIGN_CLI_H_
 
+#include <CLI/CLI.hpp>
+#include <boost/locale/format.hpp>
+#include <cstdint>
 #include <functional>
+#include <locale>
 #include <string>
 #include <vector>
 
 #include "crossalign/pipeline.h"
+#include "jobs/run_result.h"
 #include "crossalign/tmx_writer.h"
 #include "crossalign/writers.h"
 
@@ -24,119 +29,61 @@ enum ExitCode {
   kExitInternal = 5,     // internal error (a bug: please report it)
 };
 
-// Walks argv (the arguments of one command).
-class Args {
- public:
-  Args(int argc, char** argv, int first);
-  bool Done() const { return pos_ >= args_.size(); }
-  // The current argument, consumed.
-  std::string Next() { return args_[pos_++]; }
-  // The arguments of the option being parsed (set by ParseCommandLine):
-  // {"--mode", "auto"} or {"--mode=auto"}.
-  std::vector<std::string> Taken() const {
-    return std::vector<std::string>(args_.begin() + taken_,
-                                    args_.begin() + pos_);
-  }
-  void StartOption() { taken_ = pos_; }
-
- private:
-  std::vector<std::string> args_;
-  size_t pos_ = 0;
-  size_t taken_ = 0;
-};
-
-// One option of a command, declared once: its names, its value, its help
-// and what it sets. A command's table of options both parses its arguments
-// (ParseCommandLine) and prints its help (Usage).
-struct Option {
-  // Takes the option's value ("" for a flag). Returns kExitOk; kExitUsage
-  // with *error set; or another exit code, the error already printed.
-  using Setter =
-      std::function<int(const std::string& value, std::string* error)>;
-  std::string names;  // "-o, --output": the spellings, ", " between them
-  std::string value;  // "FILE"; empty for a flag, which takes no value
-  std::string help;   // its help lines, '\n' between; "": not listed
-  Setter set;         // none: only listed (-h, --version)
-};
-using Options = std::vector<Option>;
-
-// `option` with `help` instead of its own.
-Option WithHelp(Option option, std::string help);
-// Lines printed verbatim among the options of a help text.
-Option HelpText(std::string lines);
-
-// Setters. Value options are given as "--opt VALUE" or "--opt=VALUE".
-Option::Setter Store(std::string* out);
-Option::Setter StoreName(std::string* out);  // refuses "": -o ""
-Option::Setter Set(bool* flag);
-Option::Setter Append(std::vector<std::string>* out);
-// A number in [lo, hi]; `message` is the error after the option's name,
-// with "{}" replaced by the value.
-Option::Setter Number(double* out, double lo, double hi, std::string message);
-// A whole number in [lo, hi] (ParseCount).
-template <typename T>
-Option::Setter Count(T* out, uint64_t lo, uint64_t hi, std::string message);
-// A BCP-47 language tag (CheckLanguageTag), named `option` in the error.
-Option::Setter Language(std::string* out, std::string option);
-
-// A command line: its usage text (header, the options' help, footer) and
-// how it reports errors: "align: " + prefix + error + suffix.
-struct Command {
-  std::string header;  // up to and with "Options:\n"
-  Options options;
-  std::string footer;
-  size_t column = 23;  // where the options' help lines start
-  std::string error_prefix, error_suffix;
-  bool help = true;        // -h and --help print the usage on stdout
-  Option::Setter operand;  // takes each argument that is not an option
-};
-
-// The usage text of `command`.
-std::string Usage(const Command& command);
-
-// Parses `args` with the command's options. Returns true to run the
-// command; false when it must exit with *exit_code (the help was printed,
-// or an error: "option --x needs a value", "unknown option --y", ...).
-bool ParseCommandLine(const Command& command, Args* args, int* exit_code);
-
-// Removes the option named `names` from *from and returns it, with `help`
-// instead of its own when given.
-Option Take(Options* from, const std::string& names,
-            const char* help = nullptr);
-// Moves the options named `names` from *from to the end of *to, in order.
-void Move(Options* to, Options* from, const std::vector<std::string>& names);
-// Appends the options of `from` to *to, unlisted in the help.
-void AppendUnlisted(Options* to, Options from);
-
-// Flushes stdout; false, with the error printed, when that failed (a full
-// disk, a closed pipe, /dev/full).
-bool FlushStandardOutput();
+// The locale of the messages: LC_ALL, LC_MESSAGES or LANG, as gettext
+// reads them, with the catalogues of the build tree or the install prefix.
+const std::locale& MessagesLocale();
+// The message in the user's language (gettext domain "crossalign"; English
+// when no catalogue fits).
+std::string Tr(const char* message);
+// `message` with {1}, {2}, ... replaced by the arguments; {1,num} writes a
+// number the locale's way (Boost.Locale's format).
+template <typename... T>
+std::string Format(const std::string& message, const T&... args) {
+  boost::locale::format format(message);
+  ((format % args), ...);
+  return format.str(MessagesLocale());
+}
 
 // Prints "align: <message>" to stderr.
 void PrintError(const std::string& message);
+// Prints the usage error `message` with where to read the help; returns
+// kExitUsage.
+int UsageError(const std::string& message);
+// Thrown by option callbacks for a bad value: a usage error.
+struct BadValue : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
 
 // The one warnings rule of every subcommand. A warning about an input says
 // it was damaged or partly left out but used (bytes that did not decode, a
 // language that contradicts the one given, units or decisions left out,
 // two articles of different stories): it is printed "align: warning: ..."
 // and the run, once its output is written, exits 1 (kExitSomeSkipped).
-// Returns that exit code: kExitOk without warnings. (A warning about the
-// installation, such as a missing n-gram model, is printed the same way but
-// concerns every run, not an input: it leaves the exit code alone.)
-int WarnAboutInput(const std::vector<std::string>& warnings);
-int WarnAboutInput(const std::string& warning);
+// (A warning about the installation, such as a missing n-gram model, is
+// printed the same way but leaves the exit code alone.)
+void Warn(const std::string& warning);
 
-// Whether existing output files may be replaced (--force). Off by default:
-// an existing output is an error.
-void SetOverwrite(bool overwrite);
+// Prints each message of a library run: warnings and notes with their
+// prefix; the decision lines and details only with -v, the files written
+// and the progress not with -q.
+RunReport PrintRunMessages(bool verbose, bool quiet);
+// The error that stopped the run, printed (unless it has no message: the
+// run reported it), as kExitUsage, kExitNoInput or kExitOutput; else
+// kExitSomeSkipped when something was lost, or kExitOk.
+int RunExitCode(const RunResult& result);
+
+// Flushes stdout; false, with the error printed, when that failed (a full
+// disk, a closed pipe, /dev/full).
+bool FlushStandardOutput();
+
+// Whether existing output files may be replaced (--force; off by default:
+// an existing output is an error).
 bool Overwrite();
-
 // Checks that `path` may be written: it does not exist, or --force was
 // given. Prints the error and returns false otherwise.
 bool MayWrite(const std::string& path);
-
 // Writes `content` to `path` (atomically), or to stdout when `path` is
-// empty. Returns kExitOk, or prints the error and returns kExitOutput.
+// empty or "-". Returns kExitOk, or prints the error and returns kExitOutput.
 int WriteOutput(const std::string& path, const std::string& content);
 
 // Removes the temporary files of unfinished writes when SIGINT or SIGTERM
@@ -157,54 +104,109 @@ class Progress {
   double start_;
 };
 
-// The shared option groups, with the help `align SRC TGT` prints.
-// --date DATE: a fixed creation date for the TMX (tmx->creation_time),
-// "2025-03-14", "2025-03-14T10:30:00Z" or "20250314T103000Z" (UTC).
-Option DateOption(TmxWriterOptions* tmx);
-// --force: replace existing outputs (SetOverwrite).
-Option ForceOption();
-// --input-format text|html|auto.
-Option InputFormatOption(ReadDocumentOptions* options);
-// --max-file-size MB, into *bytes.
-Option MaxFileSizeOption(uint64_t* bytes);
-// --line-breaks, --srx, --rules, --max-sentence-length.
-Options SegmenterOptions(SentenceSegmenterOptions* options);
-// The options shared by `align SRC TGT`, many-article mode, `align batch`
-// and `align split`: the segmenter's, --input-format, --lid-model,
-// --encoding, --mode, --max-file-size, --min-score, --same-story,
-// --lexical-weight, --date, --dict, --dict-format, --no-lexicon,
-// --keep-boilerplate, --force. A dictionary that cannot be loaded exits 3.
-Options PipelineOptionTable(PipelineOptions* options, WriterOptions* writer);
+// One command line (`align`, `align batch`, ...) parsed by CLI11. Its help
+// is `description` (up to and with "Options:"), the listed options, then
+// `footer`. Options are "--opt VALUE" or "--opt=VALUE"; a value that fails
+// its check is a usage error (exit 2) whose message names the option.
+class Command {
+ public:
+  // `name`: "align", "align batch", ...
+  Command(std::string name, std::string description, std::string footer);
+  CLI::App& app() { return app_; }
 
-// crossalign::CheckLanguageTag, its refusal in *error naming `option`
-// ("--src-lang needs a BCP-47 language tag such as ..."). False when refused or
-// when *error is already set.
-bool CheckLanguageTag(const std::string& option, const std::string& tag,
-                      std::string* error);
+  // A string. Name: refuses "" (-o ""). Flag: takes no value.
+  CLI::Option* Value(const std::string& names, std::string* out,
+                     const std::string& type, const std::string& help);
+  CLI::Option* Name(const std::string& names, std::string* out,
+                    const std::string& type, const std::string& help);
+  CLI::Option* Flag(const std::string& names, bool* out,
+                    const std::string& help);
+  // A flag that calls `on`.
+  CLI::Option* Switch(const std::string& names, const std::string& help,
+                      std::function<void()> on);
+  // A value checked by `set`, which throws BadValue.
+  CLI::Option* Custom(const std::string& names, const std::string& type,
+                      const std::string& help,
+                      std::function<void(const std::string&)> set);
+  // A decimal number in [lo, hi]; a whole number in [lo, hi]. `message`
+  // is the error, with {1} the value given.
+  CLI::Option* Number(const std::string& names, double* out, double lo,
+                      double hi, const std::string& type,
+                      const std::string& help, const std::string& message);
+  template <typename T>
+  CLI::Option* Count(const std::string& names, T* out, uint64_t lo, uint64_t hi,
+                     const std::string& type, const std::string& help,
+                     const std::string& message);
+  // A BCP-47 language tag (CheckLanguageTag).
+  CLI::Option* Language(const std::string& names, std::string* out,
+                        const std::string& help);
+  // The arguments that are not options.
+  void Operands(std::vector<std::string>* out);
 
+  // Parses argv[1..] (argv[0] is the command's name). Returns -1 to run
+  // the command, or the exit code: the help was printed (0, or 4 when
+  // stdout failed) or a usage error (2).
+  int Parse(int argc, char** argv);
+
+ private:
+  std::string name_;
+  CLI::App app_;
+};
+
+// The shared options of `align SRC TGT`, many-article mode, `align batch`,
+// `align split` and `align detect`, in one place with their help: the
+// segmenter's, --input-format, --lid-model, --encoding, --mode,
+// --max-file-size, --min-score, --same-story, --lexical-weight, --date,
+// --dict, --dict-format, --no-lexicon, --keep-boilerplate, --force. Each
+// command lists those named in `listed`; the others are accepted unlisted.
+struct PipelineCommandLine {
+  PipelineOptions options;
+  WriterOptions writer;
+  std::string dict_path;
+  DictionaryFormat dict_format = DictionaryFormat::kAuto;
+};
+void AddPipelineOptions(Command* command, PipelineCommandLine* c,
+                        const std::vector<std::string>& listed);
+// Loads --dict into c->options; kExitNoInput, printed, when it cannot.
+int LoadDictionary(PipelineCommandLine* c);
+// --date DATE into tmx->creation_time; --force.
+CLI::Option* AddDateOption(Command* command, TmxWriterOptions* tmx,
+                           const std::string& help);
+CLI::Option* AddForceOption(Command* command, const std::string& help);
+
+// crossalign::CheckLanguageTag; throws BadValue naming `option`.
+void CheckLanguageTag(const std::string& option, const std::string& tag);
 // Parses a whole decimal number in [lo, hi]: digits only ("1.5", "2x",
 // " 2" and overflowing values are refused).
 bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
                 uint64_t* out);
-
 // Parses a decimal number in [lo, hi] ("0.5", "-2", "1e3"); false on junk,
 // hex, inf, nan, blanks and numbers that overflow or underflow a double.
 bool ParseDouble(const std::string& text, double lo, double hi, double* out);
 
 template <typename T>
-Option::Setter Count(T* out, uint64_t lo, uint64_t hi, std::string message) {
-  return [=](const std::string& value, std::string* error) {
+CLI::Option* Command::Count(const std::string& names, T* out, uint64_t lo,
+                            uint64_t hi, const std::string& type,
+                            const std::string& help,
+                            const std::string& message) {
+  return Custom(names, type, help, [=](const std::string& value) {
     uint64_t n = 0;
-    if (!ParseCount(value, lo, hi, &n)) {
-      *error = message;
-      const size_t at = error->find("{}");
-      if (at != std::string::npos) error->replace(at, 2, value);
-      return kExitUsage;
-    }
+    if (!ParseCount(value, lo, hi, &n)) throw BadValue(Format(message, value));
     *out = static_cast<T>(n);
-    return kExitOk;
-  };
+  });
 }
+
+// The subcommands of align. Each parses the arguments after its name
+// (argv[0] is the name) and returns the exit code.
+int RunPairCommand(int argc, char** argv);    // align SRC TGT, FILE... -o DIR
+int RunBatchCommand(int argc, char** argv);   // align batch MANIFEST -o DIR
+int RunMergeCommand(int argc, char** argv);   // align merge IN.tmx...
+int RunReviewCommand(int argc, char** argv);  // align review IN.tmx...
+int RunDictCommand(int argc, char** argv);    // align dict import|pivot|...
+int RunSplitCommand(int argc, char** argv);   // align split FILE
+int RunDetectCommand(int argc, char** argv);  // align detect FILE...
+// The help of `align SRC TGT` (align --help).
+std::string PairCommandHelp();
 
 }  // namespace crossalign::cli
 

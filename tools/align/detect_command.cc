@@ -1,44 +1,13 @@
-#include <cstdio>
-#include <fstream>
-#include <iostream>
-#include <sstream>
-#include <vector>
-
-#include "commands.h"
-#include "crossalign/language_identifier.h"
-#include "crossalign/output_file.h"
-#include "crossalign/writers.h"
+// `align detect FILE...`: the language of articles, or of each line.
+#include "cli.h"
 #include "jobs/detect_job.h"
-#include "run_messages.h"
 
 namespace crossalign::cli {
-namespace {
 
-struct DetectOptions {
-  bool per_line = false;
-  bool jsonl = false;
-  PipelineOptions pipeline;
-};
-
-std::vector<std::string> SplitList(const std::string& list) {
-  std::vector<std::string> out;
-  std::stringstream in(list);
-  std::string item;
-  while (std::getline(in, item, ',')) {
-    if (!item.empty()) out.push_back(item);
-  }
-  return out;
-}
-
-}  // namespace
-
-int RunDetectCommand(Args* args) {
-  DetectOptions options;
-  std::vector<std::string> files;
-  WriterOptions unused_writer;
-  Options shared = PipelineOptionTable(&options.pipeline, &unused_writer);
-  Command command;
-  command.header = R"(Usage:
+int RunDetectCommand(int argc, char** argv) {
+  PipelineCommandLine c;
+  DetectJob job;
+  Command o("align detect", Tr(R"(Usage:
   align detect [OPTIONS] FILE...
   align detect --per-line [OPTIONS] FILE|-
 
@@ -55,73 +24,55 @@ identified on its own and one line is printed per input line, in order:
 An empty line gives "und<TAB>0.000".
 
 Options:
-)";
-  command.options = {
-      {"--per-line", "", "one answer per input line", Set(&options.per_line)},
-      {"--format", "FORMAT",
-       "text (default) or jsonl: one JSON object per file or\n"
-       "line; per file with the sentence counts by language\n"
-       "and the runs of sentences in other languages, per\n"
-       "line with the three best guesses without --langs",
-       [&options](const std::string& value, std::string* error) -> int {
-         if (value != "jsonl" && value != "text") {
-           *error = "--format must be text or jsonl, not '" + value + "'";
-           return kExitUsage;
-         }
-         options.jsonl = value == "jsonl";
-         return kExitOk;
-       }},
-      {"--langs", "L1,L2,...",
-       "only answer these languages (BCP-47), e.g. en,uk,ru",
-       [&options](const std::string& value, std::string* error) -> int {
-         auto& candidates = options.pipeline.lid.candidates;
-         candidates = SplitList(value);
-         if (candidates.empty()) {
-           *error = "--langs needs a list of languages such as en,uk,ru";
-         }
-         for (const std::string& lang : candidates) {
-           if (!CheckLanguageTag("--langs", lang, error)) break;
-         }
-         return error->empty() ? kExitOk : kExitUsage;
-       }},
-      {"--min-confidence", "X",
-       "below this confidence answer \"und\" (default 0.25)",
-       Number(&options.pipeline.lid.min_confidence, 0.0, 1.0,
-              "--min-confidence needs a number between 0 and 1, not '{}'")},
-      Take(&shared, "--lid-model", "another fastText language-ID model"),
-      Take(&shared, "--encoding", "the inputs' encoding; detected when absent"),
-      Take(&shared, "--input-format",
-           "text, html or auto (default: HTML pages are told by\n"
-           "their content or .html/.htm name; their article is\n"
-           "extracted)"),
-      {"-h, --help", "", "this text", {}},
-      WithHelp(Take(&shared, "--max-file-size"), ""),
-  };
-  command.footer = R"(
-Exit codes: 0 ok; 1 some files were skipped (each with a message);
-2 usage error; 3 no usable input or no usable model; 4 output not writable;
-5 internal error.
-)";
-  command.error_prefix = "detect: ";
-  command.error_suffix = " (see align detect --help)";
-  command.operand = Append(&files);
-  int exit_code = kExitOk;
-  if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
-  if (files.empty()) {
-    PrintError("detect needs at least one FILE (see align detect --help)");
-    return kExitUsage;
+)"),
+            Tr("\nExit codes: as align --help lists them.\n"));
+  o.Flag("--per-line", &job.per_line, Tr("one answer per input line"));
+  o.Custom("--format", "FORMAT",
+           Tr("text (default) or jsonl: one JSON object per file or\nline; "
+              "per file with the sentence counts by language\nand the runs of "
+              "sentences in other languages, per\nline with the three best "
+              "guesses without --langs"),
+           [&job](const std::string& value) {
+             if (value != "jsonl" && value != "text") {
+               throw BadValue(Format(
+                   Tr("--format must be text or jsonl, not '{1}'"), value));
+             }
+             job.jsonl = value == "jsonl";
+           });
+  o.Custom("--langs", "L1,L2,...",
+           Tr("only answer these languages (BCP-47), e.g. en,uk,ru"),
+           [&c](const std::string& value) {
+             std::vector<std::string>& langs = c.options.lid.candidates;
+             langs.clear();
+             for (size_t at = 0; at <= value.size();) {
+               const size_t comma = std::min(value.find(',', at), value.size());
+               if (comma > at) langs.push_back(value.substr(at, comma - at));
+               at = comma + 1;
+             }
+             if (langs.empty()) {
+               throw BadValue(
+                   Tr("--langs needs a list of languages such as en,uk,ru"));
+             }
+             for (const std::string& lang : langs) {
+               CheckLanguageTag("--langs", lang);
+             }
+           });
+  o.Number("--min-confidence", &c.options.lid.min_confidence, 0, 1, "X",
+           Tr("below this confidence answer \"und\" (default 0.25)"),
+           Format(Tr("{1} needs a number between 0 and 1, not '{2}'"),
+                  "--min-confidence", "{1}"));
+  AddPipelineOptions(&o, &c, {"--lid-model", "--encoding", "--input-format"});
+  o.Operands(&job.files);
+  const int parsed = o.Parse(argc, argv);
+  if (parsed >= 0) return parsed;
+  if (job.files.empty()) {
+    return UsageError(Tr("detect needs at least one FILE"));
   }
-  if (options.per_line && files.size() != 1) {
-    PrintError(
-        "detect --per-line takes one FILE, or - for standard input (see align "
-        "detect --help)");
-    return kExitUsage;
+  if (job.per_line && job.files.size() != 1) {
+    return UsageError(
+        Tr("detect --per-line takes one FILE, or - for standard input"));
   }
-  DetectJob job;
-  job.files = files;
-  job.per_line = options.per_line;
-  job.jsonl = options.jsonl;
-  job.pipeline = options.pipeline;
+  job.pipeline = c.options;
   job.report = PrintRunMessages(false, false);
   return RunExitCode(RunDetectJob(job));
 }

@@ -1,13 +1,19 @@
+// `align dict import|pivot|show|convert`: bilingual dictionary files.
 #include <iostream>
-#include <vector>
 
-#include "commands.h"
+#include "cli.h"
 #include "crossalign/dictionary.h"
 
 namespace crossalign::cli {
-namespace {
 
-constexpr const char* kUsage = R"(Usage:
+int RunDictCommand(int argc, char** argv) {
+  std::string output, freedict;
+  bool reverse = false;
+  DictionaryFormat in_format = DictionaryFormat::kAuto;
+  DictionaryFormat out_format = DictionaryFormat::kAuto;
+  std::vector<std::string> args;
+  // The options are described in the prose, not listed.
+  Command o("align dict", Tr(R"(Usage:
   align dict import --freedict INDEX [--reverse] -o OUT.dict
   align dict pivot FIRST.dict SECOND.dict -o OUT.dict
   align dict show FILE.dict
@@ -27,96 +33,65 @@ Dictionary files hold one pair per line, in one of two orders:
   hunalign    'target @ source'  files named *.dic, as hunalign ships them
 A first line '# format: hunalign' or '# format: crossalign' overrides the
 name; --dict-format auto|crossalign|hunalign overrides both, for the input
-files (and for the output with --output-format).
+files (and for the output with --output-format). --force replaces an
+existing output.
 
 Use a dictionary with: align SRC TGT --dict FILE.dict (or FILE.dic)
-)";
-
-}  // namespace
-
-int RunDictCommand(Args* args) {
-  if (args->Done()) {
-    std::cerr << kUsage;
-    return kExitUsage;
-  }
-  const std::string verb = args->Next();
-  if (verb == "-h" || verb == "--help") {
-    std::cout << kUsage;
-    return kExitOk;
-  }
-  std::string output, freedict;
-  bool reverse = false;
-  DictionaryFormat in_format = DictionaryFormat::kAuto;
-  DictionaryFormat out_format = DictionaryFormat::kAuto;
-  std::vector<std::string> files;
-  const auto format = [](DictionaryFormat* out, std::string name) {
-    return [out, name](const std::string& value, std::string* error) -> int {
-      if (ParseDictionaryFormat(value, out)) return kExitOk;
-      *error = name + " must be auto, crossalign or hunalign";
-      return kExitUsage;
+)"),
+            "");
+  const auto format = [](DictionaryFormat* out, const char* name) {
+    return [out, name](const std::string& value) {
+      if (!ParseDictionaryFormat(value, out)) {
+        throw BadValue(
+            Format(Tr("{1} must be auto, crossalign or hunalign, not '{2}'"),
+                   name, value));
+      }
     };
   };
-  Command command;  // the options are described in kUsage's prose
-  command.options = {
-      {"-o, --output", "FILE", "", StoreName(&output)},
-      {"--freedict", "INDEX", "", Store(&freedict)},
-      {"--dict-format", "F", "", format(&in_format, "--dict-format")},
-      {"--output-format", "F", "", format(&out_format, "--output-format")},
-      WithHelp(ForceOption(), ""),
-      {"--reverse", "", "", Set(&reverse)},
-  };
-  command.error_prefix = "dict: ";
-  command.error_suffix = " (see align dict --help)";
-  command.help = false;
-  command.operand = Append(&files);
-  int exit_code = kExitOk;
-  if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
+  o.Name("-o,--output", &output, "FILE", "");
+  o.Value("--freedict", &freedict, "INDEX", "");
+  o.Custom("--dict-format", "F", "", format(&in_format, "--dict-format"));
+  o.Custom("--output-format", "F", "", format(&out_format, "--output-format"));
+  AddForceOption(&o, "");
+  o.Flag("--reverse", &reverse, "");
+  o.Operands(&args);
+  for (CLI::Option* option : o.app().get_options()) option->group("");
+  if (argc < 2) {
+    std::cerr << o.app().help();
+    return kExitUsage;
+  }
+  const int parsed = o.Parse(argc, argv);
+  if (parsed >= 0) return parsed;
+  const std::string verb = args.empty() ? "" : args[0];
+  const std::vector<std::string> files(args.begin() + (args.empty() ? 0 : 1),
+                                       args.end());
   StatusOr<Dictionary> dict = InvalidArgumentError("");
   if (verb == "import") {
     if (freedict.empty() || !files.empty() || output.empty()) {
-      PrintError(
-          "dict import needs --freedict INDEX and -o OUT (see align dict "
-          "--help)");
-      return kExitUsage;
+      return UsageError(Tr("dict import needs --freedict INDEX and -o OUT"));
     }
     dict = Dictionary::ImportFreeDict(freedict);
   } else if (verb == "pivot") {
     if (files.size() != 2 || output.empty()) {
-      PrintError(
-          "dict pivot needs FIRST SECOND and -o OUT (see align dict --help)");
-      return kExitUsage;
+      return UsageError(Tr("dict pivot needs FIRST SECOND and -o OUT"));
     }
     auto first = Dictionary::Load(files[0], in_format);
-    if (!first.ok()) {
-      PrintError(first.status().message());
-      return kExitNoInput;
-    }
-    auto second = Dictionary::Load(files[1], in_format);
-    if (!second.ok()) {
-      PrintError(second.status().message());
-      return kExitNoInput;
-    }
-    dict = Dictionary::Compose(*first, *second);
-  } else if (verb == "show") {
-    if (files.size() != 1) {
-      PrintError("dict show needs one FILE (see align dict --help)");
-      return kExitUsage;
+    auto second = first.ok() ? Dictionary::Load(files[1], in_format) : first;
+    dict = second;
+    if (second.ok()) dict = Dictionary::Compose(*first, *second);
+  } else if (verb == "show" || verb == "convert") {
+    if (files.size() != 1 || (verb == "convert" && output.empty())) {
+      return UsageError(verb == "show"
+                            ? Tr("dict show needs one FILE")
+                            : Tr("dict convert needs one FILE and -o OUT"));
     }
     dict = Dictionary::Load(files[0], in_format);
-    if (dict.ok()) {
-      std::cout << files[0] << "\t" << dict->size() << " pairs\n";
-      return kExitOk;
+    if (dict.ok() && verb == "show") {
+      std::cout << Format(Tr("{1}\t{2,num} pairs\n"), files[0], dict->size());
+      return FlushStandardOutput() ? kExitOk : kExitOutput;
     }
-  } else if (verb == "convert") {
-    if (files.size() != 1 || output.empty()) {
-      PrintError(
-          "dict convert needs one FILE and -o OUT (see align dict --help)");
-      return kExitUsage;
-    }
-    dict = Dictionary::Load(files[0], in_format);
   } else {
-    PrintError("dict: unknown command '" + verb + "' (see align dict --help)");
-    return kExitUsage;
+    return UsageError(Format(Tr("dict: unknown command '{1}'"), verb));
   }
   if (!dict.ok()) {
     PrintError(dict.status().message());
@@ -124,7 +99,7 @@ int RunDictCommand(Args* args) {
   }
   if (reverse) dict = dict->Reversed();
   if (dict->empty()) {
-    PrintError("dict: the result has no pairs; nothing written");
+    PrintError(Tr("dict: the result has no pairs; nothing written"));
     return kExitNoInput;
   }
   if (out_format == DictionaryFormat::kAuto) {
@@ -135,11 +110,12 @@ int RunDictCommand(Args* args) {
   }
   const int rc = WriteOutput(output, dict->Serialize(out_format));
   if (rc == kExitOk) {
-    std::cerr << "align dict: wrote " << dict->size() << " pairs to " << output
-              << (out_format == DictionaryFormat::kHunalign
-                      ? " (hunalign's order, target @ source)"
-                      : " (source @ target)")
-              << "\n";
+    PrintError(Format(out_format == DictionaryFormat::kHunalign
+                          ? Tr("dict: wrote {1,num} pairs to {2} (hunalign's "
+                               "order, target @ source)")
+                          : Tr("dict: wrote {1,num} pairs to {2} (source @ "
+                               "target)"),
+                      dict->size(), output));
   }
   return rc;
 }

@@ -1,44 +1,15 @@
-#include <algorithm>
-#include <iostream>
-
-#include "commands.h"
+// `align review IN.tmx... -o PAGE.html` and `align review --apply`.
+#include "cli.h"
 #include "jobs/review_job.h"
-#include "run_messages.h"
 
 namespace crossalign::cli {
-namespace {
 
-int Apply(const std::string& decisions_path,
-          const std::vector<std::string>& inputs, const std::string& output,
-          const TmxWriterOptions& tmx, const ReviewApplyOptions& options,
-          bool realign) {
-  if (inputs.size() != 1) {
-    PrintError("review --apply: give exactly one IN.tmx, not " +
-               std::to_string(inputs.size()) + " (see align review --help)");
-    return kExitUsage;
-  }
-  ReviewApplyJob job;
-  job.decisions_path = decisions_path;
-  job.apply = options;
-  job.realign = realign;
-  job.input = inputs[0];
-  job.output = output;
-  job.tmx = tmx;
-  job.replace = Overwrite();
-  job.report = PrintRunMessages(false, false);
-  return RunExitCode(RunReviewApplyJob(job));
-}
-
-}  // namespace
-
-int RunReviewCommand(Args* args) {
-  std::string output, apply, report_path, title, keep;
-  bool realign = false;
-  std::vector<std::string> inputs;
-  TmxWriterOptions tmx;
-  Command command;
-  command.header =
-      R"(Usage: align review IN.tmx... -o PAGE.html [--report FILE]
+int RunReviewCommand(int argc, char** argv) {
+  ReviewPageJob page;
+  ReviewApplyJob apply;
+  std::string keep;
+  Command o("align review",
+            Tr(R"(Usage: align review IN.tmx... -o PAGE.html [--report FILE]
        align review --apply DECISIONS.json IN.tmx -o OUT.tmx
 
 The first form writes a review page: one HTML file (no other file, no
@@ -64,78 +35,57 @@ The page is also written by the aligner: align SRC TGT -o OUT.tmx --review
 PAGE.html (or align FILE... -o DIR --review PAGE.html).
 
 Options:
-)";
-  command.column = 21;
-  command.options = {
-      {"-o, --output", "FILE",
-       "the page (or, with --apply, the TMX), written through a\n"
-       "temporary file renamed into place; stdout when absent",
-       StoreName(&output)},
-      {"--report", "FILE",
-       "the aligner's --report (JSON lines): the page lists the\n"
-       "article pairs it considered and why some were left out",
-       Store(&report_path)},
-      {"--title", "TEXT", "the page's title (default: the memories' names)",
-       Store(&title)},
-      {"--apply", "FILE", "apply this decisions.json to the one IN.tmx",
-       Store(&apply)},
-      {"--keep", "accepted",
-       "with --apply, keep only the units accepted, corrected\n"
-       "or made by the reviewer (default: all but the rejected)",
-       Store(&keep)},
-      {"--realign", "",
-       "with --apply, align each article pair again between the\n"
-       "links the reviewer made or accepted (reads the articles)",
-       Set(&realign)},
-      WithHelp(DateOption(&tmx),
-               "with --apply, creationdate for units and header that\n"
-               "lack one (YYYY-MM-DD, ...); others keep theirs"),
-      WithHelp(ForceOption(), "replace an existing output file"),
-      {"-h, --help", "", "show this help", {}},
-  };
-  command.footer = R"(
-Exit codes: 0 ok; 1 some inputs or decisions were skipped (each with a
-message), the output was still written; 2 usage error; 3 no usable input;
-4 output not writable; 5 internal error.
-)";
-  ;
-  command.error_prefix = "review: ";
-  command.error_suffix = " (see align review --help)";
-  command.operand = Append(&inputs);
-  int exit_code = kExitOk;
-  if (!ParseCommandLine(command, args, &exit_code)) return exit_code;
-  if (inputs.empty()) {
-    PrintError("review: no TMX files given (see align review --help)");
-    return kExitUsage;
-  }
-  if (apply.empty() && (!keep.empty() || realign)) {
-    PrintError(
-        "review: --keep and --realign are for --apply (see align review "
-        "--help)");
-    return kExitUsage;
-  }
-  if (!apply.empty()) {
-    if (!report_path.empty() || !title.empty()) {
-      PrintError("review: --report and --title are for the page, not --apply");
-      return kExitUsage;
+)"),
+            Tr("\nExit codes: as align --help lists them.\n"));
+  o.Name("-o,--output", &page.output, "FILE",
+         Tr("the page (or, with --apply, the TMX), written through a\n"
+            "temporary file renamed into place; stdout when absent"));
+  o.Value("--report", &page.report_path, "FILE",
+          Tr("the aligner's --report (JSON lines): the page lists the\narticle "
+             "pairs it considered and why some were left out"));
+  o.Value("--title", &page.title, "TEXT",
+          Tr("the page's title (default: the memories' names)"));
+  o.Value("--apply", &apply.decisions_path, "FILE",
+          Tr("apply this decisions.json to the one IN.tmx"));
+  o.Value("--keep", &keep, "accepted",
+          Tr("with --apply, keep only the units accepted, corrected\nor made "
+             "by the reviewer (default: all but the rejected)"));
+  o.Flag("--realign", &apply.realign,
+         Tr("with --apply, align each article pair again between the\nlinks "
+            "the reviewer made or accepted (reads the articles)"));
+  AddDateOption(&o, &apply.tmx,
+                Tr("with --apply, creationdate for units and header that\nlack "
+                   "one (YYYY-MM-DD, ...); others keep theirs"));
+  AddForceOption(&o, Tr("replace an existing output file"));
+  o.Operands(&page.inputs);
+  const int parsed = o.Parse(argc, argv);
+  if (parsed >= 0) return parsed;
+  if (page.inputs.empty()) return UsageError(Tr("review: no TMX files given"));
+  page.replace = apply.replace = Overwrite();
+  page.report = apply.report = PrintRunMessages(false, false);
+  if (apply.decisions_path.empty()) {
+    if (!keep.empty() || apply.realign) {
+      return UsageError(Tr("review: --keep and --realign are for --apply"));
     }
-    ReviewApplyOptions options;
-    if (!keep.empty() && keep != "accepted") {
-      PrintError("review: --keep takes 'accepted', not '" + keep +
-                 "' (see align review --help)");
-      return kExitUsage;
-    }
-    options.keep_accepted_only = keep == "accepted";
-    return Apply(apply, inputs, output, tmx, options, realign);
+    return RunExitCode(RunReviewPageJob(page));
   }
-  ReviewPageJob job;
-  job.inputs = inputs;
-  job.output = output;
-  job.title = title;
-  job.report_path = report_path;
-  job.replace = Overwrite();
-  job.report = PrintRunMessages(false, false);
-  return RunExitCode(RunReviewPageJob(job));
+  if (!page.report_path.empty() || !page.title.empty()) {
+    return UsageError(
+        Tr("review: --report and --title are for the page, not --apply"));
+  }
+  if (!keep.empty() && keep != "accepted") {
+    return UsageError(
+        Format(Tr("review: --keep takes 'accepted', not '{1}'"), keep));
+  }
+  if (page.inputs.size() != 1) {
+    return UsageError(Format(Tr("review --apply: give exactly one IN.tmx, "
+                                "not {1}"),
+                             page.inputs.size()));
+  }
+  apply.apply.keep_accepted_only = keep == "accepted";
+  apply.input = page.inputs[0];
+  apply.output = page.output;
+  return RunExitCode(RunReviewApplyJob(apply));
 }
 
 }  // namespace crossalign::cli
