@@ -19,6 +19,12 @@ namespace crossalign::internal {
 // expected string literal".
 StatusOr<nlohmann::json> ParseJson(std::string_view text);
 
+// The first JSON value at the start of `text` (after white space); what
+// follows it is ignored, for JSON embedded in other text (a page's JSON-LD
+// script after a CDATA or comment opener is cut off). Otherwise as
+// ParseJson: strict inside the value, nesting deeper than 64 refused.
+StatusOr<nlohmann::json> ParseJsonPrefix(std::string_view text);
+
 // The string member `key` of `object`, or nullptr (not an object, no such
 // member, or not a string).
 const std::string* JsonStringMember(const nlohmann::json& object,
