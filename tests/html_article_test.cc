@@ -8,7 +8,7 @@
 #include "crossalign/document.h"
 #include "crossalign/pipeline.h"
 #include "html_gold.h"
-#include "segment/html_article_extractor.h"
+#include "read/html_article_extractor.h"
 #include "test_support.h"
 
 namespace crossalign {

@@ -18,8 +18,8 @@
 #include "crossalign/output_file.h"
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_writer.h"
-#include "io/pair_stream.h"
 #include "io/run_output.h"
+#include "write/pair_stream.h"
 
 namespace crossalign {
 namespace {

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "text/unicode_text.h"
+#include "base/unicode_text.h"
 
 namespace crossalign::internal::boundary {
 

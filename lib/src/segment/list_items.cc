@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <string>
 
-#include "text/unicode_text.h"
+#include "base/unicode_text.h"
 
 namespace crossalign::internal::boundary {
 namespace {

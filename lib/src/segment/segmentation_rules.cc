@@ -9,9 +9,9 @@
 #include <mutex>
 #include <sstream>
 
-#include "segment/embedded_rules.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
+#include "base/embedded_files.h"
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 
 namespace crossalign::internal {
 namespace {

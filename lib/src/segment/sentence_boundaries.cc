@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <string>
 
+#include "base/unicode_text.h"
 #include "segment/boundary_chars.h"
 #include "segment/list_items.h"
-#include "text/unicode_text.h"
 
 namespace crossalign::internal::boundary {
 namespace {
