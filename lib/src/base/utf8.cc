@@ -111,6 +111,11 @@ Span TrimSpan(std::string_view text, Span span) {
   return span;
 }
 
+std::string_view TrimWhitespace(std::string_view text) {
+  const Span span = TrimSpan(text, Span{0, text.size()});
+  return text.substr(span.begin, span.size());
+}
+
 void AppendUtf8(uint32_t c, std::string* out) {
   if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
   if (c < 0x80) {

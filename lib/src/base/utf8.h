@@ -34,6 +34,9 @@ size_t WhitespaceLengthAt(std::string_view text, size_t pos);
 // Shrinks `span` of `text` so it neither starts nor ends with white space.
 Span TrimSpan(std::string_view text, Span span);
 
+// `text` without leading and trailing white space (as TrimSpan).
+std::string_view TrimWhitespace(std::string_view text);
+
 // Collapses every run of white space to one ASCII space and trims the ends.
 std::string CollapseWhitespace(std::string_view text);
 

@@ -11,11 +11,6 @@
 namespace crossalign {
 namespace {
 
-std::string Trimmed(std::string_view s) {
-  const Span span = internal::TrimSpan(s, Span{0, s.size()});
-  return std::string(s.substr(span.begin, span.size()));
-}
-
 // Parses "## outlet: X | lang: uk | date: 2025-03-14". Returns false when the
 // line is not a header.
 bool ParseHeaderLine(std::string_view line, DocumentMetadata* meta) {
@@ -29,8 +24,8 @@ bool ParseHeaderLine(std::string_view line, DocumentMetadata* meta) {
                                          : line.substr(bar + 1);
     const size_t colon = field.find(':');
     if (colon == std::string_view::npos) continue;
-    const std::string key = Trimmed(field.substr(0, colon));
-    const std::string value = Trimmed(field.substr(colon + 1));
+    const std::string key(internal::TrimWhitespace(field.substr(0, colon)));
+    const std::string value(internal::TrimWhitespace(field.substr(colon + 1)));
     if (key == "outlet") {
       meta->outlet = value;
       any = true;

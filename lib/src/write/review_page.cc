@@ -7,6 +7,7 @@
 #include <set>
 
 #include "base/file_io.h"
+#include "base/hash.h"
 #include "base/json_parse.h"
 #include "base/json_string.h"
 #include "base/utf8.h"
@@ -18,6 +19,8 @@
 namespace crossalign {
 namespace {
 
+using internal::Fnv1a;
+using internal::Hex64;
 using internal::JsonString;
 using internal::JsonStringMember;
 
@@ -76,22 +79,6 @@ std::string ScriptSafe(std::string_view json) {
     }
   }
   return out;
-}
-
-uint64_t Fnv1a(std::string_view data) {
-  uint64_t hash = 14695981039346656037ull;
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
-std::string Hex64(uint64_t value) {
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx",
-                static_cast<unsigned long long>(value));
-  return buffer;
 }
 
 std::string FormatNumber(double value) {

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "base/file_io.h"
+#include "base/hash.h"
 #include "base/utf8.h"
 #include "crossalign/version.h"
 #include "write/bead_text.h"
@@ -16,6 +17,8 @@
 namespace crossalign {
 namespace {
 
+using internal::Fnv1a;
+using internal::Hex64;
 using internal::SideText;
 using internal::XmlSafe;
 
@@ -30,15 +33,6 @@ std::string Position(const Document& doc, const std::vector<int>& ids) {
   return out;
 }
 
-// FNV-1a, 64 bit: stable across runs, platforms and library versions.
-uint64_t Fnv1a(std::string_view data, uint64_t hash = 14695981039346656037ull) {
-  for (unsigned char c : data) {
-    hash ^= c;
-    hash *= 1099511628211ull;
-  }
-  return hash;
-}
-
 std::string UnitId(const AlignedPair& pair, const Bead& bead) {
   std::string key = pair.src->name();
   key.push_back('\0');
@@ -47,10 +41,7 @@ std::string UnitId(const AlignedPair& pair, const Bead& bead) {
   for (int s : bead.src) key += std::to_string(s) + ",";
   key.push_back('\0');
   for (int t : bead.tgt) key += std::to_string(t) + ",";
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx",
-                static_cast<unsigned long long>(Fnv1a(key)));
-  return buffer;
+  return Hex64(Fnv1a(key));
 }
 
 std::string FormatScore(double score) {
@@ -201,10 +192,7 @@ std::string ContentId(const TmxUnit& unit) {
     hash = Fnv1a(v.lang, Fnv1a(std::string_view("\0", 1), hash));
     hash = Fnv1a(v.text, Fnv1a(std::string_view("\0", 1), hash));
   }
-  char buffer[17];
-  std::snprintf(buffer, sizeof buffer, "%016llx",
-                static_cast<unsigned long long>(hash));
-  return buffer;
+  return Hex64(hash);
 }
 
 // Marks where a segment's markup goes: U+FFFF, the markup's index, U+FFFF.
