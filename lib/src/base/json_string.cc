@@ -1,43 +1,16 @@
 #include "base/json_string.h"
 
-#include <cstdio>
+#include <nlohmann/json.hpp>
 
 #include "base/utf8.h"
 
 namespace crossalign::internal {
 
 std::string JsonString(std::string_view raw) {
-  const std::string text = ReplaceInvalidUtf8(raw);
-  std::string out = "\"";
-  for (char ch : text) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out.push_back(ch);
-        }
-    }
-  }
-  return out + "\"";
+  // nlohmann's serializer: " and \ escaped, \b \f \n \r \t as such, the other
+  // control characters as \u00xx; the rest of the UTF-8 text as it is (the
+  // invalid bytes were replaced first, so dump() cannot throw).
+  return nlohmann::json(ReplaceInvalidUtf8(raw)).dump();
 }
 
 }  // namespace crossalign::internal

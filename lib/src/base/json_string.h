@@ -8,8 +8,9 @@
 
 namespace crossalign::internal {
 
-// `text` as a JSON string literal, quotes included: " \ and control
-// characters escaped, invalid UTF-8 replaced by U+FFFD.
+// `text` as a JSON string literal, quotes included, written by nlohmann's
+// serializer (the one JSON reader and writer of the library, json_parse.h):
+// " \ and control characters escaped, invalid UTF-8 replaced by U+FFFD.
 std::string JsonString(std::string_view text);
 
 }  // namespace crossalign::internal
