@@ -32,7 +32,7 @@ DEMO_PACKAGES=(
   zlib1g-dev libstemmer-dev
   libhunspell-dev
   # HTML pages as input: Google's HTML5-conformant parser
-  # (lib/src/segment/html_article_extractor.h).
+  # (lib/src/read/html_article_extractor.h).
   libgumbo-dev
   # The one JSON parser (batch manifests): header-only, well kept.
   nlohmann-json3-dev

@@ -8,7 +8,7 @@
 #include "crossalign/document.h"
 #include "crossalign/pipeline.h"
 #include "html_gold.h"
-#include "segment/html_article_extractor.h"
+#include "read/html_article_extractor.h"
 #include "test_support.h"
 
 namespace crossalign {
@@ -498,6 +498,55 @@ TEST(JsonLdCrossCheckTest, RestoresHiddenParagraphsAndDropsPromos) {
     }
     EXPECT_EQ(restored, static_cast<size_t>(copies));
     EXPECT_NE(article.text.find(paras.back()), std::string::npos);
+  }
+}
+
+// JSON-LD as pages write it: inside an HTML comment,
+// with the publisher in @graph by @id, and strings that strict JSON refuses
+// (a raw line break, \f, a lone surrogate escape), and text after the JSON
+// value. The article is rendered by script, so its text can only come from
+// articleBody (used when it is over 200 bytes longer than the page's text).
+TEST(JsonLdTest, ReadsThePageJsonPagesWrite) {
+  const std::string html =
+      "<!DOCTYPE html><html><head><title>x</title>"
+      "<script type=\"application/ld+json\"><!--\n"
+      "{\"@context\": \"https://schema.org\", \"@graph\": ["
+      "{\"@type\": \"Organization\", \"@id\": \"#org\", \"name\": \"Daily "
+      "Ledger\"},"
+      "{\"@type\": \"NewsArticle\", \"headline\": \"Ferry\\fservice resumes\","
+      " \"datePublished\": \"2026-01-02\", \"publisher\": {\"@id\": "
+      "\"#org\"}, \"articleBody\": \"The ferry between the two harbours "
+      "sails again after a month of repairs to its engines.\nThe operator "
+      "said the timetable of the summer applies from Monday \\ud800 on all "
+      "routes across the bay. Tickets bought for the cancelled crossings "
+      "can be used until the end of the year.\"}]}\n--></script></head>"
+      "<body><div id=\"app\"></div></body></html>";
+  const internal::HtmlArticle article = internal::ExtractHtmlArticle(html);
+  EXPECT_EQ(article.method, "json-ld");
+  EXPECT_EQ(article.metadata.outlet, "Daily Ledger");
+  EXPECT_EQ(article.metadata.date, "2026-01-02");
+  EXPECT_EQ(article.metadata.title, "Ferry service resumes");
+  EXPECT_NE(article.text.find("repairs to its engines."), std::string::npos);
+  EXPECT_NE(article.text.find("from Monday \xEF\xBF\xBD on all routes"),
+            std::string::npos)
+      << article.text;
+}
+
+// Scripts that are not JSON are ignored: the page keeps its own metadata.
+TEST(JsonLdTest, BrokenScriptsAreIgnored) {
+  for (const std::string& script : std::vector<std::string>{
+           "{\"@type\": \"NewsArticle\", \"headline\": ", "{\"a\": \\x}",
+           std::string(100, '[')}) {
+    const std::string html =
+        "<html><head><title>t</title><meta property=\"og:site_name\" "
+        "content=\"Bay Post\"><script type=\"application/ld+json\">" +
+        script +
+        "</script></head><body><article><h1>Harbour opens</h1><p>The new "
+        "harbour opened to ships on Monday after three years of building "
+        "work, the port said.</p></article></body></html>";
+    const internal::HtmlArticle article = internal::ExtractHtmlArticle(html);
+    EXPECT_EQ(article.metadata.outlet, "Bay Post") << script;
+    EXPECT_EQ(article.metadata.title, "Harbour opens") << script;
   }
 }
 

@@ -1,5 +1,5 @@
 // Number normalisation across locales (internal component).
-#include "text/numbers.h"
+#include "base/numbers.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
-// PairStream (lib/src/io/pair_stream.h): a file written one pair at a time
+// PairStream (lib/src/write/pair_stream.h): a file written one pair at a time
 // holds exactly the bytes Render() gives for all the pairs at once.
-#include "io/pair_stream.h"
+#include "write/pair_stream.h"
 
 #include <gtest/gtest.h>
 

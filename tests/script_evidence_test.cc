@@ -1,4 +1,4 @@
-#include "text/script_evidence.h"
+#include "langid/script_evidence.h"
 
 #include <gtest/gtest.h>
 

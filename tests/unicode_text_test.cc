@@ -1,5 +1,5 @@
 // The internal text module: UTF-8 decoding and the case foldings.
-#include "text/unicode_text.h"
+#include "base/unicode_text.h"
 
 #include <gtest/gtest.h>
 

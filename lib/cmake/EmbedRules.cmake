@@ -3,7 +3,7 @@
 # Other data files use the same mechanism with these set (defaults: the
 # segmentation rules):
 #   PATTERN  which files of DIR          (*.rules)
-#   HEADER   the header declaring ARRAY  (segment/embedded_rules.h)
+#   HEADER   the header declaring ARRAY  (base/embedded_files.h)
 #   ARRAY    the EmbeddedRules array     (kEmbeddedRules; its size is
 #            ARRAY followed by Count)
 #   FROM     the folder named in the generated comment (lib/rules/segment)
@@ -11,7 +11,7 @@ if(NOT PATTERN)
   set(PATTERN "*.rules")
 endif()
 if(NOT HEADER)
-  set(HEADER "segment/embedded_rules.h")
+  set(HEADER "base/embedded_files.h")
 endif()
 if(NOT ARRAY)
   set(ARRAY "kEmbeddedRules")

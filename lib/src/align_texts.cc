@@ -3,7 +3,7 @@
 #include <memory>
 #include <utility>
 
-#include "io/bead_text.h"
+#include "write/bead_text.h"
 
 namespace crossalign {
 

@@ -7,7 +7,7 @@
 
 #include "align/pair_scorer.h"
 #include "crossalign/output_file.h"
-#include "text/text_decoder.h"
+#include "read/document_decoding.h"
 
 namespace crossalign {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "crossalign/document.h"
-#include "segment/html_article_extractor.h"
+#include "read/html_article_extractor.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);

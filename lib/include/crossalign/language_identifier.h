@@ -177,6 +177,19 @@ StatusOr<std::string> FindLidModel(const std::string& explicit_path);
 // skipped and named in LanguageIdentifier::Warnings().
 std::string FindHunspellDir(const std::string& explicit_dir);
 
+// `align detect --format jsonl`, one line per document `file`:
+//   {"file", "lang", "confidence", "declared" (the article header's),
+//    "sentences", "other_share", "sentences_by_lang": {LANG: N, ...},
+//    "runs": [{"lang", "first_sentence", "end_sentence", "begin_byte",
+//              "end_byte"}]}
+// (CountLanguageShares, FindLanguageRuns); numbers have three decimals.
+std::string RenderLanguagesJsonl(const std::string& file, const Document& doc);
+
+// `align detect --per-line --format jsonl`, the line of text line `number`
+// (1-based): {"line", "lang", "confidence", "top": [{"lang", "confidence"}]}.
+std::string RenderLineLanguageJsonl(size_t number, const LanguageGuess& guess,
+                                    const std::vector<LanguageGuess>& top);
+
 }  // namespace crossalign
 
 #endif  // CROSSALIGN_LANGUAGE_IDENTIFIER_H_

@@ -23,7 +23,6 @@
 
 #include "crossalign/alignment.h"
 #include "crossalign/document.h"
-#include "crossalign/language_identifier.h"
 #include "crossalign/status.h"
 #include "crossalign/tmx_writer.h"
 
@@ -142,19 +141,6 @@ std::string RenderSegmentLines(const Document& doc);
 // "lang" (the segment's, else the document's)}, plus "html_start" and
 // "html_end" (bytes in the page) for an HTML page.
 std::string RenderSegmentsJsonl(const Document& doc);
-
-// `align detect --format jsonl`, one line per document `file`:
-//   {"file", "lang", "confidence", "declared" (the article header's),
-//    "sentences", "other_share", "sentences_by_lang": {LANG: N, ...},
-//    "runs": [{"lang", "first_sentence", "end_sentence", "begin_byte",
-//              "end_byte"}]}
-// (CountLanguageShares, FindLanguageRuns); numbers have three decimals.
-std::string RenderLanguagesJsonl(const std::string& file, const Document& doc);
-
-// `align detect --per-line --format jsonl`, the line of text line `number`
-// (1-based): {"line", "lang", "confidence", "top": [{"lang", "confidence"}]}.
-std::string RenderLineLanguageJsonl(size_t number, const LanguageGuess& guess,
-                                    const std::vector<LanguageGuess>& top);
 
 }  // namespace crossalign
 

@@ -111,15 +111,6 @@ Band ProjectBlockPath(const std::vector<Bead>& path,
 
 }  // namespace
 
-void Band::Finish() {
-  start.assign(lo.size() + 1, 0);
-  for (size_t i = 0; i < lo.size(); ++i) {
-    start[i + 1] =
-        start[i] + static_cast<size_t>(std::max(0, hi[i] - lo[i] + 1));
-  }
-  cells = start.back();
-}
-
 Band DiagonalBand(int n, int m, int width) {
   Band band;
   band.lo.resize(n + 1);

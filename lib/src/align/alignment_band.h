@@ -11,26 +11,10 @@
 #include <cstdint>
 #include <vector>
 
+#include "align/band.h"
 #include "crossalign/alignment.h"
 
 namespace crossalign::internal {
-
-// Per-row column ranges [lo[i], hi[i]] of a banded matrix.
-struct Band {
-  std::vector<int> lo, hi;
-  std::vector<size_t> start;  // offset of row i in the flat storage
-  size_t cells = 0;
-
-  // Computes `start` and `cells` from `lo` and `hi`.
-  void Finish();
-  // The offset of cell (i, j) in the flat storage, or -1 outside the band.
-  long Cell(int i, int j) const {
-    if (i < 0 || i >= static_cast<int>(lo.size()) || j < lo[i] || j > hi[i]) {
-      return -1;
-    }
-    return static_cast<long>(start[i] + static_cast<size_t>(j - lo[i]));
-  }
-};
 
 // DP rows 0..n (row i: i source sentences consumed), a band of half-width
 // `width` around the straight diagonal; 0 means everything.

@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "align/alignment_band.h"
+#include "align/band.h"
 #include "align/bead_scorer.h"
 #include "crossalign/alignment.h"
 

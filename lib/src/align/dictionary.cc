@@ -9,9 +9,9 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "io/file_io.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
+#include "base/file_io.h"
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 
 namespace crossalign {
 namespace {

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "align/pair_scorer.h"
-
 namespace crossalign::internal {
 
 NegLogTail::NegLogTail() {

@@ -12,6 +12,10 @@
 
 namespace crossalign::internal {
 
+// A unit more likely right than wrong: the x-score is a probability, so
+// "confident" is its midpoint, not a tuned value.
+inline constexpr double kConfidentUnit = 0.5;
+
 // Gale & Church's variance of the target length per source character.
 constexpr double kDefaultLengthVariance = 6.8;
 

@@ -8,9 +8,9 @@
 #include <mutex>
 #include <utility>
 
-#include "text/stemmer.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
+#include "align/stemmer.h"
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 
 namespace crossalign::internal {
 namespace {

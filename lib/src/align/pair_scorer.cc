@@ -11,7 +11,7 @@
 
 #include "align/alignable_segments.h"
 #include "align/embedded_scorer_data.h"
-#include "text/numbers.h"
+#include "base/numbers.h"
 
 namespace crossalign::internal {
 namespace {

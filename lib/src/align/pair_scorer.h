@@ -30,9 +30,8 @@
 
 namespace crossalign::internal {
 
-// A unit more likely right than wrong: the x-score is a probability, so
-// "confident" is its midpoint, not a tuned value.
-inline constexpr double kConfidentUnit = 0.5;
+// kConfidentUnit is in length_model.h (the length model re-estimates from
+// confident units).
 
 enum class ScoreModel {
   kComparableUnit = 0,

@@ -11,10 +11,10 @@
 #include <cmath>
 
 #include "align/pair_lexicon.h"
-#include "text/numbers.h"
-#include "text/stemmer.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
+#include "align/stemmer.h"
+#include "base/numbers.h"
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 
 namespace crossalign::internal {
 namespace {

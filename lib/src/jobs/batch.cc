@@ -17,13 +17,13 @@
 #include <optional>
 #include <sstream>
 
-#include "align/parallel_for.h"
+#include "base/json_parse.h"
+#include "base/parallel_for.h"
 #include "crossalign/collection.h"
 #include "crossalign/output_file.h"
 #include "crossalign/tmx_merge.h"
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"
-#include "io/json_parse.h"
 
 namespace crossalign {
 namespace {

@@ -20,8 +20,8 @@
 #include "crossalign/output_file.h"
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_writer.h"
-#include "io/pair_stream.h"
 #include "jobs/run_output.h"
+#include "write/pair_stream.h"
 
 namespace crossalign {
 namespace {

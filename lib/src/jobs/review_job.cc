@@ -11,15 +11,15 @@
 #include <utility>
 #include <vector>
 
+#include "base/utf8.h"
 #include "crossalign/output_file.h"
 #include "crossalign/pipeline.h"
 #include "crossalign/review_page.h"
 #include "crossalign/tmx_reader.h"
 #include "crossalign/tmx_writer.h"
 #include "crossalign/translation_aligner.h"
-#include "io/review_units.h"
 #include "jobs/run_output.h"
-#include "text/utf8.h"
+#include "write/review_units.h"
 
 namespace crossalign {
 

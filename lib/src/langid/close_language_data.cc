@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <functional>
 
+#include "base/utf8.h"
 #include "langid/embedded_langid_data.h"
-#include "text/utf8.h"
 
 namespace crossalign::internal {
 namespace {

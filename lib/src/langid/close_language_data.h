@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "crossalign/status.h"
-#include "text/script_evidence.h"
+#include "langid/script_evidence.h"
 
 namespace crossalign::internal {
 

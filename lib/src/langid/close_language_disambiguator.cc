@@ -15,9 +15,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 #include "langid/close_language_data.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
 
 namespace crossalign::internal {
 namespace {

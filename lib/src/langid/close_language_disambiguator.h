@@ -44,7 +44,7 @@
 #include <vector>
 
 #include "crossalign/language_identifier.h"
-#include "text/script_evidence.h"
+#include "langid/script_evidence.h"
 
 namespace crossalign::internal {
 

@@ -6,7 +6,7 @@
 
 #include <cstddef>
 
-#include "segment/embedded_rules.h"
+#include "base/embedded_files.h"
 
 namespace crossalign::internal {
 

@@ -12,13 +12,13 @@
 #include <map>
 #include <sstream>
 
-#include "io/file_io.h"
+#include "base/file_io.h"
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 #include "langid/close_language_disambiguator.h"
 #include "langid/fasttext_model_check.h"
 #include "langid/ngram_language_model.h"
-#include "text/script_evidence.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
+#include "langid/script_evidence.h"
 
 namespace crossalign {
 namespace {

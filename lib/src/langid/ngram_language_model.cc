@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cstdlib>
 
-#include "io/file_io.h"
-#include "text/unicode_text.h"
+#include "base/file_io.h"
+#include "base/unicode_text.h"
 
 namespace crossalign::internal {
 namespace {

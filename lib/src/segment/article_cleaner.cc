@@ -14,9 +14,9 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 #include "segment/segmentation_rules.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
 
 namespace crossalign::internal {
 namespace {

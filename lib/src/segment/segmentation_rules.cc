@@ -9,9 +9,9 @@
 #include <mutex>
 #include <sstream>
 
-#include "segment/embedded_rules.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
+#include "base/embedded_files.h"
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 
 namespace crossalign::internal {
 namespace {
@@ -59,11 +59,6 @@ bool SectionFromName(std::string_view name, Section* section) {
     }
   }
   return false;
-}
-
-std::string_view Trim(std::string_view s) {
-  const Span span = TrimSpan(s, Span{0, s.size()});
-  return s.substr(span.begin, span.size());
 }
 
 std::vector<std::string_view> Words(std::string_view line) {
@@ -216,10 +211,10 @@ Status ParseSetting(std::string_view line, const std::string& where,
                     SegmentationRules* rules) {
   const size_t eq = line.find('=');
   const std::string_view key =
-      Trim(line.substr(0, eq == std::string_view::npos ? 0 : eq));
+      TrimWhitespace(line.substr(0, eq == std::string_view::npos ? 0 : eq));
   const std::string_view value = eq == std::string_view::npos
                                      ? std::string_view()
-                                     : Trim(line.substr(eq + 1));
+                                     : TrimWhitespace(line.substr(eq + 1));
   const bool boolean = value == "true" || value == "false";
   if (key == "ordinal_dot" && boolean) {
     rules->ordinal_dot = value == "true";
@@ -290,7 +285,7 @@ StatusOr<SegmentationRules> ParseSegmentationRules(std::string_view text,
   while (pos <= text.size()) {
     size_t eol = text.find('\n', pos);
     if (eol == std::string_view::npos) eol = text.size();
-    std::string_view line = Trim(text.substr(pos, eol - pos));
+    std::string_view line = TrimWhitespace(text.substr(pos, eol - pos));
     pos = eol + 1;
     ++line_no;
     if (line.empty() || line[0] == '#') continue;

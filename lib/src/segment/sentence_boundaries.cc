@@ -7,216 +7,15 @@
 #include <cstdint>
 #include <string>
 
-#include "text/unicode_text.h"
+#include "base/unicode_text.h"
+#include "segment/boundary_chars.h"
+#include "segment/list_items.h"
 
-namespace crossalign::internal {
+namespace crossalign::internal::boundary {
 namespace {
-
-// The text as code points, with the byte offset of each and of the end.
-struct Decoded {
-  std::u32string cps;
-  std::vector<size_t> offsets;
-  size_t size() const { return cps.size(); }
-};
-
-void Decode(std::string_view text, Decoded* out) {
-  DecodeUtf8WithOffsets(text, &out->cps, &out->offsets);
-}
-
-// Character classes from ICU, tabulated once for the Basic Multilingual
-// Plane (the boundary scan asks several questions of every character).
-enum CharFlag : uint16_t {
-  kSpace = 1,
-  kUpper = 2,
-  kLower = 4,
-  kLetter = 8,
-  kDigit = 16,
-  kSentenceTerminal = 32,
-  kOpenPunct = 64,
-  kClosePunct = 128,
-  kQuote = 256,
-  kScanStop = 512,  // a terminator, an ellipsis or a dash
-  kPunct = 1024,
-  kBullet = 2048,
-};
-
-bool IsBulletChar(UChar32 c) {
-  switch (c) {
-    case 0x2022:  // •
-    case 0x2023:  // ‣
-    case 0x2043:  // ⁃
-    case 0x25CF:  // ●
-    case 0x25E6:  // ◦
-    case 0x25AA:  // ▪
-    case 0x25A0:  // ■
-    case 0x2219:  // ∙
-      return true;
-    default:
-      return false;
-  }
-}
-
-uint16_t ComputeFlags(UChar32 c) {
-  uint16_t f = 0;
-  if (u_isUWhiteSpace(c)) f |= kSpace;
-  if (u_isupper(c) || u_istitle(c)) f |= kUpper;
-  if (u_islower(c)) f |= kLower;
-  if (u_isalpha(c)) f |= kLetter;
-  if (u_isdigit(c)) f |= kDigit;
-  if (u_hasBinaryProperty(c, UCHAR_S_TERM)) f |= kSentenceTerminal | kScanStop;
-  if (c == 0x2026 || c == '-' || c == 0x2013 || c == 0x2014) f |= kScanStop;
-  const int8_t t = u_charType(c);
-  if (u_ispunct(c)) f |= kPunct;
-  if (IsBulletChar(c)) f |= kBullet;
-  if (t == U_START_PUNCTUATION) f |= kOpenPunct;
-  if (t == U_END_PUNCTUATION) f |= kClosePunct;
-  if (c == '"' || c == '\'' || t == U_INITIAL_PUNCTUATION ||
-      t == U_FINAL_PUNCTUATION) {
-    f |= kQuote;
-  }
-  return f;
-}
-
-const uint16_t* FlagTable() {
-  static const std::vector<uint16_t> table = [] {
-    std::vector<uint16_t> t(0x10000);
-    for (UChar32 u = 0; u < 0x10000; ++u) {
-      t[static_cast<size_t>(u)] = ComputeFlags(u);
-    }
-    return t;
-  }();
-  return table.data();
-}
-// Built on first use, not at start-up: a run that never splits sentences
-// (--presegmented) does not pay for it (8% of a Text+Berg document's
-// instructions).
-inline uint16_t Flags(char32_t c) {
-  static const uint16_t* const table = FlagTable();
-  return c < 0x10000 ? table[c] : ComputeFlags(static_cast<UChar32>(c));
-}
-
-bool IsSpace(char32_t c) { return Flags(c) & kSpace; }
-bool IsUpper(char32_t c) { return Flags(c) & kUpper; }
-bool IsLower(char32_t c) { return Flags(c) & kLower; }
-bool IsLetter(char32_t c) { return Flags(c) & kLetter; }
-bool IsDigit(char32_t c) { return Flags(c) & kDigit; }
-bool IsQuote(char32_t c) { return Flags(c) & kQuote; }
-bool IsCloser(char32_t c) { return Flags(c) & (kClosePunct | kQuote); }
-bool IsBullet(char32_t c) { return Flags(c) & kBullet; }
-bool IsOpener(char32_t c) {
-  return (Flags(c) & (kOpenPunct | kQuote)) || c == 0xBF || c == 0xA1;
-}
-bool IsHiragana(char32_t c) { return c >= 0x3041 && c <= 0x309F; }
-bool IsDash(char32_t c) { return c == '-' || c == 0x2013 || c == 0x2014; }
-bool IsDot(char32_t c) { return c == '.' || c == 0x2026; }
-// Terminators written without a following space (CJK full-width forms).
-bool IsIdeographicTerminator(char32_t c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF61 ||
-         c == 0xFF0E;
-}
 
 // The longest clause naming a speaker after a quotation (characters).
 constexpr size_t kMaxAttributionChars = 16;
-
-// Quotations and brackets longer than this are not kept in one sentence.
-constexpr size_t kMaxEnclosedChars = 600;
-
-// The closing mark of an opening bracket, or 0. Quotation marks come from
-// the language's rules ([quotes]).
-char32_t BracketClosing(char32_t open) {
-  switch (open) {
-    case '(':
-      return ')';
-    case '[':
-      return ']';
-    case 0xFF08:
-      return 0xFF09;  // （ ）
-    case 0x300A:
-      return 0x300B;  // 《 》
-    case 0x3008:
-      return 0x3009;  // 〈 〉
-    case 0x3010:
-      return 0x3011;  // 【 】
-    default:
-      return 0;
-  }
-}
-
-// The language's quotation marks, for the lookups of the scan.
-struct QuoteTable {
-  const std::vector<std::pair<char32_t, char32_t>>& pairs;
-
-  // The closing mark of the quotation `c` opens, or 0.
-  char32_t ClosingOf(char32_t c) const {
-    for (const auto& [open, close] : pairs) {
-      if (open == c) return close;
-    }
-    return BracketClosing(c);
-  }
-  // Whether `c` closes the quotation or bracket `open` opened (Polish „…”
-  // and German „…“ both).
-  bool Pair(char32_t open, char32_t c) const {
-    for (const auto& q : pairs) {
-      if (q.first == open && q.second == c) return true;
-    }
-    return BracketClosing(open) == c && c != 0;
-  }
-  // Whether `c` closes some quotation of the language.
-  bool Closes(char32_t c) const {
-    for (const auto& q : pairs) {
-      if (q.second == c) return true;
-    }
-    return false;
-  }
-  // A mark that may open or close (straight quotes; Danish », which also
-  // closes « »): it opens only at the start of a word.
-  bool Ambiguous(char32_t c) const { return Closes(c) && ClosingOf(c) != 0; }
-  // A mark that only closes (French »).
-  bool OnlyCloses(char32_t c) const { return Closes(c) && ClosingOf(c) == 0; }
-};
-
-// Code point ranges (open, close) of quotations and bracketed text that are
-// closed within the text. An ambiguous mark (a straight quote) opens after
-// a space or an opening mark; a symmetric one closes only after a non-space;
-// an apostrophe inside a word (they'll, dragon’s) is neither. A mark that
-// only closes in the language (French ») never opens.
-std::vector<std::pair<size_t, size_t>> EnclosedSpans(const Decoded& d,
-                                                     const QuoteTable& q) {
-  std::vector<std::pair<size_t, char32_t>> stack;  // position, opening mark
-  std::vector<std::pair<size_t, size_t>> spans;
-  const size_t n = d.size();
-  for (size_t i = 0; i < n; ++i) {
-    const char32_t c = d.cps[i];
-    if (!(Flags(c) & (kQuote | kOpenPunct | kClosePunct))) continue;
-    const bool prev_word =
-        i > 0 && (IsLetter(d.cps[i - 1]) || IsDigit(d.cps[i - 1]));
-    const bool next_word =
-        i + 1 < n && (IsLetter(d.cps[i + 1]) || IsDigit(d.cps[i + 1]));
-    if (prev_word && next_word && (c == '\'' || c == 0x2019)) continue;
-    const char32_t close = q.ClosingOf(c);
-    // Closing?
-    bool closed = false;
-    for (size_t k = stack.size(); k-- > 0;) {
-      if (!q.Pair(stack[k].second, c)) continue;
-      if (stack[k].second == c && (i == 0 || IsSpace(d.cps[i - 1]))) break;
-      if (i - stack[k].first <= kMaxEnclosedChars) {
-        spans.emplace_back(stack[k].first, i);
-      }
-      stack.resize(k);
-      closed = true;
-      break;
-    }
-    if (closed || close == 0) continue;
-    if (q.Ambiguous(c) &&
-        !(i == 0 || IsSpace(d.cps[i - 1]) || IsOpener(d.cps[i - 1]) ||
-          d.cps[i - 1] == '-' || d.cps[i - 1] == 0x2014)) {
-      continue;
-    }
-    stack.emplace_back(i, c);
-  }
-  std::sort(spans.begin(), spans.end());
-  return spans;
-}
 
 struct Scanner {
   const Decoded& d;
@@ -619,177 +418,6 @@ struct Scanner {
   }
 };
 
-}  // namespace
-
-namespace {
-
-// The longest list item in running text, in code points.
-constexpr size_t kMaxListItemChars = 400;
-// Items of a list that does not start at 1 (a) are short.
-constexpr size_t kMaxShortItemChars = 60;
-
-// A list marker: "1.", "a)", "(3)".
-struct ListMarker {
-  size_t pos;  // code point index of the marker
-  size_t dot;  // index of its '.' or ')'
-  int kind;    // 0 digits, 1 lower-case letter, 2 upper-case letter
-  char32_t closer;
-  long value;
-  bool bulleted;  // the bullet before it already starts the item
-};
-
-// Whether the word at `word` names a month: "3. Oktober" is a date, not a
-// list item.
-bool IsMonthAt(const Decoded& d, const SegmentationRules& rules, size_t word) {
-  size_t we = word;
-  while (we < d.size() && IsLetter(d.cps[we])) ++we;
-  std::string next;
-  for (size_t k = word; k < we; ++k) {
-    uint8_t buf[4];
-    int32_t len = 0;
-    U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(d.cps[k]));
-    next.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(len));
-  }
-  return rules.months.count(FoldWord(next)) > 0;
-}
-
-// Reads a list marker at the start of the token at `i` ("1. ", "a) ",
-// "(3) "), if there is one.
-bool ReadListMarker(const Decoded& d, const SegmentationRules& rules, size_t i,
-                    ListMarker* marker) {
-  // "(a) ", "(3) ": a marker in parentheses.
-  const bool paren = d.cps[i] == '(';
-  const size_t first = paren ? i + 1 : i;
-  size_t j = first;
-  long value = 0;
-  int kind = -1;
-  while (j < d.size() && j - first < 3 && d.cps[j] >= '0' && d.cps[j] <= '9') {
-    value = value * 10 + static_cast<long>(d.cps[j] - '0');
-    ++j;
-  }
-  if (j > first) {
-    kind = 0;
-  } else if (first < d.size() && d.cps[first] < 128 && IsLetter(d.cps[first])) {
-    kind = IsLower(d.cps[first]) ? 1 : 2;
-    value = static_cast<long>(std::tolower(static_cast<int>(d.cps[first])));
-    j = first + 1;
-  }
-  if (kind < 0 || j >= d.size()) return false;
-  const char32_t closer = paren ? '(' : d.cps[j];
-  if (paren ? d.cps[j] != ')' : (closer != '.' && closer != ')')) return false;
-  if (kind == 2 && closer == '.') return false;  // "E. Smith" is an initial
-  size_t after = j + 1;
-  if (closer == '.' && after < d.size() && d.cps[after] == ')') ++after;
-  if (after >= d.size() || !IsSpace(d.cps[after])) return false;
-  size_t word = after;
-  while (word < d.size() && IsSpace(d.cps[word])) ++word;
-  if (kind == 0 && word < d.size() && IsLower(d.cps[word])) {
-    return false;  // "for 1. above"
-  }
-  if (kind == 0 && closer == '.' && rules.ordinal_dot &&
-      !rules.months.empty() && IsMonthAt(d, rules, word)) {
-    return false;
-  }
-  const bool after_bullet = i > 0 && IsBullet(d.cps[i - 1]);
-  size_t k = i;
-  while (k > 0 && IsSpace(d.cps[k - 1])) --k;
-  const bool bulleted = after_bullet || (k > 0 && IsBullet(d.cps[k - 1]));
-  *marker = {i, j, kind, closer, value, bulleted};
-  return true;
-}
-
-// The list markers of the text; the bullets that start an item go to
-// `bullets`.
-std::vector<ListMarker> FindListMarkers(const Decoded& d,
-                                        const SegmentationRules& rules,
-                                        std::vector<size_t>* bullets) {
-  std::vector<ListMarker> markers;
-  for (size_t i = 0; i < d.size(); ++i) {
-    if (i > 0 && !(Flags(d.cps[i - 1]) & (kSpace | kBullet))) {
-      continue;  // not the start of a token
-    }
-    const char32_t c0 = d.cps[i];
-    if (!(c0 == '(' || IsBullet(c0) || (c0 < 128 && IsLetter(c0)) ||
-          (c0 >= '0' && c0 <= '9'))) {
-      continue;
-    }
-    // Most tokens are words: a letter marker is one letter and its closer.
-    if (c0 < 128 && IsLetter(c0) &&
-        (i + 1 >= d.size() || (d.cps[i + 1] != '.' && d.cps[i + 1] != ')'))) {
-      continue;
-    }
-    if (IsBullet(d.cps[i])) {
-      if (i > 0) bullets->push_back(i);
-      continue;
-    }
-    ListMarker marker{};
-    if (ReadListMarker(d, rules, i, &marker)) markers.push_back(marker);
-  }
-  return markers;
-}
-
-// Which markers belong to a list. A list has list shape: a marker at the
-// start of a line, or a sequence that starts at 1 (a, A) where the text
-// starts, at a line start or after a colon or a sentence end, and goes on
-// 2, 3 (b, c) after short items. "am 3. Oktober und am 4. Oktober" is not
-// a list.
-std::vector<bool> MarkersInLists(const Decoded& d,
-                                 const std::vector<ListMarker>& markers) {
-  auto line_start = [&](size_t pos) {
-    size_t k = pos;
-    while (k > 0 && IsSpace(d.cps[k - 1]) && d.cps[k - 1] != '\n') --k;
-    return k == 0 || d.cps[k - 1] == '\n';
-  };
-  auto item_position = [&](size_t pos) {
-    size_t k = pos;
-    while (k > 0 && IsSpace(d.cps[k - 1])) --k;
-    if (k == 0 || d.cps[k - 1] == '\n') return true;
-    const char32_t c = d.cps[k - 1];
-    return c == ':' || (Flags(c) & kSentenceTerminal) || IsBullet(c);
-  };
-  std::vector<bool> in_list(markers.size(), false);
-  for (size_t a = 0; a < markers.size(); ++a) {
-    if (line_start(markers[a].pos) &&
-        (markers[a].kind == 0 || markers[a].closer != '.')) {
-      in_list[a] = true;
-    }
-    const bool first = markers[a].value == (markers[a].kind == 0 ? 1 : 'a') &&
-                       item_position(markers[a].pos);
-    std::vector<size_t> chain = {a};
-    for (size_t b = a + 1; b < markers.size(); ++b) {
-      const ListMarker& last = markers[chain.back()];
-      const ListMarker& m = markers[b];
-      if (m.kind != last.kind || m.closer != last.closer) continue;
-      if (m.pos - last.pos > kMaxListItemChars) break;
-      if (m.value == last.value + 1) chain.push_back(b);
-    }
-    // Elsewhere a run of three short items ("w) hello x) hello y) hello").
-    bool short_items = chain.size() >= 3;
-    for (size_t k = 1; k < chain.size() && short_items; ++k) {
-      short_items = markers[chain[k]].pos - markers[chain[k - 1]].pos <=
-                    kMaxShortItemChars;
-    }
-    if (!(first && chain.size() >= 2) && !short_items) continue;
-    for (size_t k : chain) in_list[k] = true;
-  }
-  return in_list;
-}
-
-// Where list items start (code point indices, sorted): after a bullet, or
-// at the marker of an item of a list.
-std::vector<size_t> ListItemStarts(const Decoded& d,
-                                   const SegmentationRules& rules) {
-  std::vector<size_t> starts;
-  const std::vector<ListMarker> markers = FindListMarkers(d, rules, &starts);
-  const std::vector<bool> in_list = MarkersInLists(d, markers);
-  for (size_t a = 0; a < markers.size(); ++a) {
-    const ListMarker& m = markers[a];
-    if (in_list[a] && m.pos > 0 && !m.bulleted) starts.push_back(m.pos);
-  }
-  std::sort(starts.begin(), starts.end());
-  return starts;
-}
-
 // List items start a sentence: the end of the text before each item start
 // goes to `ends`. The full stop of a marker ("1.", "a.") at the start of
 // the text, after a bullet or in a list ends nothing: those go to
@@ -1068,10 +696,9 @@ std::vector<size_t> DropTinyPieces(const Decoded& d,
   return kept;
 }
 
-}  // namespace
-
-std::vector<size_t> FindSentenceEnds(std::string_view text,
-                                     const SegmentationRules& rules) {
+// FindSentenceEnds, inside the scan's namespace.
+std::vector<size_t> FindEnds(std::string_view text,
+                             const SegmentationRules& rules) {
   // The decoding buffers are reused: one allocation per thread, not per
   // paragraph.
   thread_local Decoded buffer;
@@ -1119,6 +746,16 @@ std::vector<size_t> FindSentenceEnds(std::string_view text,
   std::sort(ends.begin(), ends.end());
   ends.erase(std::unique(ends.begin(), ends.end()), ends.end());
   return DropTinyPieces(d, ends);
+}
+
+}  // namespace
+}  // namespace crossalign::internal::boundary
+
+namespace crossalign::internal {
+
+std::vector<size_t> FindSentenceEnds(std::string_view text,
+                                     const SegmentationRules& rules) {
+  return boundary::FindEnds(text, rules);
 }
 
 }  // namespace crossalign::internal

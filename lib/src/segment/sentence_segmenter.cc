@@ -12,12 +12,12 @@
 #include <map>
 #include <mutex>
 
+#include "base/unicode_text.h"
+#include "base/utf8.h"
 #include "segment/article_cleaner.h"
 #include "segment/segmentation_rules.h"
 #include "segment/sentence_boundaries.h"
 #include "segment/srx_rules.h"
-#include "text/unicode_text.h"
-#include "text/utf8.h"
 
 namespace crossalign {
 namespace {
