@@ -1,16 +1,14 @@
 // `align batch MANIFEST -o DIR`: a news archive, on one machine or as a
 // Slurm job array.
-#include <limits.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <iostream>
 
 #include "cli.h"
 #include "jobs/batch.h"
+#include "jobs/option_values.h"
+#include "jobs/slurm_request.h"
 
 namespace crossalign::cli {
 namespace {
@@ -20,13 +18,6 @@ void PrintBatchMessage(BatchOptions::Message kind, const std::string& text) {
   PrintError(kind == BatchOptions::Message::kNote
                  ? Format(Tr("batch: {1}"), text)
                  : text);
-}
-
-std::string Absolute(const std::string& path) {
-  if (!path.empty() && path[0] == '/') return path;
-  char cwd[PATH_MAX];
-  if (::getcwd(cwd, sizeof cwd) == nullptr) return path;
-  return std::string(cwd) + (path.empty() ? "" : "/" + path);
 }
 
 // The command line of `align batch`.
@@ -43,23 +34,15 @@ struct BatchCommandLine {
 // written into it as an absolute path, unless the languages are given.
 int WriteSlurmScript(const BatchCommandLine& c, Command* command,
                      const std::vector<BatchItem>& items) {
-  SlurmScriptRequest r;
-  char self[PATH_MAX];
-  const ssize_t len = ::readlink("/proc/self/exe", self, sizeof self - 1);
-  r.align_binary = len > 0 ? std::string(self, static_cast<size_t>(len))
-                           : std::string("align");
-  r.manifest = Absolute(c.positional[0]);
-  r.output = Absolute(c.output);
-  r.workdir = Absolute("");
-  while (r.output.size() > 1 && r.output.back() == '/') r.output.pop_back();
-  if (!c.pipeline.options.languages_given) {
-    StatusOr<std::string> model = FindLidModel(c.pipeline.options.lid_model);
-    if (!model.ok()) {
-      PrintError(model.status().message());
-      return kExitNoInput;
-    }
-    r.lid_model = Absolute(*model);
+  std::vector<std::string> missing;
+  StatusOr<SlurmScriptRequest> request = MakeSlurmScriptRequest(
+      c.positional[0], c.output, c.pipeline.options.lid_model,
+      c.pipeline.options.languages_given, items, &missing);
+  if (!request.ok()) {
+    PrintError(request.status().message());
+    return kExitNoInput;
   }
+  SlurmScriptRequest& r = *request;
   // The pipeline options and --format are passed on to the tasks as given
   // (but the model: its absolute path is in the script).
   for (const CLI::Option* option : command->app().get_options()) {
@@ -75,7 +58,7 @@ int WriteSlurmScript(const BatchCommandLine& c, Command* command,
       r.options.insert(r.options.end(), {name, value});
     }
   }
-  for (const std::string& f : MeasureBatchInputs(items, &r)) {
+  for (const std::string& f : missing) {
     // The task will report it as a failed item; not a reason to stop.
     Warn(Format(Tr("batch: {1}: no such file"), f));
   }
@@ -90,10 +73,8 @@ int WriteSlurmScript(const BatchCommandLine& c, Command* command,
     PrintError(text.status().message());
     return kExitUsage;
   }
-  // Slurm does not create the log folder.
-  const std::string logs = r.output + "/.slurm";
-  if ((::mkdir(r.output.c_str(), 0777) != 0 && errno != EEXIST) ||
-      (::mkdir(logs.c_str(), 0777) != 0 && errno != EEXIST)) {
+  std::string logs;
+  if (!MakeSlurmLogFolder(r.output, &logs)) {
     PrintError(Format(Tr("cannot create {1}: {2}"), logs, strerror(errno)));
     return kExitOutput;
   }
@@ -275,9 +256,8 @@ when --strict stopped at a failed item.
   }
   if (!c.collect.empty() && c.positional.empty()) {
     // The manifest the batch ran on, as recorded there.
-    std::ifstream in(c.collect + "/.manifest");
-    std::string recorded;
-    if (!std::getline(in, recorded) || recorded.empty()) {
+    const std::string recorded = RecordedBatchManifest(c.collect);
+    if (recorded.empty()) {
       return UsageError(Format(
           Tr("batch --collect: {1}/.manifest is missing; give the MANIFEST "
              "too"),

@@ -1,20 +1,17 @@
 #include "cli.h"
 
-#include <limits.h>
-#include <signal.h>
 #include <unistd.h>
 
 #include <boost/locale.hpp>
-#include <cerrno>
-#include <chrono>
 #include <cstdlib>
-#include <ctime>
 #include <iostream>
 #include <memory>
 
 #include "crossalign/dictionary.h"
 #include "crossalign/language_identifier.h"
 #include "crossalign/output_file.h"
+#include "jobs/interrupts.h"
+#include "jobs/option_values.h"
 
 namespace crossalign::cli {
 namespace {
@@ -22,12 +19,6 @@ namespace {
 bool overwrite = false;         // --force
 std::string command_name;       // "align batch": named in usage errors
 constexpr size_t kColumn = 23;  // where the options' help starts
-
-double Now() {
-  return std::chrono::duration<double>(
-             std::chrono::steady_clock::now().time_since_epoch())
-      .count();
-}
 
 // The help: description, the listed options (group "" is unlisted), footer.
 class Help : public CLI::FormatterBase {
@@ -58,59 +49,6 @@ class Help : public CLI::FormatterBase {
   }
 };
 
-// Whether `text` has the shape of `pattern`, where 'D' is an ASCII digit and
-// every other character stands for itself.
-bool HasShape(const std::string& text, std::string_view pattern) {
-  if (text.size() != pattern.size()) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const bool digit = text[i] >= '0' && text[i] <= '9';
-    if (pattern[i] == 'D' ? !digit : text[i] != pattern[i]) return false;
-  }
-  return true;
-}
-
-// A UTC date as YYYY-MM-DD, YYYY-MM-DDThh:mm:ssZ or YYYYMMDDThhmmssZ.
-bool ParseDate(const std::string& text,
-               std::chrono::system_clock::time_point* out) {
-  static const char* const kShapes[] = {"DDDDDDDDTDDDDDDZ",
-                                        "DDDD-DD-DDTDD:DD:DDZ", "DDDD-DD-DD"};
-  // Where year, month, day, hour, minute and second start in each shape.
-  static const int kAt[][6] = {
-      {0, 4, 6, 9, 11, 13}, {0, 5, 8, 11, 14, 17}, {0, 5, 8, -1, -1, -1}};
-  for (int shape = 0; shape < 3; ++shape) {
-    if (!HasShape(text, kShapes[shape])) continue;
-    int v[6] = {};
-    for (int k = 0; k < 6; ++k) {
-      if (kAt[shape][k] >= 0) {
-        v[k] = std::stoi(text.substr(kAt[shape][k], k == 0 ? 4 : 2));
-      }
-    }
-    static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (v[0] % 4 == 0 && v[0] % 100 != 0) || v[0] % 400 == 0;
-    // Checked field by field: timegm would turn 2025-02-31 into March 3.
-    if (v[0] < 1970 || v[1] < 1 || v[1] > 12 || v[2] < 1 ||
-        v[2] > (v[1] == 2 && leap ? 29 : kDays[v[1] - 1]) || v[3] > 23 ||
-        v[4] > 59 || v[5] > 59) {
-      return false;
-    }
-    std::tm tm{};
-    tm.tm_year = v[0] - 1900, tm.tm_mon = v[1] - 1, tm.tm_mday = v[2];
-    tm.tm_hour = v[3], tm.tm_min = v[4], tm.tm_sec = v[5];
-    *out = std::chrono::system_clock::from_time_t(timegm(&tm));
-    return true;
-  }
-  return false;
-}
-
-std::string interrupted;  // translated before a signal: no allocation then
-
-extern "C" void RemoveUnfinishedAndExit(int sig) {
-  RemoveUnfinishedOutputFiles();
-  [[maybe_unused]] ssize_t n =
-      ::write(2, interrupted.data(), interrupted.size());
-  ::_exit(128 + sig);
-}
-
 }  // namespace
 
 const std::locale& MessagesLocale() {
@@ -124,10 +62,7 @@ const std::locale& MessagesLocale() {
       }
     }
     // The build tree's catalogues when this binary is the build tree's.
-    char self[PATH_MAX] = {};
-    const bool built =
-        ::readlink("/proc/self/exe", self, sizeof self - 1) > 0 &&
-        std::string(self).rfind(CROSSALIGN_BUILD_DIR "/", 0) == 0;
+    const bool built = SelfPath().rfind(CROSSALIGN_BUILD_DIR "/", 0) == 0;
     boost::locale::generator generator;
     generator.add_messages_path(built ? CROSSALIGN_BUILD_DIR "/locale"
                                       : CROSSALIGN_LOCALE_DIR);
@@ -212,25 +147,18 @@ int WriteOutput(const std::string& path, const std::string& content) {
 }
 
 void InstallInterruptHandlers() {
-  interrupted =
+  RemoveUnfinishedOutputOnInterrupt(
       Tr("\ninterrupted: unfinished output removed; files already written are "
-         "complete\n");
-  struct sigaction action {};
-  action.sa_handler = RemoveUnfinishedAndExit;
-  sigemptyset(&action.sa_mask);
-  ::sigaction(SIGINT, &action, nullptr);
-  ::sigaction(SIGTERM, &action, nullptr);
+         "complete\n"));
 }
 
 Progress::Progress(std::string what)
-    : what_(std::move(what)), tty_(::isatty(2) != 0), start_(Now()) {}
+    : what_(std::move(what)), meter_(::isatty(2) != 0) {}
 
 void Progress::operator()(size_t done, size_t total) {
-  if (total == 0) return;
-  const double elapsed = Now() - start_;
-  const int eta = static_cast<int>(
-      done ? elapsed * static_cast<double>(total - done) / done : 0);
-  if (tty_) {
+  if (!meter_.Due(done, total)) return;
+  const int eta = meter_.Eta(done, total);
+  if (meter_.terminal()) {
     const size_t width = 30;
     const size_t filled = width * done / total;
     std::cerr << "\r"
@@ -241,14 +169,10 @@ void Progress::operator()(size_t done, size_t total) {
               << "   " << (done == total ? "\n" : "") << std::flush;
     return;
   }
-  const size_t tenth = done * 10 / total;
-  if (tenth > last_tenth_) {
-    last_tenth_ = tenth;
-    // The share done, not the tenth crossed: 3/4 is 75%, not 70%.
-    PrintError(Format(Tr("{1} {2}/{3} ({4}%, {5}s elapsed, ETA {6}s)"), what_,
-                      done, total, done * 100 / total,
-                      static_cast<int>(elapsed), eta));
-  }
+  // The share done, not the tenth crossed: 3/4 is 75%, not 70%.
+  PrintError(Format(Tr("{1} {2}/{3} ({4}%, {5}s elapsed, ETA {6}s)"), what_,
+                    done, total, done * 100 / total,
+                    static_cast<int>(meter_.Elapsed()), eta));
 }
 
 Command::Command(std::string name, std::string description, std::string footer)
@@ -306,6 +230,13 @@ CLI::Option* Command::Number(const std::string& names, double* out, double lo,
     if (!ParseDouble(value, lo, hi, out))
       throw BadValue(Format(message, value));
   });
+}
+
+CLI::Option* Command::Fraction(const std::string& names, double* out,
+                               const std::string& help) {
+  return Number(names, out, 0, 1, "X", help,
+                Format(Tr("{1} needs a number between 0 and 1, not '{2}'"),
+                       names, "{1}"));
 }
 
 CLI::Option* Command::Language(const std::string& names, std::string* out,
@@ -451,12 +382,11 @@ void AddPipelineOptions(Command* command, PipelineCommandLine* c,
                         }
                         c->options.comparable.min_score = c->writer.min_score;
                       }),
-      command->Number("--same-story", &o->stories.same_story, 0, 1, "X",
-                      Tr("articles sharing less than this story similarity\n"
-                         "(0..1, default 0.10; see README) are different\n"
-                         "stories: never paired, and in two-file mode "
-                         "nothing is\naligned (a warning, exit 1)"),
-                      Format(number_0_1, "--same-story", "{1}")),
+      command->Fraction("--same-story", &o->stories.same_story,
+                        Tr("articles sharing less than this story similarity\n"
+                           "(0..1, default 0.10; see README) are different\n"
+                           "stories: never paired, and in two-file mode "
+                           "nothing is\naligned (a warning, exit 1)")),
       AddForceOption(command,
                      Tr("replace existing output files (default: refuse)")),
       AddDateOption(command, &c->writer.tmx,
@@ -538,44 +468,6 @@ int LoadDictionary(PipelineCommandLine* c) {
       std::make_shared<const Dictionary>(std::move(*dict));
   c->options.comparable.dictionary = c->options.aligner.dictionary;
   return kExitOk;
-}
-
-bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
-                uint64_t* out) {
-  if (text.empty() || text.size() > 18) return false;
-  uint64_t v = 0;
-  for (const char ch : text) {
-    if (ch < '0' || ch > '9') return false;
-    v = v * 10 + static_cast<uint64_t>(ch - '0');
-  }
-  if (v < lo || v > hi) return false;
-  *out = v;
-  return true;
-}
-
-bool ParseDouble(const std::string& text, double lo, double hi, double* out) {
-  // Plain decimal only: strtod also takes hex ("0x1"), "inf", "nan" and
-  // leading blanks, and turns an underflow ("1e-400") into 0.
-  size_t at = !text.empty() && (text[0] == '-' || text[0] == '+') ? 1 : 0;
-  const auto digits = [&text, &at] {
-    const size_t from = at;
-    while (at < text.size() && text[at] >= '0' && text[at] <= '9') ++at;
-    return at - from;
-  };
-  size_t mantissa = digits();
-  if (at < text.size() && text[at] == '.') ++at, mantissa += digits();
-  if (mantissa == 0) return false;
-  if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
-    ++at;
-    if (at < text.size() && (text[at] == '-' || text[at] == '+')) ++at;
-    if (digits() == 0) return false;
-  }
-  if (at != text.size()) return false;
-  errno = 0;
-  const double v = std::strtod(text.c_str(), nullptr);
-  if (errno == ERANGE || !(v >= lo && v <= hi)) return false;
-  *out = v;
-  return true;
 }
 
 }  // namespace crossalign::cli

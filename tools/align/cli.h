@@ -13,9 +13,11 @@
 #include <vector>
 
 #include "crossalign/pipeline.h"
-#include "jobs/run_result.h"
 #include "crossalign/tmx_writer.h"
 #include "crossalign/writers.h"
+#include "jobs/option_values.h"
+#include "jobs/progress_meter.h"
+#include "jobs/run_result.h"
 
 namespace crossalign::cli {
 
@@ -99,9 +101,7 @@ class Progress {
 
  private:
   std::string what_;
-  bool tty_;
-  size_t last_tenth_ = 0;
-  double start_;
+  ProgressMeter meter_;
 };
 
 // One command line (`align`, `align batch`, ...) parsed by CLI11. Its help
@@ -133,6 +133,9 @@ class Command {
   CLI::Option* Number(const std::string& names, double* out, double lo,
                       double hi, const std::string& type,
                       const std::string& help, const std::string& message);
+  // A number X in [0, 1].
+  CLI::Option* Fraction(const std::string& names, double* out,
+                        const std::string& help);
   template <typename T>
   CLI::Option* Count(const std::string& names, T* out, uint64_t lo, uint64_t hi,
                      const std::string& type, const std::string& help,
@@ -176,14 +179,6 @@ CLI::Option* AddForceOption(Command* command, const std::string& help);
 
 // crossalign::CheckLanguageTag; throws BadValue naming `option`.
 void CheckLanguageTag(const std::string& option, const std::string& tag);
-// Parses a whole decimal number in [lo, hi]: digits only ("1.5", "2x",
-// " 2" and overflowing values are refused).
-bool ParseCount(const std::string& text, uint64_t lo, uint64_t hi,
-                uint64_t* out);
-// Parses a decimal number in [lo, hi] ("0.5", "-2", "1e3"); false on junk,
-// hex, inf, nan, blanks and numbers that overflow or underflow a double.
-bool ParseDouble(const std::string& text, double lo, double hi, double* out);
-
 template <typename T>
 CLI::Option* Command::Count(const std::string& names, T* out, uint64_t lo,
                             uint64_t hi, const std::string& type,

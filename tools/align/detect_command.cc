@@ -57,10 +57,8 @@ Options:
                CheckLanguageTag("--langs", lang);
              }
            });
-  o.Number("--min-confidence", &c.options.lid.min_confidence, 0, 1, "X",
-           Tr("below this confidence answer \"und\" (default 0.25)"),
-           Format(Tr("{1} needs a number between 0 and 1, not '{2}'"),
-                  "--min-confidence", "{1}"));
+  o.Fraction("--min-confidence", &c.options.lid.min_confidence,
+             Tr("below this confidence answer \"und\" (default 0.25)"));
   AddPipelineOptions(&o, &c, {"--lid-model", "--encoding", "--input-format"});
   o.Operands(&job.files);
   const int parsed = o.Parse(argc, argv);

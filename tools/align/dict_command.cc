@@ -2,14 +2,13 @@
 #include <iostream>
 
 #include "cli.h"
-#include "crossalign/dictionary.h"
+#include "jobs/dict_job.h"
 
 namespace crossalign::cli {
 
 int RunDictCommand(int argc, char** argv) {
-  std::string output, freedict;
-  bool reverse = false;
-  DictionaryFormat in_format = DictionaryFormat::kAuto;
+  DictJob job;
+  std::string output;
   DictionaryFormat out_format = DictionaryFormat::kAuto;
   std::vector<std::string> args;
   // The options are described in the prose, not listed.
@@ -49,11 +48,11 @@ Use a dictionary with: align SRC TGT --dict FILE.dict (or FILE.dic)
     };
   };
   o.Name("-o,--output", &output, "FILE", "");
-  o.Value("--freedict", &freedict, "INDEX", "");
-  o.Custom("--dict-format", "F", "", format(&in_format, "--dict-format"));
+  o.Value("--freedict", &job.freedict, "INDEX", "");
+  o.Custom("--dict-format", "F", "", format(&job.in_format, "--dict-format"));
   o.Custom("--output-format", "F", "", format(&out_format, "--output-format"));
   AddForceOption(&o, "");
-  o.Flag("--reverse", &reverse, "");
+  o.Flag("--reverse", &job.reverse, "");
   o.Operands(&args);
   for (CLI::Option* option : o.app().get_options()) option->group("");
   if (argc < 2) {
@@ -62,52 +61,37 @@ Use a dictionary with: align SRC TGT --dict FILE.dict (or FILE.dic)
   }
   const int parsed = o.Parse(argc, argv);
   if (parsed >= 0) return parsed;
-  const std::string verb = args.empty() ? "" : args[0];
-  const std::vector<std::string> files(args.begin() + (args.empty() ? 0 : 1),
-                                       args.end());
-  StatusOr<Dictionary> dict = InvalidArgumentError("");
-  if (verb == "import") {
-    if (freedict.empty() || !files.empty() || output.empty()) {
-      return UsageError(Tr("dict import needs --freedict INDEX and -o OUT"));
-    }
-    dict = Dictionary::ImportFreeDict(freedict);
-  } else if (verb == "pivot") {
-    if (files.size() != 2 || output.empty()) {
-      return UsageError(Tr("dict pivot needs FIRST SECOND and -o OUT"));
-    }
-    auto first = Dictionary::Load(files[0], in_format);
-    auto second = first.ok() ? Dictionary::Load(files[1], in_format) : first;
-    dict = second;
-    if (second.ok()) dict = Dictionary::Compose(*first, *second);
-  } else if (verb == "show" || verb == "convert") {
-    if (files.size() != 1 || (verb == "convert" && output.empty())) {
-      return UsageError(verb == "show"
-                            ? Tr("dict show needs one FILE")
-                            : Tr("dict convert needs one FILE and -o OUT"));
-    }
-    dict = Dictionary::Load(files[0], in_format);
-    if (dict.ok() && verb == "show") {
-      std::cout << Format(Tr("{1}\t{2,num} pairs\n"), files[0], dict->size());
-      return FlushStandardOutput() ? kExitOk : kExitOutput;
-    }
-  } else {
+  job.verb = args.empty() ? "" : args[0];
+  const std::string& verb = job.verb;
+  const std::vector<std::string>& files = job.files;
+  if (!args.empty()) job.files.assign(args.begin() + 1, args.end());
+  if (verb == "import" &&
+      (job.freedict.empty() || !files.empty() || output.empty())) {
+    return UsageError(Tr("dict import needs --freedict INDEX and -o OUT"));
+  } else if (verb == "pivot" && (files.size() != 2 || output.empty())) {
+    return UsageError(Tr("dict pivot needs FIRST SECOND and -o OUT"));
+  } else if (verb == "show" && files.size() != 1) {
+    return UsageError(Tr("dict show needs one FILE"));
+  } else if (verb == "convert" && (files.size() != 1 || output.empty())) {
+    return UsageError(Tr("dict convert needs one FILE and -o OUT"));
+  } else if (verb != "import" && verb != "pivot" && verb != "show" &&
+             verb != "convert") {
     return UsageError(Format(Tr("dict: unknown command '{1}'"), verb));
   }
+  const StatusOr<Dictionary> dict = MakeDictionary(job);
   if (!dict.ok()) {
     PrintError(dict.status().message());
     return kExitNoInput;
   }
-  if (reverse) dict = dict->Reversed();
+  if (verb == "show") {
+    std::cout << Format(Tr("{1}\t{2,num} pairs\n"), files[0], dict->size());
+    return FlushStandardOutput() ? kExitOk : kExitOutput;
+  }
   if (dict->empty()) {
     PrintError(Tr("dict: the result has no pairs; nothing written"));
     return kExitNoInput;
   }
-  if (out_format == DictionaryFormat::kAuto) {
-    out_format =
-        output.size() > 4 && output.compare(output.size() - 4, 4, ".dic") == 0
-            ? DictionaryFormat::kHunalign
-            : DictionaryFormat::kSourceTarget;
-  }
+  out_format = DictionaryOutputFormat(output, out_format);
   const int rc = WriteOutput(output, dict->Serialize(out_format));
   if (rc == kExitOk) {
     PrintError(Format(out_format == DictionaryFormat::kHunalign

@@ -26,11 +26,9 @@ Options:
   o.Name("-o,--output", &job.output, "FILE",
          Tr("write the merged TMX here (through a temporary file that\nis "
             "renamed into place); stdout when absent"));
-  o.Number("--min-score", &job.merge.min_score, 0, 1, "X",
-           Tr("keep only units whose x-score is at least X (0..1);\nunits "
-              "without an x-score are left out when X > 0"),
-           Format(Tr("{1} needs a number between 0 and 1, not '{2}'"),
-                  "--min-score", "{1}"));
+  o.Fraction("--min-score", &job.merge.min_score,
+             Tr("keep only units whose x-score is at least X (0..1);\nunits "
+                "without an x-score are left out when X > 0"));
   o.Custom("--lang", "LANG",
            Tr("keep only units with a variant in LANG (BCP-47; \"en\"\nmatches "
               "\"en-GB\"); repeat for several languages, all of\nwhich a unit "

@@ -1,12 +1,10 @@
 // `align SRC TGT` and many-article mode, `align FILE|DIR|@LIST... -o DIR`.
-#include <sys/stat.h>
-
 #include <iostream>
 #include <optional>
 
 #include "cli.h"
-#include "jobs/collection_job.h"
 #include "crossalign/version.h"
+#include "jobs/collection_job.h"
 
 namespace crossalign::cli {
 namespace {
@@ -129,12 +127,10 @@ beads  (two articles only)
              }
              c->format = *parsed;
            });
-  o.Number("--review-below", &c->pipeline.writer.review_below, 0, 1, "X",
-           Tr("with --format xliff, units scoring below X (0..1,\ndefault "
-              "0.5) get state=\"needs-review-translation\",\nthe others "
-              "state=\"translated\""),
-           Format(Tr("{1} needs a number between 0 and 1, not '{2}'"),
-                  "--review-below", "{1}"));
+  o.Fraction("--review-below", &c->pipeline.writer.review_below,
+             Tr("with --format xliff, units scoring below X (0..1,\ndefault "
+                "0.5) get state=\"needs-review-translation\",\nthe others "
+                "state=\"translated\""));
   o.Value("--review", &c->review_path, "PAGE.html",
           Tr("also write a review page for the units (see align\nreview "
              "--help): one HTML file to read, accept and\nreject them in a "
@@ -153,33 +149,21 @@ beads  (two articles only)
   o.Operands(&c->files);
 }
 
-bool IsDirectory(const std::string& path) {
-  struct stat st;
-  return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-// Many-article mode: other than two inputs, a folder or @LIST among them,
-// an output that is a folder, or an option only it has.
-bool IsCollection(const PairCommandLine& c) {
-  bool many =
-      c.files.size() != 2 || !c.collection.clusters_path.empty() ||
-      !c.collection.pairs_path.empty() || !c.collection.stories_path.empty() ||
-      (!c.output.empty() && (c.output.back() == '/' || IsDirectory(c.output)));
-  for (const std::string& in : c.files) {
-    many = many || (!in.empty() && in[0] == '@') || IsDirectory(in);
-  }
-  return many;
+// What a PairJob and a CollectionJob take alike from the command line.
+template <typename Job>
+void FillJob(const PairCommandLine& c, Job* job) {
+  job->review_path = c.review_path;
+  job->format = c.format;
+  job->writer = c.pipeline.writer;
+  job->writer.replace = Overwrite();
+  job->report = PrintRunMessages(c.verbose, c.quiet);
 }
 
 int RunCollection(PairCommandLine* c) {
   CollectionJob& job = c->collection;
   job.inputs = c->files;
   job.output_dir = c->output;
-  job.review_path = c->review_path;
-  job.format = c->format;
-  job.writer = c->pipeline.writer;
-  job.writer.replace = Overwrite();
-  job.report = PrintRunMessages(c->verbose, c->quiet);
+  FillJob(*c, &job);
   std::optional<Progress> progress;  // timed from when aligning starts
   if (!c->quiet) {
     job.progress = [&progress](size_t done, size_t total) {
@@ -188,14 +172,6 @@ int RunCollection(PairCommandLine* c) {
     };
   }
   return RunExitCode(RunCollectionJob(c->pipeline.options, job));
-}
-
-// Whether `a` and `b` name one existing file (by device and inode, so that
-// "x.txt" and "./x.txt" or a hard link are one).
-bool SameFile(const std::string& a, const std::string& b) {
-  struct stat sa, sb;
-  return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 &&
-         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
 }
 
 }  // namespace
@@ -235,7 +211,9 @@ int RunPairCommand(int argc, char** argv) {
                                 "SRC and TGT, or several with -o DIR"),
                              files[0]));
   }
-  if (IsCollection(c)) {
+  if (IsManyArticleRun(files, c.output,
+                       !c.collection.clusters_path.empty() || listed_pairs ||
+                           !c.collection.stories_path.empty())) {
     if (c.format == OutputFormat::kBeads) {
       return UsageError(
           Tr("--format beads needs two articles; many-article mode writes "
@@ -255,11 +233,7 @@ int RunPairCommand(int argc, char** argv) {
   job.tgt_lang = c.tgt_lang;
   job.output = c.output;
   job.report_path = c.collection.report_path;
-  job.review_path = c.review_path;
-  job.format = c.format;
-  job.writer = c.pipeline.writer;
-  job.writer.replace = Overwrite();
-  job.report = PrintRunMessages(c.verbose, c.quiet);
+  FillJob(c, &job);
   return RunExitCode(RunPairJob(std::move(c.pipeline.options), job));
 }
 
